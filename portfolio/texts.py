@@ -1,0 +1,163 @@
+"""Every text a user reads, in Norwegian bokmål, in one place.
+
+Code refers to these names; no page or module writes its own user-facing
+Norwegian text. Keys and identifiers stay English.
+"""
+
+APP_TITLE = "Porteføljeoversikt – Samhandlingskommunen Kristiansand"
+APP_SHORT_TITLE = "Samhandlingskommunen"
+
+PAGE_OVERVIEW = "Oversikt"
+
+DEMO_NOTICE = (
+    "Demodata: Porteføljen bygger på offentlige artikler og mandatet for "
+    "Samhandlingskommunen Kristiansand. Verdier som kildene ikke oppgir, er "
+    "illustrative (se data/README.md)."
+)
+NO_DATA = (
+    "Fant ingen øyeblikksbilder i datamappen «{path}». Lag demodata med "
+    "`python -m portfolio demo-data --out {path}` eller sett PORTFOLIO_DATA."
+)
+SNAPSHOT_CAPTION = "Data per {date} · lagret av {author} · øyeblikksbilde {snapshot_id}"
+
+# Column labels: headers in tables, templates and error messages.
+COLUMN_LABELS = {
+    "initiatives": {
+        "initiative_id": "Tiltak-ID",
+        "name": "Navn",
+        "parent_id": "Program (overordnet tiltak)",
+        "owner_area": "Kommunalområde",
+        "collaborating_areas": "Samarbeidende områder",
+        "project_owner": "Prosjekteier",
+        "project_leader": "Prosjektleder",
+        "phase": "Fase",
+        "last_decision_point": "Siste beslutningspunkt",
+        "status_overall": "Samlet status",
+        "status_schedule": "Fremdrift",
+        "status_budget": "Økonomi",
+        "status_quality": "Kvalitet",
+        "status_risk": "Risiko",
+        "status_summary": "Statuskommentar",
+        "comment_schedule": "Kommentar fremdrift",
+        "comment_budget": "Kommentar økonomi",
+        "comment_quality": "Kommentar kvalitet",
+        "comment_risk": "Kommentar risiko",
+        "focus_areas": "Innsatsområder",
+        "target_groups": "Målgrupper",
+        "partners": "Samarbeidspartnere",
+        "start_date": "Startdato",
+        "end_date": "Sluttdato",
+        "is_public": "Offentlig",
+        "public_summary": "Offentlig sammendrag",
+        "url": "Lenke",
+    },
+    "budgets": {
+        "initiative_id": "Tiltak-ID",
+        "year": "År",
+        "funding_source": "Finansieringskilde",
+        "budget_nok": "Budsjett (kr)",
+        "actual_nok": "Regnskap (kr)",
+        "forecast_nok": "Prognose (kr)",
+        "note": "Merknad",
+    },
+    "milestones": {
+        "milestone_id": "Milepæl-ID",
+        "initiative_id": "Tiltak-ID",
+        "title": "Tittel",
+        "kind": "Type",
+        "decision_point": "Beslutningspunkt",
+        "due_date": "Frist",
+        "completed_date": "Fullført dato",
+        "is_public": "Offentlig",
+        "note": "Merknad",
+    },
+}
+
+TABLE_LABELS = {
+    "initiatives": "Tiltak",
+    "budgets": "Budsjett",
+    "milestones": "Milepæler",
+}
+
+STATUS_LABELS = {
+    "grønn": "Grønn",
+    "gul": "Gul",
+    "rød": "Rød",
+    "ikke vurdert": "Ikke vurdert",
+}
+
+# Validation messages. {table}, {row}, {column} and {value} are filled in.
+VALIDATION = {
+    "location": "Tabell «{table}», rad {row}, kolonne «{column}»: {message}",
+    "location_table": "Tabell «{table}»: {message}",
+    "required": "verdi mangler.",
+    "allowed": "«{value}» er ikke en gyldig verdi. Gyldige verdier: {allowed}.",
+    "slug": (
+        "«{value}» er ikke en gyldig ID. Bruk små bokstaver a–z, tall og "
+        "bindestrek, for eksempel «flere-i-arbeid»."
+    ),
+    "unique": "«{value}» finnes flere ganger; verdien må være unik.",
+    "unique_key": "kombinasjonen {columns} finnes flere ganger; den må være unik.",
+    "non_negative": "beløpet kan ikke være negativt ({value}).",
+    "year_range": "året {value} er utenfor gyldig område (2000–2100).",
+    "reference_parent": "overordnet tiltak «{value}» finnes ikke i tabellen Tiltak.",
+    "reference_self": "et tiltak kan ikke være sitt eget program.",
+    "reference_initiative": "tiltaket «{value}» finnes ikke i tabellen Tiltak.",
+    "date_order_end": "sluttdatoen er før startdatoen.",
+    "date_order_completed": "fullført dato er før {start} (startdato for tiltaket).",
+    "public_summary": "offentlige tiltak må ha et offentlig sammendrag.",
+    "decision_point_kind": "beslutningspunkt må fylles ut når typen er «beslutningspunkt».",
+    "missing_column": "kolonnen mangler.",
+    "unknown_column": "kolonnen er ukjent.",
+    "type": "«{value}» har feil type; forventet {expected}.",
+    "other": "ugyldig verdi «{value}» ({check}).",
+    "missing_table": "tabellen mangler.",
+    "invalid": "Dataene er ikke gyldige ({count} feil).",
+}
+
+TYPE_NAMES = {
+    "string": "tekst",
+    "list": "liste med tekst",
+    "date": "dato",
+    "bool": "ja/nei",
+    "int": "heltall",
+}
+
+# Overview page
+OVERVIEW = {
+    "title": "Oversikt",
+    "intro": (
+        "Status for tiltakene i Samhandlingskommunen Kristiansand og tiltak som "
+        "henger sammen med programmet."
+    ),
+    "filters": "Filtre",
+    "filter_area": "Kommunalområde",
+    "filter_phase": "Fase",
+    "filter_focus": "Innsatsområde",
+    "filter_target": "Målgruppe",
+    "filter_status": "Samlet status",
+    "filter_programme": "Program",
+    "filter_placeholder": "Alle",
+    "kpi_initiatives": "Tiltak",
+    "kpi_red": "Rød samlet status",
+    "kpi_budget": "Budsjett {year}",
+    "kpi_actual": "Regnskap {year}",
+    "kpi_actual_share": "{share} av budsjettet",
+    "kpi_overdue": "Forsinkede milepæler",
+    "kpi_due_30": "Milepæler neste 30 dager",
+    "kpi_overdue_help": "Milepæler med frist før {today} som ikke er fullført.",
+    "kpi_due_help": "Milepæler som ikke er fullført, med frist fra {today} til og med {until}.",
+    "by_status": "Tiltak etter samlet status",
+    "by_phase": "Tiltak etter fase",
+    "chart_title": "Tiltak per fase, fordelt på samlet status",
+    "chart_takeaway": "{top_phase} er fasen med flest tiltak ({top_count} av {total}). {red} tiltak har rød samlet status.",
+    "chart_takeaway_empty": "Ingen tiltak passer filtrene.",
+    "chart_table": "Tabell for diagrammet",
+    "status_table": "Statustabell",
+    "status_table_caption": "{count} tiltak. Status vises både med farge og ord.",
+    "no_match": "Ingen tiltak passer filtrene. Fjern ett eller flere filtre.",
+    "col_count": "Antall",
+    "col_phase": "Fase",
+    "col_status": "Samlet status",
+    "col_programme": "Program",
+}

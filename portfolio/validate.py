@@ -1,0 +1,326 @@
+"""Validation of a snapshot's tables against the data model (pandera).
+
+`validate(tables)` returns every problem at once, each naming table, row (as
+Excel numbers it: row 2 is the first data row) and column, in Norwegian. The
+checks are built from the declarations in `portfolio.schema`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow as pyarrow_mod
+
+from portfolio import schema, texts
+
+FIRST_DATA_ROW = 2  # row 1 holds the headers, as in a spreadsheet
+
+
+@dataclass(frozen=True)
+class Problem:
+    table: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        table = texts.TABLE_LABELS.get(self.table, self.table)
+        if self.column is None:
+            return texts.VALIDATION["location_table"].format(table=table, message=self.message)
+        column = texts.COLUMN_LABELS.get(self.table, {}).get(self.column, self.column)
+        if self.row is None:
+            return texts.VALIDATION["location_table"].format(
+                table=table, message=f"kolonne «{column}»: {self.message}"
+            )
+        return texts.VALIDATION["location"].format(
+            table=table, row=self.row, column=column, message=self.message
+        )
+
+
+class ValidationFailed(ValueError):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        summary = texts.VALIDATION["invalid"].format(count=len(problems))
+        super().__init__(summary + "\n" + "\n".join(str(p) for p in problems[:50]))
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and value != value:
+        return True
+    return value is pd.NA or value is pd.NaT
+
+
+def _clean_text(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return value if value else None
+    return None if _is_missing(value) else value
+
+
+def _clean_list(value: Any) -> Any:
+    if not hasattr(value, "__len__") and _is_missing(value):
+        return []
+    if isinstance(value, str):
+        value = [value]
+    items = [_clean_text(v) for v in list(value)]
+    return [v for v in items if v is not None]
+
+
+def normalize(table: schema.Table, frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy with text trimmed, empty text as missing and lists as lists."""
+    out = frame.copy()
+    for column in table.columns:
+        if column.name not in out.columns:
+            continue
+        if column.is_list:
+            out[column.name] = [_clean_list(v) for v in out[column.name]]
+        elif column.type_name == "string":
+            out[column.name] = pd.Series(
+                [_clean_text(v) for v in out[column.name]], index=out.index, dtype=object
+            )
+    return out
+
+
+def _type_problems(table: schema.Table, frame: pd.DataFrame) -> list[Problem]:
+    """Cells whose value cannot be stored in the column's Arrow type."""
+    problems: list[Problem] = []
+    for column in table.columns:
+        if column.name not in frame.columns:
+            continue
+        values = frame[column.name]
+        try:
+            pyarrow_mod.array(values, type=column.type, from_pandas=True)
+            continue
+        except (pyarrow_mod.ArrowInvalid, pyarrow_mod.ArrowTypeError, TypeError, ValueError, OverflowError):
+            pass
+        for position, value in enumerate(values):
+            if _is_missing(value):
+                continue
+            try:
+                pyarrow_mod.array([value], type=column.type, from_pandas=True)
+            except (pyarrow_mod.ArrowInvalid, pyarrow_mod.ArrowTypeError, TypeError, ValueError, OverflowError):
+                problems.append(
+                    Problem(
+                        table.name,
+                        position + FIRST_DATA_ROW,
+                        column.name,
+                        texts.VALIDATION["type"].format(
+                            value=value, expected=texts.TYPE_NAMES[column.type_name]
+                        ),
+                    )
+                )
+    return problems
+
+
+def _items_allowed(allowed: tuple[str, ...]):
+    allowed_set = set(allowed)
+
+    def check(series: pd.Series) -> pd.Series:
+        return series.map(lambda items: all(i in allowed_set for i in (items or [])))
+
+    return check
+
+
+def _column_checks(table: schema.Table, column: schema.Column, ids: set[str]) -> list[pa.Check]:
+    checks: list[pa.Check] = []
+    if column.allowed and column.is_list:
+        checks.append(pa.Check(_items_allowed(column.allowed), name="allowed_items"))
+    elif column.allowed:
+        allowed = list(column.allowed)
+        checks.append(pa.Check(lambda s: s.isin(allowed), name="allowed"))
+    if column.name in ("initiative_id", "milestone_id") and column.name == table.key[0]:
+        checks.append(pa.Check(lambda s: s.str.fullmatch(schema.SLUG_PATTERN), name="slug"))
+    if column.name.endswith("_nok"):
+        checks.append(pa.Check(lambda s: s >= 0, name="non_negative"))
+    if column.name == "year":
+        checks.append(pa.Check(lambda s: s.between(2000, 2100), name="year_range"))
+    if column.name == "parent_id":
+        checks.append(pa.Check(lambda s: s.isin(ids), name="reference_parent"))
+    if column.name == "initiative_id" and table.name != "initiatives":
+        checks.append(pa.Check(lambda s: s.isin(ids), name="reference_initiative"))
+    return checks
+
+
+def _before(later: pd.Series, earlier: pd.Series) -> pd.Series:
+    return pd.Series(
+        [
+            not _is_missing(a) and not _is_missing(b) and a < b
+            for a, b in zip(later, earlier)
+        ],
+        index=later.index,
+        dtype=bool,
+    )
+
+
+# Frame-level checks: name -> (column to report, check function)
+def _frame_checks(table: schema.Table) -> list[pa.Check]:
+    if table.name == "initiatives":
+        return [
+            pa.Check(lambda f: ~_before(f["end_date"], f["start_date"]), name="date_order_end"),
+            pa.Check(
+                lambda f: ~(f["is_public"].fillna(False).astype(bool) & f["public_summary"].isna()),
+                name="public_summary",
+            ),
+            pa.Check(lambda f: f["parent_id"].isna() | (f["parent_id"] != f["initiative_id"]), name="reference_self"),
+        ]
+    if table.name == "milestones":
+        return [
+            pa.Check(
+                lambda f: ~((f["kind"] == "beslutningspunkt") & f["decision_point"].isna()),
+                name="decision_point_kind",
+            ),
+        ]
+    return []
+
+
+FRAME_CHECK_COLUMNS = {
+    "date_order_end": "end_date",
+    "public_summary": "public_summary",
+    "reference_self": "parent_id",
+    "decision_point_kind": "decision_point",
+}
+
+
+def _pandera_schema(table: schema.Table, ids: set[str]) -> pa.DataFrameSchema:
+    columns = {
+        c.name: pa.Column(
+            None,
+            checks=_column_checks(table, c, ids),
+            nullable=not c.required,
+            unique=(table.key == (c.name,)),
+            required=True,
+        )
+        for c in table.columns
+    }
+    return pa.DataFrameSchema(
+        columns,
+        checks=_frame_checks(table),
+        strict=True,
+        unique=list(table.key) if len(table.key) > 1 else None,
+        report_duplicates="all",
+        name=table.name,
+    )
+
+
+def _message(table: schema.Table, check: str, column: str | None, value: Any) -> str:
+    v = texts.VALIDATION
+    if check == "not_nullable":
+        return v["required"]
+    if check in ("allowed", "allowed_items"):
+        allowed = ", ".join(table.column(column).allowed or ()) if column else ""
+        return v["allowed"].format(value=_show(value), allowed=allowed)
+    if check in ("field_uniqueness",):
+        return v["unique"].format(value=_show(value))
+    if check == "multiple_fields_uniqueness":
+        labels = " + ".join(f"«{texts.COLUMN_LABELS[table.name][k]}»" for k in table.key)
+        return v["unique_key"].format(columns=labels)
+    if check in v and check not in ("type", "other", "location", "location_table"):
+        return v[check].format(value=_show(value), start="startdato")
+    if check == "column_in_dataframe":
+        return v["missing_column"]
+    if check == "column_in_schema":
+        return v["unknown_column"]
+    return v["other"].format(value=_show(value), check=check)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(x) for x in value)
+    if isinstance(value, (dt.date,)):
+        return value.isoformat()
+    return str(value)
+
+
+def _check_name(raw: Any) -> str:
+    text = str(raw)
+    # pandera reports built-ins with arguments, e.g. "isin([...])"; ours carry names
+    return text.split("(")[0] if "(" in text and not text.startswith("column_") else text
+
+
+def _pandera_problems(table: schema.Table, frame: pd.DataFrame, ids: set[str]) -> list[Problem]:
+    try:
+        _pandera_schema(table, ids).validate(frame, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+    problems: list[Problem] = []
+    seen_keys: set[tuple] = set()
+    for case in cases.itertuples(index=False):
+        check = _check_name(case.check)
+        column = case.column if isinstance(case.column, str) and case.column in table.column_names else None
+        if check in FRAME_CHECK_COLUMNS:
+            column = FRAME_CHECK_COLUMNS[check]
+        if check == "column_in_schema":
+            problems.append(Problem(table.name, None, str(case.failure_case), _message(table, check, None, None)))
+            continue
+        if check == "column_in_dataframe":
+            problems.append(Problem(table.name, None, str(case.failure_case), _message(table, check, None, None)))
+            continue
+        index = case.index
+        row = None if _is_missing(index) else int(frame.index.get_loc(index)) + FIRST_DATA_ROW
+        if check == "multiple_fields_uniqueness":
+            key = (row, check)
+            if key in seen_keys:
+                continue
+            seen_keys.add(key)
+            column = table.key[-1]
+        value = case.failure_case
+        if row is not None and column is not None and check in FRAME_CHECK_COLUMNS:
+            value = frame.iloc[row - FIRST_DATA_ROW][column]
+        problems.append(Problem(table.name, row, column, _message(table, check, column, value)))
+    return problems
+
+
+def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Every problem in the given tables, sorted by table, row and column."""
+    problems: list[Problem] = []
+    for name in schema.TABLE_NAMES:
+        if name not in tables:
+            problems.append(Problem(name, None, None, texts.VALIDATION["missing_table"]))
+    initiatives = tables.get("initiatives")
+    ids: set[str] = set()
+    if initiatives is not None and "initiative_id" in initiatives.columns:
+        ids = {i for i in initiatives["initiative_id"] if isinstance(i, str)}
+    for name, frame in tables.items():
+        table = schema.TABLES.get(name)
+        if table is None:
+            problems.append(Problem(name, None, None, texts.VALIDATION["unknown_column"]))
+            continue
+        frame = frame.reset_index(drop=True)
+        type_problems = _type_problems(table, frame)
+        problems.extend(type_problems)
+        if type_problems:
+            continue  # value checks on mistyped cells would only repeat the message
+        problems.extend(_pandera_problems(table, frame, ids))
+    order = {n: i for i, n in enumerate(schema.TABLE_NAMES)}
+    return sorted(
+        dict.fromkeys(problems),
+        key=lambda p: (order.get(p.table, 99), p.row or 0, p.column or "", p.message),
+    )
+
+
+def to_arrow(table: schema.Table, frame: pd.DataFrame) -> pyarrow_mod.Table:
+    """The frame as an Arrow table in the declared column order and types."""
+    frame = frame.reset_index(drop=True)
+    arrays = [
+        pyarrow_mod.array(frame[c.name], type=c.type, from_pandas=True) for c in table.columns
+    ]
+    return pyarrow_mod.Table.from_arrays(arrays, schema=table.arrow_schema)
+
+
+def prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pyarrow_mod.Table]:
+    """Normalize, validate and convert; raise ValidationFailed with every problem."""
+    normalized = {
+        name: normalize(schema.TABLES[name], frame) if name in schema.TABLES else frame
+        for name, frame in tables.items()
+    }
+    problems = validate(normalized)
+    if problems:
+        raise ValidationFailed(problems)
+    return {name: to_arrow(schema.TABLES[name], normalized[name]) for name in schema.TABLE_NAMES}
