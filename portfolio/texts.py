@@ -161,3 +161,39 @@ OVERVIEW = {
     "col_status": "Samlet status",
     "col_programme": "Program",
 }
+
+# Command line (python -m portfolio)
+CLI = {
+    "description": (
+        "Porteføljeverktøy for Samhandlingskommunen Kristiansand. Datamappen er "
+        "PORTFOLIO_DATA (standard: data/)."
+    ),
+    "demo_data": "Lag demodata: seed-porteføljen, eller store genererte data med --initiatives.",
+    "demo_out": "Mappe å skrive til (standard: PORTFOLIO_DATA eller data/). Må være uten øyeblikksbilder.",
+    "demo_initiatives": "Antall tiltak i genererte data (utelat for seed-porteføljen).",
+    "demo_snapshots": "Antall ukentlige øyeblikksbilder i genererte data (standard 52).",
+    "demo_seed": "Frø for tilfeldige tall (standard 0); samme frø gir samme data.",
+    "snapshots": "List øyeblikksbildene, eldste først.",
+    "snapshots_json": "Skriv listen som JSON.",
+    "written": "Skrev {count} øyeblikksbilder til {path}.",
+    "not_empty": "Mappen {path} inneholder allerede øyeblikksbilder; velg en tom mappe.",
+    "no_snapshots": "Ingen øyeblikksbilder i {path}.",
+    "snapshots_header": "ID                      Opprettet (UTC)            Forfatter / notat",
+    "invalid": "Dataene er ikke gyldige:",
+    "progress": "Øyeblikksbilde {done} av {total}",
+}
+
+# argparse's own words, in Norwegian
+ARGPARSE = {
+    "usage: ": "bruk: ",
+    "positional arguments": "argumenter",
+    "options": "valg",
+    "show this help message and exit": "vis denne hjelpen og avslutt",
+    "the following arguments are required: %s": "disse argumentene mangler: %s",
+    "unrecognized arguments: %s": "ukjente argumenter: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ugyldig valg: %(value)r (velg blant %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "ugyldig verdi: %(value)r",
+    "expected one argument": "forventet én verdi",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: feil: %(message)s\n",
+}

@@ -1,0 +1,35 @@
+# Two commands on a fresh machine:
+#   make run   - create .venv, install, start the app on the demo data (http://localhost:8501)
+#   make test  - create .venv, install dev requirements and Chromium, run the whole suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test bench-smoke chromium clean-venv
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.runtime
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+# Debian's Chromium for the browser tests (never `playwright install`: it cannot download here)
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+test: $(VENV)/.dev chromium
+	$(PY) -m pytest
+
+clean-venv:
+	rm -rf $(VENV)

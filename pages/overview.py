@@ -1,0 +1,52 @@
+"""Oversikt: status of the whole portfolio on one screen."""
+
+import streamlit as st
+
+from portfolio import charts, fmt, overview, texts, ui
+
+T = texts.OVERVIEW
+
+ctx = ui.snapshot_context()
+st.title(T["title"])
+st.caption(T["intro"] + " " + ui.snapshot_caption(ctx))
+
+filters = ui.filter_widgets(ctx)
+k = overview.kpis(ctx, filters)
+
+c1, c2, c3, c4, c5 = st.columns(5)
+c1.metric(T["kpi_initiatives"], fmt.number(k.total))
+c2.metric(T["kpi_red"], fmt.number(k.by_status["rød"]))
+c3.metric(T["kpi_budget"].format(year=k.year), fmt.kr(k.budget_nok))
+c4.metric(
+    T["kpi_actual"].format(year=k.year), fmt.kr(k.actual_nok),
+    delta=T["kpi_actual_share"].format(share=fmt.percent(k.actual_share)) if k.actual_share is not None else None,
+    delta_color="off",
+)
+c5.metric(
+    T["kpi_overdue"], fmt.number(k.overdue_count),
+    help=T["kpi_overdue_help"].format(today=fmt.date(ctx.today)),
+)
+st.caption(
+    T["kpi_due_30"] + ": " + fmt.number(k.due_soon_count) + " · "
+    + T["by_status"] + ": "
+    + ", ".join(f"{texts.STATUS_LABELS[s]} {fmt.number(n)}" for s, n in k.by_status.items())
+)
+
+if k.total == 0:
+    st.warning(T["no_match"])
+    st.stop()
+
+left, right = st.columns([3, 2])
+with left:
+    takeaway = overview.chart_takeaway(k)
+    st.subheader(T["by_phase"])
+    st.write(takeaway)
+    st.altair_chart(charts.phase_status_bars(k.chart_counts, takeaway), width="stretch")
+with right:
+    st.subheader(T["chart_table"])
+    st.dataframe(overview.chart_table(k), hide_index=True, width="stretch")
+
+st.subheader(T["status_table"])
+table, total = overview.status_table(ctx, filters)
+st.caption(T["status_table_caption"].format(count=fmt.number(total)))
+st.dataframe(table, hide_index=True, width="stretch")

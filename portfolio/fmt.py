@@ -1,0 +1,50 @@
+"""Norwegian formats for amounts, numbers, percentages and dates (Babel, nb_NO).
+
+Babel separates thousands with a no-break space, so "1 234 567 kr" never
+wraps inside a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+LOCALE = "nb_NO"
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def kr(amount: float | int | None) -> str:
+    """1234567 -> '1 234 567 kr' (whole kroner)."""
+    if _missing(amount):
+        return "–"
+    return f"{format_decimal(round(amount), format='#,##0', locale=LOCALE)}\u00a0kr"
+
+
+def number(value: float | int | None) -> str:
+    if _missing(value):
+        return "–"
+    return format_decimal(value, format="#,##0", locale=LOCALE)
+
+
+def percent(share: float | None) -> str:
+    """0.123 -> '12 %'."""
+    if _missing(share):
+        return "–"
+    return format_percent(share, format="#,##0\u00a0%", locale=LOCALE)
+
+
+def date(value: dt.date | dt.datetime | None) -> str:
+    """2026-11-22 -> '22.11.2026'."""
+    if value is None or (not isinstance(value, (dt.date, dt.datetime)) and _missing(value)):
+        return "–"
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return format_date(value, format="dd.MM.yyyy", locale=LOCALE)

@@ -1,0 +1,130 @@
+"""What the overview page shows, computed from the named queries.
+
+The page draws; this module turns query results into the KPIs, the chart
+data with its one-sentence takeaway, and the styled status table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from portfolio import fmt, queries, schema, texts
+from portfolio.ui import SnapshotContext, query
+
+STATUS_COLUMNS = [f"status_{d}" for d in schema.STATUS_DIMENSIONS]
+
+# Cell colours of the status words: dark text on a light tint, contrast ≥ 7:1.
+STATUS_CELL_STYLES = {
+    "Grønn": "background-color: #d8efd9; color: #0b3d12",
+    "Gul": "background-color: #fff1b8; color: #4a3800",
+    "Rød": "background-color: #f8d3d1; color: #6d0c0c",
+    "Ikke vurdert": "background-color: #ececec; color: #2b2b2b",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Kpis:
+    total: int
+    by_status: dict[str, int]
+    by_phase: dict[str, int]
+    chart_counts: pd.DataFrame
+    budget_nok: int
+    actual_nok: int
+    forecast_nok: int
+    over_budget_count: int
+    overdue_count: int
+    due_soon_count: int
+    year: int
+
+    @property
+    def actual_share(self) -> float | None:
+        return self.actual_nok / self.budget_nok if self.budget_nok else None
+
+
+def kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30) -> Kpis:
+    counts = query(ctx, "overview_counts", filters=filters.as_param())
+    cells = counts[~counts["is_all_phases"] & ~counts["is_all_statuses"]]
+    per_phase = counts[~counts["is_all_phases"] & counts["is_all_statuses"]]
+    per_status = counts[counts["is_all_phases"] & ~counts["is_all_statuses"]]
+    total_rows = counts[counts["is_all_phases"] & counts["is_all_statuses"]]
+    year = ctx.today.year
+    budget = query(ctx, "overview_budget", filters=filters.as_param(), year=year).iloc[0]
+    milestones = query(
+        ctx, "overview_milestones", filters=filters.as_param(), today=ctx.today,
+        horizon_days=horizon_days,
+    ).iloc[0]
+    return Kpis(
+        total=int(total_rows["initiative_count"].sum()),
+        by_status={s: int(per_status.loc[per_status["status_overall"] == s, "initiative_count"].sum())
+                   for s in schema.STATUSES},
+        by_phase={p: int(per_phase.loc[per_phase["phase"] == p, "initiative_count"].sum())
+                  for p in schema.PHASES},
+        chart_counts=cells[["phase", "status_overall", "initiative_count", "status_order"]].reset_index(drop=True),
+        budget_nok=int(budget["budget_nok"]),
+        actual_nok=int(budget["actual_nok"]),
+        forecast_nok=int(budget["forecast_nok"]),
+        over_budget_count=int(budget["over_budget_count"]),
+        overdue_count=int(milestones["overdue_count"]),
+        due_soon_count=int(milestones["due_soon_count"]),
+        year=year,
+    )
+
+
+def chart_takeaway(k: Kpis) -> str:
+    if k.total == 0:
+        return texts.OVERVIEW["chart_takeaway_empty"]
+    top_phase = max(schema.PHASES, key=lambda p: (k.by_phase[p], -schema.PHASES.index(p)))
+    return texts.OVERVIEW["chart_takeaway"].format(
+        top_phase=top_phase,
+        top_count=fmt.number(k.by_phase[top_phase]),
+        total=fmt.number(k.total),
+        red=fmt.number(k.by_status["rød"]),
+    )
+
+
+def chart_table(k: Kpis) -> pd.DataFrame:
+    """The chart's data as a table: one row per phase, one column per status."""
+    labels = texts.OVERVIEW
+    table = (
+        k.chart_counts.pivot_table(
+            index="phase", columns="status_overall", values="initiative_count",
+            aggfunc="sum", fill_value=0,
+        )
+        .reindex(index=list(schema.PHASES), columns=list(schema.STATUSES), fill_value=0)
+        .rename(columns=texts.STATUS_LABELS)
+    )
+    table[labels["col_count"]] = table.sum(axis=1)
+    table.index.name = labels["col_phase"]
+    return table.reset_index()
+
+
+def status_table(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = 500) -> tuple[Styler, int]:
+    """The status table, most critical first, and how many initiatives matched."""
+    rows = query(
+        ctx, "overview_status_table", filters=filters.as_param(), today=ctx.today, row_limit=row_limit
+    )
+    total = int(rows["total_count"].iloc[0]) if len(rows) else 0
+    labels = texts.COLUMN_LABELS["initiatives"]
+    display = pd.DataFrame(
+        {
+            labels["name"]: rows["name"],
+            texts.OVERVIEW["col_programme"]: rows["programme_name"],
+            labels["phase"]: rows["phase"],
+            **{labels[c]: rows[c].map(texts.STATUS_LABELS) for c in STATUS_COLUMNS},
+            texts.OVERVIEW["kpi_overdue"]: rows["overdue_count"].astype(int),
+            labels["owner_area"]: rows["owner_area"],
+            labels["project_leader"]: rows["project_leader"],
+            labels["end_date"]: rows["end_date"],
+        }
+    )
+    status_labels = [labels[c] for c in STATUS_COLUMNS]
+    styled = (
+        display.style.map(lambda v: STATUS_CELL_STYLES.get(v, ""), subset=status_labels)
+        .format(fmt.date, subset=[labels["end_date"]])
+        .format(lambda v: v if isinstance(v, str) else "–", subset=[labels["project_leader"], texts.OVERVIEW["col_programme"]])
+        .hide(axis="index")
+    )
+    return styled, total
