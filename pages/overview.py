@@ -13,23 +13,28 @@ st.caption(T["intro"] + " " + ui.snapshot_caption(ctx))
 filters = ui.filter_widgets(ctx)
 k = overview.kpis(ctx, filters)
 
-c1, c2, c3, c4, c5 = st.columns(5)
+c1, c2, c3, c4 = st.columns(4)
 c1.metric(T["kpi_initiatives"], fmt.number(k.total))
-c2.metric(T["kpi_red"], fmt.number(k.by_status["rød"]))
-c3.metric(T["kpi_budget"].format(year=k.year), fmt.kr(k.budget_nok))
-c4.metric(
+c2.metric(
+    T["kpi_red"], fmt.number(k.by_status["rød"]),
+    help=", ".join(f"{texts.STATUS_LABELS[s]}: {fmt.number(n)}" for s, n in k.by_status.items()),
+)
+c3.metric(T["kpi_overdue"], fmt.number(k.overdue_count),
+          help=T["kpi_overdue_help"].format(today=fmt.date(ctx.today)))
+c4.metric(T["kpi_due_30"], fmt.number(k.due_soon_count),
+          help=T["kpi_due_help"].format(today=fmt.date(ctx.today), until=fmt.date(k.due_until)))
+
+m1, m2, m3 = st.columns(3)
+m1.metric(T["kpi_budget"].format(year=k.year), fmt.kr(k.budget_nok))
+m2.metric(
     T["kpi_actual"].format(year=k.year), fmt.kr(k.actual_nok),
     delta=T["kpi_actual_share"].format(share=fmt.percent(k.actual_share)) if k.actual_share is not None else None,
-    delta_color="off",
+    delta_color="off", delta_arrow="off",
 )
-c5.metric(
-    T["kpi_overdue"], fmt.number(k.overdue_count),
-    help=T["kpi_overdue_help"].format(today=fmt.date(ctx.today)),
-)
-st.caption(
-    T["kpi_due_30"] + ": " + fmt.number(k.due_soon_count) + " · "
-    + T["by_status"] + ": "
-    + ", ".join(f"{texts.STATUS_LABELS[s]} {fmt.number(n)}" for s, n in k.by_status.items())
+m3.metric(
+    T["kpi_forecast"].format(year=k.year), fmt.kr(k.forecast_nok),
+    delta=T["kpi_over_budget"].format(count=fmt.number(k.over_budget_count)) if k.over_budget_count else None,
+    delta_color="off", delta_arrow="off",
 )
 
 if k.total == 0:

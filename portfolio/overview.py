@@ -7,6 +7,7 @@ data with its one-sentence takeaway, and the styled status table.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pandas as pd
 from pandas.io.formats.style import Styler
@@ -38,6 +39,7 @@ class Kpis:
     overdue_count: int
     due_soon_count: int
     year: int
+    due_until: dt.date
 
     @property
     def actual_share(self) -> float | None:
@@ -66,10 +68,11 @@ def kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30)
         budget_nok=int(budget["budget_nok"]),
         actual_nok=int(budget["actual_nok"]),
         forecast_nok=int(budget["forecast_nok"]),
-        over_budget_count=int(budget["over_budget_count"]),
+        over_budget_count=int(budget["forecast_over_budget_count"]),
         overdue_count=int(milestones["overdue_count"]),
         due_soon_count=int(milestones["due_soon_count"]),
         year=year,
+        due_until=ctx.today + dt.timedelta(days=horizon_days),
     )
 
 

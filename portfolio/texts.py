@@ -143,6 +143,8 @@ OVERVIEW = {
     "kpi_budget": "Budsjett {year}",
     "kpi_actual": "Regnskap {year}",
     "kpi_actual_share": "{share} av budsjettet",
+    "kpi_forecast": "Prognose {year}",
+    "kpi_over_budget": "{count} tiltak over budsjett",
     "kpi_overdue": "Forsinkede milepæler",
     "kpi_due_30": "Milepæler neste 30 dager",
     "kpi_overdue_help": "Milepæler med frist før {today} som ikke er fullført.",

@@ -1,0 +1,89 @@
+"""The app through Streamlit's AppTest, on the demo data and on large generated data."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import DEMO_DATA, ROOT
+from portfolio import texts
+from portfolio.store import Store
+
+APP = str(ROOT / "dashboard.py")
+
+
+def run_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def status_table(at: AppTest):
+    frames = [d.value for d in at.dataframe]
+    return next(f for f in frames if texts.COLUMN_LABELS["initiatives"]["name"] in f.columns)
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_overview_on_demo_data_shows_every_seed_initiative(data_env):
+    data_env(DEMO_DATA)
+    at = run_app()
+    assert at.title[0].value == texts.OVERVIEW["title"]
+    assert any(texts.DEMO_NOTICE == i.value for i in at.info)
+    names = set(status_table(at)[texts.COLUMN_LABELS["initiatives"]["name"]])
+    latest = Store(DEMO_DATA).latest()
+    expected = set(Store(DEMO_DATA).read_frames(latest.snapshot_id)["initiatives"]["name"])
+    assert expected and expected == names
+    assert any("Samhandlingskommunen" in n for n in names)
+    assert metric(at, texts.OVERVIEW["kpi_initiatives"]) == str(len(expected))
+    budget = metric(at, texts.OVERVIEW["kpi_budget"].format(year=2026))
+    assert budget.endswith("\u00a0kr") and budget != "0\u00a0kr"
+
+
+def test_status_is_shown_as_words_not_colour_alone(data_env):
+    data_env(DEMO_DATA)
+    table = status_table(run_app())
+    words = set(texts.STATUS_LABELS.values())
+    for column in ("Samlet status", "Fremdrift", "Økonomi", "Kvalitet", "Risiko"):
+        assert set(table[column]) <= words, column
+
+
+def test_filtering_by_status_narrows_the_table(data_env):
+    data_env(DEMO_DATA)
+    at = run_app()
+    before = len(status_table(at))
+    at.multiselect(key="f_status").set_value(["rød"]).run()
+    assert not at.exception
+    filtered = status_table(at)
+    assert 0 < len(filtered) < before
+    assert set(filtered["Samlet status"]) == {"Rød"}
+
+
+def test_a_filter_that_matches_nothing_says_so(data_env):
+    data_env(DEMO_DATA)
+    at = run_app()
+    at.multiselect(key="f_phase").set_value(["Idé"]).run()
+    at.multiselect(key="f_status").set_value(["ikke vurdert"]).run()
+    assert not at.exception
+    if metric(at, texts.OVERVIEW["kpi_initiatives"]) == "0":
+        assert any(texts.OVERVIEW["no_match"] == w.value for w in at.warning)
+
+
+def test_without_data_the_app_explains_what_to_do(data_env, tmp_path):
+    data_env(tmp_path / "empty")
+    at = run_app()
+    assert "demo-data" in at.warning[0].value
+
+
+def test_overview_on_large_generated_data(data_env, large_data):
+    data_env(large_data)
+    at = run_app()
+    assert metric(at, texts.OVERVIEW["kpi_initiatives"]) == "3\u00a0000"
+    table = status_table(at)
+    assert len(table) == 500  # never more rows to the browser than the table shows
+    assert any("3\u00a0000 tiltak" in c.value for c in at.caption)
+    at.multiselect(key="f_status").set_value(["rød"]).run()
+    assert not at.exception
+    assert set(status_table(at)["Samlet status"]) == {"Rød"}

@@ -1,0 +1,44 @@
+"""The app in headless Debian Chromium: a real server, a real browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import ARTIFACTS, axe_violations, chromium, streamlit_server, wait_until_idle
+from conftest import DEMO_DATA, DEMO_TODAY
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def demo_url():
+    with streamlit_server("dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url:
+        yield url
+
+
+def test_overview_opens_in_chromium_with_the_seed_portfolio(demo_url):
+    with chromium(viewport=(1400, 2400)) as page:
+        page.goto(demo_url)
+        wait_until_idle(page)
+        assert page.locator("h1", has_text="Oversikt").count() == 1
+        assert page.get_by_text("Demodata", exact=False).count() >= 1
+        assert page.locator('[data-testid="stMetric"]').count() >= 7
+        assert page.locator('[data-testid="stDataFrame"]').count() >= 2
+        assert page.locator('[data-testid="stVegaLiteChart"]').count() == 1
+        page.screenshot(path=str(ARTIFACTS / "overview-demo.png"), full_page=True)
+
+
+def test_overview_has_no_serious_accessibility_violations(demo_url):
+    with chromium() as page:
+        page.goto(demo_url)
+        wait_until_idle(page)
+        violations = axe_violations(page)
+        assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+
+
+def test_overview_on_a_phone_sized_screen(demo_url):
+    with chromium(viewport=(390, 844)) as page:
+        page.goto(demo_url)
+        wait_until_idle(page)
+        assert page.locator("h1", has_text="Oversikt").is_visible()
+        page.screenshot(path=str(ARTIFACTS / "overview-phone.png"))

@@ -1,0 +1,67 @@
+"""Docs and set-up files say what the code does; a missing setting fails here."""
+
+from __future__ import annotations
+
+import tomllib
+
+from conftest import ROOT
+from portfolio import config, datamodel_doc
+
+
+def test_readme_documents_every_setting():
+    readme = (ROOT / "README.md").read_text()
+    for name in config.SETTINGS:
+        assert f"`{name}`" in readme, f"README.md does not document {name}"
+
+
+def test_readme_quick_start_is_two_commands_and_ci_runs_the_test_command():
+    readme = (ROOT / "README.md").read_text()
+    assert "make run" in readme and "make test" in readme
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in ci.split("\n", 2)[-1]
+
+
+def test_data_model_doc_is_generated_from_the_schema():
+    committed = (ROOT / "docs" / "data-model.md").read_text()
+    assert committed == datamodel_doc.data_model_markdown(), (
+        "docs/data-model.md is out of date: run "
+        "`python -m portfolio.datamodel_doc > docs/data-model.md`"
+    )
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_streamlit_config_is_private_safe_and_has_enough_contrast():
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert settings["browser"]["gatherUsageStats"] is False
+    assert settings["server"]["enableXsrfProtection"] is True
+    assert settings["server"]["address"] == "localhost"
+    theme = settings["theme"]
+    assert contrast(theme["primaryColor"], "#ffffff") >= 4.5
+    assert contrast(theme["textColor"], theme["backgroundColor"]) >= 7
+    assert contrast(theme["textColor"], theme["secondaryBackgroundColor"]) >= 7
+
+
+def test_status_cell_colours_have_enough_contrast():
+    from portfolio.overview import STATUS_CELL_STYLES
+
+    for style in STATUS_CELL_STYLES.values():
+        parts = dict(p.split(": ") for p in style.split("; "))
+        assert contrast(parts["color"], parts["background-color"]) >= 7, style
+
+
+def test_chart_status_colours_are_distinct_and_outlined():
+    from portfolio import charts
+
+    assert len(set(charts.STATUS_COLOURS.values())) == len(charts.STATUS_COLOURS)
+    # each bar has a dark outline with at least 3:1 against the white background
+    assert contrast(charts.OUTLINE, "#ffffff") >= 3
