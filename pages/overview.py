@@ -54,4 +54,7 @@ with right:
 st.subheader(T["status_table"])
 table, total = overview.status_table(ctx, filters)
 st.caption(T["status_table_caption"].format(count=fmt.number(total)))
-st.dataframe(table, hide_index=True, width="stretch")
+st.dataframe(
+    table, hide_index=True, width="stretch", height="content" if total <= 25 else 720,
+    column_config={texts.COLUMN_LABELS["initiatives"]["name"]: st.column_config.TextColumn(width="large", pinned=True)},
+)

@@ -7,8 +7,8 @@ wraps inside a number.
 from __future__ import annotations
 
 import datetime as dt
-import math
 
+import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
@@ -16,7 +16,13 @@ LOCALE = "nb_NO"
 
 
 def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, NaT and pandas' NA are all 'no value'."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def kr(amount: float | int | None) -> str:
@@ -41,7 +47,7 @@ def percent(share: float | None) -> str:
 
 def date(value: dt.date | dt.datetime | None) -> str:
     """2026-11-22 -> '22.11.2026'."""
-    if value is None or (not isinstance(value, (dt.date, dt.datetime)) and _missing(value)):
+    if _missing(value):
         return "–"
     if hasattr(value, "to_pydatetime"):
         value = value.to_pydatetime()

@@ -114,12 +114,12 @@ def status_table(ctx: SnapshotContext, filters: queries.Filters, row_limit: int 
     display = pd.DataFrame(
         {
             labels["name"]: rows["name"],
-            texts.OVERVIEW["col_programme"]: rows["programme_name"],
-            labels["phase"]: rows["phase"],
             **{labels[c]: rows[c].map(texts.STATUS_LABELS) for c in STATUS_COLUMNS},
+            labels["phase"]: rows["phase"],
             texts.OVERVIEW["kpi_overdue"]: rows["overdue_count"].astype(int),
+            texts.OVERVIEW["col_programme"]: rows["programme_name"].fillna("–"),
             labels["owner_area"]: rows["owner_area"],
-            labels["project_leader"]: rows["project_leader"],
+            labels["project_leader"]: rows["project_leader"].fillna("–"),
             labels["end_date"]: rows["end_date"],
         }
     )
@@ -127,7 +127,6 @@ def status_table(ctx: SnapshotContext, filters: queries.Filters, row_limit: int 
     styled = (
         display.style.map(lambda v: STATUS_CELL_STYLES.get(v, ""), subset=status_labels)
         .format(fmt.date, subset=[labels["end_date"]])
-        .format(lambda v: v if isinstance(v, str) else "–", subset=[labels["project_leader"], texts.OVERVIEW["col_programme"]])
         .hide(axis="index")
     )
     return styled, total

@@ -104,7 +104,6 @@ VALIDATION = {
     "reference_self": "et tiltak kan ikke være sitt eget program.",
     "reference_initiative": "tiltaket «{value}» finnes ikke i tabellen Tiltak.",
     "date_order_end": "sluttdatoen er før startdatoen.",
-    "date_order_completed": "fullført dato er før {start} (startdato for tiltaket).",
     "public_summary": "offentlige tiltak må ha et offentlig sammendrag.",
     "decision_point_kind": "beslutningspunkt må fylles ut når typen er «beslutningspunkt».",
     "missing_column": "kolonnen mangler.",

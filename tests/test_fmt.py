@@ -23,3 +23,11 @@ def test_amounts_dates_and_percentages_are_norwegian():
 
 def test_amounts_never_wrap_inside_a_number():
     assert " " not in fmt.kr(1234567)
+
+
+def test_missing_values_show_a_dash():
+    import pandas as pd
+
+    assert fmt.date(pd.NaT) == "–"
+    assert fmt.kr(float("nan")) == "–"
+    assert fmt.number(pd.NA) == "–"
