@@ -72,6 +72,17 @@ def _clean_list(value: Any) -> Any:
     return [v for v in items if v is not None]
 
 
+def _clean_text_column(series: pd.Series) -> pd.Series:
+    """Trim text and turn empty text into missing; other values are kept as
+    they are, so that type errors are still reported per cell."""
+    values = series.astype(object)
+    is_text = values.map(type).eq(str)
+    if (is_text | values.isna()).all():
+        trimmed = values.where(~is_text, values.str.strip() if is_text.any() else values)
+        return trimmed.where(is_text & trimmed.ne(""), None).astype(object)
+    return pd.Series([_clean_text(v) for v in values], index=series.index, dtype=object)
+
+
 def normalize(table: schema.Table, frame: pd.DataFrame) -> pd.DataFrame:
     """Return a copy with text trimmed, empty text as missing and lists as lists."""
     out = frame.copy()
@@ -81,9 +92,7 @@ def normalize(table: schema.Table, frame: pd.DataFrame) -> pd.DataFrame:
         if column.is_list:
             out[column.name] = [_clean_list(v) for v in out[column.name]]
         elif column.type_name == "string":
-            out[column.name] = pd.Series(
-                [_clean_text(v) for v in out[column.name]], index=out.index, dtype=object
-            )
+            out[column.name] = _clean_text_column(out[column.name])
     return out
 
 
@@ -122,7 +131,9 @@ def _items_allowed(allowed: tuple[str, ...]):
     allowed_set = set(allowed)
 
     def check(series: pd.Series) -> pd.Series:
-        return series.map(lambda items: all(i in allowed_set for i in (items or [])))
+        return series.map(
+            lambda items: items is None or all(i in allowed_set for i in items)
+        )
 
     return check
 

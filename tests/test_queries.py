@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from conftest import DEMO_DATA, DEMO_TODAY, budget, initiative, milestone, tables
-from portfolio import queries, schema
+from portfolio import queries
 from portfolio.queries import Filters
 from portfolio.store import Store
 

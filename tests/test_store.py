@@ -209,3 +209,13 @@ def test_table_with_a_public_row_needs_a_public_summary(store):
     with pytest.raises(ValidationFailed) as err:
         store.write(data, author="a", note="n")
     assert "offentlig sammendrag" in str(err.value)
+
+
+def test_frames_read_back_validate_without_changes():
+    """What the store returns passes validation as it is (lists as arrays, pandas text)."""
+    from portfolio import validate
+    from conftest import DEMO_DATA
+
+    demo = Store(DEMO_DATA)
+    for meta in demo.list():
+        assert validate.validate(demo.read_frames(meta.snapshot_id)) == []

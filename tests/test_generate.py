@@ -1,0 +1,198 @@
+"""The large-data generator: real files in a temporary folder, no mocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import duckdb
+import pandas as pd
+import pytest
+
+from portfolio import schema, validate
+from portfolio.generate import AREAS, END_AT, write_generated
+from portfolio.store import Store, verify
+
+N = 200
+WEEKS = 4
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("generated") / "data"
+    calls = []
+    metas = write_generated(folder, N, WEEKS, seed=7, progress=lambda done, total: calls.append((done, total)))
+    store = Store(folder)
+    frames = [store.read_frames(m.snapshot_id) for m in metas]
+    return folder, store, metas, frames, calls
+
+
+def test_snapshots_are_weekly_and_chained(generated):
+    _, store, metas, _, calls = generated
+    assert [m.snapshot_id for m in store.list()] == [m.snapshot_id for m in metas]
+    assert len(metas) == WEEKS
+    assert metas[0].base_id is None
+    assert [m.base_id for m in metas[1:]] == [m.snapshot_id for m in metas[:-1]]
+    assert metas[-1].created == END_AT
+    assert all(b.created - a.created == dt.timedelta(weeks=1) for a, b in zip(metas, metas[1:]))
+    assert all(m.note.startswith("Generert testdata, uke ") for m in metas)
+    assert all(m.author and not m.is_demo for m in metas)
+    assert calls == [(i, WEEKS) for i in range(1, WEEKS + 1)]
+
+
+def test_row_counts(generated):
+    _, _, metas, frames, _ = generated
+    for meta, tables in zip(metas, frames):
+        assert meta.row_counts["initiatives"] == N == len(tables["initiatives"])
+        assert 9 <= meta.row_counts["milestones"] / N <= 11
+        assert 4.5 <= meta.row_counts["budgets"] / N <= 5.5
+
+
+def test_every_snapshot_is_valid(generated):
+    _, store, metas, frames, _ = generated
+    for meta, tables in zip(metas, frames):
+        # read_frames gives list cells as numpy arrays; normalize (as prepare does) first
+        normalized = {name: validate.normalize(schema.TABLES[name], f) for name, f in tables.items()}
+        assert validate.validate(normalized) == []
+        assert verify(store, meta.snapshot_id)
+
+
+def test_ids_names_and_areas(generated):
+    _, _, _, frames, _ = generated
+    initiatives, milestones = frames[-1]["initiatives"], frames[-1]["milestones"]
+    slug = re.compile(schema.SLUG_PATTERN)
+    assert all(slug.fullmatch(i) for i in initiatives["initiative_id"])
+    assert all(slug.fullmatch(i) for i in milestones["milestone_id"])
+    assert initiatives["initiative_id"].is_unique and milestones["milestone_id"].is_unique
+    municipalities = set()
+    for owner in initiatives["owner_area"]:
+        municipality, area = owner.split(" – ")
+        assert area in AREAS
+        municipalities.add(municipality)
+    assert len(municipalities) >= 4
+    assert initiatives["name"].str.contains(" i | – ").all()
+
+
+def test_parents_are_programmes(generated):
+    _, _, _, frames, _ = generated
+    initiatives = frames[-1]["initiatives"].set_index("initiative_id")
+    parents = initiatives["parent_id"].dropna()
+    assert len(parents) > N / 3
+    assert parents.isin(initiatives.index).all()
+    programmes = initiatives.loc[parents.unique()]
+    assert programmes["parent_id"].isna().all()  # programmes have no parent
+    assert 1 <= len(programmes) <= N / 8
+    # a child is in the same municipality as its programme
+    municipality = initiatives["owner_area"].str.split(" – ").str[0]
+    assert (municipality[parents.index].to_numpy() == municipality[parents].to_numpy()).all()
+
+
+def test_statuses_change_for_some_initiatives(generated):
+    _, _, _, frames, _ = generated
+    columns = [f"status_{d}" for d in schema.STATUS_DIMENSIONS]
+    for before, after in zip(frames, frames[1:]):
+        a = before["initiatives"].set_index("initiative_id")[columns]
+        b = after["initiatives"].set_index("initiative_id")[columns].loc[a.index]
+        changed = (a != b).any(axis=1)
+        assert 0 < changed.sum() < N / 2
+    counts = pd.concat([frames[-1]["initiatives"][c] for c in columns]).value_counts()
+    assert counts["grønn"] > counts["gul"] > counts["rød"] > 0
+    assert counts["ikke vurdert"] > 0
+
+
+def test_phases_decision_points_and_milestones_progress(generated):
+    _, _, metas, frames, _ = generated
+    order = {p: i for i, p in enumerate(schema.PHASES)}
+    previous_phase = previous_done = first_phase = None
+    for meta, tables in zip(metas, frames):
+        today = meta.created.date()
+        initiatives = tables["initiatives"].set_index("initiative_id")
+        phase = initiatives["phase"].map(order)
+        expected_bp = phase.map(lambda p: schema.DECISION_POINTS[p - 1] if p else None)
+        assert (initiatives["last_decision_point"].fillna("-") == expected_bp.fillna("-")).all()
+        if previous_phase is not None:
+            assert (phase >= previous_phase.loc[phase.index]).all()
+        previous_phase = phase
+        first_phase = phase if first_phase is None else first_phase
+
+        milestones = tables["milestones"].set_index("milestone_id")
+        done = milestones["completed_date"].notna()
+        assert (milestones.loc[done, "completed_date"] <= today).all()
+        overdue = ~done & (milestones["due_date"] < today)
+        assert overdue.sum() > 0
+        if previous_done is not None:
+            assert (done | ~previous_done).all()  # nothing is un-completed
+        previous_done = done
+
+        # a passed decision point has its milestone completed, and only then
+        bp = milestones[milestones["kind"] == "beslutningspunkt"]
+        reached = phase.loc[bp["initiative_id"]].to_numpy()
+        number = bp["decision_point"].str[2].astype(int).to_numpy()
+        assert ((reached >= number) == bp["completed_date"].notna().to_numpy()).all()
+    assert (phase > first_phase.loc[phase.index]).any()  # some initiatives advanced
+    first, last = frames[0]["milestones"], frames[-1]["milestones"]
+    assert last["completed_date"].notna().sum() > first["completed_date"].notna().sum()
+    moved = (first.set_index("milestone_id")["due_date"] != last.set_index("milestone_id")["due_date"]).sum()
+    assert moved > 0
+    assert last["note"].str.startswith("Flyttet fra").sum() >= moved
+
+
+def test_budgets_grow_and_some_go_over(generated):
+    _, _, metas, frames, _ = generated
+    key = ["initiative_id", "year", "funding_source"]
+    totals = []
+    for tables in frames:
+        budgets = tables["budgets"]
+        assert not budgets.duplicated(key).any()
+        assert budgets["year"].between(2024, 2027).all()
+        totals.append(budgets["actual_nok"].sum())
+    assert totals == sorted(totals) and totals[-1] > totals[0]
+    budgets = frames[-1]["budgets"]
+    year = metas[-1].created.year
+    current = budgets[budgets["year"] == year]
+    assert (current["forecast_nok"] > current["budget_nok"]).any()
+    past = budgets[budgets["year"] < year]
+    assert (past["actual_nok"] > past["budget_nok"]).any()
+    assert (past["actual_nok"] < past["budget_nok"]).mean() > 0.5
+
+
+def test_public_initiatives_and_milestones(generated):
+    _, _, _, frames, _ = generated
+    initiatives, milestones = frames[-1]["initiatives"], frames[-1]["milestones"]
+    public = initiatives[initiatives["is_public"]]
+    assert 0.05 * N < len(public) < 0.6 * N
+    assert public["public_summary"].notna().all()
+    public_ids = set(public["initiative_id"])
+    shown = milestones[milestones["is_public"]]
+    assert len(shown) > 0 and shown["initiative_id"].isin(public_ids).all()
+
+
+def test_same_seed_same_content_other_seed_different(tmp_path, generated):
+    _, _, metas, _, _ = generated
+    again = write_generated(tmp_path / "again", N, WEEKS, seed=7)
+    assert [m.content_hash for m in again] == [m.content_hash for m in metas]
+    assert [m.snapshot_id for m in again] == [m.snapshot_id for m in metas]
+    other = write_generated(tmp_path / "other", N, WEEKS, seed=8)
+    assert all(a.content_hash != b.content_hash for a, b in zip(other, metas))
+
+
+def test_refuses_a_folder_with_snapshots(generated):
+    folder, store, metas, _, _ = generated
+    with pytest.raises(ValueError):
+        write_generated(folder, 10, 1)
+    assert [m.snapshot_id for m in store.list()] == [m.snapshot_id for m in metas]
+
+
+def test_duckdb_reads_the_hive_partitioned_files(generated):
+    _, store, metas, _, _ = generated
+    with duckdb.connect() as con:
+        rows = con.execute(
+            "select snapshot, count(*) from read_parquet(?, hive_partitioning=true) group by snapshot order by snapshot",
+            [store.glob("initiatives")],
+        ).fetchall()
+        assert rows == [(m.snapshot_id, N) for m in metas]
+        milestones = con.execute(
+            "select count(distinct snapshot), count(*) from read_parquet(?, hive_partitioning=true)",
+            [store.glob("milestones")],
+        ).fetchone()
+        assert milestones == (WEEKS, sum(m.row_counts["milestones"] for m in metas))
