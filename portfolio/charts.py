@@ -45,15 +45,9 @@ NB_TIME_FORMAT_LOCALE = {
 
 
 def norwegian(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Give a chart Norwegian number and date formats (vega-embed options)."""
-    return chart.properties(
-        usermeta={
-            "embedOptions": {
-                "formatLocale": NB_FORMAT_LOCALE,
-                "timeFormatLocale": NB_TIME_FORMAT_LOCALE,
-            }
-        }
-    )
+    """Give a chart Norwegian number and date formats (Vega-Lite config.locale):
+    "1 000" and "22.11.2026", month names in Norwegian."""
+    return chart.configure(locale=alt.Locale(number=NB_FORMAT_LOCALE, time=NB_TIME_FORMAT_LOCALE))
 
 
 def status_scale() -> alt.Scale:

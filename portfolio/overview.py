@@ -88,7 +88,7 @@ def chart_takeaway(k: Kpis) -> str:
     )
 
 
-def chart_table(k: Kpis) -> pd.DataFrame:
+def chart_table(k: Kpis) -> Styler:
     """The chart's data as a table: one row per phase, one column per status."""
     labels = texts.OVERVIEW
     table = (
@@ -101,7 +101,8 @@ def chart_table(k: Kpis) -> pd.DataFrame:
     )
     table[labels["col_count"]] = table.sum(axis=1)
     table.index.name = labels["col_phase"]
-    return table.reset_index()
+    table = table.reset_index()
+    return table.style.format(fmt.number, subset=table.columns[1:]).hide(axis="index")
 
 
 def status_table(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = 500) -> tuple[Styler, int]:

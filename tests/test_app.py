@@ -86,3 +86,22 @@ def test_overview_on_large_generated_data(data_env, large_data):
     at.multiselect(key="f_status").set_value(["rød"]).run()
     assert not at.exception
     assert set(status_table(at)["Samlet status"]) == {"Rød"}
+
+
+def test_chart_is_aggregated_described_and_norwegian(data_env, large_data):
+    import json
+
+    import pyarrow as pa
+
+    for data in (DEMO_DATA, large_data):
+        data_env(data)
+        at = run_app()
+        charts = at.get("vega_lite_chart")
+        assert len(charts) == 1
+        spec = json.loads(charts[0].proto.spec)
+        assert spec["config"]["locale"]["number"]["thousands"] == "\u00a0"
+        assert spec["config"]["locale"]["number"]["decimal"] == ","
+        assert "fasen med flest tiltak" in spec["description"]
+        # at most one row per phase and status: aggregated in SQL, never raw rows
+        rows = sum(pa.ipc.open_stream(d.data.data).read_all().num_rows for d in charts[0].proto.datasets)
+        assert 0 < rows <= 6 * 4
