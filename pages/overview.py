@@ -58,3 +58,7 @@ st.dataframe(
     table, hide_index=True, width="stretch", height="content" if total <= 25 else 720,
     column_config={texts.COLUMN_LABELS["initiatives"]["name"]: st.column_config.TextColumn(width="large", pinned=True)},
 )
+ui.download_buttons(
+    lambda: overview.status_rows(ctx, filters, row_limit=max(total, 1)),
+    basename=f"statustabell-{ctx.meta.created.date().isoformat()}", sheet_name=T["status_table"],
+)

@@ -22,6 +22,15 @@ STATUS_COLOURS = {
 }
 OUTLINE = "#1f1f1f"
 
+# Table cells that hold a status word: dark text on a light tint, contrast ≥ 7:1.
+# Keys are the Norwegian words shown (texts.STATUS_LABELS values).
+STATUS_CELL_STYLES = {
+    "Grønn": "background-color: #d8efd9; color: #0b3d12",
+    "Gul": "background-color: #fff1b8; color: #4a3800",
+    "Rød": "background-color: #f8d3d1; color: #6d0c0c",
+    "Ikke vurdert": "background-color: #ececec; color: #2b2b2b",
+}
+
 # d3-format and d3-time-format locales for Norwegian bokmål
 NB_FORMAT_LOCALE = {
     "decimal": ",",
@@ -48,6 +57,12 @@ def norwegian(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Give a chart Norwegian number and date formats (Vega-Lite config.locale):
     "1 000" and "22.11.2026", month names in Norwegian."""
     return chart.configure(locale=alt.Locale(number=NB_FORMAT_LOCALE, time=NB_TIME_FORMAT_LOCALE))
+
+
+def style_statuses(frame: pd.DataFrame, columns: list[str]):
+    """A Styler that tints the status words in `columns` (the word stays: status
+    is never shown by colour alone). Use it with st.dataframe."""
+    return frame.style.map(lambda v: STATUS_CELL_STYLES.get(v, ""), subset=columns).hide(axis="index")
 
 
 def status_scale() -> alt.Scale:

@@ -12,19 +12,10 @@ import datetime as dt
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from portfolio import fmt, queries, schema, texts
+from portfolio import charts, fmt, queries, schema, texts
 from portfolio.ui import SnapshotContext, query
 
 STATUS_COLUMNS = [f"status_{d}" for d in schema.STATUS_DIMENSIONS]
-
-# Cell colours of the status words: dark text on a light tint, contrast ≥ 7:1.
-STATUS_CELL_STYLES = {
-    "Grønn": "background-color: #d8efd9; color: #0b3d12",
-    "Gul": "background-color: #fff1b8; color: #4a3800",
-    "Rød": "background-color: #f8d3d1; color: #6d0c0c",
-    "Ikke vurdert": "background-color: #ececec; color: #2b2b2b",
-}
-
 
 @dataclasses.dataclass(frozen=True)
 class Kpis:
@@ -105,12 +96,11 @@ def chart_table(k: Kpis) -> Styler:
     return table.style.format(fmt.number, subset=table.columns[1:]).hide(axis="index")
 
 
-def status_table(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = 500) -> tuple[Styler, int]:
-    """The status table, most critical first, and how many initiatives matched."""
+def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int) -> pd.DataFrame:
+    """The status table as plain data with Norwegian headers (also the export)."""
     rows = query(
         ctx, "overview_status_table", filters=filters.as_param(), today=ctx.today, row_limit=row_limit
     )
-    total = int(rows["total_count"].iloc[0]) if len(rows) else 0
     labels = texts.COLUMN_LABELS["initiatives"]
     display = pd.DataFrame(
         {
@@ -124,10 +114,15 @@ def status_table(ctx: SnapshotContext, filters: queries.Filters, row_limit: int 
             labels["end_date"]: rows["end_date"],
         }
     )
+    display.attrs["total_count"] = int(rows["total_count"].iloc[0]) if len(rows) else 0
+    return display
+
+
+def status_table(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = 500) -> tuple[Styler, int]:
+    """The status table, most critical first, and how many initiatives matched."""
+    display = status_rows(ctx, filters, row_limit)
+    total = display.attrs["total_count"]
+    labels = texts.COLUMN_LABELS["initiatives"]
     status_labels = [labels[c] for c in STATUS_COLUMNS]
-    styled = (
-        display.style.map(lambda v: STATUS_CELL_STYLES.get(v, ""), subset=status_labels)
-        .format(fmt.date, subset=[labels["end_date"]])
-        .hide(axis="index")
-    )
+    styled = charts.style_statuses(display, status_labels).format(fmt.date, subset=[labels["end_date"]])
     return styled, total

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import duckdb
@@ -31,14 +32,25 @@ def store(root: str) -> Store:
 
 @dataclasses.dataclass(frozen=True)
 class SnapshotContext:
+    """Which snapshot a page shows, and the date it treats as today.
+
+    On the latest snapshot `today` is the real date (or PORTFOLIO_TODAY); on
+    an earlier snapshot it is that snapshot's date, so "overdue" and "next
+    30 days" mean what they meant then.
+    """
+
     store: Store
     meta: SnapshotMeta
     today: dt.date
+    is_latest: bool = True
 
     @property
     def snapshot_id(self) -> str:
         return self.meta.snapshot_id
 
+    @property
+    def snapshots(self) -> list[SnapshotMeta]:
+        return self.store.list()
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _cached_query(name: str, root: str, snapshot_id: str, params: dict[str, Any]) -> pd.DataFrame:
@@ -55,18 +67,86 @@ def query(ctx: SnapshotContext, name: str, **params: Any) -> pd.DataFrame:
     return _cached_query(name, str(ctx.store.root), ctx.snapshot_id, values)
 
 
+# Query parameters that carry the view in the URL (shareable links)
+URL_SNAPSHOT = "snapshot"
+URL_INITIATIVE = "initiative"
+URL_FILTERS = {
+    "areas": "area",
+    "phases": "phase",
+    "focus_areas": "focus",
+    "target_groups": "target",
+    "statuses": "status",
+    "programmes": "programme",
+}
+
+
 def snapshot_context() -> SnapshotContext:
-    """The snapshot the page shows (the latest), with the header drawn:
-    demo notice and when the data is from. Stops the page when there is no data."""
+    """The snapshot the page shows, chosen in the sidebar and kept in the URL
+    (`?snapshot=<id>`; the latest when absent), with the header drawn: the
+    demo notice, and a clear banner while a past snapshot is shown.
+    Stops the page when there is no data."""
     root = config.data_dir()
     data = store(str(root))
-    meta = data.latest()
-    if meta is None:
+    metas = data.list()
+    if not metas:
         st.warning(texts.NO_DATA.format(path=root))
         st.stop()
+    latest = metas[-1]
+    by_id = {m.snapshot_id: m for m in metas}
+    wanted = st.query_params.get(URL_SNAPSHOT)
+    if wanted is not None and wanted not in by_id:
+        st.error(texts.TIME_TRAVEL["unknown"].format(snapshot_id=wanted))
+        wanted = None
+    if "snapshot_choice" not in st.session_state or st.session_state.get("_snapshot_url") != wanted:
+        st.session_state["snapshot_choice"] = wanted or latest.snapshot_id
+        st.session_state["_snapshot_url"] = wanted
+    ids = [m.snapshot_id for m in reversed(metas)]
+    with st.sidebar:
+        chosen = st.selectbox(
+            texts.TIME_TRAVEL["picker"],
+            ids,
+            key="snapshot_choice",
+            format_func=lambda i: snapshot_label(by_id[i], is_latest=i == latest.snapshot_id),
+            help=texts.TIME_TRAVEL["picker_help"],
+        )
+    if chosen == latest.snapshot_id:
+        st.query_params.pop(URL_SNAPSHOT, None)
+        st.session_state["_snapshot_url"] = None
+    else:
+        st.query_params[URL_SNAPSHOT] = chosen
+        st.session_state["_snapshot_url"] = chosen
+    meta = by_id[chosen]
+    is_latest = chosen == latest.snapshot_id
     if meta.is_demo:
         st.info(texts.DEMO_NOTICE, icon=":material/info:")
-    return SnapshotContext(store=data, meta=meta, today=config.today())
+    if not is_latest:
+        st.warning(
+            texts.TIME_TRAVEL["banner"].format(date=fmt.date(meta.created), latest=fmt.date(latest.created)),
+            icon=":material/history:",
+        )
+    today = config.today() if is_latest else meta.created.date()
+    return SnapshotContext(store=data, meta=meta, today=today, is_latest=is_latest)
+
+
+def snapshot_label(meta: SnapshotMeta, is_latest: bool = False) -> str:
+    label = f"{fmt.date(meta.created)} – {meta.note}" if meta.note else fmt.date(meta.created)
+    return texts.TIME_TRAVEL["latest_suffix"].format(label=label) if is_latest else label
+
+
+def url_multiselect(label: str, options, key: str, url_key: str, format_func=str) -> list:
+    """A multiselect whose value lives in the URL (`?url_key=a&url_key=b`)."""
+    options = list(options)
+    if key not in st.session_state:
+        st.session_state[key] = [v for v in st.query_params.get_all(url_key) if v in options]
+    value = st.multiselect(
+        label, options, key=key, format_func=format_func,
+        placeholder=texts.OVERVIEW["filter_placeholder"],
+    )
+    if value:
+        st.query_params[url_key] = value
+    else:
+        st.query_params.pop(url_key, None)
+    return value
 
 
 def snapshot_caption(ctx: SnapshotContext) -> str:
@@ -76,36 +156,50 @@ def snapshot_caption(ctx: SnapshotContext) -> str:
 
 
 def filter_widgets(ctx: SnapshotContext) -> queries.Filters:
-    """The overview filters, in the sidebar."""
+    """The portfolio filters, in the sidebar, kept in the URL."""
     labels = texts.OVERVIEW
     options = query(ctx, "filter_options")
     areas = options.loc[options["kind"] == "area", "value"].tolist()
     programmes = dict(
         options.loc[options["kind"] == "programme", ["value", "label"]].itertuples(index=False)
     )
+    u = URL_FILTERS
     with st.sidebar:
         st.header(labels["filters"])
-        common = {"placeholder": labels["filter_placeholder"]}
-        chosen = queries.Filters(
-            areas=tuple(st.multiselect(labels["filter_area"], areas, key="f_area", **common)),
-            phases=tuple(st.multiselect(labels["filter_phase"], schema.PHASES, key="f_phase", **common)),
+        return queries.Filters(
+            areas=tuple(url_multiselect(labels["filter_area"], areas, "f_area", u["areas"])),
+            phases=tuple(url_multiselect(labels["filter_phase"], schema.PHASES, "f_phase", u["phases"])),
             focus_areas=tuple(
-                st.multiselect(labels["filter_focus"], schema.FOCUS_AREAS, key="f_focus", **common)
+                url_multiselect(labels["filter_focus"], schema.FOCUS_AREAS, "f_focus", u["focus_areas"])
             ),
             target_groups=tuple(
-                st.multiselect(labels["filter_target"], schema.TARGET_GROUPS, key="f_target", **common)
+                url_multiselect(labels["filter_target"], schema.TARGET_GROUPS, "f_target", u["target_groups"])
             ),
             statuses=tuple(
-                st.multiselect(
-                    labels["filter_status"], schema.STATUSES, key="f_status",
-                    format_func=texts.STATUS_LABELS.get, **common,
-                )
+                url_multiselect(labels["filter_status"], schema.STATUSES, "f_status", u["statuses"],
+                                format_func=texts.STATUS_LABELS.get)
             ),
             programmes=tuple(
-                st.multiselect(
-                    labels["filter_programme"], list(programmes), key="f_programme",
-                    format_func=programmes.get, **common,
-                )
+                url_multiselect(labels["filter_programme"], list(programmes), "f_programme",
+                                u["programmes"], format_func=lambda v: programmes.get(v, v))
             ),
         )
-    return chosen
+
+
+def download_buttons(get_frame: Callable[[], pd.DataFrame], basename: str, sheet_name: str = "Data") -> None:
+    """Excel and CSV downloads of a table with the current filters and snapshot.
+    The files are made only when the button is pressed (`get_frame` is called
+    then), so a large table costs nothing on ordinary reruns."""
+    from portfolio import export
+
+    left, right = st.columns(2)
+    left.download_button(
+        texts.EXPORT["excel"], data=lambda: export.to_xlsx(get_frame(), sheet_name=sheet_name),
+        file_name=f"{basename}.xlsx", icon=":material/download:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx_{basename}", on_click="ignore",
+    )
+    right.download_button(
+        texts.EXPORT["csv"], data=lambda: export.to_csv(get_frame()), file_name=f"{basename}.csv",
+        mime="text/csv", icon=":material/download:", key=f"csv_{basename}", on_click="ignore",
+    )

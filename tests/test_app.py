@@ -105,3 +105,42 @@ def test_chart_is_aggregated_described_and_norwegian(data_env, large_data):
         # at most one row per phase and status: aggregated in SQL, never raw rows
         rows = sum(pa.ipc.open_stream(d.data.data).read_all().num_rows for d in charts[0].proto.datasets)
         assert 0 < rows <= 6 * 4
+
+
+def test_a_past_snapshot_from_the_link_is_shown_with_a_banner(data_env):
+    data_env(DEMO_DATA)
+    metas = Store(DEMO_DATA).list()
+    old = metas[1]  # BP1, 18.10.2021
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["snapshot"] = old.snapshot_id
+    at.run()
+    assert not at.exception
+    assert any("18.10.2021" in w.value and "ikke dagens data" in w.value for w in at.warning)
+    names = set(status_table(at)["Navn"])
+    expected = set(Store(DEMO_DATA).read_frames(old.snapshot_id)["initiatives"]["name"])
+    assert names == expected
+    # choosing the latest again removes the banner and the parameter
+    at.selectbox(key="snapshot_choice").set_value(metas[-1].snapshot_id).run()
+    assert not any("ikke dagens data" in w.value for w in at.warning)
+    assert "snapshot" not in at.query_params
+
+
+def test_filters_from_a_shared_link_are_applied_and_kept(data_env):
+    data_env(DEMO_DATA)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["status"] = ["rød", "gul"]
+    at.run()
+    assert not at.exception
+    assert set(status_table(at)["Samlet status"]) == {"Rød", "Gul"}
+    assert at.multiselect(key="f_status").value == ["rød", "gul"]
+    at.multiselect(key="f_status").set_value(["rød"]).run()
+    assert at.query_params["status"] in ("rød", ["rød"])
+
+
+def test_an_unknown_snapshot_in_the_link_falls_back_to_the_latest(data_env):
+    data_env(DEMO_DATA)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["snapshot"] = "finnes-ikke"
+    at.run()
+    assert not at.exception
+    assert any("finnes-ikke" in e.value for e in at.error)

@@ -52,7 +52,7 @@ def test_streamlit_config_is_private_safe_and_has_enough_contrast():
 
 
 def test_status_cell_colours_have_enough_contrast():
-    from portfolio.overview import STATUS_CELL_STYLES
+    from portfolio.charts import STATUS_CELL_STYLES
 
     for style in STATUS_CELL_STYLES.values():
         parts = dict(p.split(": ") for p in style.split("; "))

@@ -1,13 +1,20 @@
-"""Every text a user reads, in Norwegian bokmål, in one place.
+"""Every text a user reads, in Norwegian bokmål, in one place: this package.
 
 Code refers to these names; no page or module writes its own user-facing
-Norwegian text. Keys and identifiers stay English.
+Norwegian text. Keys and identifiers stay English. Shared texts live here;
+each page or feature keeps its own texts in a module beside this one
+(e.g. `portfolio/texts/budget.py`), imported as `from portfolio.texts import budget`.
 """
 
 APP_TITLE = "Porteføljeoversikt – Samhandlingskommunen Kristiansand"
 APP_SHORT_TITLE = "Samhandlingskommunen"
 
 PAGE_OVERVIEW = "Oversikt"
+
+# Sections of the navigation
+NAV_PORTFOLIO = "Portefølje"
+NAV_DATA = "Data"
+NAV_ABOUT = "Om"
 
 DEMO_NOTICE = (
     "Demodata: Porteføljen bygger på offentlige artikler og mandatet for "
@@ -19,6 +26,25 @@ NO_DATA = (
     "`python -m portfolio demo-data --out {path}` eller sett PORTFOLIO_DATA."
 )
 SNAPSHOT_CAPTION = "Data per {date} · lagret av {author} · øyeblikksbilde {snapshot_id}"
+
+EXPORT = {
+    "excel": "Last ned Excel",
+    "csv": "Last ned CSV",
+}
+
+TIME_TRAVEL = {
+    "picker": "Vis data per",
+    "picker_help": (
+        "Velg et tidligere øyeblikksbilde for å se porteføljen slik den var da. "
+        "Valget følger med lenken til siden."
+    ),
+    "latest_suffix": "{label} (siste)",
+    "banner": (
+        "Du ser porteføljen slik den var {date}, ikke dagens data. "
+        "Siste øyeblikksbilde er fra {latest}; velg det under «Vis data per» i sidemenyen."
+    ),
+    "unknown": "Fant ikke øyeblikksbildet «{snapshot_id}» fra lenken. Viser siste data.",
+}
 
 # Column labels: headers in tables, templates and error messages.
 COLUMN_LABELS = {
