@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test bench-smoke chromium clean-venv
+.PHONY: run test bench chromium clean-venv
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,3 +33,7 @@ test: $(VENV)/.dev chromium
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Benchmarks (not part of `make test`, which runs only a smoke run): ratios in one run
+bench: $(VENV)/.dev chromium
+	$(PY) bench/run.py

@@ -11,9 +11,17 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 SETTINGS = {
     "PORTFOLIO_DATA": "Folder holding the snapshots (default: data/ in the project).",
+    "PORTFOLIO_ALLOW_NO_LOGIN": (
+        "Set to 1 to allow running without login on a non-local address "
+        "(refused by default; never do this on a shared network)."
+    ),
     "PORTFOLIO_TODAY": (
         "Fixed date (YYYY-MM-DD) the app treats as today, for demos and tests; "
         "default: the real date."
+    ),
+    "PORTFOLIO_STALE_DAYS": (
+        "Days without a change after which an initiative is flagged as not updated "
+        "(default: 60)."
     ),
 }
 
@@ -26,3 +34,16 @@ def data_dir() -> Path:
 def today() -> dt.date:
     value = os.environ.get("PORTFOLIO_TODAY")
     return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+DEFAULT_STALE_DAYS = 60
+
+
+def stale_days() -> int:
+    """Days without a change before an initiative counts as not updated."""
+    value = os.environ.get("PORTFOLIO_STALE_DAYS")
+    return int(value) if value else DEFAULT_STALE_DAYS
+
+
+def allow_no_login() -> bool:
+    return os.environ.get("PORTFOLIO_ALLOW_NO_LOGIN", "").strip().lower() in ("1", "true", "yes")

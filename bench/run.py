@@ -1,0 +1,227 @@
+"""Benchmarks, reported as ratios measured in one run (absolute times drift on
+these shared machines; ratios of runs taken side by side do not).
+
+    .venv/bin/python bench/run.py            # full: 10 000 initiatives × 52 snapshots
+    .venv/bin/python bench/run.py --smoke    # tiny sizes, seconds; run by the test suite
+
+Prints a table and writes JSON (bench/results.json for a full run, or --out).
+Each measurement is the median of several warm repetitions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from portfolio import generate  # noqa: E402
+from portfolio.store import Store  # noqa: E402
+
+DEMO = ROOT / "data"
+TODAY = "2026-11-23"
+
+
+def median_time(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+@contextlib.contextmanager
+def env(**values: str):
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def dataset(cache: Path, initiatives: int, snapshots: int) -> Path:
+    """Generated data, kept between runs (deterministic for the same sizes)."""
+    out = cache / f"gen-{initiatives}x{snapshots}"
+    if not Store(out).list():
+        start = time.perf_counter()
+        generate.write_generated(out, initiatives=initiatives, snapshots=snapshots, seed=0)
+        print(f"  generated {initiatives} × {snapshots} in {time.perf_counter() - start:.1f} s", flush=True)
+    return out
+
+
+def registered_pages() -> list[str]:
+    """The page files registered in dashboard.py."""
+    import re
+
+    return re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', (ROOT / "dashboard.py").read_text())
+
+
+def page_rerun(data: Path, page: str, repeat: int) -> float:
+    """Median warm rerun of one page under AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    with env(PORTFOLIO_DATA=str(data), PORTFOLIO_TODAY=TODAY):
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
+        at.run()
+        if page != "pages/overview.py":
+            at.switch_page(page).run()
+        if at.exception:
+            raise RuntimeError(f"{page}: {[e.message for e in at.exception]}")
+        return median_time(lambda: at.run(), repeat)
+
+
+def naive_rerun(data: Path, repeat: int) -> float:
+    """A naive pandas page: reads every snapshot file on each rerun."""
+    from streamlit.testing.v1 import AppTest
+
+    with env(PORTFOLIO_DATA=str(data), PORTFOLIO_TODAY=TODAY):
+        at = AppTest.from_file(str(ROOT / "bench" / "naive_overview.py"), default_timeout=300)
+        at.run()
+        if at.exception:
+            raise RuntimeError([e.message for e in at.exception])
+        return median_time(lambda: at.run(), repeat)
+
+
+def first_paint(script: str, data: Path, repeat: int) -> float:
+    """Median time from navigation to the first heading in headless Chromium."""
+    from browser import chromium, streamlit_server
+
+    with streamlit_server(script, data, today=TODAY) as url:
+        times = []
+        with chromium() as page:
+            page.goto(url)
+            page.wait_for_selector("h1", timeout=120000)  # warm the server once
+            for _ in range(repeat):
+                start = time.perf_counter()
+                page.goto(url)
+                page.wait_for_selector("h1", timeout=120000)
+                times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+
+def rss_mb(pid: int) -> float:
+    total = 0
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            total = int(line.split()[1])
+    return total / 1024
+
+
+def memory_per_session(data: Path, sessions: int) -> tuple[float, float, float]:
+    """Server RSS after 1 and after `sessions` browser sessions; growth per session (MB)."""
+    from browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+    from playwright.sync_api import sync_playwright
+
+    with streamlit_server("dashboard.py", data, today=TODAY) as url:
+        pid = _server_pid(url)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            pages = []
+            readings = []
+            for _ in range(sessions):
+                context = browser.new_context(locale="nb-NO")
+                page = context.new_page()
+                page.goto(url)
+                page.wait_for_selector("h1", timeout=120000)
+                page.wait_for_timeout(500)
+                pages.append(page)
+                readings.append(rss_mb(pid))
+            browser.close()
+    growth = (readings[-1] - readings[0]) / max(sessions - 1, 1)
+    return readings[0], readings[-1], growth
+
+
+def _server_pid(url: str) -> int:
+    port = url.rsplit(":", 1)[1]
+    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if "streamlit run" in line and f"--server.port {port}" in line:
+            return int(line.split()[0])
+    raise RuntimeError("server process not found")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import logging
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, to check the benchmark runs")
+    parser.add_argument("--initiatives", type=int, default=10000)
+    parser.add_argument("--snapshots", type=int, default=52)
+    parser.add_argument("--cache", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args(argv)
+    if args.smoke:
+        args.initiatives, args.snapshots, args.repeat = 300, 3, 3
+        args.cache = Path(tempfile.mkdtemp(prefix="bench-smoke-"))
+    out = args.out or (args.cache / "results.json" if args.smoke else ROOT / "bench" / "results.json")
+    args.cache.mkdir(parents=True, exist_ok=True)
+
+    print(f"data: {args.initiatives} × {args.snapshots} (cache {args.cache})", flush=True)
+    big = dataset(args.cache, args.initiatives, args.snapshots)
+    one = dataset(args.cache, args.initiatives, 1)
+    rows: list[dict] = []
+
+    def record(name: str, value: float, target: str, ok: bool, detail: str) -> None:
+        rows.append({"measure": name, "ratio": round(value, 3), "target": target, "ok": ok, "detail": detail})
+        print(f"  {name:<58} {value:8.2f}  {target:<8} {'ok' if ok else 'MISSED'}  {detail}", flush=True)
+
+    print("page reruns (AppTest, warm):", flush=True)
+    for page in registered_pages():
+        t_demo = page_rerun(DEMO, page, args.repeat)
+        t_big = page_rerun(big, page, args.repeat)
+        t_one = page_rerun(one, page, args.repeat)
+        record(f"{page}: large vs demo", t_big / t_demo, "≤ 2", t_big / t_demo <= 2,
+               f"{t_big * 1000:.0f} ms vs {t_demo * 1000:.0f} ms")
+        record(f"{page}: {args.snapshots} snapshots vs 1", t_big / t_one, "≤ 1.25", t_big / t_one <= 1.25,
+               f"{t_big * 1000:.0f} ms vs {t_one * 1000:.0f} ms")
+        if page == "pages/overview.py":
+            t_naive = naive_rerun(big, max(2, args.repeat // 3))
+            record("overview vs naive pandas page (reads every snapshot)", t_naive / t_big, "≥ 50",
+                   t_naive / t_big >= 50, f"{t_naive * 1000:.0f} ms vs {t_big * 1000:.0f} ms")
+
+    if not args.no_browser:
+        print("browser:", flush=True)
+        t_app = first_paint("dashboard.py", big, args.repeat)
+        t_empty = first_paint("bench/empty_app.py", big, args.repeat)
+        record("first paint: overview (large) vs empty Streamlit app", t_app / t_empty, "≤ 2",
+               t_app / t_empty <= 2, f"{t_app * 1000:.0f} ms vs {t_empty * 1000:.0f} ms")
+        sessions = 3 if args.smoke else 10
+        first, last, growth = memory_per_session(big, sessions)
+        record(f"server memory growth per browser session ({sessions} sessions), MB", growth, "≤ 20",
+               growth <= 20, f"RSS {first:.0f} MB → {last:.0f} MB")
+
+    result = {
+        "measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}",
+        "data": {"initiatives": args.initiatives, "snapshots": args.snapshots},
+        "repeat": args.repeat,
+        "results": rows,
+    }
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

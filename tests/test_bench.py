@@ -1,0 +1,25 @@
+"""The benchmark suite runs (tiny sizes): `make bench` is the real run."""
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_bench_smoke_run_writes_every_measure(tmp_path):
+    out = tmp_path / "results.json"
+    result = subprocess.run(
+        [sys.executable, "bench/run.py", "--smoke", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    report = json.loads(out.read_text())
+    measures = [r["measure"] for r in report["results"]]
+    assert any("large vs demo" in m for m in measures)
+    assert any("snapshots vs 1" in m for m in measures)
+    assert any("naive pandas" in m for m in measures)
+    assert any("first paint" in m for m in measures)
+    assert any("memory" in m for m in measures)
+    assert all(isinstance(r["ratio"], float) for r in report["results"])
+    assert "cores" in report["machine"]
