@@ -119,3 +119,17 @@ def check_local_mode() -> None:
         st.error(T.REFUSED_NON_LOCAL.format(address=address or T.ALL_ADDRESSES))
         st.stop()
     st.warning(T.LOCAL_MODE, icon=":material/lock_open:")
+
+
+def account_sidebar(user: User) -> None:
+    """Who is logged in, and the log-out button, in the sidebar. (Logging in
+    has its own page, registered for users who are not logged in.)"""
+    if user.is_local or not user.is_logged_in:
+        return
+    with st.sidebar:
+        if user.is_logged_in:
+            who = user.name or user.email or T.UNKNOWN_AUTHOR
+            st.caption(T.SIGNED_IN_AS.format(who=who, role=T.ROLE_NAMES[user.role]))
+            if user.role == PUBLIC:
+                st.info(T.NO_ROLE.format(email=user.email or who))
+            st.button(T.LOGOUT_BUTTON, on_click=st.logout, icon=":material/logout:", key="logout")

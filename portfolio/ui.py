@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from portfolio import config, fmt, queries, schema, texts
+from portfolio import auth, config, fmt, queries, schema, texts
 from portfolio.store import SnapshotMeta, Store
 
 
@@ -84,7 +84,9 @@ def snapshot_context() -> SnapshotContext:
     """The snapshot the page shows, chosen in the sidebar and kept in the URL
     (`?snapshot=<id>`; the latest when absent), with the header drawn: the
     demo notice, and a clear banner while a past snapshot is shown.
-    Stops the page when there is no data."""
+    Stops the page when there is no data, or when the user may not read it
+    (checked on the server on every rerun, on top of the navigation)."""
+    auth.require(auth.VIEWER)
     root = config.data_dir()
     data = store(str(root))
     metas = data.list()

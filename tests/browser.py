@@ -29,17 +29,19 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: str, data: Path, today: str | None = None):
+def streamlit_server(script: str, data: Path, today: str | None = None, port: int | None = None,
+                     extra_args: list[str] = (), env_extra: dict | None = None):
     """Start `streamlit run SCRIPT` on a free localhost port; yield its URL."""
-    port = free_port()
+    port = port or free_port()
     env = {**os.environ, "PORTFOLIO_DATA": str(data), "PYTHONPATH": str(ROOT)}
     if today:
         env["PORTFOLIO_TODAY"] = today
+    env.update(env_extra or {})
     ARTIFACTS.mkdir(exist_ok=True)
     log = open(ARTIFACTS / f"server-{port}.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+         "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"

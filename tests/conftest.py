@@ -100,4 +100,6 @@ def data_env(monkeypatch):
 
 
 def pytest_configure(config):
+    # AppTest reads .streamlit/config.toml from the working directory
+    os.chdir(ROOT)
     os.environ.setdefault("PYTHONPATH", str(ROOT))

@@ -15,6 +15,9 @@ PAGE_OVERVIEW = "Oversikt"
 NAV_PORTFOLIO = "Portefølje"
 NAV_DATA = "Data"
 NAV_ABOUT = "Om"
+NAV_ACCOUNT = "Konto"
+
+from portfolio.texts import auth  # noqa: E402  (texts for login and roles)
 
 DEMO_NOTICE = (
     "Demodata: Porteføljen bygger på offentlige artikler og mandatet for "

@@ -3,9 +3,8 @@
 LOCAL_AUTHOR = "Lokal bruker (uten innlogging)"
 UNKNOWN_AUTHOR = "Ukjent bruker"
 LOCAL_MODE = (
-    "Appen kjører uten innlogging (lokal modus) og er bare tilgjengelig på denne maskinen. "
-    "Alle som bruker den her, kan endre data. Sett opp innlogging før den tas i bruk i "
-    "kommunens nett (se README)."
+    "Lokal modus: appen kjører uten innlogging og bare på denne maskinen, og alle som bruker "
+    "den her kan endre data. Sett opp innlogging før den tas i bruk i kommunens nett."
 )
 ALL_ADDRESSES = "alle adresser"
 REFUSED_NON_LOCAL = (

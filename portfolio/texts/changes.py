@@ -1,0 +1,169 @@
+"""Texts of the Changes page ("Endringer") and `python -m portfolio diff`."""
+
+PAGE_TITLE = "Endringer"
+
+PAGE = {
+    "title": "Endringer",
+    "intro": (
+        "Hva som er endret i porteføljen mellom to øyeblikksbilder: nye tiltak, status, fase, "
+        "milepæler og budsjett. Sammenlign med et tidligere øyeblikksbilde eller med en dato, "
+        "for eksempel forrige møte i ledergruppen."
+    ),
+    "mode": "Sammenlign med",
+    "mode_snapshot": "Et tidligere øyeblikksbilde",
+    "mode_date": "En dato",
+    "from": "Fra øyeblikksbilde",
+    "from_help": "Endringene vises fra dette øyeblikksbildet til det som vises (valgt under «Vis data per»).",
+    "since": "Endringer siden",
+    "since_help": "Sammenligner med det nyeste øyeblikksbildet fra denne datoen eller tidligere.",
+    "since_resolved": "Sammenligner med øyeblikksbildet fra {date}: {label}.",
+    "since_before_first": (
+        "Det finnes ingen øyeblikksbilder fra {since} eller tidligere. Sammenligner med det eldste, fra {date}."
+    ),
+    "since_not_before": (
+        "Det finnes ingen øyeblikksbilder mellom {since} og {date} (øyeblikksbildet som vises), "
+        "så det er ingen endringer å vise. Velg en tidligere dato."
+    ),
+    "since_invalid": "Datoen «{value}» fra lenken er ikke gyldig. Viser endringer siden forrige øyeblikksbilde.",
+    "from_unknown": "Fant ikke øyeblikksbildet «{snapshot_id}» fra lenken. Sammenligner med forrige øyeblikksbilde.",
+    "threshold": "Terskel for budsjettendringer (kr)",
+    "threshold_help": (
+        "Budsjettendringer mindre enn dette beløpet vises ikke. En ny eller fjernet budsjettlinje "
+        "regnes som en endring på sitt største beløp. 0 viser alle."
+    ),
+    "no_older": (
+        "Det finnes ikke noe eldre øyeblikksbilde å sammenligne med. Velg et senere øyeblikksbilde "
+        "under «Vis data per» i sidemenyen."
+    ),
+    "comparing": "Sammenligner {old} med {new}.",
+    "filters_note": (
+        "Filtrene i sidemenyen gjelder: viser tiltak som passer filtrene i minst ett av de to øyeblikksbildene."
+    ),
+    "capped": "Viser {shown} av {total} rader. Hele listen får du med nedlastingsknappene nederst på siden.",
+    "none": "Ingen endringer her.",
+    "download": "Last ned alle endringer",
+    "download_caption": "Alle {count} endringer i én tabell, med filtrene som gjelder nå.",
+    "export_sheet": "Endringer",
+    # sections
+    "section_initiatives": "Nye og fjernede tiltak",
+    "section_status": "Statusendringer",
+    "section_status_caption": "Per dimensjon: {parts}. Status vises med ord og farge.",
+    "section_status_part": "{dimension}: {worse} forverret, {better} forbedret",
+    "section_phase": "Fase og beslutningspunkt",
+    "section_milestones": "Milepæler",
+    "section_completed": "Fullført",
+    "section_moved": "Flyttet",
+    "section_overdue": "Nye forsinkede",
+    "section_overdue_caption": "Ikke fullført og fristen har gått ut per {today}, men var ikke forsinket {old}.",
+    "section_budget": "Budsjettendringer",
+    "section_budget_threshold": "Budsjettendringer på minst {threshold}",
+    "section_other": "Andre endringer",
+    "section_other_caption": (
+        "Andre felt som er endret: prosjektleder, datoer, kommentarer, nye og fjernede milepæler og merknader."
+    ),
+}
+
+# Column headers of the tables on the page and in the export
+COLUMNS = {
+    "initiative": "Tiltak",
+    "initiative_id": "Tiltak-ID",
+    "link": "Lenke",
+    "link_text": "Åpne tiltaket",
+    "change": "Endring",
+    "kind": "Type endring",
+    "dimension": "Dimensjon",
+    "direction": "Retning",
+    "field": "Felt",
+    "old": "Fra",
+    "new": "Til",
+    "milestone": "Milepæl",
+    "milestone_id": "Milepæl-ID",
+    "due_date": "Frist",
+    "completed_date": "Fullført dato",
+    "old_due": "Gammel frist",
+    "new_due": "Ny frist",
+    "moved_days": "Flyttet",
+    "overdue_days": "Over fristen",
+    "year": "År",
+    "funding_source": "Finansieringskilde",
+    "difference": "Differanse",
+    "phase": "Fase",
+    "status": "Samlet status",
+    "what": "Gjelder",
+}
+
+DIRECTIONS = {"worse": "Forverret", "better": "Forbedret", "changed": "Endret"}
+ADDED_REMOVED = {"initiative_added": "Nytt tiltak", "initiative_removed": "Fjernet tiltak"}
+
+# One word or phrase per kind of change (the export, the CLI)
+KIND_LABELS = {
+    "initiative_added": "Nytt tiltak",
+    "initiative_removed": "Fjernet tiltak",
+    "status": "Statusendring",
+    "phase": "Ny fase",
+    "decision_point": "Nytt beslutningspunkt",
+    "field": "Annet felt endret",
+    "budget_added": "Ny budsjettlinje",
+    "budget_removed": "Fjernet budsjettlinje",
+    "budget_changed": "Budsjettendring",
+    "milestone_added": "Ny milepæl",
+    "milestone_removed": "Fjernet milepæl",
+    "milestone_completed": "Milepæl fullført",
+    "milestone_reopened": "Milepæl gjenåpnet",
+    "milestone_moved": "Milepæl flyttet",
+    "milestone_newly_overdue": "Milepæl ble forsinket",
+    "milestone_changed": "Milepæl endret",
+}
+
+DAYS = {"one": "{sign}{count} dag", "many": "{sign}{count} dager"}
+YES_NO = {True: "Ja", False: "Nei"}
+EMPTY = "–"
+ARROW = "{old} → {new}"
+
+# The one-line summary: "Siden 17.11.2025: 3 tiltak endret status, 2 milepæler fullført og …"
+SUMMARY = {
+    "since": "Siden {date}: {parts}.",
+    "between": "Fra {old} til {new}: {parts}.",
+    "nothing_since": "Ingen endringer siden {date}.",
+    "nothing_between": "Ingen endringer fra {old} til {new}.",
+    "and": " og ",
+    "separator": ", ",
+}
+# (one, many) forms for each count in the summary, in the order shown
+SUMMARY_PARTS = {
+    "initiative_added": ("{count} nytt tiltak", "{count} nye tiltak"),
+    "initiative_removed": ("{count} tiltak fjernet", "{count} tiltak fjernet"),
+    "status": ("{count} tiltak endret status", "{count} tiltak endret status"),
+    "phase": ("{count} tiltak skiftet fase", "{count} tiltak skiftet fase"),
+    "decision_point": ("{count} tiltak fikk nytt beslutningspunkt", "{count} tiltak fikk nytt beslutningspunkt"),
+    "milestone_completed": ("{count} milepæl fullført", "{count} milepæler fullført"),
+    "milestone_moved": ("{count} milepæl flyttet", "{count} milepæler flyttet"),
+    "milestone_newly_overdue": ("{count} ny forsinket milepæl", "{count} nye forsinkede milepæler"),
+    "budget": ("{count} budsjettendring", "{count} budsjettendringer"),
+    "other": ("{count} annen endring", "{count} andre endringer"),
+}
+
+# python -m portfolio diff
+CLI = {
+    "help": "Vis hva som er endret mellom to øyeblikksbilder.",
+    "description": (
+        "Vis hva som er endret fra øyeblikksbilde A til øyeblikksbilde B: nye og fjernede tiltak, "
+        "status, fase, beslutningspunkt, milepæler og budsjett. A og B er ID-er fra "
+        "`python -m portfolio snapshots`; «latest» er det siste og «previous» det nest siste."
+    ),
+    "old": "Øyeblikksbildet det sammenlignes fra (ID, «latest» eller «previous»).",
+    "new": "Øyeblikksbildet det sammenlignes til (ID, «latest» eller «previous»).",
+    "json": "Skriv endringene som en JSON-liste (ett objekt per endring).",
+    "threshold": "Vis bare budsjettendringer på minst KR kroner (standard 0: alle).",
+    "unknown": (
+        "Fant ikke øyeblikksbildet «{snapshot_id}» i {path}. "
+        "Se gyldige ID-er med `python -m portfolio snapshots`."
+    ),
+    "no_previous": "Det finnes ikke noe forrige øyeblikksbilde i {path}; det er bare ett.",
+    "no_snapshots": "Ingen øyeblikksbilder i {path}.",
+    "negative": "Terskelen kan ikke være negativ.",
+    "header": "Endringer fra {old} ({old_id}) til {new} ({new_id})",
+    "counts": "Antall per type:",
+    "changes": "Endringene:",
+    "more": "… og {count} til. Bruk --json for hele listen.",
+}

@@ -1,0 +1,127 @@
+"""Texts of the public page (for citizens and politicians) and the public
+entry point, in plain Norwegian bokmål (klarspråk): short sentences, no
+internal codes without words."""
+
+APP_TITLE = "Samhandlingskommunen Kristiansand – for innbyggere og politikere"
+PAGE_TITLE = "For innbyggere og politikere"
+
+TITLE = "For innbyggere og politikere"
+INTRO = (
+    "Samhandlingskommunen Kristiansand er et program i kommunen. Målet er at kommunen "
+    "skal samarbeide mer med innbyggerne. Her ser du tiltakene i programmet som er åpne "
+    "for alle. Du ser hva hvert tiltak skal gjøre, hvor langt det har kommet, og hva det koster."
+)
+UPDATED = "Sist oppdatert {date}."
+DEMO_NOTICE = (
+    "Dette er eksempeldata. Mye av innholdet er laget for å vise hvordan siden virker. "
+    "Det er ikke fakta om kommunen. Les mer under «Om dataene»."
+)
+NO_DATA = "Det er ikke publisert noen tiltak ennå."
+NO_PUBLIC_EXPORT = (
+    "Fant ikke offentlige data i mappen «{path}». Lag dem med "
+    "`python -m portfolio export-public {path}`."
+)
+
+# Explanations, in expanders under the intro
+PHASES_HEADING = "Hva betyr fasene?"
+PHASES_INTRO = (
+    "Kommunen deler arbeidet med et tiltak inn i seks faser. Et tiltak går fra fase til fase "
+    "i denne rekkefølgen:"
+)
+PHASE_ITEM = "**{number}. {phase}:** {explanation}"
+PHASE_EXPLANATIONS = {
+    "Idé": "Noen har en idé. Kommunen vurderer om det er lurt å jobbe videre med den.",
+    "Konsept": "Kommunen finner ut hva som trengs, og hvordan det kan løses.",
+    "Planlegge": "Kommunen planlegger arbeidet: hva som skal gjøres, når og av hvem.",
+    "Gjennomføre": "Arbeidet er i gang.",
+    "Avslutte": "Arbeidet er ferdig. Resultatet blir overlevert til dem som skal bruke det.",
+    "Realisere": (
+        "Resultatet er tatt i bruk. Kommunen følger med på om det gir den nytten man ønsket."
+    ),
+}
+PHASE_POSITION = "Fase {number} av {count}: {phase}"
+PHASE_PATH = "Fasene er: {phases}."
+PHASE_PATH_SEPARATOR = " → "
+
+WORDS_HEADING = "Ord og forkortelser på siden"
+WORDS = (
+    "**Beslutningspunkt:** et møte der ledelsen bestemmer om arbeidet skal gå videre til neste fase.",
+    "**BP:** forkortelse for beslutningspunkt. «BP3» betyr beslutningspunkt nummer 3.",
+    "**Kommunedirektørens ledergruppe:** de øverste lederne i kommunens administrasjon. "
+    "Forkortes KDL.",
+    "**Prosjekteier:** lederen som har ansvaret for tiltaket.",
+    "**Kommunalområde:** den delen av kommunen som har ansvaret, for eksempel Oppvekst.",
+    "**Budsjett:** pengene politikerne eller ledelsen har satt av til tiltaket det året.",
+    "**Brukt:** pengene tiltaket har brukt, slik de står i kommunens regnskap.",
+    "**Milepæl:** et viktig steg i arbeidet, med en dato.",
+)
+
+# Abbreviations written out in text from the data (milestone titles, names)
+ABBREVIATIONS = {
+    "KDL": "kommunedirektørens ledergruppe",
+}
+DECISION_POINT_WORDS = "beslutningspunkt {number}"
+
+# The list of initiatives
+LIST_HEADING = "Tiltakene"
+SEARCH = "Søk etter tiltak"
+SEARCH_HELP = "Skriv et ord fra navnet eller beskrivelsen, for eksempel «arbeid»."
+SEARCH_PLACEHOLDER = "Skriv et ord"
+PHASE_FILTER = "Fase"
+PHASE_ALL = "Alle faser"
+COUNT = "Viser {shown} av {total} tiltak."
+COUNT_ALL = "{total} tiltak."
+CAPPED = "Skriv i søkefeltet eller velg en fase for å finne de andre."
+NO_MATCH = "Ingen tiltak passer søket. Prøv et annet ord, eller velg «Alle faser»."
+CARD_LABEL = "{name} ({phase})"
+
+# One initiative
+PART_OF = "Del av programmet {name}."
+AREA = "Ansvarlig i kommunen: {area}."
+OWNER = "Prosjekteier (leder med ansvar): {owner}."
+PERIOD = "Periode: {start} til {end}."
+PERIOD_OPEN = "Startet {start}."
+FOR_WHOM = "For: {groups}."
+ABOUT = "Handler om: {areas}."
+PARTNERS = "Samarbeider med: {partners}."
+COLLABORATING = "Andre deler av kommunen som er med: {areas}."
+LINK = "Les mer om tiltaket"
+NO_SUMMARY = "Tiltaket har ingen beskrivelse ennå."
+FOCUS_AREA_WORDS = {
+    "innbyggerdialog": "dialog med innbyggerne",
+    "tjenestene": "bedre tjenester",
+    "organisasjonen": "en bedre organisasjon",
+}
+AND = "og"
+
+DONE_HEADING = "Dette er gjort"
+NEXT_HEADING = "Dette skjer videre"
+MILESTONE_DONE = "{date}: {title}"
+MILESTONE_NEXT = "Planlagt {date}: {title}"
+MORE_DONE = "Og {count} eldre milepæler."
+NO_DONE = "Ingen milepæler er ferdige ennå."
+NO_NEXT = "Ingen nye milepæler er publisert."
+
+MONEY_HEADING = "Penger"
+MONEY_YEAR = "År"
+MONEY_BUDGET = "Budsjett"
+MONEY_SPENT = "Brukt"
+MONEY_NOTE = "Beløpene er i hele kroner. For {year} viser «Brukt» det som er brukt så langt i år."
+MONEY_NOTE_PAST = "Beløpene er i hele kroner."
+MONEY_SOURCES = "Pengene kommer fra: {sources}."
+NO_MONEY = "Det er ikke publisert noe budsjett for tiltaket."
+MONEY_TABLE_LABEL = "Budsjett og brukt per år for {name}"
+
+# Command line: python -m portfolio export-public
+CLI_EXPORT = (
+    "Skriv de offentlige dataene (bare offentlige tiltak, milepæler og budsjettlinjer, og "
+    "bare offentlige kolonner) som Parquet og CSV til en mappe."
+)
+CLI_EXPORT_OUT = "Mappe å skrive til; lages om den ikke finnes."
+CLI_EXPORT_SNAPSHOT = "ID for øyeblikksbildet som skal eksporteres (standard: det siste)."
+CLI_EXPORTED = (
+    "Skrev offentlige data fra øyeblikksbilde {snapshot_id} til {path}: {initiatives} tiltak, "
+    "{budgets} budsjettlinjer og {milestones} milepæler."
+)
+CLI_NO_SNAPSHOTS = "Ingen øyeblikksbilder i {path}."
+CLI_UNKNOWN_SNAPSHOT = "Fant ikke øyeblikksbildet «{snapshot_id}» i {path}."

@@ -1,0 +1,109 @@
+"""Log-in end to end: a local OIDC provider (oidc-provider-mock), the real app
+with an [auth] section, and Chromium logging in as a viewer and as an editor."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+import pytest
+
+from browser import ARTIFACTS, chromium, free_port, streamlit_server, wait_until_idle
+from conftest import DEMO_DATA, DEMO_TODAY
+
+pytestmark = pytest.mark.browser
+
+USERS = {
+    "leder": {"email": "leder@kristiansand.kommune.no", "name": "Lene Leder"},
+    "pl": {"email": "pl@kristiansand.kommune.no", "name": "Per Prosjektleder"},
+    "noen": {"email": "noen@example.com", "name": "Noen Utenfra"},
+}
+
+
+@contextlib.contextmanager
+def oidc_provider():
+    import oidc_provider_mock
+
+    with oidc_provider_mock.run_server_in_thread(
+        port=0,
+        user_claims=[oidc_provider_mock.User(sub=sub, claims=claims) for sub, claims in USERS.items()],
+    ) as server:
+        yield f"http://localhost:{server.server_port}"
+
+
+@pytest.fixture(scope="module")
+def app_with_login(tmp_path_factory):
+    port = free_port()
+    secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
+    with oidc_provider() as issuer:
+        secrets.write_text(
+            "[auth]\n"
+            f'redirect_uri = "http://localhost:{port}/oauth2callback"\n'
+            'cookie_secret = "a-test-cookie-secret-that-is-long-enough-0123456789"\n'
+            'client_id = "portfolio"\n'
+            'client_secret = "secret"\n'
+            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
+            "\n[portfolio_access]\n"
+            'viewers = ["leder@kristiansand.kommune.no"]\n'
+            'editors = ["pl@kristiansand.kommune.no"]\n'
+        )
+        with streamlit_server(
+            "dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat(), port=port,
+            extra_args=["--secrets.files", str(secrets), "--server.address", "localhost"],
+        ) as url:
+            yield url.replace("127.0.0.1", "localhost")
+
+
+def nav_links(page) -> list[str]:
+    return [t.strip() for t in page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()]
+
+
+def log_in(page, url: str, sub: str) -> None:
+    page.goto(url)
+    wait_until_idle(page)
+    page.get_by_role("button", name=re.compile("Logg inn med kommunens konto")).first.click()
+    page.wait_for_url(re.compile(r"/oauth2/authorize|/authorize"), timeout=30000)
+    page.fill('input[name="sub"]', sub)
+    page.locator('button[type="submit"], input[type="submit"]').first.click()
+    page.wait_for_url(re.compile(re.escape(url)), timeout=30000)
+    wait_until_idle(page)
+
+
+def test_a_browser_without_login_gets_only_public_pages_and_the_login_button(app_with_login):
+    with chromium() as page:
+        page.goto(app_with_login)
+        wait_until_idle(page)
+        assert "Oversikt" not in nav_links(page)
+        assert page.get_by_role("button", name=re.compile("Logg inn")).count() == 1
+        # a direct link to an internal page does not open it
+        page.goto(app_with_login + "/?snapshot=x")
+        wait_until_idle(page)
+        assert page.locator("h1", has_text="Oversikt").count() == 0
+        page.screenshot(path=str(ARTIFACTS / "login-anonymous.png"))
+
+
+def test_viewer_logs_in_and_reads_but_has_no_data_pages(app_with_login):
+    with chromium() as page:
+        log_in(page, app_with_login, "leder")
+        assert page.locator("h1", has_text="Oversikt").count() == 1
+        assert page.get_by_text("Lene Leder").count() >= 1
+        links = nav_links(page)
+        assert "Oversikt" in links
+        assert not any(name in links for name in ("Oppdater data", "Historikk"))
+        page.screenshot(path=str(ARTIFACTS / "login-viewer.png"))
+
+
+def test_editor_logs_in_and_reaches_the_data_pages(app_with_login):
+    with chromium() as page:
+        log_in(page, app_with_login, "pl")
+        assert page.locator("h1", has_text="Oversikt").count() == 1
+        assert page.get_by_text("Per Prosjektleder").count() >= 1
+        page.screenshot(path=str(ARTIFACTS / "login-editor.png"))
+
+
+def test_a_user_without_a_role_sees_only_public_pages(app_with_login):
+    with chromium() as page:
+        log_in(page, app_with_login, "noen")
+        assert page.locator("h1", has_text="Oversikt").count() == 0
+        assert "Oversikt" not in nav_links(page)
+        assert page.get_by_text("ingen rolle", exact=False).count() >= 1
