@@ -8,9 +8,18 @@ on every rerun). Each page checks the role again at its top.
 
 import streamlit as st
 
-from portfolio import auth, texts
+from portfolio import a11y, auth, texts
+from portfolio.texts import about as about_texts
+from portfolio.texts import budget as budget_texts
+from portfolio.texts import changes as changes_texts
+from portfolio.texts import history as history_texts
+from portfolio.texts import initiative as initiative_texts
+from portfolio.texts import milestones as milestones_texts
+from portfolio.texts import public as public_texts
+from portfolio.texts import update as update_texts
 
 st.set_page_config(page_title=texts.APP_SHORT_TITLE, page_icon=":material/dashboard:", layout="wide")
+a11y.set_document_language()
 user = auth.current_user()
 auth.check_local_mode()
 
@@ -18,16 +27,27 @@ auth.check_local_mode()
 portfolio_pages = [
     st.Page("pages/overview.py", title=texts.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
     # -- more portfolio pages go here --
+    st.Page("pages/initiative.py", title=initiative_texts.TITLE, icon=":material/assignment:", url_path="initiative"),
+    st.Page("pages/budget.py", title=budget_texts.TITLE, icon=":material/payments:", url_path="budget"),
+    st.Page("pages/milestones.py", title=milestones_texts.TITLE, icon=":material/flag:", url_path="milestones"),
+    st.Page("pages/changes.py", title=changes_texts.PAGE_TITLE, icon=":material/compare_arrows:", url_path="changes"),
 ]
 
 # The project leader: keeping the data current
 data_pages = [
     # -- data pages go here --
+    st.Page("pages/update.py", title=update_texts.PAGE_TITLE, icon=":material/upload_file:", url_path="update"),
+    st.Page("pages/history.py", title=history_texts.PAGE_TITLE, icon=":material/history:", url_path="history"),
 ]
 
 # For everyone: public information and about the app
 about_pages = [
     # -- about pages go here --
+    st.Page("pages/public_page.py", title=public_texts.PAGE_TITLE, icon=":material/public:", url_path="public"),
+    st.Page("pages/about_data.py", title=about_texts.ABOUT_DATA_PAGE, icon=":material/database:",
+            url_path="om-dataene"),
+    st.Page("pages/accessibility.py", title=about_texts.STATEMENT_PAGE, icon=":material/accessibility:",
+            url_path="tilgjengelighet"),
 ]
 
 # Logging in, when login is configured and the user is not logged in

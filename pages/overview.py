@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from portfolio import charts, fmt, overview, texts, ui
+from portfolio import charts, fmt, overview, texts, trend, ui
+from portfolio.texts import initiative as initiative_texts
+from portfolio.texts import trend as trend_texts
 
 T = texts.OVERVIEW
 
@@ -56,9 +58,25 @@ table, total = overview.status_table(ctx, filters)
 st.caption(T["status_table_caption"].format(count=fmt.number(total)))
 st.dataframe(
     table, hide_index=True, width="stretch", height="content" if total <= 25 else 720,
-    column_config={texts.COLUMN_LABELS["initiatives"]["name"]: st.column_config.TextColumn(width="large", pinned=True)},
+    column_config={
+        texts.COLUMN_LABELS["initiatives"]["name"]: st.column_config.TextColumn(width="large", pinned=True),
+        initiative_texts.COL_LINK: st.column_config.LinkColumn(display_text=initiative_texts.LINK_TEXT),
+    },
 )
 ui.download_buttons(
     lambda: overview.status_rows(ctx, filters, row_limit=max(total, 1)),
     basename=f"statustabell-{ctx.meta.created.date().isoformat()}", sheet_name=T["status_table"],
 )
+
+st.subheader(trend_texts.HEADING)
+trend_data = trend.counts(ctx, filters)
+trend_takeaway = trend.takeaway(trend_data)
+st.write(trend_takeaway)
+st.caption(trend.caption(ctx, trend_data))
+trend_left, trend_right = st.columns([3, 2])
+with trend_left:
+    st.altair_chart(trend.chart(trend_data, trend_takeaway), width="stretch")
+with trend_right:
+    st.markdown(f"**{trend_texts.TABLE}**")
+    st.dataframe(trend.table(trend_data), hide_index=True, width="stretch",
+                 height="content" if trend_data["snapshot_id"].nunique() <= 12 else 420)

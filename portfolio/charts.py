@@ -12,11 +12,11 @@ import pandas as pd
 
 from portfolio import schema, texts
 
-# Fill colours of the statuses; each bar has a dark outline so that even the
-# light yellow has enough contrast against the white background.
+# Fill colours of the statuses: each has at least 3:1 against the white
+# background (WCAG 1.4.11), and each bar also has a dark outline.
 STATUS_COLOURS = {
     "grønn": "#2e7d32",
-    "gul": "#f2c500",
+    "gul": "#b58500",  # dark yellow: 3.3:1 against white, as non-text contrast needs
     "rød": "#c62828",
     "ikke vurdert": "#8a8a8a",
 }
@@ -109,3 +109,199 @@ def _status_label_expr() -> str:
         f"datum.label == '{key}' ? '{label}'" for key, label in texts.STATUS_LABELS.items()
     )
     return f"{parts} : datum.label"
+
+
+# -- initiative, budget, milestones and trend charts ---------------------------------------
+
+# Money measures (not statuses): blues and orange, each bar outlined
+MONEY_COLOURS = ("#6f8fb3", "#0b5394", "#c0661a")  # each ≥ 3:1 against white
+DEVIATION_COLOURS = {"over": "#c62828", "under": "#0b5394"}
+TIMELINE_BAR = "#c9d7e6"
+# Milestone states on the timeline: filled red when overdue, green when done, white when open
+MILESTONE_STATE_COLOURS = ("#c62828", "#ffffff", "#2e7d32")
+
+
+def status_history_heatmap(data: pd.DataFrame, description: str) -> alt.Chart:
+    """One cell per snapshot (x) and status dimension (y), coloured by status;
+    the status word is in the legend and the tooltip.
+
+    `data` has snapshot_label, snapshot_order, dimension_label, dimension_order,
+    status, status_label (see portfolio.initiative.history_chart_data)."""
+    from portfolio.texts import initiative as labels
+
+    order = data.sort_values("snapshot_order")["snapshot_label"].drop_duplicates().tolist()
+    chart = (
+        alt.Chart(data)
+        .mark_rect(stroke=OUTLINE, strokeWidth=0.5)
+        .encode(
+            x=alt.X("snapshot_label:O", title=labels.COL_DATE, sort=order,
+                    axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
+            y=alt.Y("dimension_label:N", title=None, sort=list(labels.DIMENSIONS.values())),
+            color=alt.Color("status:N", title=labels.COL_STATUS, scale=status_scale(),
+                            legend=alt.Legend(labelExpr=_status_label_expr(), orient="bottom")),
+            tooltip=[
+                alt.Tooltip("snapshot_label:O", title=labels.COL_DATE),
+                alt.Tooltip("dimension_label:N", title=labels.COL_DIMENSION),
+                alt.Tooltip("status_label:N", title=labels.COL_STATUS),
+            ],
+        )
+        .properties(title=labels.HISTORY_CHART_TITLE, description=description, height=alt.Step(28))
+    )
+    return norwegian(chart)
+
+
+def money_by_year_bars(data: pd.DataFrame, description: str) -> alt.Chart:
+    """Grouped bars per year: budget, actual and forecast side by side.
+
+    `data` is long: year (text), measure_label, measure_order, amount_nok."""
+    from portfolio.texts import budget as labels
+
+    measures = data.sort_values("measure_order")["measure_label"].drop_duplicates().tolist()
+    chart = (
+        alt.Chart(data)
+        .mark_bar(stroke=OUTLINE, strokeWidth=0.5)
+        .encode(
+            x=alt.X("year:O", title=labels.COL_YEAR, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("measure_label:N", sort=measures),
+            y=alt.Y("amount_nok:Q", title=labels.AXIS_KR, axis=alt.Axis(format=",d")),
+            color=alt.Color("measure_label:N", title=None, sort=measures,
+                            scale=alt.Scale(domain=measures, range=list(MONEY_COLOURS[:len(measures)])),
+                            legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                alt.Tooltip("year:O", title=labels.COL_YEAR),
+                alt.Tooltip("measure_label:N", title=labels.COL_MEASURE),
+                alt.Tooltip("amount_nok:Q", title=labels.AXIS_KR, format=",d"),
+            ],
+        )
+        .properties(title=labels.CHART_YEARS_TITLE, description=description, height=460)
+    )
+    return norwegian(chart)
+
+
+def deviation_bars(data: pd.DataFrame, description: str, title: str, category_title: str) -> alt.Chart:
+    """Horizontal bars of the forecast's deviation from budget, largest overrun
+    on top; over and under budget differ in colour and in the legend's words.
+
+    `data` has label, deviation_nok, direction ("over"/"under"), direction_label."""
+    from portfolio.texts import budget as labels
+
+    directions = [labels.DIRECTIONS["over"], labels.DIRECTIONS["under"]]
+    chart = (
+        alt.Chart(data)
+        .mark_bar(stroke=OUTLINE, strokeWidth=0.5)
+        .encode(
+            y=alt.Y("label:N", title=category_title, sort=data["label"].tolist(),
+                    axis=alt.Axis(labelLimit=260)),
+            x=alt.X("deviation_nok:Q", title=labels.COL_FORECAST_DEVIATION, axis=alt.Axis(format=",d")),
+            color=alt.Color("direction_label:N", title=None,
+                            scale=alt.Scale(domain=directions,
+                                            range=[DEVIATION_COLOURS["over"], DEVIATION_COLOURS["under"]]),
+                            legend=alt.Legend(orient="bottom")),
+            tooltip=[
+                alt.Tooltip("label:N", title=category_title),
+                alt.Tooltip("deviation_nok:Q", title=labels.COL_FORECAST_DEVIATION, format=",d"),
+                alt.Tooltip("direction_label:N", title=labels.COL_ASSESSMENT),
+            ],
+        )
+        .properties(title=title, description=description, height=alt.Step(24))
+    )
+    return norwegian(chart)
+
+
+def timeline(bars: pd.DataFrame, points: pd.DataFrame, today, description: str) -> alt.LayerChart:
+    """A Gantt-like portfolio timeline: one row per initiative with a bar from
+    start to end (dashed outline: no end date yet), milestones as circles and
+    decision points as diamonds (filled by state, named in the legend), and a
+    dashed rule at today.
+
+    `bars` has row_label, start_date, bar_end_date, end_label, is_open_end,
+    status_label, overdue_count; `points` has row_label, due_date, title,
+    shape_label, state_label, date_label."""
+    from portfolio.texts import milestones as labels
+
+    rows = bars["row_label"].tolist()
+    y = alt.Y("row_label:N", title=None, sort=rows, scale=alt.Scale(domain=rows),
+              axis=alt.Axis(labelLimit=280))
+    bar_layer = (
+        alt.Chart(bars)
+        .mark_bar(color=TIMELINE_BAR, stroke=OUTLINE, strokeWidth=0.75, height=14)
+        .encode(
+            y=y,
+            x=alt.X("start_date:T", title=labels.AXIS_TIME),
+            x2="bar_end_date:T",
+            strokeDash=alt.condition("datum.is_open_end", alt.value([4, 3]), alt.value([1, 0])),
+            tooltip=[
+                alt.Tooltip("row_label:N", title=labels.COL_INITIATIVE),
+                alt.Tooltip("start_date:T", title=labels.COL_START, format="%d.%m.%Y"),
+                alt.Tooltip("end_label:N", title=labels.COL_END),
+                alt.Tooltip("status_label:N", title=labels.COL_STATUS),
+                alt.Tooltip("overdue_count:Q", title=labels.COL_OVERDUE_COUNT),
+            ],
+        )
+    )
+    shapes = [labels.SHAPE_MILESTONE, labels.SHAPE_DECISION]
+    states = [labels.STATE_OVERDUE, labels.STATE_OPEN, labels.STATE_DONE]
+    point_layer = (
+        alt.Chart(points)
+        .mark_point(filled=True, size=90, stroke=OUTLINE, strokeWidth=1, opacity=1)
+        .encode(
+            y=y,
+            x=alt.X("due_date:T"),
+            shape=alt.Shape("shape_label:N", title=labels.LEGEND_KIND,
+                            scale=alt.Scale(domain=shapes, range=["circle", "diamond"]),
+                            legend=alt.Legend(orient="bottom")),
+            fill=alt.Fill("state_label:N", title=labels.LEGEND_STATE,
+                          scale=alt.Scale(domain=states, range=list(MILESTONE_STATE_COLOURS)),
+                          legend=alt.Legend(orient="bottom", symbolStrokeColor=OUTLINE)),
+            tooltip=[
+                alt.Tooltip("row_label:N", title=labels.COL_INITIATIVE),
+                alt.Tooltip("title:N", title=labels.COL_TITLE),
+                alt.Tooltip("shape_label:N", title=labels.LEGEND_KIND),
+                alt.Tooltip("date_label:N", title=labels.COL_DUE),
+                alt.Tooltip("state_label:N", title=labels.LEGEND_STATE),
+            ],
+        )
+    )
+    today_frame = pd.DataFrame({"today": [pd.Timestamp(today)], "label": [labels.TODAY]})
+    rule = alt.Chart(today_frame).mark_rule(color=OUTLINE, strokeDash=[6, 4], strokeWidth=1.5).encode(
+        x="today:T", tooltip=[alt.Tooltip("label:N", title=labels.TODAY_TOOLTIP)],
+    )
+    rule_label = alt.Chart(today_frame).mark_text(
+        align="left", baseline="top", dx=4, dy=-14, color=OUTLINE, fontWeight="bold",
+    ).encode(x="today:T", y=alt.value(0), text="label:N")
+    chart = (
+        alt.layer(bar_layer, point_layer, rule, rule_label)
+        .resolve_scale(y="shared")
+        .properties(title=labels.CHART_TITLE, description=description, height=alt.Step(24))
+    )
+    return norwegian(chart)
+
+
+def status_trend_bars(data: pd.DataFrame, description: str) -> alt.Chart:
+    """Stacked bars: initiatives per overall status in each snapshot.
+
+    `data` has snapshot_label, snapshot_order, status_overall, status_label,
+    status_order, initiative_count."""
+    from portfolio.texts import trend as labels
+
+    order = data.sort_values("snapshot_order")["snapshot_label"].drop_duplicates().tolist()
+    chart = (
+        alt.Chart(data)
+        .mark_bar(stroke=OUTLINE, strokeWidth=0.5)
+        .encode(
+            x=alt.X("snapshot_label:O", title=labels.COL_DATE, sort=order,
+                    axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
+            y=alt.Y("initiative_count:Q", title=labels.COL_COUNT, stack="zero",
+                    axis=alt.Axis(format=",d", tickMinStep=1)),
+            color=alt.Color("status_overall:N", title=labels.COL_STATUS, scale=status_scale(),
+                            legend=alt.Legend(labelExpr=_status_label_expr(), orient="bottom")),
+            order=alt.Order("status_order:Q"),
+            tooltip=[
+                alt.Tooltip("snapshot_label:O", title=labels.COL_DATE),
+                alt.Tooltip("status_label:N", title=labels.COL_STATUS),
+                alt.Tooltip("initiative_count:Q", title=labels.COL_COUNT, format=",d"),
+            ],
+        )
+        .properties(title=labels.CHART_TITLE, description=description, height=460)
+    )
+    return norwegian(chart)

@@ -11,6 +11,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 SETTINGS = {
     "PORTFOLIO_DATA": "Folder holding the snapshots (default: data/ in the project).",
+    "PORTFOLIO_PUBLIC_DATA": (
+        "Folder written by `python -m portfolio export-public`; when set, the public pages "
+        "read that projection instead of the latest snapshot."
+    ),
     "PORTFOLIO_ALLOW_NO_LOGIN": (
         "Set to 1 to allow running without login on a non-local address "
         "(refused by default; never do this on a shared network)."
@@ -31,6 +35,12 @@ def data_dir() -> Path:
     return Path(value).expanduser().resolve() if value else PROJECT_ROOT / "data"
 
 
+def public_data_dir() -> Path | None:
+    """The exported public projection the public pages read, when set."""
+    value = os.environ.get("PORTFOLIO_PUBLIC_DATA")
+    return Path(value).expanduser().resolve() if value else None
+
+
 def today() -> dt.date:
     value = os.environ.get("PORTFOLIO_TODAY")
     return dt.date.fromisoformat(value) if value else dt.date.today()
@@ -47,3 +57,9 @@ def stale_days() -> int:
 
 def allow_no_login() -> bool:
     return os.environ.get("PORTFOLIO_ALLOW_NO_LOGIN", "").strip().lower() in ("1", "true", "yes")
+
+
+# Limits for uploaded data files (the page and `python -m portfolio import`)
+UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # 20 MB per file
+UPLOAD_MAX_ROWS = 200_000  # data rows per sheet or CSV file
+UPLOAD_MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an .xlsx is a zip: its unpacked size

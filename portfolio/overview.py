@@ -12,7 +12,8 @@ import datetime as dt
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from portfolio import charts, fmt, queries, schema, texts
+from portfolio import charts, fmt, initiative, queries, schema, texts
+from portfolio.texts import initiative as initiative_texts
 from portfolio.ui import SnapshotContext, query
 
 STATUS_COLUMNS = [f"status_{d}" for d in schema.STATUS_DIMENSIONS]
@@ -96,8 +97,10 @@ def chart_table(k: Kpis) -> Styler:
     return table.style.format(fmt.number, subset=table.columns[1:]).hide(axis="index")
 
 
-def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int) -> pd.DataFrame:
-    """The status table as plain data with Norwegian headers (also the export)."""
+def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int,
+                with_links: bool = False) -> pd.DataFrame:
+    """The status table as plain data with Norwegian headers (also the export);
+    `with_links` adds a column linking to each initiative's page."""
     rows = query(
         ctx, "overview_status_table", filters=filters.as_param(), today=ctx.today, row_limit=row_limit
     )
@@ -114,13 +117,15 @@ def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int) 
             labels["end_date"]: rows["end_date"],
         }
     )
+    if with_links:
+        display.insert(1, initiative_texts.COL_LINK, initiative.link_column(ctx, rows["initiative_id"]))
     display.attrs["total_count"] = int(rows["total_count"].iloc[0]) if len(rows) else 0
     return display
 
 
 def status_table(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = 500) -> tuple[Styler, int]:
     """The status table, most critical first, and how many initiatives matched."""
-    display = status_rows(ctx, filters, row_limit)
+    display = status_rows(ctx, filters, row_limit, with_links=True)
     total = display.attrs["total_count"]
     labels = texts.COLUMN_LABELS["initiatives"]
     status_labels = [labels[c] for c in STATUS_COLUMNS]

@@ -108,6 +108,7 @@ def default_params(store: Store, snapshot_id: str, today, **extra: Any) -> dict[
         "year": today.year,
         "horizon_days": 30,
         "row_limit": 500,
+        "initiative_id": "",
     }
     params.update(extra)
     return params

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from portfolio import auth, config, fmt, queries, schema, texts
+from portfolio import auth, config, fmt, public, queries, schema, texts
 from portfolio.store import SnapshotMeta, Store
 
 
@@ -86,6 +86,7 @@ def snapshot_context() -> SnapshotContext:
     demo notice, and a clear banner while a past snapshot is shown.
     Stops the page when there is no data, or when the user may not read it
     (checked on the server on every rerun, on top of the navigation)."""
+    public.refuse_internal_page()  # never in the public app (public.py)
     auth.require(auth.VIEWER)
     root = config.data_dir()
     data = store(str(root))

@@ -65,3 +65,27 @@ def test_chart_status_colours_are_distinct_and_outlined():
     assert len(set(charts.STATUS_COLOURS.values())) == len(charts.STATUS_COLOURS)
     # each bar has a dark outline with at least 3:1 against the white background
     assert contrast(charts.OUTLINE, "#ffffff") >= 3
+
+
+def test_chart_colours_that_carry_meaning_have_3_to_1_against_the_background():
+    """WCAG 1.4.11 (non-text contrast): every colour that tells categories apart in
+    a chart (every `*_COLOURS` palette in portfolio/charts.py, found automatically)
+    has at least 3:1 against the page background. A colour equal to the background
+    is a hollow mark: its dark outline carries it, and the outline has 3:1."""
+    from portfolio import charts
+
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["theme"]
+    background = theme["backgroundColor"]
+    palettes = {name: value for name, value in vars(charts).items()
+                if name.endswith("_COLOURS") and isinstance(value, (dict, tuple, list))}
+    assert "STATUS_COLOURS" in palettes and len(palettes) >= 1
+    for name, palette in palettes.items():
+        colours = list(palette.values()) if isinstance(palette, dict) else list(palette)
+        assert len(set(colours)) == len(colours), f"{name}: colours must differ"
+        for colour in colours:
+            if colour.lower() == background.lower():
+                assert contrast(charts.OUTLINE, background) >= 3, f"{name}: hollow mark needs an outline"
+                continue
+            assert contrast(colour, background) >= 3, f"{name}: {colour} has {contrast(colour, background):.2f}:1"
+    # the theme's primary colour (buttons, focus, links) against the background too
+    assert contrast(theme["primaryColor"], background) >= 4.5

@@ -16,7 +16,7 @@ PAGE = {
     "from_help": "Endringene vises fra dette øyeblikksbildet til det som vises (valgt under «Vis data per»).",
     "since": "Endringer siden",
     "since_help": "Sammenligner med det nyeste øyeblikksbildet fra denne datoen eller tidligere.",
-    "since_resolved": "Sammenligner med øyeblikksbildet fra {date}: {label}.",
+    "since_resolved": "Sammenligner med øyeblikksbildet {label}.",
     "since_before_first": (
         "Det finnes ingen øyeblikksbilder fra {since} eller tidligere. Sammenligner med det eldste, fra {date}."
     ),
@@ -49,6 +49,7 @@ PAGE = {
     "section_status": "Statusendringer",
     "section_status_caption": "Per dimensjon: {parts}. Status vises med ord og farge.",
     "section_status_part": "{dimension}: {worse} forverret, {better} forbedret",
+    "section_status_part_other": "{dimension}: {worse} forverret, {better} forbedret, {other} til eller fra «Ikke vurdert»",
     "section_phase": "Fase og beslutningspunkt",
     "section_milestones": "Milepæler",
     "section_completed": "Fullført",
@@ -86,6 +87,7 @@ COLUMNS = {
     "overdue_days": "Over fristen",
     "year": "År",
     "funding_source": "Finansieringskilde",
+    "budget_line": "Budsjettlinje",
     "difference": "Differanse",
     "phase": "Fase",
     "status": "Samlet status",
@@ -114,6 +116,15 @@ KIND_LABELS = {
     "milestone_newly_overdue": "Milepæl ble forsinket",
     "milestone_changed": "Milepæl endret",
 }
+
+# What a change is about (export, "Andre endringer", the command line)
+WHAT = {
+    "initiatives": "Tiltaket",
+    "milestones": "Milepæl «{title}»",
+    "budgets": "Budsjett {year}, {source}",
+}
+
+BUDGET_LINE = "{year}, {source}"
 
 DAYS = {"one": "{sign}{count} dag", "many": "{sign}{count} dager"}
 YES_NO = {True: "Ja", False: "Nei"}

@@ -38,7 +38,6 @@ LAST_UPDATED_WHAT = "Endret: {what}."
 
 # Status
 STATUS = "Status"
-STATUS_SUMMARY_MISSING = "Ingen statuskommentar."
 COL_DIMENSION = "Dimensjon"
 COL_STATUS = "Status"
 COL_COMMENT = "Kommentar"
@@ -66,7 +65,6 @@ STEP_PASSED = "passert"
 STEP_CURRENT_PHASE = "nåværende fase"
 STEP_LAST_DP = "siste beslutningspunkt"
 STEP_DONE = "gjennomført"
-STEP_FUTURE = "ikke nådd"
 STEP_PLANNED = "planlagt {date}"
 
 # Milestones
@@ -102,8 +100,12 @@ HISTORY = "Statushistorikk"
 HISTORY_CAPTION = "Status i hvert øyeblikksbilde til og med {date}, nyeste først. {count} øyeblikksbilder."
 HISTORY_CHART_TITLE = "Status per øyeblikksbilde og dimensjon"
 HISTORY_TAKEAWAY = (
-    "Samlet status har vært {current} i {streak} av {total} øyeblikksbilder på rad; "
-    "den har vært rød {red} ganger."
+    "Samlet status er {current} og har vært det i de {streak} siste av {total} øyeblikksbilder. "
+    "Den har vært rød i {red} av dem."
+)
+HISTORY_TAKEAWAY_CHANGED = (
+    "Samlet status er {current}, etter {previous} i øyeblikksbildet før. "
+    "Den har vært rød i {red} av {total} øyeblikksbilder."
 )
 HISTORY_TAKEAWAY_ONE = "Tiltaket har bare ett øyeblikksbilde: samlet status {current}."
 COL_DATE = "Dato"
@@ -112,8 +114,9 @@ COL_DECISION_POINT = "Siste beslutningspunkt"
 COL_LEADER = "Prosjektleder"
 COL_CHANGES = "Endringer"
 COL_AUTHOR = "Lagret av"
+CHANGE_LOG = "Endringer per øyeblikksbilde"
+CHANGE_LOG_LINE = "{date} ({author}): {changes}"
 CHANGE_CREATED = "Registrert"
-CHANGE_REMOVED = "Fjernet"
 CHANGE_FIELD = "{label}: {old} → {new}"
 CHANGE_DP_PASSED = "{dp} passert"
 CHANGE_BUDGET = "budsjett endret"

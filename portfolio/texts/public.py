@@ -17,6 +17,7 @@ DEMO_NOTICE = (
     "Det er ikke fakta om kommunen. Les mer under «Om dataene»."
 )
 NO_DATA = "Det er ikke publisert noen tiltak ennå."
+NOT_IN_PUBLIC_APP = "Denne siden finnes ikke her. Gå til «For innbyggere og politikere»."
 NO_PUBLIC_EXPORT = (
     "Fant ikke offentlige data i mappen «{path}». Lag dem med "
     "`python -m portfolio export-public {path}`."
@@ -28,7 +29,7 @@ PHASES_INTRO = (
     "Kommunen deler arbeidet med et tiltak inn i seks faser. Et tiltak går fra fase til fase "
     "i denne rekkefølgen:"
 )
-PHASE_ITEM = "**{number}. {phase}:** {explanation}"
+PHASE_ITEM = "{number}. **{phase}:** {explanation}"
 PHASE_EXPLANATIONS = {
     "Idé": "Noen har en idé. Kommunen vurderer om det er lurt å jobbe videre med den.",
     "Konsept": "Kommunen finner ut hva som trengs, og hvordan det kan løses.",

@@ -124,6 +124,12 @@ LOCATION_BASE_ROW = "Tabell «{table}» (uendret fra øyeblikksbildet {snapshot_
 LOCATION_BASE_CELL = (
     "Tabell «{table}» (uendret fra øyeblikksbildet {snapshot_id}), rad {row}, kolonne «{column}»: {message}"
 )
+# A table taken from an earlier snapshot (restore)
+LOCATION_SNAPSHOT = "Tabell «{table}» (fra øyeblikksbildet {snapshot_id}): {message}"
+LOCATION_SNAPSHOT_ROW = "Tabell «{table}» (fra øyeblikksbildet {snapshot_id}), rad {row}: {message}"
+LOCATION_SNAPSHOT_CELL = (
+    "Tabell «{table}» (fra øyeblikksbildet {snapshot_id}), rad {row}, kolonne «{column}»: {message}"
+)
 # Corrections made in the app (no file)
 EDITS_ORIGIN = "rettinger i appen"
 LOCATION_TABLE = "Tabell «{table}» ({origin}): {message}"
@@ -161,7 +167,7 @@ PROBLEMS = {
         "appen ser ikke hvilken tabell filen hører til. Kall filen tiltak.csv, budsjett.csv eller "
         "milepæler.csv, eller bruk overskriftene fra malen i rad 1."
     ),
-    "duplicate_table": "tabellen «{table}» finnes også i «{other}»; last opp bare én av dem.",
+    "duplicate_table": "tabellen «{table}» finnes også i {other}; last opp bare én av dem.",
     "missing_sheet": (
         "arket «{sheet}» mangler. Arbeidsboken må ha arkene «Tiltak», «Budsjett» og «Milepæler»."
     ),
@@ -204,8 +210,14 @@ SIZE_MB = "{size} MB"
 INVALID = "Dataene er ikke lagret: {count} feil må rettes først."
 INVALID_MORE = "… og {count} feil til."
 VALID = "Filene er gyldige."
-VALID_TABLES = "{table}: {rows} rader fra {source}."
+VALID_TABLES = "{table}: {rows} rader {source}."
+SOURCE_FILE = "fra {file}"
+SOURCE_SHEET = "fra {file}, ark «{sheet}»"
 SOURCE_BASE = "uendret fra øyeblikksbildet {snapshot_id}"
+SOURCE_SNAPSHOT = "fra øyeblikksbildet {snapshot_id}"
+SOURCE_EDITS = "med rettinger i appen"
+SOURCE_NAME = "«{file}»"
+SOURCE_NAME_SHEET = "«{file}», ark «{sheet}»"
 NO_CHANGES = "Ingen endringer: dataene er like øyeblikksbildet {snapshot_id} fra {date}. Ingenting er lagret."
 CONFLICT = (
     "Konflikt: endringene bygger på øyeblikksbildet {base_id} fra {base_date}, men {author} lagret "
@@ -219,7 +231,7 @@ CONFLICT_NO_BASE = (
 SAVED = "Lagret nytt øyeblikksbilde {snapshot_id} ({date}), laget av {author}."
 BASE_LINE = "Sammenlignet med øyeblikksbildet {snapshot_id} fra {date} ({author}: {note})."
 BASE_NONE = "Det finnes ingen data fra før; alt er nytt."
-CHANGE_COUNT = "{count} endringer"
+CHANGE_COUNT = {"one": "1 endring", "many": "{count} endringer"}
 UNKNOWN_SNAPSHOT = "Fant ikke øyeblikksbildet «{snapshot_id}»."
 NO_DATA = "Ingen øyeblikksbilder i {path}."
 UNEXPECTED = "Uventet feil: {error}. Ingenting er lagret."

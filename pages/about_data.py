@@ -1,0 +1,86 @@
+"""Om dataene: what the data is, how fresh it is, who answers for it, and
+where demo data comes from.
+
+In the public app (public.py), and for users who may not read the internal
+pages, everything here comes from the public projection (portfolio.public).
+For leadership in the internal app it honours the snapshot picker and also
+names the project leaders (an internal column).
+"""
+
+import streamlit as st
+
+from portfolio import fmt, public
+from portfolio.texts import about as T
+
+ctx = None
+if not public.serving_public_app():
+    # Imported here so that the public app never loads the internal data layer
+    from portfolio import auth
+
+    if auth.current_user().may(auth.VIEWER):
+        from portfolio import ui
+
+        ctx = ui.snapshot_context()
+
+data = None
+if ctx is None:
+    try:
+        data = public.load()
+    except public.PublicDataMissing:
+        data = None
+
+st.title(T.ABOUT_TITLE)
+st.write(T.ABOUT_INTRO)
+
+st.header(T.WHAT_HEADING, anchor=False)
+st.write(T.WHAT)
+st.write(T.PUBLIC_PART)
+
+st.header(T.FRESH_HEADING, anchor=False)
+if ctx is not None:
+    metas = ctx.snapshots
+    latest = metas[-1]
+    st.write(T.FRESH_INTERNAL.format(date=fmt.date(latest.created), author=latest.author))
+    st.write(T.FRESH_COUNT.format(count=fmt.number(len(metas)), first=fmt.date(metas[0].created)))
+    if not ctx.is_latest:
+        st.write(T.FRESH_SHOWN.format(date=fmt.date(ctx.meta.created)))
+    counts = ctx.meta.row_counts
+    st.write(T.FRESH_TABLE.format(**{k: fmt.number(v) for k, v in counts.items()}))
+elif data is not None:
+    st.write(T.FRESH_PUBLIC.format(date=fmt.date(data.source.created)))
+    st.write(T.FRESH_PUBLIC_TABLE.format(**{k: fmt.number(len(v)) for k, v in data.tables.items()}))
+
+st.header(T.WHO_HEADING, anchor=False)
+st.write(T.WHO_INTRO)
+if ctx is not None:
+    from portfolio import ui
+
+    programmes = ui.query(ctx, "about_programmes", row_limit=5)
+    total = int(programmes["programme_count"].iloc[0]) if len(programmes) else 0
+elif data is not None:
+    programmes, total = public.programmes(data)
+else:
+    programmes, total = None, 0
+if programmes is None or total == 0:
+    st.write(T.WHO_NONE)
+else:
+    lines = []
+    for row in programmes.itertuples(index=False):
+        line = T.WHO_PROGRAMME.format(name=row.name, count=fmt.number(row.child_count), owner=row.project_owner)
+        if ctx is not None:
+            leader = row.project_leader
+            line += " " + (T.WHO_LEADER.format(leader=leader) if isinstance(leader, str) else T.WHO_NO_LEADER)
+        lines.append(line)
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    if total > len(programmes):
+        st.write(T.WHO_MORE.format(count=fmt.number(total - len(programmes))))
+st.markdown(T.WHO_CONTACT)
+
+st.header(T.DEMO_HEADING, anchor=False)
+is_demo = ctx.meta.is_demo if ctx is not None else bool(data and data.source.is_demo)
+if is_demo:
+    st.write(T.DEMO_YES)
+    st.markdown("\n".join(f"- {source}" for source in T.DEMO_SOURCES))
+    st.write(T.DEMO_ILLUSTRATIVE)
+else:
+    st.write(T.DEMO_NO)

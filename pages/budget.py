@@ -1,0 +1,93 @@
+"""Økonomi: budget, actual and forecast by year, kommunalområde and initiative."""
+
+import streamlit as st
+
+from portfolio import auth, budget, fmt, initiative, ui
+from portfolio.charts import deviation_bars, money_by_year_bars
+from portfolio.texts import budget as T
+
+auth.require(auth.VIEWER)
+ctx = ui.snapshot_context()
+st.title(T.TITLE)
+st.caption(T.INTRO + " " + ui.snapshot_caption(ctx))
+
+filters = ui.filter_widgets(ctx)
+years = budget.by_year(ctx, filters)
+year_options = [int(y) for y in years["year"]]
+if not year_options:
+    st.warning(T.NO_BUDGETS)
+    st.stop()
+with st.sidebar:
+    year = initiative.url_selectbox(
+        T.YEAR_PICKER, year_options, key=budget.YEAR_KEY, url_key=budget.URL_YEAR,
+        default=budget.default_year(ctx, year_options), parse=int, help=T.YEAR_PICKER_HELP,
+    )
+
+figures = budget.year_figures(years, year)
+share_columns = {column: st.column_config.TextColumn(alignment="right") for column in budget.SHARES}
+c1, c2, c3 = st.columns(3)
+c1.metric(T.KPI_BUDGET.format(year=year), fmt.kr(figures.budget_nok))
+c2.metric(
+    T.KPI_ACTUAL.format(year=year), fmt.kr(figures.actual_nok),
+    delta=T.KPI_ACTUAL_SHARE.format(share=fmt.percent(figures.actual_share)) if figures.actual_share is not None else None,
+    delta_color="off", delta_arrow="off",
+)
+c3.metric(T.KPI_FORECAST.format(year=year), fmt.kr(figures.forecast_nok))
+d1, d2, _ = st.columns(3)
+d1.metric(
+    T.KPI_DEVIATION.format(year=year), initiative.signed_kr(figures.forecast_deviation_nok),
+    delta=initiative.signed_percent(figures.forecast_deviation_share), delta_color="off", delta_arrow="off",
+    help=T.KPI_DEVIATION_HELP.format(year=year),
+)
+d2.metric(T.KPI_OVER.format(year=year), fmt.number(figures.over_count), help=T.KPI_OVER_HELP.format(year=year))
+st.caption(T.FORECAST_NOTE)
+
+st.subheader(T.BY_YEAR, anchor=False)
+takeaway = budget.years_takeaway(figures, year)
+st.write(takeaway)
+left, right = st.columns([3, 2])
+with left:
+    st.altair_chart(money_by_year_bars(budget.years_chart_data(years), takeaway), width="stretch")
+with right:
+    st.markdown(f"**{T.TABLE_YEARS}**")
+    st.dataframe(budget.year_table(years), hide_index=True, width="stretch", column_config=share_columns)
+ui.download_buttons(lambda: budget.year_rows(years), basename=f"{T.EXPORT_YEARS}-{ctx.meta.created.date().isoformat()}",
+                    sheet_name=T.SHEET_YEARS)
+
+st.subheader(T.BY_AREA.format(year=year), anchor=False)
+areas = budget.by_area(ctx, filters, year)
+area_count = budget.total_count(areas)
+area_takeaway = budget.areas_takeaway(areas, year)
+st.write(area_takeaway)
+chart_data = budget.areas_chart_data(areas)
+st.altair_chart(
+    deviation_bars(chart_data, area_takeaway, T.CHART_AREAS_TITLE, T.COL_AREA), width="stretch",
+)
+if area_count > len(chart_data):
+    st.caption(T.CHART_TOP_CAPTION.format(shown=fmt.number(len(chart_data))))
+st.caption(T.AREAS_CAPTION.format(shown=fmt.number(len(areas)), count=fmt.number(area_count)))
+st.dataframe(budget.area_table(areas), hide_index=True, width="stretch",
+             height="content" if len(areas) <= 25 else 600, column_config=share_columns)
+ui.download_buttons(
+    lambda: budget.area_rows(budget.by_area(ctx, filters, year, row_limit=max(area_count, 1))),
+    basename=f"{T.EXPORT_AREAS}-{year}-{ctx.meta.created.date().isoformat()}", sheet_name=T.SHEET_AREAS,
+)
+
+st.subheader(T.BY_INITIATIVE.format(year=year), anchor=False)
+rows = budget.by_initiative(ctx, filters, year)
+count = budget.total_count(rows)
+st.caption(T.INITIATIVES_CAPTION.format(shown=fmt.number(len(rows)), count=fmt.number(count), year=year))
+st.dataframe(
+    budget.initiative_table(ctx, rows), hide_index=True, width="stretch",
+    height="content" if len(rows) <= 25 else 720,
+    column_config={
+        **share_columns,
+        T.COL_INITIATIVE: st.column_config.TextColumn(width="large"),
+        T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT),
+    },
+)
+ui.download_buttons(
+    lambda: budget.initiative_rows(ctx, budget.by_initiative(ctx, filters, year, row_limit=max(count, 1)),
+                                   with_links=False),
+    basename=f"{T.EXPORT_INITIATIVES}-{year}-{ctx.meta.created.date().isoformat()}", sheet_name=T.SHEET_INITIATIVES,
+)

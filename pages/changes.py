@@ -1,0 +1,125 @@
+"""Endringer: what changed between two snapshots, e.g. since the last
+leadership meeting. Logic in portfolio/changes.py; the engine is portfolio/diff.py."""
+
+import streamlit as st
+
+from portfolio import auth, changes, charts, fmt, ui
+from portfolio.texts import changes as T
+
+P, C = T.PAGE, T.COLUMNS
+
+changes.run_through_entrypoint()
+auth.require(auth.VIEWER)
+ctx = ui.snapshot_context()
+st.title(P["title"])
+st.caption(P["intro"] + " " + ui.snapshot_caption(ctx))
+filters = ui.filter_widgets(ctx)
+
+older = changes.older_than(ctx.snapshots, ctx.meta)
+if not older:
+    st.info(P["no_older"], icon=":material/info:")
+    st.stop()
+by_id = {m.snapshot_id: m for m in ctx.snapshots}
+for message in changes.init_state(st.session_state, st.query_params, older, ctx.meta.created.date()):
+    st.error(message)
+
+left, middle, right = st.columns([2, 3, 2])
+mode = left.radio(
+    P["mode"], changes.MODES, key=changes.KEY_MODE,
+    format_func=lambda m: P["mode_snapshot"] if m == "snapshot" else P["mode_date"],
+)
+since = st.session_state[changes.KEY_SINCE]
+if mode == "snapshot":
+    from_id = middle.selectbox(
+        P["from"], [m.snapshot_id for m in older], key=changes.KEY_FROM,
+        format_func=lambda i: changes.snapshot_label(by_id[i]), help=P["from_help"],
+    )
+    old = by_id[from_id]
+else:
+    from_id = older[0].snapshot_id
+    since = middle.date_input(
+        P["since"], key=changes.KEY_SINCE, format="DD.MM.YYYY", help=P["since_help"],
+        min_value=changes.EARLIEST_DATE, max_value=ctx.meta.created.date(),
+    )
+    old = changes.snapshot_on_or_before(older[::-1] + [ctx.meta], since)
+threshold = right.number_input(
+    P["threshold"], min_value=0, step=10_000, key=changes.KEY_THRESHOLD, help=P["threshold_help"],
+)
+changes.write_url(st.query_params, mode=mode, from_id=from_id, default_from=older[0].snapshot_id,
+                  since=since, threshold=int(threshold))
+
+if mode == "date":
+    if old is None:
+        old = older[-1]
+        middle.caption(P["since_before_first"].format(since=fmt.date(since), date=fmt.date(old.created)))
+    elif old.snapshot_id == ctx.snapshot_id:
+        st.info(P["since_not_before"].format(since=fmt.date(since), date=fmt.date(ctx.meta.created)),
+                icon=":material/info:")
+        st.stop()
+    else:
+        middle.caption(P["since_resolved"].format(label=changes.snapshot_label(old)))
+
+frame = changes.cached_changes(str(ctx.store.root), old.snapshot_id, ctx.snapshot_id, ctx.today, int(threshold))
+frame = changes.apply_filter(frame, changes.filtered_ids(ctx, old, filters))
+
+st.markdown(f"**{changes.summary_line(frame, old, ctx.meta, ctx.is_latest)}**")
+if not filters.is_empty:
+    st.caption(P["filters_note"])
+
+COLUMNS = {
+    C["initiative"]: st.column_config.TextColumn(width="medium"),
+    C["link"]: st.column_config.LinkColumn(C["link"], display_text=C["link_text"]),
+    C["budget_line"]: st.column_config.TextColumn(width="medium"),
+}
+
+
+def show(result, status_columns=()):
+    """One section's table (capped), with statuses as words and colour."""
+    table, total = result
+    if total == 0:
+        st.caption(P["none"])
+        return
+    if total > len(table):
+        st.caption(P["capped"].format(shown=fmt.number(len(table)), total=fmt.number(total)))
+    st.dataframe(
+        charts.style_statuses(table, list(status_columns)), hide_index=True, width="stretch",
+        height="content" if len(table) <= 15 else 560,
+        column_config={name: config for name, config in COLUMNS.items() if name in table.columns},
+    )
+
+
+st.subheader(P["section_initiatives"])
+show(changes.new_and_removed(frame), [C["status"]])
+
+st.subheader(P["section_status"])
+if len(changes.section_rows(frame, "status")):
+    st.caption(changes.status_caption(frame))
+show(changes.status_changes(frame), [C["old"], C["new"]])
+
+st.subheader(P["section_phase"])
+show(changes.phase_changes(frame))
+
+st.subheader(P["section_milestones"])
+st.markdown(f"#### {P['section_completed']}")
+show(changes.milestones_completed(frame))
+st.markdown(f"#### {P['section_moved']}")
+show(changes.milestones_moved(frame))
+st.markdown(f"#### {P['section_overdue']}")
+st.caption(P["section_overdue_caption"].format(today=fmt.date(ctx.today), old=fmt.date(old.created)))
+show(changes.milestones_overdue(frame, ctx.today))
+
+st.subheader(P["section_budget_threshold"].format(threshold=fmt.kr(threshold)) if threshold
+             else P["section_budget"])
+show(changes.budget_changes(frame))
+
+st.subheader(P["section_other"])
+st.caption(P["section_other_caption"])
+show(changes.other_changes(frame))
+
+st.subheader(P["download"])
+st.caption(P["download_caption"].format(count=fmt.number(len(frame))))
+ui.download_buttons(
+    lambda: changes.export_frame(frame),
+    basename=f"endringer-{old.created.date().isoformat()}-{ctx.meta.created.date().isoformat()}",
+    sheet_name=P["export_sheet"],
+)

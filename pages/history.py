@@ -1,0 +1,56 @@
+"""Historikk: every snapshot (who, when, note, rows, link to its changes), and
+restoring an old one as a new snapshot. Logic in portfolio/update.py."""
+
+import streamlit as st
+
+from portfolio import auth, fmt, ui, update
+from portfolio.texts import history as H
+
+P, C = H.PAGE, H.COLUMNS
+
+auth.require(auth.EDITOR)
+ctx = ui.snapshot_context()
+root = str(ctx.store.root)
+st.title(H.PAGE_TITLE)
+st.caption(P["intro"])
+
+metas = [m for m in ctx.snapshots if m.created <= ctx.meta.created]
+if not ctx.is_latest:
+    st.caption(P["past"].format(date=fmt.date(ctx.meta.created)))
+table, total = update.history_rows(metas)
+if total > len(table):
+    st.caption(P["capped"].format(shown=fmt.number(len(table)), count=fmt.number(total)))
+else:
+    st.caption(P["count"].format(count=fmt.number(total)))
+st.dataframe(
+    table, hide_index=True, width="stretch", placeholder="–", height="content" if len(table) <= 15 else 560,
+    column_config={
+        C["created"]: st.column_config.TextColumn(width="medium"),
+        C["note"]: st.column_config.TextColumn(width="medium"),
+        C["base"]: st.column_config.TextColumn(width="medium"),
+        C["changes"]: st.column_config.LinkColumn(C["changes"], display_text=C["changes_text"]),
+        C["initiatives"]: st.column_config.NumberColumn(format="localized"),
+        C["budgets"]: st.column_config.NumberColumn(format="localized"),
+        C["milestones"]: st.column_config.NumberColumn(format="localized"),
+    },
+)
+
+st.subheader(P["restore_title"])
+all_metas = ctx.snapshots
+if len(all_metas) < 2:
+    st.info(P["restore_only_one"], icon=":material/info:")
+    st.stop()
+st.caption(P["restore_intro"])
+update.show_outcome("restore")
+update.restore_choice(all_metas, ctx.meta)
+by_id = {m.snapshot_id: m for m in all_metas}
+candidates = [m.snapshot_id for m in reversed(all_metas[:-1])]
+picked = st.selectbox(P["restore_pick"], candidates, key=update.KEY_RESTORE_PICK,
+                      format_func=lambda i: ui.snapshot_label(by_id[i]))
+st.query_params[update.URL_RESTORE] = picked
+if st.button(P["restore_show"], key="restore_show", icon=":material/preview:"):
+    if update.prepare_safely(update.handle_restore, ctx.store, picked) is not None:
+        update.prefill_note("restore", update.restore_note(by_id[picked]))
+pending = update.current_pending("restore")
+if pending is not None and pending.restore_id == picked:
+    update.show_pending(pending, root, commit_label=P["restore_commit"])

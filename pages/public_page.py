@@ -1,0 +1,88 @@
+"""For innbyggere og politikere: the public initiatives in plain language.
+
+The data comes only from portfolio.public (the public projection: public rows
+and columns, nothing internal is ever read). The public sees the latest
+published data, so there is no snapshot picker here; the date is shown.
+The search and the phase filter are kept in the URL (?q=…&fase=…).
+"""
+
+import streamlit as st
+
+from portfolio import fmt, public, schema
+from portfolio.texts import public as T
+
+st.title(T.TITLE)
+st.write(T.INTRO)
+
+try:
+    data = public.load()
+except public.PublicDataMissing as missing:
+    st.warning(T.NO_PUBLIC_EXPORT.format(path=missing))
+    st.stop()
+if data is None or data.initiatives.empty:
+    st.info(T.NO_DATA)
+    st.stop()
+
+st.caption(T.UPDATED.format(date=fmt.date(data.source.created)))
+if data.source.is_demo:
+    st.info(T.DEMO_NOTICE, icon=":material/info:")
+
+with st.expander(T.PHASES_HEADING):
+    st.write(T.PHASES_INTRO)
+    st.markdown("\n".join(
+        T.PHASE_ITEM.format(number=i, phase=p, explanation=T.PHASE_EXPLANATIONS[p])
+        for i, p in enumerate(schema.PHASES, start=1)
+    ))
+with st.expander(T.WORDS_HEADING):
+    st.markdown("\n".join(f"- {word}" for word in T.WORDS))
+
+st.header(T.LIST_HEADING, anchor=False)
+search = st.text_input(T.SEARCH, key="q", bind="query-params", help=T.SEARCH_HELP,
+                       placeholder=T.SEARCH_PLACEHOLDER)
+phase = st.selectbox(T.PHASE_FILTER, [None, *schema.PHASES], key="fase", bind="query-params",
+                     format_func=lambda p: T.PHASE_ALL if p is None else p)
+
+shown, total = public.cards(data, search or "", phase)
+if total == 0:
+    st.warning(T.NO_MATCH)
+    st.stop()
+if len(shown) < total:
+    st.caption(f"{T.COUNT.format(shown=fmt.number(len(shown)), total=fmt.number(total))} {T.CAPPED}")
+else:
+    st.caption(T.COUNT_ALL.format(total=fmt.number(total)))
+
+year = data.source.created.year
+for card in shown:
+    with st.expander(card.label):
+        st.write(card.summary)
+        st.markdown(f"**{card.phase_position}.** {card.phase_explanation}")
+        st.caption(public.phase_path())
+        st.markdown("\n".join(f"- {fact}" for fact in card.facts))
+        if card.url:
+            st.link_button(T.LINK, card.url, icon=":material/open_in_new:")
+
+        st.markdown(f"**{T.DONE_HEADING}**")
+        if card.done:
+            lines = [T.MILESTONE_DONE.format(date=fmt.date(m.date), title=m.title) for m in card.done]
+            if card.done_more:
+                lines.append(T.MORE_DONE.format(count=fmt.number(card.done_more)))
+            st.markdown("\n".join(f"- {line}" for line in lines))
+        else:
+            st.write(T.NO_DONE)
+
+        st.markdown(f"**{T.NEXT_HEADING}**")
+        if card.upcoming:
+            st.markdown("\n".join(
+                f"- {T.MILESTONE_NEXT.format(date=fmt.date(m.date), title=m.title)}" for m in card.upcoming
+            ))
+        else:
+            st.write(T.NO_NEXT)
+
+        st.markdown(f"**{T.MONEY_HEADING}**")
+        if card.money.empty:
+            st.write(T.NO_MONEY)
+        else:
+            st.table(public.money_table(card), hide_index=True,
+                     alt=T.MONEY_TABLE_LABEL.format(name=card.name))
+            st.caption(f"{public.money_note(card, year)} "
+                       f"{T.MONEY_SOURCES.format(sources=public.word_list(card.funding_sources))}")

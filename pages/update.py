@@ -1,0 +1,85 @@
+"""Oppdater data: the Excel template, upload with validation and preview, small
+corrections in the app, and commit as a new snapshot. Logic in portfolio/update.py."""
+
+import streamlit as st
+
+from portfolio import auth, config, fmt, ui, update, workbook
+from portfolio.texts import update as T
+
+P = T.PAGE
+
+auth.require(auth.EDITOR)
+ctx = ui.snapshot_context()
+root = str(ctx.store.root)
+st.title(T.PAGE_TITLE)
+st.caption(P["intro"] + " " + update.plain(ui.snapshot_caption(ctx)))
+if not ctx.is_latest:
+    st.info(P["past_snapshot"], icon=":material/history:")
+
+upload_tab, edit_tab = st.tabs([P["tab_upload"], P["tab_edit"]])
+
+with upload_tab:
+    st.subheader(P["step_template"])
+    st.caption(P["template_help"])
+    st.download_button(
+        P["template_button"],
+        data=lambda: workbook.template(update.latest_frames(root, ctx.snapshot_id), ctx.meta),
+        file_name=workbook.file_name(ctx.meta), icon=":material/download:", on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="template_download",
+    )
+    st.subheader(P["step_upload"])
+    files = st.file_uploader(
+        P["uploader"], accept_multiple_files=True, key=update.uploader_key(),
+        help=P["uploader_help"].format(limit=T.SIZE_MB.format(size=fmt.number(config.UPLOAD_MAX_BYTES // 2**20))),
+    )
+    update.show_outcome("upload")
+    pending = update.pending_upload(update.uploads_from(files), ctx.store)
+    if pending is not None:
+        update.show_pending(pending, root)
+
+with edit_tab:
+    st.caption(P["edit_intro"])
+    update.show_outcome("edits")
+    if not ctx.is_latest:
+        st.info(P["edit_latest_only"], icon=":material/info:")
+    else:
+        frames = update.latest_frames(root, ctx.snapshot_id)
+        options = update.initiative_options(frames)
+        if not options:
+            st.info(P["edit_no_initiative"])
+        else:
+            update.edit_choice(options)
+            picked = st.selectbox(P["edit_pick"], list(options), key=update.KEY_EDIT_PICK,
+                                  format_func=lambda i: options.get(i, i), help=P["edit_pick_help"])
+            st.query_params[ui.URL_INITIATIVE] = picked
+            rows = update.edit_rows(frames, picked)
+            editor_key = f"{ctx.snapshot_id}_{picked}"
+            st.markdown(f"**{P['edit_initiative']}**")
+            initiative = st.data_editor(
+                rows["initiatives"], hide_index=True, width="stretch", placeholder="–", key=f"ed_i_{editor_key}",
+                column_config=update.column_config("initiatives", rows["initiatives"].columns),
+            )
+            st.markdown(f"**{P['edit_budgets']}**")
+            budgets = rows["budgets"]
+            if len(budgets):
+                budgets = st.data_editor(
+                    budgets, hide_index=True, width="stretch", placeholder="–", key=f"ed_b_{editor_key}",
+                    column_config=update.column_config("budgets", budgets.columns),
+                )
+            else:
+                st.caption(P["edit_none"])
+            st.markdown(f"**{P['edit_milestones']}**")
+            milestones = rows["milestones"]
+            if len(milestones):
+                milestones = st.data_editor(
+                    milestones, hide_index=True, width="stretch", placeholder="–", key=f"ed_m_{editor_key}",
+                    column_config=update.column_config("milestones", milestones.columns),
+                )
+            else:
+                st.caption(P["edit_none"])
+            if st.button(P["edit_preview"], key="edit_preview", icon=":material/preview:"):
+                new = update.edited_frames(frames, picked, initiative, budgets, milestones)
+                update.prepare_safely(update.handle_edits, new, ctx.store, ctx.snapshot_id)
+            pending = update.current_pending("edits")
+            if pending is not None:
+                update.show_pending(pending, root)

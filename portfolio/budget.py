@@ -1,0 +1,223 @@
+"""What the budget page ("Økonomi") shows: budget, actual and forecast by
+year, by kommunalområde and by initiative, with deviations, computed from the
+named queries. Programme rows roll up the initiatives under them (in SQL).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from portfolio import charts, fmt, initiative, queries, texts
+from portfolio.texts import budget as T
+from portfolio.ui import SnapshotContext, query
+
+URL_YEAR = "year"
+YEAR_KEY = "budget_year"
+ROW_LIMIT = 500
+CHART_ROWS = 15
+
+AMOUNTS = [T.COL_BUDGET, T.COL_ACTUAL, T.COL_FORECAST]
+DEVIATIONS = [T.COL_FORECAST_DEVIATION, T.COL_ACTUAL_DEVIATION]
+SHARES = [T.COL_FORECAST_DEVIATION_SHARE, T.COL_ACTUAL_DEVIATION_SHARE]
+ASSESSMENT_STYLES = {
+    T.DIRECTIONS["over"]: charts.STATUS_CELL_STYLES["Rød"],
+}
+
+
+def by_year(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
+    return query(ctx, "budget_by_year", filters=filters.as_param())
+
+
+def default_year(ctx: SnapshotContext, years: list[int]) -> int | None:
+    """The year of the page's today when it has budget rows, else the latest year."""
+    if not years:
+        return None
+    return ctx.today.year if ctx.today.year in years else max(years)
+
+
+def by_area(ctx: SnapshotContext, filters: queries.Filters, year: int, row_limit: int = ROW_LIMIT) -> pd.DataFrame:
+    return query(ctx, "budget_by_area", filters=filters.as_param(), year=year, row_limit=row_limit)
+
+
+def by_initiative(ctx: SnapshotContext, filters: queries.Filters, year: int,
+                  row_limit: int = ROW_LIMIT) -> pd.DataFrame:
+    return query(ctx, "budget_by_initiative", filters=filters.as_param(), year=year, row_limit=row_limit)
+
+
+def total_count(rows: pd.DataFrame) -> int:
+    return int(rows["total_count"].iloc[0]) if len(rows) else 0
+
+
+# -- key figures ------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class YearFigures:
+    year: int
+    budget_nok: int
+    actual_nok: int
+    forecast_nok: int
+    forecast_deviation_nok: int
+    forecast_deviation_share: float | None
+    actual_share: float | None
+    over_count: int
+    initiative_count: int
+
+
+def year_figures(years: pd.DataFrame, year: int) -> YearFigures | None:
+    row = years[years["year"] == year]
+    if row.empty:
+        return None
+    r = row.iloc[0]
+    share = r["forecast_deviation_share"]
+    budget = int(r["budget_nok"])
+    return YearFigures(
+        year=year, budget_nok=budget, actual_nok=int(r["actual_nok"]), forecast_nok=int(r["forecast_nok"]),
+        forecast_deviation_nok=int(r["forecast_deviation_nok"]),
+        forecast_deviation_share=None if pd.isna(share) else float(share),
+        actual_share=int(r["actual_nok"]) / budget if budget else None,
+        over_count=int(r["forecast_over_budget_count"]), initiative_count=int(r["initiative_count"]),
+    )
+
+
+def years_takeaway(figures: YearFigures | None, year: int) -> str:
+    if figures is None:
+        return T.TAKEAWAY_NO_YEAR.format(year=year)
+    actual_share = fmt.percent(figures.actual_share)
+    if figures.forecast_deviation_nok == 0:
+        return T.TAKEAWAY_YEARS_EQUAL.format(year=year, actual_share=actual_share)
+    return T.TAKEAWAY_YEARS.format(
+        year=year, amount=fmt.kr(abs(figures.forecast_deviation_nok)),
+        direction=T.DIRECTION_OVER if figures.forecast_deviation_nok > 0 else T.DIRECTION_UNDER,
+        share=initiative.signed_percent(figures.forecast_deviation_share), actual_share=actual_share,
+    )
+
+
+# -- tables ---------------------------------------------------------------------------
+
+def _direction(deviation: pd.Series) -> pd.Series:
+    return deviation.map(lambda v: T.DIRECTIONS["over"] if v > 0 else T.DIRECTIONS["under"])
+
+
+def _money_columns(rows: pd.DataFrame, deviation_first: bool = False) -> dict[str, pd.Series]:
+    """The amounts and deviations with Norwegian headers; with
+    `deviation_first` the forecast's deviation and the assessment come first
+    (the tables that answer "where are we over budget")."""
+    amounts = {
+        T.COL_BUDGET: rows["budget_nok"],
+        T.COL_ACTUAL: rows["actual_nok"],
+        T.COL_FORECAST: rows["forecast_nok"],
+    }
+    forecast = {
+        T.COL_FORECAST_DEVIATION: rows["forecast_deviation_nok"],
+        T.COL_FORECAST_DEVIATION_SHARE: rows["forecast_deviation_share"],
+        T.COL_ASSESSMENT: _direction(rows["forecast_deviation_nok"]),
+    }
+    actual = {
+        T.COL_ACTUAL_DEVIATION: rows["actual_deviation_nok"],
+        T.COL_ACTUAL_DEVIATION_SHARE: rows["actual_deviation_share"],
+    }
+    return {**forecast, **amounts, **actual} if deviation_first else {**amounts, **forecast, **actual}
+
+
+def _styled(display: pd.DataFrame, statuses: tuple[str, ...] = ()) -> Styler:
+    display = initiative.as_text(display, {column: initiative.signed_percent for column in SHARES})
+    styled = charts.style_statuses(display, list(statuses)) if statuses else display.style.hide(axis="index")
+    return (
+        styled.format(fmt.kr, subset=AMOUNTS)
+        .format(initiative.signed_kr, subset=DEVIATIONS)
+        .map(lambda v: ASSESSMENT_STYLES.get(v, ""), subset=[T.COL_ASSESSMENT])
+    )
+
+
+def year_rows(years: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            T.COL_YEAR: years["year"].astype(int).astype(str),
+            **_money_columns(years),
+            T.COL_INITIATIVE_COUNT: years["initiative_count"].astype(int),
+            T.COL_OVER_COUNT: years["forecast_over_budget_count"].astype(int),
+        }
+    ).reset_index(drop=True)
+
+
+def year_table(years: pd.DataFrame) -> Styler:
+    return _styled(year_rows(years)).format(fmt.number, subset=[T.COL_INITIATIVE_COUNT, T.COL_OVER_COUNT])
+
+
+def area_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            T.COL_AREA: rows["owner_area"],
+            **_money_columns(rows, deviation_first=True),
+            T.COL_INITIATIVE_COUNT: rows["initiative_count"].astype(int),
+            T.COL_OVER_COUNT: rows["forecast_over_budget_count"].astype(int),
+        }
+    ).reset_index(drop=True)
+
+
+def area_table(rows: pd.DataFrame) -> Styler:
+    return _styled(area_rows(rows)).format(fmt.number, subset=[T.COL_INITIATIVE_COUNT, T.COL_OVER_COUNT])
+
+
+def initiative_rows(ctx: SnapshotContext, rows: pd.DataFrame, with_links: bool = True) -> pd.DataFrame:
+    """One row per initiative; a programme's row includes everything under it
+    (the scope column says so). With a link column to the initiative's page
+    unless `with_links` is false (the export)."""
+    scope = rows["descendant_count"].map(
+        lambda n: T.SCOPE_PROGRAMME.format(count=fmt.number(n)) if n else T.SCOPE_OWN
+    )
+    columns = {T.COL_INITIATIVE: rows["name"], **_money_columns(rows, deviation_first=True)}
+    columns.update({
+        T.COL_STATUS_BUDGET: rows["status_budget"].map(texts.STATUS_LABELS),
+        T.COL_SCOPE: scope,
+        T.COL_PROGRAMME: rows["programme_name"].fillna("–"),
+        T.COL_AREA: rows["owner_area"],
+    })
+    if with_links:
+        columns[T.COL_LINK] = initiative.link_column(ctx, rows["initiative_id"])
+    return pd.DataFrame(columns).reset_index(drop=True)
+
+
+def initiative_table(ctx: SnapshotContext, rows: pd.DataFrame) -> Styler:
+    return _styled(initiative_rows(ctx, rows), statuses=(T.COL_STATUS_BUDGET,))
+
+
+# -- charts -----------------------------------------------------------------------------
+
+def years_chart_data(years: pd.DataFrame) -> pd.DataFrame:
+    """The per-year sums (already aggregated in SQL) in long form, one row per measure."""
+    long = years.melt(id_vars=["year"], value_vars=list(T.MEASURES), var_name="measure", value_name="amount_nok")
+    return long.assign(
+        year=long["year"].astype(int).astype(str),
+        measure_label=long["measure"].map(T.MEASURES),
+        measure_order=long["measure"].map({m: i for i, m in enumerate(T.MEASURES)}),
+    )
+
+
+def areas_chart_data(areas: pd.DataFrame, limit: int = CHART_ROWS) -> pd.DataFrame:
+    """The areas with the largest deviation in kr (over or under), largest overrun on top."""
+    top = areas.reindex(areas["forecast_deviation_nok"].abs().sort_values(ascending=False).index).head(limit)
+    top = top.sort_values("forecast_deviation_nok", ascending=False)
+    direction = top["forecast_deviation_nok"].map(lambda v: "over" if v > 0 else "under")
+    return pd.DataFrame(
+        {
+            "label": top["owner_area"],
+            "deviation_nok": top["forecast_deviation_nok"],
+            "direction": direction,
+            "direction_label": direction.map(T.DIRECTIONS),
+        }
+    ).reset_index(drop=True)
+
+
+def areas_takeaway(areas: pd.DataFrame, year: int) -> str:
+    over = areas[areas["forecast_deviation_nok"] > 0]
+    if over.empty:
+        return T.TAKEAWAY_AREAS_NONE.format(year=year)
+    top = over.iloc[0]  # the query orders by forecast deviation, largest first
+    return T.TAKEAWAY_AREAS.format(
+        name=top["owner_area"], year=year, amount=fmt.kr(top["forecast_deviation_nok"]),
+        share=initiative.signed_percent(top["forecast_deviation_share"]),
+    )

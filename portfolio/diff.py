@@ -1,0 +1,433 @@
+"""The change engine: what changed between two snapshots of the portfolio.
+
+`compare(old, new)` takes the three tables of two snapshots (as returned by
+`Store.read_frames`, or as built by the importer before a write) and returns
+a list of `Change`s, one per changed value, in a deterministic order. The
+Changes page, `python -m portfolio diff` and the data-update preview all use
+it. Pure Python and pandas: no Streamlit, no user-facing text.
+
+Values are compared after normalisation, so the same data compares equal
+however it was read: missing values (None, NaN, NaT, pd.NA, empty text) are
+None, text is trimmed, dates are `datetime.date`, list cells (lists or numpy
+arrays) are tuples, amounts are `int`. `Change.old`/`Change.new` hold these
+values; `Change.to_json()` gives JSON-friendly ones (ISO dates, lists).
+
+Rows are matched by the table's key (schema.Table.key): initiative_id;
+(initiative_id, year, funding_source); milestone_id.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from portfolio import schema
+
+# Every kind of change, in the order they are sorted within an initiative and table.
+INITIATIVE_KINDS = ("initiative_added", "initiative_removed", "status", "phase", "decision_point", "field")
+BUDGET_KINDS = ("budget_added", "budget_removed", "budget_changed")
+MILESTONE_KINDS = (
+    "milestone_added", "milestone_removed", "milestone_completed", "milestone_reopened",
+    "milestone_moved", "milestone_newly_overdue", "milestone_changed",
+)
+KINDS = INITIATIVE_KINDS + BUDGET_KINDS + MILESTONE_KINDS
+AMOUNT_FIELDS = ("budget_nok", "actual_nok", "forecast_nok")
+STATUS_FIELDS = tuple(f"status_{d}" for d in schema.STATUS_DIMENSIONS)
+
+_KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
+_TABLE_ORDER = {name: i for i, name in enumerate(schema.TABLE_NAMES)}
+_FIELD_ORDER = {
+    (table.name, column.name): i for table in schema.TABLES.values() for i, column in enumerate(table.columns)
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """One changed value. `table` is "initiatives", "budgets" or "milestones".
+
+    For added and removed rows, `field` names the row's label (the
+    initiative's name, the milestone's title, the budget row's budget_nok)
+    and the other side is None.
+    """
+
+    initiative_id: str
+    table: str
+    field: str
+    old: object
+    new: object
+    kind: str
+    milestone_id: str | None = None
+    year: int | None = None
+    funding_source: str | None = None
+
+    def to_json(self) -> dict:
+        data = {
+            "initiative_id": self.initiative_id,
+            "table": self.table,
+            "field": self.field,
+            "old": json_value(self.old),
+            "new": json_value(self.new),
+            "kind": self.kind,
+        }
+        if self.milestone_id is not None:
+            data["milestone_id"] = self.milestone_id
+        if self.year is not None:
+            data["year"] = self.year
+        if self.funding_source is not None:
+            data["funding_source"] = self.funding_source
+        return data
+
+    @property
+    def sort_key(self) -> tuple:
+        return (
+            self.initiative_id,
+            _TABLE_ORDER.get(self.table, 99),
+            _KIND_ORDER.get(self.kind, 99),
+            _FIELD_ORDER.get((self.table, self.field), 99),
+            self.field,
+            self.milestone_id or "",
+            self.year or 0,
+            self.funding_source or "",
+        )
+
+
+def json_value(value: Any) -> Any:
+    """A normalised value as JSON: dates as ISO strings, tuples as lists."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        return [json_value(v) for v in value]
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+# -- normalisation ------------------------------------------------------------
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, (float, np.floating)):
+        return bool(np.isnan(value))
+    return False
+
+
+def _text(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    if _missing(value):
+        return None
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _date(value: Any) -> Any:
+    if _missing(value):  # first: NaT is a datetime too
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, np.datetime64):
+        return pd.Timestamp(value).date()
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError:
+            return text
+    return value
+
+
+def _int(value: Any) -> Any:
+    if _missing(value):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return value
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return int(value)
+    return _text(value)
+
+
+def _bool(value: Any) -> Any:
+    if _missing(value):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    return _text(value)
+
+
+def _items(value: Any) -> tuple:
+    if isinstance(value, str):
+        value = [value]
+    elif value is None or (not hasattr(value, "__len__") and _missing(value)):
+        return ()
+    items = (_text(v) for v in list(value))
+    return tuple(v for v in items if v is not None)
+
+
+def _column_values(column: schema.Column, series: pd.Series) -> list:
+    values = series.tolist()
+    if column.is_list:
+        return [_items(v) for v in values]
+    kind = column.type_name
+    if kind == "date":
+        return [_date(v) for v in values]
+    if kind == "int":
+        if series.dtype == np.int64:
+            return values  # tolist() gave Python ints
+        return [_int(v) for v in values]
+    if kind == "bool":
+        if series.dtype == np.bool_:
+            return values
+        return [_bool(v) for v in values]
+    if isinstance(series.dtype, pd.StringDtype):  # as read from Parquet: only text or missing
+        stripped = series.str.strip()
+        keep = (stripped.notna() & (stripped != "")).to_numpy(dtype=bool, na_value=False)
+        return [v if k else None for v, k in zip(stripped.tolist(), keep)]
+    return [_text(v) for v in values]
+
+
+def normalize(table: schema.Table, frame: pd.DataFrame | None) -> pd.DataFrame:
+    """The table with every declared column as normalised Python values
+    (object dtype), rows without a complete key dropped, one row per key."""
+    frame = pd.DataFrame() if frame is None else frame.reset_index(drop=True)
+    n = len(frame)
+    data = {}
+    for column in table.columns:
+        if column.name in frame.columns:
+            data[column.name] = _column_values(column, frame[column.name])
+        else:
+            data[column.name] = [() if column.is_list else None] * n
+    out = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in data.items()},
+                       columns=table.column_names)
+    if n:
+        complete = np.ones(n, dtype=bool)
+        for key in table.key:
+            complete &= out[key].notna().to_numpy()
+        out = out[complete].drop_duplicates(list(table.key), keep="first")
+    return out.reset_index(drop=True)
+
+
+# -- comparison -----------------------------------------------------------------
+
+def _differs(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+    # elementwise on object arrays; every value is a normalised scalar or tuple
+    return np.asarray(old != new, dtype=bool)
+
+
+def _match(table: schema.Table, old: pd.DataFrame, new: pd.DataFrame):
+    """Rows only in old, only in new, and in both (columns suffixed _old/_new)."""
+    key = list(table.key)
+    merged = old.merge(new, on=key, how="outer", suffixes=("_old", "_new"), indicator=True, sort=False)
+    removed = merged[merged["_merge"] == "left_only"]
+    added = merged[merged["_merge"] == "right_only"]
+    both = merged[merged["_merge"] == "both"].reset_index(drop=True)
+    return removed, added, both
+
+
+def _side(rows: pd.DataFrame, table: schema.Table, column: str, suffix: str) -> pd.Series:
+    return rows[column] if column in table.key else rows[f"{column}{suffix}"]
+
+
+def _initiative_kind(field: str) -> str:
+    if field in STATUS_FIELDS:
+        return "status"
+    if field == "phase":
+        return "phase"
+    if field == "last_decision_point":
+        return "decision_point"
+    return "field"
+
+
+def _initiatives(old: pd.DataFrame, new: pd.DataFrame) -> list[Change]:
+    table = schema.INITIATIVES
+    removed, added, both = _match(table, old, new)
+    changes = [
+        Change(i, table.name, "name", None, name, "initiative_added")
+        for i, name in zip(added["initiative_id"], added["name_new"])
+    ]
+    changes += [
+        Change(i, table.name, "name", name, None, "initiative_removed")
+        for i, name in zip(removed["initiative_id"], removed["name_old"])
+    ]
+    ids = both["initiative_id"].to_numpy()
+    for column in table.columns:
+        if column.name in table.key:
+            continue
+        a, b = both[f"{column.name}_old"].to_numpy(dtype=object), both[f"{column.name}_new"].to_numpy(dtype=object)
+        kind = _initiative_kind(column.name)
+        for row in np.flatnonzero(_differs(a, b)):
+            changes.append(Change(ids[row], table.name, column.name, a[row], b[row], kind))
+    return changes
+
+
+def _amount_size(old: Any, new: Any) -> float:
+    """How much an amount changed; a value that is not a number (invalid data
+    in an import preview) counts as a change of any size."""
+    try:
+        return abs((new or 0) - (old or 0))
+    except TypeError:
+        return float("inf")
+
+
+def _budgets(old: pd.DataFrame, new: pd.DataFrame, threshold: int) -> list[Change]:
+    table = schema.BUDGETS
+
+    def largest(rows: pd.DataFrame, suffix: str) -> np.ndarray:
+        sizes = [
+            [abs(v) if isinstance(v, int) else 0 for v in rows[f"{f}{suffix}"]] for f in AMOUNT_FIELDS
+        ]
+        return np.max(np.array(sizes, dtype=np.int64), axis=0) if len(rows) else np.array([], dtype=np.int64)
+
+    removed, added, both = _match(table, old, new)
+    changes = []
+    for rows, suffix, kind in ((added, "_new", "budget_added"), (removed, "_old", "budget_removed")):
+        keep = largest(rows, suffix) >= threshold
+        for (i, year, source, amount), ok in zip(
+            rows[["initiative_id", "year", "funding_source", f"budget_nok{suffix}"]].itertuples(index=False),
+            keep,
+        ):
+            if ok:
+                old_value, new_value = (None, amount) if kind == "budget_added" else (amount, None)
+                changes.append(Change(i, table.name, "budget_nok", old_value, new_value, kind,
+                                      year=int(year), funding_source=source))
+    keys = both[["initiative_id", "year", "funding_source"]].to_numpy(dtype=object)
+    for column in table.columns:
+        if column.name in table.key:
+            continue
+        a, b = both[f"{column.name}_old"].to_numpy(dtype=object), both[f"{column.name}_new"].to_numpy(dtype=object)
+        for row in np.flatnonzero(_differs(a, b)):
+            old_value, new_value = a[row], b[row]
+            if column.name in AMOUNT_FIELDS and _amount_size(old_value, new_value) < threshold:
+                continue
+            i, year, source = keys[row]
+            changes.append(Change(i, table.name, column.name, old_value, new_value, "budget_changed",
+                                  year=int(year), funding_source=source))
+    return changes
+
+
+def _milestone_kind(field: str, old: Any, new: Any) -> str:
+    if field == "completed_date":
+        if old is None:
+            return "milestone_completed"
+        if new is None:
+            return "milestone_reopened"
+    if field == "due_date":
+        return "milestone_moved"
+    return "milestone_changed"
+
+
+def _is_overdue(due: Any, completed: Any, today: dt.date) -> bool:
+    return completed is None and isinstance(due, dt.date) and due < today
+
+
+def _milestones(old: pd.DataFrame, new: pd.DataFrame, today: dt.date, old_today: dt.date) -> list[Change]:
+    table = schema.MILESTONES
+    removed, added, both = _match(table, old, new)
+    changes = [
+        Change(i, table.name, "title", None, title, "milestone_added", milestone_id=m)
+        for m, i, title in zip(added["milestone_id"], added["initiative_id_new"], added["title_new"])
+    ]
+    changes += [
+        Change(i, table.name, "title", title, None, "milestone_removed", milestone_id=m)
+        for m, i, title in zip(removed["milestone_id"], removed["initiative_id_old"], removed["title_old"])
+    ]
+    ids, milestone_ids = both["initiative_id_new"].to_numpy(), both["milestone_id"].to_numpy()
+    for column in table.columns:
+        if column.name in table.key:
+            continue
+        a, b = both[f"{column.name}_old"].to_numpy(dtype=object), both[f"{column.name}_new"].to_numpy(dtype=object)
+        for row in np.flatnonzero(_differs(a, b)):
+            old_value, new_value = a[row], b[row]
+            changes.append(Change(ids[row], table.name, column.name, old_value, new_value,
+                                  _milestone_kind(column.name, old_value, new_value),
+                                  milestone_id=milestone_ids[row]))
+    # Newly overdue: open and due before today now, but not overdue on the old
+    # snapshot's date (or not there at all).
+    for due, done, i, m in zip(added["due_date_new"], added["completed_date_new"],
+                               added["initiative_id_new"], added["milestone_id"]):
+        if _is_overdue(due, done, today):
+            changes.append(Change(i, table.name, "due_date", None, due, "milestone_newly_overdue", milestone_id=m))
+    for old_due, old_done, due, done, i, m in zip(
+        both["due_date_old"], both["completed_date_old"], both["due_date_new"], both["completed_date_new"],
+        ids, milestone_ids,
+    ):
+        if _is_overdue(due, done, today) and not _is_overdue(old_due, old_done, old_today):
+            changes.append(Change(i, table.name, "due_date", old_due, due, "milestone_newly_overdue",
+                                  milestone_id=m))
+    return changes
+
+
+def compare(
+    old: dict[str, pd.DataFrame],
+    new: dict[str, pd.DataFrame],
+    *,
+    today: dt.date | None = None,
+    budget_threshold_nok: int = 0,
+    old_today: dt.date | None = None,
+) -> list[Change]:
+    """Every change from `old` to `new`, sorted by initiative, table, kind and field.
+
+    `today` is the date the new side is seen on (default: the real date);
+    `old_today` the date of the old side (default: `today`), so that a
+    milestone is "newly overdue" when it is open and due before `today` but
+    was not overdue on `old_today`. Budget amount changes smaller than
+    `budget_threshold_nok` are left out; an added or removed budget row counts
+    as a change of its largest amount.
+    """
+    today = today or dt.date.today()
+    old_today = old_today or today
+    threshold = max(int(budget_threshold_nok or 0), 0)
+    normalized = {
+        side: {name: normalize(schema.TABLES[name], tables.get(name)) for name in schema.TABLE_NAMES}
+        for side, tables in (("old", old), ("new", new))
+    }
+    o, n = normalized["old"], normalized["new"]
+    changes = (
+        _initiatives(o["initiatives"], n["initiatives"])
+        + _budgets(o["budgets"], n["budgets"], threshold)
+        + _milestones(o["milestones"], n["milestones"], today, old_today)
+    )
+    return sorted(changes, key=lambda c: c.sort_key)
+
+
+def compare_snapshots(
+    store,
+    old_id: str,
+    new_id: str,
+    *,
+    today: dt.date | None = None,
+    budget_threshold_nok: int = 0,
+) -> list[Change]:
+    """`compare` on two stored snapshots. The old side is seen on its own
+    creation date; the new side on `today` (default: its creation date)."""
+    old_meta, new_meta = store.get(old_id), store.get(new_id)
+    return compare(
+        store.read_frames(old_id),
+        store.read_frames(new_id),
+        today=today or new_meta.created.date(),
+        old_today=old_meta.created.date(),
+        budget_threshold_nok=budget_threshold_nok,
+    )
+
+
+def summary(changes: list[Change]) -> dict[str, int]:
+    """How many changes of each kind (kinds with none are left out), in KINDS order."""
+    counts = Counter(c.kind for c in changes)
+    return {kind: counts[kind] for kind in KINDS if counts[kind]}
+
+
+def to_frame(changes: list[Change]) -> pd.DataFrame:
+    """The changes as a table: one row per change, the Change fields as columns."""
+    columns = [f.name for f in dataclasses.fields(Change)]
+    return pd.DataFrame([[getattr(c, name) for name in columns] for c in changes], columns=columns, dtype=object)

@@ -1,0 +1,222 @@
+"""What the milestones page ("Milepæler") shows: the portfolio timeline (the
+most relevant initiatives, capped), overdue milestones and those due in the
+next 30 and 90 days, computed from the named queries.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from portfolio import charts, fmt, initiative, queries, texts
+from portfolio.texts import milestones as T
+from portfolio.ui import SnapshotContext, query
+
+TIMELINE_ROWS = 40
+LIST_ROWS = 500
+SHORT_HORIZON = 30
+LONG_HORIZON = 90
+
+OVERDUE_STYLE = {T.STATE_OVERDUE: charts.STATUS_CELL_STYLES["Rød"]}
+
+
+def _dates(series: pd.Series) -> pd.Series:
+    return pd.to_datetime(series)
+
+
+# -- timeline ------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Timeline:
+    bars: pd.DataFrame  # one row per initiative shown
+    points: pd.DataFrame  # one row per milestone of those initiatives
+    total: int  # initiatives that passed the filters
+
+    @property
+    def shown(self) -> int:
+        return len(self.bars)
+
+
+def timeline(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = TIMELINE_ROWS) -> Timeline:
+    rows = query(ctx, "milestones_timeline", filters=filters.as_param(), today=ctx.today, row_limit=row_limit)
+    bars = rows.drop_duplicates("initiative_id").reset_index(drop=True)
+    duplicated = bars["name"].duplicated(keep=False)
+    bars["row_label"] = bars["name"].where(~duplicated, bars["name"] + " (" + bars["initiative_id"] + ")")
+    labels = dict(zip(bars["initiative_id"], bars["row_label"]))
+    bars = bars.assign(
+        start_date=_dates(bars["start_date"]),
+        bar_end_date=_dates(bars["bar_end_date"]),
+        end_label=[T.OPEN_END if open_end else fmt.date(end)
+                   for open_end, end in zip(bars["is_open_end"], bars["end_date"])],
+        status_label=bars["status_overall"].map(texts.STATUS_LABELS),
+        overdue_count=bars["overdue_count"].astype(int),
+    )
+    points = rows[rows["milestone_id"].notna()].reset_index(drop=True)
+    completed = points["completed_date"].notna()
+    state = points["is_overdue"].astype(bool).map({True: T.STATE_OVERDUE, False: T.STATE_OPEN})
+    points = points.assign(
+        row_label=points["initiative_id"].map(labels),
+        due_date=_dates(points["due_date"]),
+        shape_label=points["kind"].map(
+            lambda k: T.SHAPE_DECISION if k == "beslutningspunkt" else T.SHAPE_MILESTONE
+        ),
+        state_label=state.where(~completed, T.STATE_DONE),
+        date_label=points["due_date"].map(fmt.date),
+    )
+    total = int(rows["total_count"].iloc[0]) if len(rows) else 0
+    return Timeline(bars=bars, points=points, total=total)
+
+
+def timeline_takeaway(t: Timeline) -> str:
+    if t.shown == 0:
+        return T.TAKEAWAY_EMPTY
+    upcoming = t.points[t.points["state_label"] == T.STATE_OPEN].sort_values("due_date")
+    if len(upcoming):
+        first = upcoming.iloc[0]
+        following = T.TAKEAWAY_NEXT.format(title=first["title"], initiative=first["row_label"],
+                                           date=fmt.date(first["due_date"]))
+    else:
+        following = T.TAKEAWAY_NO_NEXT
+    return T.TAKEAWAY.format(
+        with_overdue=fmt.number(int((t.bars["overdue_count"] > 0).sum())), shown=fmt.number(t.shown),
+        overdue=fmt.number(int(t.bars["overdue_count"].sum())), next=following,
+    )
+
+
+def timeline_caption(t: Timeline) -> str:
+    if t.shown < t.total:
+        return T.TIMELINE_CAPTION.format(shown=fmt.number(t.shown), count=fmt.number(t.total))
+    return T.TIMELINE_CAPTION_ALL.format(count=fmt.number(t.total))
+
+
+def timeline_chart(ctx: SnapshotContext, t: Timeline, description: str):
+    return charts.timeline(t.bars, t.points, ctx.today, description)
+
+
+def timeline_rows(ctx: SnapshotContext, t: Timeline) -> pd.DataFrame:
+    """The timeline as a table: one row per initiative shown, in the chart's order."""
+    b = t.bars
+    return pd.DataFrame(
+        {
+            T.COL_INITIATIVE: b["row_label"],
+            T.COL_LINK: initiative.link_column(ctx, b["initiative_id"]),
+            T.COL_STATUS: b["status_label"],
+            T.COL_PHASE: b["phase"],
+            T.COL_START: b["start_date"].dt.date,
+            T.COL_END: b["end_label"],
+            T.COL_MILESTONE_COUNT: b["milestone_count"].astype(int),
+            T.COL_OVERDUE_COUNT: b["overdue_count"].astype(int),
+            T.COL_NEXT_DUE: b["next_due_date"],
+        }
+    )
+
+
+def timeline_table(ctx: SnapshotContext, t: Timeline) -> Styler:
+    display = initiative.as_text(timeline_rows(ctx, t), {T.COL_START: fmt.date, T.COL_NEXT_DUE: fmt.date})
+    return charts.style_statuses(display, [T.COL_STATUS]).format(
+        fmt.number, subset=[T.COL_MILESTONE_COUNT, T.COL_OVERDUE_COUNT]
+    )
+
+
+# -- lists ----------------------------------------------------------------------------------
+
+def overdue(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = LIST_ROWS) -> pd.DataFrame:
+    return query(ctx, "milestones_overdue", filters=filters.as_param(), today=ctx.today, row_limit=row_limit)
+
+
+def upcoming(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int,
+             row_limit: int = LIST_ROWS) -> pd.DataFrame:
+    return query(ctx, "milestones_upcoming", filters=filters.as_param(), today=ctx.today,
+                 horizon_days=horizon_days, row_limit=row_limit)
+
+
+def total_count(rows: pd.DataFrame) -> int:
+    return int(rows["total_count"].iloc[0]) if len(rows) else 0
+
+
+def list_rows(ctx: SnapshotContext | None, rows: pd.DataFrame) -> pd.DataFrame:
+    """A list of milestones with Norwegian headers; with a link column to the
+    initiative's page when `ctx` is given (not in exports)."""
+    columns = {
+        T.COL_DUE: rows["due_date"],
+        T.COL_TITLE: rows["title"],
+        T.COL_INITIATIVE: rows["initiative_name"],
+    }
+    if ctx is not None:
+        columns[T.COL_LINK] = initiative.link_column(ctx, rows["initiative_id"])
+    if "overdue_days" in rows:
+        columns[T.COL_OVERDUE_DAYS] = rows["overdue_days"].astype(int)
+    else:
+        columns[T.COL_DAYS_LEFT] = rows["days_left"].astype(int)
+    columns.update({
+        T.COL_KIND: rows["kind"],
+        T.COL_DECISION_POINT: rows["decision_point"].fillna(T.EMPTY),
+        T.COL_STATUS: rows["status_overall"].map(texts.STATUS_LABELS),
+        T.COL_AREA: rows["owner_area"],
+        T.COL_LEADER: rows["project_leader"].fillna(T.EMPTY),
+        T.COL_NOTE: rows["note"].fillna(""),
+    })
+    return pd.DataFrame(columns).reset_index(drop=True)
+
+
+def list_table(ctx: SnapshotContext, rows: pd.DataFrame) -> Styler:
+    display = list_rows(ctx, rows)
+    days = T.COL_OVERDUE_DAYS if T.COL_OVERDUE_DAYS in display else T.COL_DAYS_LEFT
+    return (
+        charts.style_statuses(display, [T.COL_STATUS])
+        .format(fmt.date, subset=[T.COL_DUE])
+        .format(fmt.number, subset=[days])
+    )
+
+
+def due_until(ctx: SnapshotContext, horizon_days: int) -> dt.date:
+    return ctx.today + dt.timedelta(days=horizon_days)
+
+
+@dataclasses.dataclass(frozen=True)
+class MilestoneList:
+    """One of the page's lists: the rows shown (capped), how many matched,
+    and how to get them all for the export."""
+
+    tab_label: str
+    rows: pd.DataFrame
+    total: int
+    caption: str
+    empty: str
+    basename: str
+    sheet: str
+    get_all: Callable[[], pd.DataFrame]
+
+
+def lists(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = LIST_ROWS) -> list[MilestoneList]:
+    """Overdue, due in the next 30 days and due in the next 90 days."""
+    out = []
+    stamp = ctx.meta.created.date().isoformat()
+    rows = overdue(ctx, filters, row_limit)
+    total = total_count(rows)
+    out.append(MilestoneList(
+        tab_label=T.TAB_OVERDUE.format(count=fmt.number(total)), rows=rows, total=total,
+        caption=T.OVERDUE_CAPTION.format(today=fmt.date(ctx.today), shown=_shown(rows, total)),
+        empty=T.NONE_OVERDUE, basename=f"{T.EXPORT_OVERDUE}-{stamp}", sheet=T.SHEET_OVERDUE,
+        get_all=lambda: list_rows(None, overdue(ctx, filters, row_limit=max(total, 1))),
+    ))
+    for horizon, tab, export in ((SHORT_HORIZON, T.TAB_30, T.EXPORT_30), (LONG_HORIZON, T.TAB_90, T.EXPORT_90)):
+        rows = upcoming(ctx, filters, horizon, row_limit)
+        total = total_count(rows)
+        out.append(MilestoneList(
+            tab_label=tab.format(count=fmt.number(total)), rows=rows, total=total,
+            caption=T.UPCOMING_CAPTION.format(today=fmt.date(ctx.today), until=fmt.date(due_until(ctx, horizon)),
+                                              shown=_shown(rows, total)),
+            empty=T.NONE_UPCOMING, basename=f"{export}-{stamp}", sheet=T.SHEET_UPCOMING,
+            get_all=lambda horizon=horizon, total=total: list_rows(
+                None, upcoming(ctx, filters, horizon, row_limit=max(total, 1))),
+        ))
+    return out
+
+
+def _shown(rows: pd.DataFrame, total: int) -> str:
+    return T.SHOWN.format(shown=fmt.number(len(rows)), count=fmt.number(total))

@@ -1,0 +1,76 @@
+"""The status trend: how many initiatives had each overall status in every
+snapshot up to the one shown, with the overview filters (a section of the
+overview page)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from portfolio import charts, fmt, initiative, queries, schema, texts
+from portfolio.texts import trend as T
+from portfolio.ui import SnapshotContext, query
+
+
+def counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
+    """One row per snapshot and status (0 when none), oldest first, with a
+    unique date label per snapshot for the chart and the table."""
+    rows = query(ctx, "status_trend", filters=filters.as_param())
+    snapshot_ids = rows["snapshot_id"].drop_duplicates().tolist()
+    labels = initiative.snapshot_labels(ctx, snapshot_ids)
+    order = {sid: i for i, sid in enumerate(snapshot_ids)}
+    return rows.assign(
+        snapshot_label=rows["snapshot_id"].map(labels),
+        snapshot_order=rows["snapshot_id"].map(order),
+        status_label=rows["status_overall"].map(texts.STATUS_LABELS),
+    )
+
+
+def _count(data: pd.DataFrame, snapshot_id: str, status: str) -> int:
+    match = data[(data["snapshot_id"] == snapshot_id) & (data["status_overall"] == status)]
+    return int(match["initiative_count"].sum())
+
+
+def takeaway(data: pd.DataFrame) -> str:
+    if data.empty or data["initiative_count"].sum() == 0:
+        return T.TAKEAWAY_EMPTY
+    ids = data["snapshot_id"].drop_duplicates().tolist()
+    first, last = ids[0], ids[-1]
+    label = dict(zip(data["snapshot_id"], data["snapshot_label"]))
+    if first == last:
+        return T.TAKEAWAY_ONE.format(red=fmt.number(_count(data, last, "rød")),
+                                     green=fmt.number(_count(data, last, "grønn")), date=label[last])
+    return T.TAKEAWAY.format(
+        first=label[first], last=label[last],
+        red_first=fmt.number(_count(data, first, "rød")), red_last=fmt.number(_count(data, last, "rød")),
+        green_first=fmt.number(_count(data, first, "grønn")),
+        green_last=fmt.number(_count(data, last, "grønn")),
+    )
+
+
+def caption(ctx: SnapshotContext, data: pd.DataFrame) -> str:
+    return T.CAPTION.format(count=fmt.number(data["snapshot_id"].nunique()), date=fmt.date(ctx.meta.created))
+
+
+def chart(data: pd.DataFrame, description: str):
+    return charts.status_trend_bars(data, description)
+
+
+def table_rows(data: pd.DataFrame) -> pd.DataFrame:
+    """One row per snapshot, newest first; one column per status and the total."""
+    wide = (
+        data.pivot_table(index=["snapshot_order", "snapshot_label"], columns="status_overall",
+                         values="initiative_count", aggfunc="sum", fill_value=0)
+        .reindex(columns=list(schema.STATUSES), fill_value=0)
+        .rename(columns=texts.STATUS_LABELS)
+        .sort_index(level=0, ascending=False)
+    )
+    wide[T.COL_TOTAL] = wide.sum(axis=1)
+    wide = wide.reset_index(level=0, drop=True).reset_index().rename(columns={"snapshot_label": T.COL_DATE})
+    wide.columns.name = None
+    return wide
+
+
+def table(data: pd.DataFrame) -> Styler:
+    rows = table_rows(data)
+    return rows.style.format(fmt.number, subset=rows.columns[1:]).hide(axis="index")

@@ -1,0 +1,309 @@
+"""The Excel template: a snapshot as a workbook the project leader edits.
+
+One sheet per table with the Norwegian headers, real dates and numbers,
+drop-down lists for the fixed values, an instructions sheet («Veiledning»)
+and a hidden sheet holding the id of the snapshot the file was made from
+(the *base*), so that an import knows what the changes were made on.
+
+Text is always stored as text (never as a formula, whatever it starts with),
+so `=HYPERLINK(...)`, `<script>` and emoji round-trip exactly. List columns
+hold their items separated by "; ".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from portfolio import fmt, schema, texts
+from portfolio.store import SnapshotMeta, Store
+from portfolio.texts import update as T
+
+LIST_SEPARATOR = ";"
+LIST_JOINER = "; "
+DATE_FORMAT = "DD.MM.YYYY"
+AMOUNT_FORMAT = "#,##0"
+YEAR_FORMAT = "0"
+EXTRA_ROWS = 500  # rows below the data that get the drop-downs too, for new rows
+MAX_WIDTH = 60
+BASE_NAME = "portfolio_base_snapshot"  # defined name pointing at the base id
+META_KEYS = ("base_snapshot_id", "schema_version", "created_from")
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+
+# Sheet name (as in the template) for each table, and back
+SHEET_NAMES = {name: texts.TABLE_LABELS[name] for name in schema.TABLE_NAMES}
+RESERVED_SHEETS = (T.INSTRUCTIONS_SHEET, T.LISTS_SHEET, T.META_SHEET)
+
+
+def header(table: str, column: str) -> str:
+    return texts.COLUMN_LABELS[table][column]
+
+
+def list_columns() -> dict[str, tuple[str, ...]]:
+    """The fixed value lists behind the drop-downs: name -> values."""
+    lists: dict[str, tuple[str, ...]] = {"bool": (T.TRUE_WORD, T.FALSE_WORD)}
+    for table in schema.TABLES.values():
+        for column in table.columns:
+            if column.allowed:
+                lists.setdefault(_list_key(column), column.allowed)
+    return lists
+
+
+def _list_key(column: schema.Column) -> str:
+    if column.allowed == schema.STATUSES:
+        return "status"
+    if column.allowed == schema.DECISION_POINTS:
+        return "decision_point"
+    return column.name
+
+
+def cell_value(column: schema.Column, raw: object) -> object:
+    """A stored value as the template shows it: text, number, date or None."""
+    if raw is None or raw is pd.NaT or raw is pd.NA:
+        return None
+    if isinstance(raw, float) and math.isnan(raw):
+        return None
+    if column.is_list:
+        items = [str(v) for v in list(raw)] if not isinstance(raw, str) else [raw]
+        return LIST_JOINER.join(items) if items else None
+    if isinstance(raw, np.generic):
+        raw = raw.item()
+    kind = column.type_name
+    if kind == "bool":
+        return T.TRUE_WORD if bool(raw) else T.FALSE_WORD
+    if kind == "date":
+        if isinstance(raw, pd.Timestamp):
+            raw = raw.to_pydatetime()
+        if isinstance(raw, dt.datetime):
+            raw = raw.date()
+        return raw
+    if kind == "int":
+        return int(raw)
+    return str(raw)
+
+
+def _write_cell(sheet, column: schema.Column, raw: object) -> WriteOnlyCell | None:
+    value = cell_value(column, raw)
+    if value is None:
+        return None
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = TYPE_STRING  # never a formula, whatever the text starts with
+    elif isinstance(value, dt.date):
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, int):
+        cell.number_format = YEAR_FORMAT if column.name == "year" else AMOUNT_FORMAT
+    return cell
+
+
+def _header_cells(sheet, labels: list[str]) -> list[WriteOnlyCell]:
+    cells = []
+    for label in labels:
+        cell = WriteOnlyCell(sheet, value=label)
+        cell.data_type = TYPE_STRING
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cells.append(cell)
+    return cells
+
+
+def _width(column: schema.Column, label: str, values: pd.Series) -> float:
+    sample = [len(label) + 2]
+    for raw in values.iloc[:200]:
+        value = cell_value(column, raw)
+        sample.append(10 if isinstance(value, dt.date) else len(str(value or "")))
+    return min(max(sample) + 2, MAX_WIDTH)
+
+
+def _validations(table: schema.Table, last_row: int, list_ranges: dict[str, str],
+                 id_range: str) -> list[DataValidation]:
+    """Drop-downs and checks for the table's columns, rows 2..last_row."""
+    out = []
+    for index, column in enumerate(table.columns, start=1):
+        letter = get_column_letter(index)
+        cells = f"{letter}2:{letter}{last_row}"
+        dv = None
+        if column.type_name == "bool":
+            dv = DataValidation(type="list", formula1=list_ranges["bool"], allow_blank=True,
+                                showErrorMessage=True, errorStyle="stop",
+                                errorTitle=T.CHOICE_ERROR_TITLE, error=T.CHOICE_ERROR)
+        elif column.allowed and column.is_list:
+            # several items separated by ";": the list helps, Excel must not refuse
+            dv = DataValidation(type="list", formula1=list_ranges[_list_key(column)], allow_blank=True,
+                                showErrorMessage=False, showInputMessage=True,
+                                promptTitle=T.LIST_HELP_TITLE, prompt=T.LIST_HELP)
+        elif column.allowed:
+            dv = DataValidation(type="list", formula1=list_ranges[_list_key(column)], allow_blank=True,
+                                showErrorMessage=True, errorStyle="stop",
+                                errorTitle=T.CHOICE_ERROR_TITLE, error=T.CHOICE_ERROR)
+        elif column.is_list:
+            dv = DataValidation(type="custom", formula1="TRUE", allow_blank=True, showErrorMessage=False,
+                                showInputMessage=True, promptTitle=T.LIST_HELP_TITLE, prompt=T.LIST_HELP)
+        elif column.name in ("parent_id",) or (column.name == "initiative_id" and table.name != "initiatives"):
+            dv = DataValidation(type="list", formula1=id_range, allow_blank=True,
+                                showErrorMessage=True, errorStyle="warning",
+                                errorTitle=T.REFERENCE_ERROR_TITLE, error=T.REFERENCE_ERROR)
+        elif column.type_name == "date":
+            dv = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)",
+                                formula2="DATE(2100,12,31)", allow_blank=True, showErrorMessage=True,
+                                errorStyle="stop", errorTitle=T.DATE_ERROR_TITLE, error=T.DATE_ERROR)
+        elif column.name == "year":
+            dv = DataValidation(type="whole", operator="between", formula1="2000", formula2="2100",
+                                allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                                errorTitle=T.YEAR_ERROR_TITLE, error=T.YEAR_ERROR)
+        elif column.name.endswith("_nok"):
+            dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
+                                allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                                errorTitle=T.AMOUNT_ERROR_TITLE, error=T.AMOUNT_ERROR)
+        if dv is not None:
+            dv.add(cells)
+            out.append(dv)
+    return out
+
+
+def _instructions(book: Workbook, meta: SnapshotMeta | None) -> None:
+    sheet = book.create_sheet(T.INSTRUCTIONS_SHEET)
+    sheet.column_dimensions["A"].width = 16
+    sheet.column_dimensions["B"].width = 30
+    sheet.column_dimensions["C"].width = 10
+    sheet.column_dimensions["D"].width = 45
+    sheet.column_dimensions["E"].width = 70
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    def text_row(values, bold=False, size=None):
+        cells = []
+        for value in values:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = TYPE_STRING
+            cell.alignment = wrap if len(values) > 1 else Alignment(vertical="top")
+            if bold or size:
+                cell.font = Font(bold=bold, size=size or 11)
+            cells.append(cell)
+        sheet.append(cells)
+
+    text_row([T.INSTRUCTIONS_TITLE], bold=True, size=14)
+    if meta is None:
+        text_row([T.INSTRUCTIONS_SOURCE_EMPTY])
+    else:
+        text_row([T.INSTRUCTIONS_SOURCE.format(
+            date=fmt.date(meta.created), snapshot_id=meta.snapshot_id, author=meta.author)])
+    sheet.append([])
+    for step in T.INSTRUCTIONS_STEPS:
+        text_row([step])
+    sheet.append([])
+    text_row([T.INSTRUCTIONS_COLUMNS], bold=True, size=12)
+    text_row(list(T.INSTRUCTIONS_HEADER), bold=True)
+    for table in schema.TABLES.values():
+        for column in table.columns:
+            allowed = ", ".join(column.allowed) if column.allowed else ""
+            if column.type_name == "bool":
+                allowed = f"{T.TRUE_WORD}, {T.FALSE_WORD}"
+            if column.is_list:
+                allowed = f"{allowed} ({T.LIST_SEPARATOR_NOTE})" if allowed else T.LIST_SEPARATOR_NOTE
+            text_row([
+                SHEET_NAMES[table.name], header(table.name, column.name),
+                T.REQUIRED_YES if column.required else T.REQUIRED_NO,
+                allowed, T.COLUMN_HELP[table.name][column.name],
+            ])
+
+
+def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | None) -> bytes:
+    """The workbook for a snapshot's tables (`frames`, as Store.read_frames
+    gives them) made from snapshot `meta` (None: an empty template)."""
+    book = Workbook(write_only=True)
+    _instructions(book, meta)
+
+    # the fixed value lists the drop-downs point at (a hidden sheet, written last)
+    lists = list_columns()
+    keys = list(lists)
+    list_ranges = {}
+    for index, key in enumerate(keys, start=1):
+        letter = get_column_letter(index)
+        list_ranges[key] = f"{quote_sheetname(T.LISTS_SHEET)}!${letter}$2:${letter}${len(lists[key]) + 1}"
+
+    empty = {name: pd.DataFrame(columns=schema.TABLES[name].column_names) for name in schema.TABLE_NAMES}
+    frames = {**empty, **(frames or {})}
+    initiative_rows = len(frames["initiatives"])
+    id_range = f"{quote_sheetname(SHEET_NAMES['initiatives'])}!$A$2:$A${initiative_rows + 1 + EXTRA_ROWS}"
+    for name in schema.TABLE_NAMES:
+        table = schema.TABLES[name]
+        frame = frames[name]
+        sheet = book.create_sheet(SHEET_NAMES[name])
+        labels = [header(name, c) for c in table.column_names]
+        for index, column in enumerate(table.columns, start=1):
+            width = _width(column, labels[index - 1], frame[column.name]) if len(frame) else len(labels[index - 1]) + 4
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "B2"
+        last_row = len(frame) + 1 + EXTRA_ROWS
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(labels))}{len(frame) + 1}"
+        for dv in _validations(table, last_row, list_ranges, id_range):
+            sheet.data_validations.append(dv)
+        sheet.append(_header_cells(sheet, labels))
+        columns = [frame[c.name].tolist() for c in table.columns]
+        for values in zip(*columns):
+            sheet.append([_write_cell(sheet, c, v) for c, v in zip(table.columns, values)])
+
+    lists_sheet = book.create_sheet(T.LISTS_SHEET)
+    lists_sheet.sheet_state = "hidden"
+    depth = max(len(v) for v in lists.values())
+    rows = [keys] + [[lists[k][i] if i < len(lists[k]) else None for k in keys] for i in range(depth)]
+    for row in rows:
+        cells = []
+        for value in row:
+            cell = WriteOnlyCell(lists_sheet, value=value)
+            if value is not None:
+                cell.data_type = TYPE_STRING
+            cells.append(cell)
+        lists_sheet.append(cells)
+
+    meta_sheet = book.create_sheet(T.META_SHEET)
+    meta_sheet.sheet_state = "hidden"
+    meta_values = (
+        meta.snapshot_id if meta else None,
+        schema_version(),
+        "portfolio.workbook",
+    )
+    for key, value in zip(META_KEYS, meta_values):
+        cell = WriteOnlyCell(meta_sheet, value=value)
+        if isinstance(value, str):
+            cell.data_type = TYPE_STRING
+        meta_sheet.append([key, cell])
+    book.defined_names[BASE_NAME] = DefinedName(
+        BASE_NAME, attr_text=f"{quote_sheetname(T.META_SHEET)}!$B$1"
+    )
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def schema_version() -> int:
+    from portfolio.store import SCHEMA_VERSION
+
+    return SCHEMA_VERSION
+
+
+def template_for(store: Store, snapshot_id: str | None = None) -> bytes:
+    """The template of a snapshot (default: the latest; an empty template
+    when there is no data). Raises SnapshotNotFound for an unknown id."""
+    meta = store.get(snapshot_id) if snapshot_id else store.latest()
+    if meta is None:
+        return template(None, None)
+    return template(store.read_frames(meta.snapshot_id), meta)
+
+
+def file_name(meta: SnapshotMeta | None) -> str:
+    date = meta.created.date().isoformat() if meta else dt.date.today().isoformat()
+    return T.PAGE["template_file"].format(date=date)

@@ -1,0 +1,496 @@
+"""Data updates from files: the bad-file corpus, round trips, CSV as Norwegian
+Excel saves it, the command line's exit codes, kill -9 and concurrent commits.
+Real files, real snapshot folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import badfiles
+from conftest import DEMO_DATA, ROOT, budget, initiative, milestone, small_portfolio, tables
+from portfolio import cli, importer, schema, workbook
+from portfolio import store as store_mod
+from portfolio.importer import Upload
+from portfolio.store import Store
+
+EVIL = {
+    "script": "<script>alert('x')</script>",
+    "hyperlink": '=HYPERLINK("http://evil.example","klikk")',
+    "long": "æøå" * 3334,  # 10 002 characters
+    "emoji": "Emoji 🚀🟢 og æøå ÆØÅ",
+    "plus": "+47 38 07 50 00",
+    "minus": "-2 i avvik",
+    "at": "@SUM(A1)",
+    "quote": "'sitat' med apostrof",
+    "markdown": "**fet** [lenke](javascript:alert(1)) :red[rød]",
+}
+
+
+def evil_portfolio() -> dict:
+    return tables(
+        [
+            initiative("evil", name=EVIL["hyperlink"], status_summary=EVIL["script"], comment_risk=EVIL["long"],
+                       project_owner=EVIL["emoji"], comment_budget=EVIL["plus"], comment_quality=EVIL["minus"],
+                       comment_schedule=EVIL["at"], project_leader=EVIL["quote"], url=EVIL["markdown"],
+                       is_public=True, public_summary=EVIL["script"] + " " + EVIL["emoji"],
+                       partners=["<b>UiA</b>", "=1+1", "Ålesund 🚀"], collaborating_areas=["Helse og mestring"]),
+            initiative("plain", parent_id="evil"),
+        ],
+        [budget("evil", note=EVIL["hyperlink"]), budget("plain", year=2025, forecast_nok=10)],
+        [milestone("m-1", "evil", title=EVIL["emoji"], note=EVIL["at"], kind="beslutningspunkt",
+                   decision_point="BP2", completed_date=dt.date(2026, 11, 1))],
+    )
+
+
+def sample_store(root: Path, data: dict | None = None) -> Store:
+    store = Store(root)
+    store.write(data or small_portfolio(3), author="Kari Nordmann", note="Start", base_id=None)
+    return store
+
+
+def frames_of(store: Store) -> dict[str, pd.DataFrame]:
+    return store.read_frames(store.latest().snapshot_id)
+
+
+def run_cli(*args: str, data: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PORTFOLIO_DATA": str(data), "PORTFOLIO_TODAY": "2026-11-23"}
+    return subprocess.run([sys.executable, "-m", "portfolio", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+# -- the corpus of bad files ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus_env(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus") / "data"
+    store = sample_store(root)
+    template = workbook.template_for(store)
+    return root, badfiles.corpus(template, frames_of(store))
+
+
+def test_every_bad_file_is_rejected_with_a_located_norwegian_message_and_nothing_written(
+        corpus_env, tmp_path, monkeypatch, capsys):
+    root, cases = corpus_env
+    assert len(cases) >= 20
+    assert len({c.case for c in cases}) == len(cases)
+    monkeypatch.setenv("PORTFOLIO_DATA", str(root))
+    store = Store(root)
+    before = [m.snapshot_id for m in store.list()]
+    failures = []
+    for case in cases:
+        folder = tmp_path / case.case
+        folder.mkdir()
+        paths = []
+        for name, data in case.files:
+            (folder / name).write_bytes(data)
+            paths.append(str(folder / name))
+        code = cli.main(["import", *paths, "--author", "Kari", "--note", "Oppdatering"])
+        output = capsys.readouterr()
+        lines = [line.strip() for line in output.err.splitlines()]
+        if code != 1:
+            failures.append((case.case, f"exit code {code}"))
+        if "Traceback" in output.err + output.out:
+            failures.append((case.case, "traceback"))
+        if not any(all(piece in line for piece in case.expect) for line in lines):
+            failures.append((case.case, case.expect, lines))
+        if [m.snapshot_id for m in store.list()] != before:
+            failures.append((case.case, "a snapshot was written"))
+    assert not failures, failures
+    assert not list(store.snapshots_dir.glob(".tmp-*"))
+
+
+def test_the_first_line_says_how_many_problems_and_every_problem_is_listed(corpus_env):
+    root, cases = corpus_env
+    case = next(c for c in cases if c.case == "bad_slug")
+    prepared = importer.prepare([Upload(n, d) for n, d in case.files], Store(root))
+    assert not prepared.ok and prepared.tables is None
+    # the bad id, and every row that now points at a missing initiative
+    messages = [str(p) for p in prepared.problems]
+    assert any("ark «Tiltak», rad 2" in m for m in messages)
+    assert any("ark «Budsjett», rad 2" in m and "tiltak-0" in m for m in messages)
+    assert any("ark «Milepæler», rad 2" in m and "tiltak-0" in m for m in messages)
+    outcome = importer.commit(prepared, Store(root), author="Kari", note="n")
+    assert outcome.kind == "invalid" and outcome.exit_code == 1
+
+
+# -- round trips ---------------------------------------------------------------------
+
+def copy_demo(tmp_path) -> Path:
+    root = tmp_path / "demo"
+    shutil.copytree(DEMO_DATA / "snapshots", root / "snapshots")
+    for path in (root / "snapshots").rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return root
+
+
+def test_template_then_import_of_the_same_data_is_no_change(tmp_path):
+    store = Store(copy_demo(tmp_path))
+    for meta in (store.list()[2], store.latest()):
+        prepared = importer.prepare([Upload("mal.xlsx", workbook.template_for(store, meta.snapshot_id))], store)
+        assert prepared.ok, [str(p) for p in prepared.problems]
+        assert prepared.base == meta
+        assert prepared.unchanged
+        outcome = importer.commit(prepared, store, author="Kari", note="Ingenting")
+        assert outcome.kind == "unchanged" and outcome.exit_code == 0
+        assert "Ingen endringer" in outcome.message
+    assert len(store.list()) == len(Store(DEMO_DATA).list())
+
+
+def test_template_round_trip_on_large_generated_data(large_data, tmp_path):
+    root = tmp_path / "large"
+    shutil.copytree(large_data, root)
+    store = Store(root)
+    started = time.perf_counter()
+    template = workbook.template_for(store)
+    prepared = importer.prepare([Upload("mal.xlsx", template)], store)
+    elapsed = time.perf_counter() - started
+    assert prepared.ok and prepared.unchanged, [str(p) for p in prepared.problems[:5]]
+    assert prepared.row_counts() == store.latest().row_counts
+    assert elapsed < 60, elapsed
+
+
+def test_evil_text_round_trips_exactly_through_the_template(tmp_path):
+    store = sample_store(tmp_path / "data", evil_portfolio())
+    template = workbook.template_for(store)
+    prepared = importer.prepare([Upload("mal.xlsx", template)], store)
+    assert prepared.ok, [str(p) for p in prepared.problems]
+    assert prepared.unchanged
+    # change one status in the workbook: the new snapshot keeps every evil value exactly
+    edited = badfiles.edit_template(template, badfiles.set_cell("initiatives", 3, "status_overall", "rød"))
+    prepared = importer.prepare([Upload("mal.xlsx", edited)], store)
+    outcome = importer.commit(prepared, store, author="Kari", note="Status")
+    assert outcome.kind == "saved", outcome.message
+    old, new = store.read_frames(store.list()[0].snapshot_id), frames_of(store)
+    row = new["initiatives"].set_index("initiative_id").loc["evil"]
+    assert row["name"] == EVIL["hyperlink"]
+    assert row["comment_risk"] == EVIL["long"] and len(row["comment_risk"]) == 10_002
+    assert row["project_owner"] == EVIL["emoji"]
+    assert row["url"] == EVIL["markdown"]
+    assert list(row["partners"]) == ["<b>UiA</b>", "=1+1", "Ålesund 🚀"]
+    assert new["initiatives"].set_index("initiative_id").loc["plain", "status_overall"] == "rød"
+    assert store.latest().content_hash != store.list()[0].content_hash
+    for name in ("budgets", "milestones"):
+        pd.testing.assert_frame_equal(old[name], new[name])
+
+
+def test_the_workbook_stores_formula_like_text_as_text(tmp_path):
+    from openpyxl import load_workbook
+    import io
+
+    store = sample_store(tmp_path / "data", evil_portfolio())
+    book = load_workbook(io.BytesIO(workbook.template_for(store)))
+    sheet = book[workbook.SHEET_NAMES["initiatives"]]
+    cell = sheet.cell(row=2, column=badfiles.column_index(sheet, "Navn"))
+    assert cell.value == EVIL["hyperlink"] and cell.data_type == "s"
+
+
+# -- CSV as Norwegian Excel saves it ----------------------------------------------------
+
+def plain_portfolio() -> dict:
+    """Text that Windows-1252 can hold (no emoji), with æøå, formula-like text,
+    amounts over a thousand and an apostrophe."""
+    return tables(
+        [initiative("a", name="Bølgen på Sørlandet", status_summary="=SUM(A1) er ikke en formel",
+                    partners=["Universitetet i Agder", "Kristiansand Næringsforening"],
+                    focus_areas=["innbyggerdialog", "tjenestene"], comment_risk="'sitat'"),
+         initiative("b", parent_id="a", is_public=True, public_summary="Åpent for alle – også på søndager.")],
+        [budget("a", budget_nok=1_234_567, actual_nok=250_000, forecast_nok=1_300_000),
+         budget("b", year=2025, note="-5 % kutt")],
+        [milestone("m-a", "a", completed_date=dt.date(2026, 3, 31), note="+1 dag")],
+    )
+
+
+CSV_NAMES = {"initiatives": "tiltak.csv", "budgets": "budsjett.csv", "milestones": "milepæler.csv"}
+
+
+def csv_uploads(frames, names=CSV_NAMES, **options) -> list[Upload]:
+    return [Upload(names[t], badfiles.csv_bytes(t, frames[t], **options)) for t in schema.TABLE_NAMES]
+
+
+@pytest.mark.parametrize("options", [
+    pytest.param(dict(encoding="cp1252", sep=";", decimal_comma=True), id="windows-1252-semicolon-decimal-comma"),
+    pytest.param(dict(encoding="cp1252", sep=";", grouping=True), id="windows-1252-thousands-with-no-break-space"),
+    pytest.param(dict(encoding="utf-8-sig", sep=";", decimal_comma=True), id="utf-8-bom-semicolon"),
+    pytest.param(dict(encoding="utf-8", sep=",", decimal_comma=False, english_headers=True), id="utf-8-comma-english"),
+    pytest.param(dict(encoding="utf-16", sep="\t", decimal_comma=False), id="utf-16-tab"),
+])
+def test_csv_variants_of_the_same_data_are_no_change(tmp_path, options):
+    store = sample_store(tmp_path / "data", plain_portfolio())
+    uploads = csv_uploads(frames_of(store), **options)
+    prepared = importer.prepare(uploads, store)
+    assert prepared.ok, [str(p) for p in prepared.problems]
+    assert prepared.unchanged
+
+
+def test_the_apostrophe_before_formula_like_text_is_removed_and_others_kept(tmp_path):
+    store = sample_store(tmp_path / "data", plain_portfolio())
+    data = badfiles.csv_bytes("initiatives", frames_of(store)["initiatives"])
+    assert "'=SUM(A1)".encode() in data and b"'sitat'" in data
+    prepared = importer.prepare([Upload("tiltak.csv", data)], store)
+    assert prepared.ok and prepared.unchanged
+    row = prepared.frames()["initiatives"].set_index("initiative_id").loc["a"]
+    assert row["status_summary"] == "=SUM(A1) er ikke en formel"
+    assert row["comment_risk"] == "'sitat'"
+
+
+def test_the_table_is_known_from_the_header_row_when_the_name_does_not_say(tmp_path):
+    store = sample_store(tmp_path / "data", plain_portfolio())
+    names = {"initiatives": "eksport (1).csv", "budgets": "Ark2.csv", "milestones": "x.csv"}
+    prepared = importer.prepare(csv_uploads(frames_of(store), names=names), store)
+    assert prepared.ok and prepared.unchanged
+    assert {t: s.file for t, s in prepared.sources.items()} == {
+        "initiatives": "eksport (1).csv", "budgets": "Ark2.csv", "milestones": "x.csv"}
+
+
+def test_a_single_csv_changes_its_table_and_keeps_the_others(tmp_path):
+    store = sample_store(tmp_path / "data", plain_portfolio())
+    frames = frames_of(store)
+    budgets = frames["budgets"].copy()
+    budgets.loc[0, "actual_nok"] = 300_000
+    prepared = importer.prepare([Upload("budsjett.csv", badfiles.csv_bytes("budgets", budgets, grouping=True))], store)
+    assert prepared.ok, [str(p) for p in prepared.problems]
+    assert prepared.sources["initiatives"].kind == "base"
+    changes = importer.changes(prepared, store, today=dt.date(2026, 11, 23))
+    assert [(c.table, c.field, c.old, c.new) for c in changes] == [("budgets", "actual_nok", 250_000, 300_000)]
+    outcome = importer.commit(prepared, store, author="Kari", note="Regnskap")
+    assert outcome.kind == "saved"
+    assert outcome.meta.base_id == store.list()[0].snapshot_id
+    new = frames_of(store)
+    pd.testing.assert_frame_equal(new["initiatives"], frames["initiatives"])
+    assert new["budgets"].loc[0, "actual_nok"] == 300_000
+
+
+def test_a_csv_that_breaks_a_reference_in_a_kept_table_is_reported_there(tmp_path):
+    store = sample_store(tmp_path / "data", plain_portfolio())
+    initiatives = frames_of(store)["initiatives"]
+    only_a = initiatives[initiatives["initiative_id"] == "a"]
+    prepared = importer.prepare([Upload("tiltak.csv", badfiles.csv_bytes("initiatives", only_a))], store)
+    assert not prepared.ok
+    assert any("Tabell «Budsjett» (uendret fra øyeblikksbildet" in str(p) and "«b»" in str(p)
+               for p in prepared.problems), [str(p) for p in prepared.problems]
+
+
+# -- the command line ---------------------------------------------------------------------
+
+def test_cli_exit_codes_valid_invalid_saved_unchanged_conflict_restore(tmp_path):
+    data = tmp_path / "data"
+    store = sample_store(data, plain_portfolio())
+    base = store.latest()
+
+    template = tmp_path / "mal.xlsx"
+    result = run_cli("template", str(template), data=data)
+    assert result.returncode == 0, result.stderr
+    assert base.snapshot_id in result.stdout
+
+    result = run_cli("validate", str(template), data=data)
+    assert result.returncode == 0 and "Filene er gyldige" in result.stdout
+
+    bad = tmp_path / "feil.xlsx"
+    bad.write_bytes(badfiles.edit_template(template.read_bytes(), badfiles.set_cell("initiatives", 2, "phase", "Ferdig")))
+    result = run_cli("validate", str(bad), data=data)
+    assert result.returncode == 1
+    assert "Fil «feil.xlsx», ark «Tiltak», rad 2, kolonne «Fase»" in result.stderr
+    assert "Traceback" not in result.stderr
+
+    result = run_cli("import", str(template), "--author", "Kari", "--note", "Ingenting", data=data)
+    assert result.returncode == 0 and "Ingen endringer" in result.stdout
+    assert len(Store(data).list()) == 1
+
+    changed = tmp_path / "endret.xlsx"
+    changed.write_bytes(badfiles.edit_template(template.read_bytes(),
+                                               badfiles.set_cell("initiatives", 2, "status_overall", "rød")))
+    result = run_cli("import", str(changed), "--author", "Kari", "--note", "Rød status", data=data)
+    assert result.returncode == 0, result.stderr
+    assert "Statusendring: 1" in result.stdout and "Lagret nytt øyeblikksbilde" in result.stdout
+    saved = Store(data).latest()
+    assert (saved.author, saved.note, saved.base_id) == ("Kari", "Rød status", base.snapshot_id)
+
+    # the same file again: its base is no longer the latest -> conflict, nothing written
+    other = tmp_path / "annen.xlsx"
+    other.write_bytes(badfiles.edit_template(template.read_bytes(),
+                                             badfiles.set_cell("initiatives", 3, "phase", "Avslutte")))
+    result = run_cli("import", str(other), "--author", "Ola", "--note", "Fase", data=data)
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "Konflikt" in result.stderr and "Kari" in result.stderr and "Ingenting er lagret" in result.stderr
+    assert Store(data).latest() == saved
+
+    result = run_cli("restore", base.snapshot_id, "--author", "Kari", "--note", "Tilbake", data=data)
+    assert result.returncode == 0, result.stderr
+    restored = Store(data).latest()
+    assert restored.content_hash == base.content_hash and restored.base_id == saved.snapshot_id
+    assert len(Store(data).list()) == 3  # history is never rewritten
+
+    result = run_cli("restore", "20000101T000000.000Z", "--author", "Kari", "--note", "x", data=data)
+    assert result.returncode == 2 and "Fant ikke" in result.stderr
+    result = run_cli("template", str(tmp_path / "x.xlsx"), "--snapshot", "finnes-ikke", data=data)
+    assert result.returncode == 2
+    result = run_cli("import", str(changed), data=data)
+    assert result.returncode == 2 and "--author" in result.stderr  # argparse, in Norwegian
+    assert "disse argumentene mangler" in result.stderr
+
+
+def test_cli_import_of_csv_files_and_an_explicit_base(tmp_path):
+    data = tmp_path / "data"
+    store = sample_store(data, plain_portfolio())
+    first = store.latest()
+    frames = frames_of(store)
+    for upload in csv_uploads(frames, encoding="cp1252"):
+        (tmp_path / upload.name).write_bytes(upload.data)
+    budgets = frames["budgets"].copy()
+    budgets.loc[1, "budget_nok"] = 99_000
+    (tmp_path / "budsjett.csv").write_bytes(badfiles.csv_bytes("budgets", budgets, encoding="cp1252"))
+    files = [str(tmp_path / n) for n in CSV_NAMES.values()]
+    result = run_cli("import", *files, "--author", "Kari", "--note", "CSV", "--base", first.snapshot_id, data=data)
+    assert result.returncode == 0, result.stderr
+    assert "Budsjettendring: 1" in result.stdout
+    result = run_cli("import", *files, "--author", "Kari", "--note", "CSV", "--base", first.snapshot_id, data=data)
+    assert result.returncode == 3
+    result = run_cli("validate", *files, "--base", "finnes-ikke", data=data)
+    assert result.returncode == 1 and "finnes-ikke" in result.stderr
+
+
+def test_a_template_of_no_data_is_an_empty_workbook_that_validates_as_missing_nothing(tmp_path):
+    empty = tmp_path / "tom"
+    result = run_cli("template", str(tmp_path / "tom.xlsx"), data=empty)
+    assert result.returncode == 0 and "tom mal" in result.stdout
+    result = run_cli("validate", str(tmp_path / "tom.xlsx"), data=empty)
+    assert result.returncode == 0, result.stderr  # three empty tables are valid
+    assert "Traceback" not in result.stderr
+
+
+# -- reliability: kill -9 and two imports at once ----------------------------------------
+
+IMPORTER = textwrap.dedent(
+    """
+    import os
+    import sys
+    sys.path[:0] = [{root!r}, {tests!r}]
+    import badfiles
+    from portfolio import importer, workbook
+    from portfolio.store import Store
+    store = Store({data!r})
+    for i in range(1000):
+        template = workbook.template_for(store)
+        edited = badfiles.edit_template(template, badfiles.set_cell("budgets", 2, "actual_nok", os.getpid() * 1000 + i))
+        prepared = importer.prepare([importer.Upload("mal.xlsx", edited)], store)
+        outcome = importer.commit(prepared, store, author="importer", note=str(i))
+        assert outcome.kind == "saved", outcome.message
+        print(i, flush=True)
+    """
+)
+
+
+def test_kill_9_during_imports_leaves_only_complete_snapshots(tmp_path):
+    data = tmp_path / "data"
+    sample_store(data, small_portfolio(60))
+    rng = random.Random(4)
+    code = IMPORTER.format(root=str(ROOT), tests=str(ROOT / "tests"), data=str(data))
+    for _ in range(6):
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        time.sleep(rng.uniform(2.0, 6.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        store = Store(data)
+        for meta in store.list():
+            frames = store.read_frames(meta.snapshot_id)
+            assert {k: len(v) for k, v in frames.items()} == meta.row_counts
+            assert store_mod.verify(store, meta.snapshot_id)
+    store = Store(data)
+    assert len(store.list()) > 2  # the importer really committed between kills
+    # the next import works and cleans up what the killed ones left
+    template = workbook.template_for(store)
+    edited = badfiles.edit_template(template, badfiles.set_cell("budgets", 2, "actual_nok", 7))
+    outcome = importer.commit(importer.prepare([Upload("mal.xlsx", edited)], store), store, author="a", note="etter")
+    assert outcome.kind == "saved"
+    assert not list(store.snapshots_dir.glob(".tmp-*"))
+
+
+def test_two_imports_on_the_same_base_at_the_same_time_exactly_one_commits(tmp_path):
+    data = tmp_path / "data"
+    store = sample_store(data, small_portfolio(40))
+    template = workbook.template_for(store)
+    paths = []
+    for i, status in enumerate(("rød", "gul")):
+        path = tmp_path / f"endring-{i}.xlsx"
+        path.write_bytes(badfiles.edit_template(template, badfiles.set_cell("initiatives", 2, "status_overall", status)))
+        paths.append(path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PORTFOLIO_DATA": str(data)}
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "portfolio", "import", str(p), "--author", f"a{i}", "--note", "n"],
+                         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for i, p in enumerate(paths)
+    ]
+    results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read()) for p in procs]
+    codes = sorted(r[0] for r in results)
+    assert codes == [0, 3], results
+    loser = next(r for r in results if r[0] == 3)
+    assert "Konflikt" in loser[2]
+    metas = Store(data).list()
+    assert len(metas) == 2 and metas[-1].base_id == metas[0].snapshot_id
+
+
+def test_two_commits_in_threads_on_the_same_base_exactly_one_wins(tmp_path):
+    store = sample_store(tmp_path / "data", small_portfolio(30))
+    template = workbook.template_for(store)
+    prepared = [
+        importer.prepare([Upload("mal.xlsx", badfiles.edit_template(
+            template, badfiles.set_cell("budgets", 2, "actual_nok", amount)))], Store(store.root))
+        for amount in (1, 2, 3, 4)
+    ]
+    barrier = threading.Barrier(len(prepared))
+    outcomes = []
+
+    def run(p):
+        barrier.wait()
+        outcomes.append(importer.commit(p, Store(store.root), author="a", note="n"))
+
+    threads = [threading.Thread(target=run, args=(p,)) for p in prepared]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(o.kind for o in outcomes) == ["conflict", "conflict", "conflict", "saved"]
+    assert len(store.list()) == 2
+
+
+# -- parsing single cells --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("22.11.2026", dt.date(2026, 11, 22)), ("2.3.2026", dt.date(2026, 3, 2)), ("2026-11-22", dt.date(2026, 11, 22)),
+    ("22/11/2026", dt.date(2026, 11, 22)), ("22.11.26", dt.date(2026, 11, 22)),
+    ("22.11.2026 00:00", dt.date(2026, 11, 22)), ("31.02.2026", None), ("i morgen", None), ("", None),
+])
+def test_dates_as_norwegians_write_them(text, expected):
+    assert importer.parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("250000", (250_000, None)), ("250 000", (250_000, None)), ("250\u00a0000", (250_000, None)),
+    ("1.234.567", (1_234_567, None)), ("250000,00", (250_000, None)), ("250 000 kr", (250_000, None)),
+    ("kr 5", (5, None)), ("−5", (-5, None)), ("12,5", (None, "not_whole")), ("mange", (None, "int")),
+    (12.0, (12, None)), (12.5, (None, "not_whole")), (True, (None, "int")),
+])
+def test_amounts_as_norwegians_write_them(text, expected):
+    assert importer.parse_int(text) == expected
+
+
+def test_list_cells_split_on_semicolons_and_understand_commas_between_known_values():
+    focus = schema.INITIATIVES.column("focus_areas")
+    partners = schema.INITIATIVES.column("partners")
+    assert importer.parse_cell(focus, "innbyggerdialog; tjenestene") == (["innbyggerdialog", "tjenestene"], None)
+    assert importer.parse_cell(focus, "innbyggerdialog, tjenestene") == (["innbyggerdialog", "tjenestene"], None)
+    assert importer.parse_cell(partners, "Agder, Norge; UiA") == (["Agder, Norge", "UiA"], None)
+    assert importer.parse_cell(partners, None) == ([], None)

@@ -1,0 +1,226 @@
+"""The milestones page ("Milepæler") through AppTest on the demo data and on
+large generated data; its queries on hand-built snapshots; one browser run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, initiative, milestone, tables
+from portfolio import milestones as page_logic
+from portfolio import queries
+from portfolio.queries import Filters
+from portfolio.store import Store
+from portfolio.texts import milestones as T
+
+APP = str(ROOT / "dashboard.py")
+PAGE = "pages/milestones.py"
+METAS = Store(DEMO_DATA).list()
+
+
+def open_page(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.switch_page(PAGE)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def lists(at: AppTest) -> list[pd.DataFrame]:
+    """The overdue, next-30 and next-90 lists (an empty list draws no table)."""
+    return [d.value for d in at.dataframe if T.COL_TITLE in d.value.columns]
+
+
+def timeline_table(at: AppTest) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if T.COL_MILESTONE_COUNT in d.value.columns)
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def expected_open(snapshot_id: str, today: dt.date) -> pd.DataFrame:
+    ms = Store(DEMO_DATA).read_frames(snapshot_id)["milestones"]
+    return ms[ms["completed_date"].isna()].assign(due=lambda f: pd.to_datetime(f["due_date"]).dt.date)
+
+
+def test_overdue_and_upcoming_milestones_on_demo_data(data_env):
+    data_env(DEMO_DATA)
+    at = open_page()
+    assert at.title[0].value == T.TITLE
+    overdue, soon, later = lists(at)
+    assert overdue[T.COL_TITLE].tolist() == [
+        "Utvidelse til flere lokalsamfunn",
+        "Midtveisevaluering av Samhandlingskommunen",
+        "Plan for videre drift etter prosjektperioden",
+    ]
+    assert overdue[T.COL_OVERDUE_DAYS].tolist() == [54, 24, 21]
+    assert overdue[T.COL_LINK].iloc[0] == "initiative?initiative=soslokal"
+    open_ms = expected_open(METAS[-1].snapshot_id, DEMO_TODAY)
+    in_30 = open_ms[(open_ms["due"] >= DEMO_TODAY) & (open_ms["due"] <= DEMO_TODAY + dt.timedelta(days=30))]
+    in_90 = open_ms[(open_ms["due"] >= DEMO_TODAY) & (open_ms["due"] <= DEMO_TODAY + dt.timedelta(days=90))]
+    assert sorted(soon[T.COL_TITLE]) == sorted(in_30["title"]) and len(later) == len(in_90) > len(soon)
+    assert list(soon[T.COL_DAYS_LEFT]) == sorted(soon[T.COL_DAYS_LEFT])
+    assert metric(at, T.KPI_OVERDUE) == "3"
+    assert metric(at, T.KPI_30) == str(len(in_30)) and metric(at, T.KPI_90) == str(len(in_90))
+    assert [t.label for t in at.tabs] == [
+        "Forsinket (3)", f"Neste 30 dager ({len(in_30)})", f"Neste 90 dager ({len(in_90)})"]
+
+
+def test_the_timeline_is_layered_described_and_aggregated(data_env):
+    data_env(DEMO_DATA)
+    at = open_page()
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    assert spec["description"].startswith("3 av 12 tiltak i tidslinjen har forsinkede milepæler")
+    assert any(spec["description"] == m.value for m in at.markdown)
+    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
+    assert marks == ["bar", "point", "rule", "text"]
+    shapes = spec["layer"][1]["encoding"]["shape"]["scale"]
+    assert shapes == {"domain": [T.SHAPE_MILESTONE, T.SHAPE_DECISION], "range": ["circle", "diamond"]}
+    table = timeline_table(at)
+    assert len(table) == 12 and table[T.COL_OVERDUE_COUNT].iloc[:3].tolist() == [1, 1, 1]
+    assert table[T.COL_OVERDUE_COUNT].iloc[3:].sum() == 0
+
+
+def test_filters_and_a_past_snapshot_change_the_lists(data_env):
+    data_env(DEMO_DATA)
+    at = open_page(status="rød")
+    assert set(lists(at)[0][T.COL_INITIATIVE]) == {"SOSLOKAL", "Nye mønstre – trygg oppvekst"}
+    assert len(timeline_table(at)) == 2
+
+    old = METAS[2]  # 14.03.2022: "today" is that day; the steering document was late then
+    at = open_page(snapshot=old.snapshot_id)
+    assert any("ikke dagens data" in w.value for w in at.warning)
+    today = old.created.date()
+    open_ms = expected_open(old.snapshot_id, today)
+    expected = open_ms[open_ms["due"] < today]
+    assert len(expected) == 2
+    shown = lists(at)
+    assert metric(at, T.KPI_OVERDUE) == "2"
+    assert sorted(shown[0][T.COL_TITLE]) == sorted(expected["title"])
+    assert "Styringsdokument levert" in set(shown[0][T.COL_TITLE])
+    assert all(f"snapshot={old.snapshot_id}" in link for link in shown[0][T.COL_LINK])
+    assert any(c.value.startswith(f"Åpne milepæler med frist før {today:%d.%m.%Y}") for c in at.caption)
+    # on 17.11.2025 nothing was overdue: the page says so instead of drawing an empty table
+    at = open_page(snapshot=METAS[-2].snapshot_id)
+    assert metric(at, T.KPI_OVERDUE) == "0" and any(m.value == T.NONE_OVERDUE for m in at.markdown)
+
+
+def test_large_data_caps_the_timeline_and_lists_and_says_so(data_env, large_data):
+    data_env(large_data)
+    at = open_page()
+    assert len(timeline_table(at)) == page_logic.TIMELINE_ROWS
+    assert any(c.value.startswith("Viser 40 av 3\u00a0000 tiltak") for c in at.caption)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert len(spec["layer"][0]["encoding"]["y"]["sort"]) == 40
+    store = Store(large_data)
+    ms = store.read_frames(store.latest().snapshot_id)["milestones"]
+    overdue = int(((ms["completed_date"].isna()) & (pd.to_datetime(ms["due_date"]).dt.date < DEMO_TODAY)).sum())
+    assert metric(at, T.KPI_OVERDUE) == f"{overdue:,}".replace(",", "\u00a0")
+    shown = lists(at)
+    assert len(shown[0]) == min(overdue, page_logic.LIST_ROWS)
+    assert any(c.value.endswith(f"Viser 500 av {overdue:,}.".replace(",", "\u00a0")) for c in at.caption)
+
+
+# -- queries on hand-built snapshots ---------------------------------------------------------
+
+@pytest.fixture()
+def run(store):
+    today = DEMO_TODAY
+    meta = store.write(tables(
+        [
+            initiative("late", name="Sen", status_overall="grønn", end_date=None),
+            initiative("red", name="Rød", status_overall="rød"),
+            initiative("calm", name="Rolig", status_overall="grønn"),
+        ],
+        [],
+        [
+            milestone("m1", "late", due_date=today - dt.timedelta(days=10)),
+            milestone("m2", "late", due_date=today - dt.timedelta(days=1), kind="beslutningspunkt",
+                      decision_point="BP2"),
+            milestone("m3", "late", due_date=today + dt.timedelta(days=400)),
+            milestone("m4", "red", due_date=today),  # due today: not overdue
+            milestone("m5", "red", due_date=today - dt.timedelta(days=5), completed_date=today),  # done
+            milestone("m6", "calm", due_date=today + dt.timedelta(days=30)),
+            milestone("m7", "calm", due_date=today + dt.timedelta(days=31)),
+        ],
+    ), author="t", note="t")
+
+    def run(name, **extra):
+        params = queries.default_params(store, meta.snapshot_id, today, **extra)
+        return queries.run(queries.connect(), name, params)
+
+    return run
+
+
+def test_overdue_means_open_and_due_before_today(run):
+    overdue = run("milestones_overdue")
+    assert overdue["milestone_id"].tolist() == ["m1", "m2"]  # oldest due date first
+    assert overdue["overdue_days"].tolist() == [10, 1]
+    assert overdue["total_count"].iloc[0] == 2
+    assert run("milestones_overdue", row_limit=1)["total_count"].iloc[0] == 2
+
+
+def test_upcoming_includes_today_and_the_last_day(run):
+    soon = run("milestones_upcoming", horizon_days=30)
+    assert soon["milestone_id"].tolist() == ["m4", "m6"]
+    assert soon["days_left"].tolist() == [0, 30]
+    assert run("milestones_upcoming", horizon_days=31)["milestone_id"].tolist() == ["m4", "m6", "m7"]
+    red = run("milestones_upcoming", horizon_days=90, filters=Filters(statuses=("rød",)).as_param())
+    assert red["milestone_id"].tolist() == ["m4"]
+
+
+def test_timeline_ranks_by_overdue_then_status_and_caps(run):
+    rows = run("milestones_timeline", row_limit=2)
+    bars = rows.drop_duplicates("initiative_id")
+    assert bars["initiative_id"].tolist() == ["late", "red"]  # 2 overdue; then red before green
+    assert bars["total_count"].iloc[0] == 3 and bars["overdue_count"].tolist() == [2, 0]
+    late = bars.iloc[0]
+    assert bool(late.is_open_end) and late.bar_end_date == pd.Timestamp(DEMO_TODAY + dt.timedelta(days=400))
+    assert rows.loc[rows.initiative_id == "late", "milestone_id"].tolist() == ["m1", "m2", "m3"]
+    assert rows.loc[rows.initiative_id == "late", "is_overdue"].tolist() == [True, True, False]
+    assert len(run("milestones_timeline", row_limit=40).drop_duplicates("initiative_id")) == 3
+
+
+def test_timeline_points_carry_shape_and_state_words(store, run):
+    from portfolio.ui import SnapshotContext
+
+    ctx = SnapshotContext(store=store, meta=store.latest(), today=DEMO_TODAY)
+    t = page_logic.timeline(ctx, Filters())
+    assert (t.shown, t.total) == (3, 3)
+    points = t.points.set_index("milestone_id")
+    assert points.loc["m2", "shape_label"] == T.SHAPE_DECISION and points.loc["m1", "shape_label"] == T.SHAPE_MILESTONE
+    assert points.loc["m1", "state_label"] == T.STATE_OVERDUE
+    assert points.loc["m5", "state_label"] == T.STATE_DONE and points.loc["m4", "state_label"] == T.STATE_OPEN
+    assert page_logic.timeline_takeaway(t) == (
+        "1 av 3 tiltak i tidslinjen har forsinkede milepæler, til sammen 2. "
+        f"Neste frist er «Milepæl m4» (Rød) {DEMO_TODAY:%d.%m.%Y}.")
+    assert t.bars.set_index("initiative_id").loc["late", "end_label"] == T.OPEN_END
+
+
+# -- in the browser ----------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_milestones_page_in_chromium(large_data):
+    from browser import ARTIFACTS, chromium, streamlit_server
+    from test_initiative_page import open_deep_link, page_violations
+
+    for name, data in (("demo", DEMO_DATA), ("large", large_data)):
+        with streamlit_server("dashboard.py", data, today=DEMO_TODAY.isoformat()) as url:
+            with chromium(viewport=(1400, 2600)) as page:
+                open_deep_link(page, url, "milestones")
+                assert page.locator("h1", has_text=T.TITLE).count() == 1
+                page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30000)
+                assert page.locator('[data-testid="stVegaLiteChart"]').count() == 1
+                assert page.get_by_role("tab").count() == 3
+                page.screenshot(path=str(ARTIFACTS / f"milestones-{name}.png"), full_page=True)
+                violations = page_violations(page)
+                assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]

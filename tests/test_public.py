@@ -1,0 +1,500 @@
+"""The public tab: public by construction.
+
+A snapshot with a sentinel in every internal column and in every column of
+every row that is not public must not show that sentinel anywhere the public
+can look: the public pages (AppTest, every element's text and every table's
+values), the browser's HTML and text, and the files of `export-public`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from google.protobuf import text_format
+from streamlit.testing.v1 import AppTest
+
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, tables
+from portfolio import fmt, public, schema
+from portfolio.store import Store
+from portfolio.texts import about as about_texts
+from portfolio.texts import public as T
+
+PUBLIC_APP = str(ROOT / "public.py")
+DASHBOARD = str(ROOT / "dashboard.py")
+PUBLIC_PAGES = ["pages/public_page.py", "pages/about_data.py", "pages/accessibility.py"]
+
+SENTINEL = "HEMMELIG-SENTINEL"
+SECRET_SLUG = "hemmelig-sentinel"  # ids must be slugs
+SECRET_DATE = dt.date(2031, 7, 19)
+SECRET_YEAR = 2099
+SECRET_AMOUNTS = (987654321, 876543219, 765432198)
+SECRET_DATE_TEXTS = ("19.07.2031", "2031-07-19", "19/07/2031")
+# Values the public may see, to prove that the checks look where the data is
+PUBLIC_NAME = "Apent tiltak med synlig navn"
+PUBLIC_SUMMARY = "Et offentlig sammendrag i klart språk."
+PUBLIC_MILESTONE = "Synlig milepael for alle"
+
+
+def secret(column: str) -> str:
+    return f"{SENTINEL}-{column}"
+
+
+def internal_text_columns(table: str) -> list[str]:
+    """Internal columns that hold free text (the others are flags or allowed values)."""
+    t = schema.TABLES[table]
+    return [c.name for c in t.columns if not c.public and c.type_name == "string" and c.allowed is None]
+
+
+def secret_row_values(table: str) -> dict:
+    """Every column of a row that is not public, filled with a sentinel where
+    the data model allows any value (ids as slugs, dates, amounts, years)."""
+    values = {}
+    for c in schema.TABLES[table].columns:
+        if c.allowed is not None or c.type_name == "bool":
+            continue
+        if c.name.endswith("_id") and c.name != "parent_id":
+            values[c.name] = f"{SECRET_SLUG}-{table}-{c.name.replace('_', '-')}"
+        elif c.type_name == "string":
+            values[c.name] = secret(c.name)
+        elif c.type_name == "list":
+            values[c.name] = [secret(c.name)]
+        elif c.type_name == "date":
+            values[c.name] = SECRET_DATE
+        elif c.name == "year":
+            values[c.name] = SECRET_YEAR
+        elif c.type_name == "int":
+            values[c.name] = SECRET_AMOUNTS[1]
+    return values
+
+
+def sentinel_tables() -> dict:
+    """A public programme and initiative with sentinels in every internal
+    column; an internal initiative, an internal milestone of a public
+    initiative and a public-flagged milestone of the internal initiative with
+    sentinels in every column."""
+    internal_init = {c: secret(c) for c in internal_text_columns("initiatives")}
+    secret_init = secret_row_values("initiatives")
+    secret_id = secret_init["initiative_id"]
+    secret_init.update(parent_id=None, end_date=SECRET_DATE + dt.timedelta(days=1), is_public=False,
+                       url=f"https://{SECRET_SLUG}.example/url")
+    initiatives = [
+        initiative("apen-programmet", name="Apent program", is_public=True,
+                   public_summary="Programmet er offentlig.", parent_id=None, **internal_init),
+        initiative("apen-a", name=PUBLIC_NAME, is_public=True, public_summary=PUBLIC_SUMMARY,
+                   parent_id="apen-programmet", **internal_init),
+        # public, but its programme is internal: the reference must not be shown
+        initiative("apen-b", name="Apent tiltak under internt program", is_public=True,
+                   public_summary="Et annet offentlig tiltak.", parent_id=secret_id, **internal_init),
+        initiative(secret_id, **{k: v for k, v in secret_init.items() if k != "initiative_id"}),
+    ]
+    internal_budget = {"forecast_nok": SECRET_AMOUNTS[0], "note": secret("note")}
+    budgets = [
+        budget("apen-a", 2026, budget_nok=400_000, actual_nok=123_000, **internal_budget),
+        budget("apen-programmet", 2025, **internal_budget),
+        budget(secret_id, **{k: v for k, v in secret_row_values("budgets").items() if k != "initiative_id"}),
+    ]
+    secret_ms = secret_row_values("milestones")
+    milestones = [
+        milestone("apen-ms", "apen-a", title=PUBLIC_MILESTONE, is_public=True, note=secret("note"),
+                  completed_date=dt.date(2026, 3, 1), due_date=dt.date(2026, 2, 1)),
+        milestone(f"{SECRET_SLUG}-internal-ms", "apen-a", is_public=False,
+                  **{k: v for k, v in secret_ms.items() if k not in ("milestone_id", "initiative_id")}),
+        milestone(f"{SECRET_SLUG}-flagged-ms", secret_id, is_public=True,
+                  **{k: v for k, v in secret_ms.items() if k not in ("milestone_id", "initiative_id")}),
+    ]
+    return tables(initiatives, budgets, milestones)
+
+
+@pytest.fixture(scope="module")
+def sentinel_data(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("sentinel") / "data"
+    Store(root).write(sentinel_tables(), author=secret("author"), note=secret("note"),
+                      created_at=dt.datetime(2026, 11, 16, 13, tzinfo=dt.timezone.utc))
+    return root
+
+
+def leaks(text: str) -> list[str]:
+    """Every sentinel found in `text` (strings, dates, years and amounts, also
+    when formatted with thousands separators)."""
+    found = []
+    lowered = text.casefold()
+    if SENTINEL.casefold() in lowered:
+        index = lowered.index(SENTINEL.casefold())
+        found.append(text[max(index - 40, 0): index + 60])
+    found += [d for d in SECRET_DATE_TEXTS if d in text]
+    digits = re.sub(r"[\s\u00a0\u202f.,]", "", text)
+    found += [str(a) for a in SECRET_AMOUNTS if str(a) in digits]
+    if re.search(rf"\b{SECRET_YEAR}\b", text):
+        found.append(str(SECRET_YEAR))
+    return found
+
+
+def _walk(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
+
+
+def all_text(at: AppTest) -> str:
+    """Everything AppTest rendered: each element's message (labels, bodies,
+    help, options) and every table's and dataframe's values."""
+    parts = []
+    for node in _walk(at._tree):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(text_format.MessageToString(proto, as_utf8=True))
+        if getattr(node, "type", None) in ("table", "dataframe", "arrow_data_frame"):
+            parts.append(node.value.to_csv())
+    return "\n".join(parts)
+
+
+def run(script: str, page: str | None = None, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(script, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+# -- the projection ------------------------------------------------------------
+
+def test_the_projection_holds_only_public_rows_and_columns(sentinel_data):
+    store = Store(sentinel_data)
+    projected = public.project(public.snapshot_paths(store, store.latest().snapshot_id))
+    for name, table in projected.items():
+        assert table.column_names == schema.TABLES[name].public_columns
+    assert sorted(projected["initiatives"]["initiative_id"].to_pylist()) == ["apen-a", "apen-b", "apen-programmet"]
+    assert sorted(projected["budgets"]["initiative_id"].to_pylist()) == ["apen-a", "apen-programmet"]
+    assert projected["milestones"]["milestone_id"].to_pylist() == ["apen-ms"]
+    parents = dict(zip(projected["initiatives"]["initiative_id"].to_pylist(),
+                       projected["initiatives"]["parent_id"].to_pylist()))
+    assert parents == {"apen-programmet": None, "apen-a": "apen-programmet", "apen-b": None}
+    text = "\n".join(t.to_pandas().to_csv() for t in projected.values())
+    assert leaks(text) == []
+    assert PUBLIC_NAME in text and PUBLIC_MILESTONE in text
+
+
+def test_internal_columns_are_never_read(sentinel_data, monkeypatch):
+    """Every Parquet read asks for an explicit list of columns: the public
+    ones and the is_public row flag, never an internal column."""
+    calls = []
+    original = pq.read_table
+
+    def spy(source, *args, columns=None, **kwargs):
+        calls.append((Path(source).name, columns))
+        return original(source, *args, columns=columns, **kwargs)
+
+    monkeypatch.setattr(pq, "read_table", spy)
+    public._snapshot_data.cache_clear()
+    data = public.latest_data(sentinel_data)
+    assert data is not None and len(data.initiatives) == 3
+    assert sorted(name for name, _ in calls) == ["budgets.parquet", "initiatives.parquet", "milestones.parquet"]
+    for name, columns in calls:
+        table = schema.TABLES[name.removesuffix(".parquet")]
+        assert columns is not None, name
+        internal = set(columns) - set(table.public_columns)
+        assert internal <= {public.ROW_FLAG}, (name, internal)
+
+
+def test_the_row_flag_is_the_only_internal_column_read():
+    for name, table in schema.TABLES.items():
+        extra = set(public.read_columns(name)) - set(table.public_columns)
+        assert extra == ({"is_public"} if "is_public" in table.column_names else set())
+
+
+def test_abbreviations_from_the_data_are_written_out():
+    assert public.plain("BP1: Mandat for konseptfasen behandlet i KDL") == (
+        "Beslutningspunkt 1: Mandat for konseptfasen behandlet i kommunedirektørens ledergruppe"
+    )
+    assert public.plain("Godkjent ved BP3") == "Godkjent ved beslutningspunkt 3"
+    assert public.plain("KDLX og BPX") == "KDLX og BPX"
+    assert public.word_list(["a", "b", "c"]) == "a, b og c"
+    assert public.phase_position("Gjennomføre") == "Fase 4 av 6: Gjennomføre"
+
+
+# -- the leak test: pages, browser, export ----------------------------------------
+
+@pytest.mark.parametrize("script", [PUBLIC_APP, DASHBOARD])
+def test_no_sentinel_reaches_a_public_page(sentinel_data, data_env, script):
+    data_env(sentinel_data)
+    public._snapshot_data.cache_clear()
+    pages = PUBLIC_PAGES if script == PUBLIC_APP else ["pages/public_page.py", "pages/accessibility.py"]
+    for page in pages:
+        at = run(script, page)
+        text = all_text(at)
+        assert leaks(text) == [], (page, leaks(text))
+        if page == "pages/public_page.py":
+            # the checks look where the public data is
+            assert PUBLIC_NAME in text and PUBLIC_SUMMARY in text and PUBLIC_MILESTONE in text
+            assert "400 000" in text.replace("\u00a0", " ")
+            assert len([e for e in at.expander if e.label.startswith("Apent")]) == 3
+
+
+INTERNAL_PAGES = sorted(str(f.relative_to(ROOT)) for f in (ROOT / "pages").glob("*.py")
+                        if str(f.relative_to(ROOT)) not in PUBLIC_PAGES)
+
+
+@pytest.mark.parametrize("page", INTERNAL_PAGES)
+def test_internal_pages_show_nothing_in_the_public_app(sentinel_data, data_env, page):
+    """Streamlit's first run in a new server process, in a project with a
+    pages/ folder, runs whichever pages/*.py the URL names, before public.py's
+    navigation exists (AppTest does the same when switching before the first
+    run). No internal page may show data in the public app then."""
+    data_env(sentinel_data)
+    at = AppTest.from_file(PUBLIC_APP, default_timeout=120)
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert leaks(all_text(at)) == []
+    assert not at.dataframe and not at.get("vega_lite_chart") and not at.metric
+
+
+def test_om_dataene_in_the_public_app_shows_only_public_data(sentinel_data, data_env):
+    data_env(sentinel_data)
+    at = run(PUBLIC_APP, "pages/about_data.py")
+    text = all_text(at)
+    assert leaks(text) == []
+    assert "Apent program: 1 tiltak hører til programmet. Prosjekteier er Eier." in text
+    # the internal app names the project leader and who saved the data
+    at = run(DASHBOARD, "pages/about_data.py")
+    text = all_text(at)
+    assert secret("project_leader") in text and secret("author") in text
+
+
+@pytest.mark.browser
+def test_no_sentinel_reaches_the_browser(sentinel_data):
+    from browser import ARTIFACTS, chromium, streamlit_server, wait_until_idle
+
+    with streamlit_server("public.py", sentinel_data, today=DEMO_TODAY.isoformat()) as url:
+        with chromium(viewport=(390, 844)) as page:
+            # Streamlit's very first run in a new server process can run any
+            # pages/*.py the URL names (its pages-folder mode); the internal
+            # pages refuse to draw in the public app.
+            page.goto(f"{url}/overview")
+            page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=30000)
+            page.wait_for_timeout(1000)
+            html, body = page.content(), page.inner_text("body")
+            assert leaks(html) == [] and leaks(body) == []
+            assert T.NOT_IN_PUBLIC_APP in body
+            for path in ("", "/om-dataene", "/tilgjengelighet"):
+                page.goto(url + path)
+                wait_until_idle(page)
+                for summary in page.locator('[data-testid="stExpander"] summary').all():
+                    summary.click()
+                page.wait_for_timeout(800)
+                html, body = page.content(), page.inner_text("body")
+                assert leaks(html) == [], (path, leaks(html))
+                assert leaks(body) == [], (path, leaks(body))
+                if path == "":
+                    assert PUBLIC_NAME in body and PUBLIC_MILESTONE in body
+                    page.screenshot(path=str(ARTIFACTS / "public-sentinel-phone.png"))
+
+
+def test_export_public_writes_only_public_data(sentinel_data, tmp_path):
+    out = tmp_path / "offentlig"
+    result = subprocess.run(
+        [sys.executable, "-m", "portfolio", "export-public", str(out)],
+        cwd=ROOT, env={**os.environ, "PORTFOLIO_DATA": str(sentinel_data), "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "3 tiltak, 2 budsjettlinjer og 1 milepæler" in result.stdout
+    files = sorted(p.name for p in out.iterdir())
+    assert files == ["_public.json", "budgets.csv", "budgets.parquet", "initiatives.csv",
+                     "initiatives.parquet", "milestones.csv", "milestones.parquet"]
+    for path in out.iterdir():
+        raw = path.read_bytes()
+        assert SENTINEL.encode().lower() not in raw.lower(), path.name
+        text = raw.decode("utf-8", errors="replace")
+        if path.suffix != ".parquet":
+            assert leaks(text) == [], (path.name, leaks(text))
+    # Parquet is written uncompressed, so the byte check above sees the values
+    assert PUBLIC_NAME.encode() in (out / "initiatives.parquet").read_bytes()
+    for name in schema.TABLE_NAMES:
+        table = pq.read_table(out / f"{name}.parquet")  # every column the file has
+        assert table.column_names == schema.TABLES[name].public_columns
+        decoded = table.to_pandas().to_csv() + json.dumps(
+            {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()})
+        assert leaks(decoded) == [], (name, leaks(decoded))
+    info = json.loads((out / "_public.json").read_text())
+    assert info["row_counts"] == {"initiatives": 3, "budgets": 2, "milestones": 1}
+    assert "author" not in info
+
+
+def test_export_public_of_an_unknown_snapshot_fails_clearly(sentinel_data, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "portfolio", "export-public", str(tmp_path / "ut"), "--snapshot", "finnes-ikke"],
+        cwd=ROOT, env={**os.environ, "PORTFOLIO_DATA": str(sentinel_data), "PYTHONPATH": str(ROOT)},
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 2
+    assert "finnes-ikke" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "ut").exists()
+
+
+def test_the_public_app_reads_an_exported_folder(sentinel_data, tmp_path, data_env, monkeypatch):
+    out = tmp_path / "export"
+    store = Store(sentinel_data)
+    public.export(store, store.latest().snapshot_id, out)
+    data_env(tmp_path / "no-snapshots-here")
+    monkeypatch.setenv("PORTFOLIO_PUBLIC_DATA", str(out))
+    at = run(PUBLIC_APP)
+    text = all_text(at)
+    assert PUBLIC_NAME in text and leaks(text) == []
+    assert any("16.11.2026" in c.value for c in at.caption)
+    # a folder without an export says how to make one
+    monkeypatch.setenv("PORTFOLIO_PUBLIC_DATA", str(tmp_path / "empty"))
+    at = run(PUBLIC_APP)
+    assert any("export-public" in w.value for w in at.warning)
+
+
+def test_public_app_imports_nothing_that_reads_internal_data(sentinel_data):
+    """In its own process, the public app (every page) imports neither the
+    query layer, DuckDB, the Streamlit glue of the internal pages nor the
+    internal page logic, and reads Parquet only with public columns."""
+    script = f"""
+import json, sys
+from pathlib import Path
+import pyarrow.parquet as pq
+from streamlit.testing.v1 import AppTest
+calls = []
+original = pq.read_table
+def spy(source, *args, columns=None, **kwargs):
+    calls.append([Path(source).name, columns])
+    return original(source, *args, columns=columns, **kwargs)
+pq.read_table = spy
+at = AppTest.from_file({PUBLIC_APP!r}, default_timeout=120).run()
+errors = [e.message for e in at.exception]
+for page in {PUBLIC_PAGES!r}:
+    at.switch_page(page).run()
+    errors += [e.message for e in at.exception]
+print(json.dumps({{"modules": sorted(sys.modules), "calls": calls, "errors": errors}}))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "PORTFOLIO_DATA": str(sentinel_data), "PYTHONPATH": str(ROOT),
+             "PORTFOLIO_TODAY": DEMO_TODAY.isoformat()},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["errors"] == []
+    modules = set(report["modules"])
+    assert "portfolio.public" in modules
+    forbidden = {"duckdb", "portfolio.queries", "portfolio.ui", "portfolio.overview", "portfolio.auth"}
+    assert not modules & forbidden, modules & forbidden
+    assert report["calls"], "the public app read no data"
+    for name, columns in report["calls"]:
+        table = schema.TABLES[name.removesuffix(".parquet")]
+        assert columns is not None and set(columns) - set(table.public_columns) <= {"is_public"}
+
+
+# -- the public page on the demo data and on large data -----------------------------
+
+@pytest.mark.parametrize("script", [PUBLIC_APP, DASHBOARD])
+def test_public_page_on_the_demo_data(data_env, script):
+    data_env(DEMO_DATA)
+    at = run(script, "pages/public_page.py" if script == DASHBOARD else None)
+    assert at.title[0].value == T.TITLE
+    latest = Store(DEMO_DATA).latest()
+    frames = Store(DEMO_DATA).read_frames(latest.snapshot_id)
+    public_names = set(frames["initiatives"].loc[frames["initiatives"]["is_public"], "name"])
+    labels = [e.label for e in at.expander]
+    shown = {label.rsplit(" (", 1)[0] for label in labels if label not in (T.PHASES_HEADING, T.WORDS_HEADING)}
+    assert shown == public_names and len(shown) == 7
+    assert labels[2] == "Samhandlingskommunen Kristiansand (Gjennomføre)"  # the programme first
+    text = all_text(at)
+    assert "Fase 4 av 6: Gjennomføre" in text and "Fase 6 av 6: Realisere" in text
+    assert any(c.value == T.UPDATED.format(date="16.11.2026") for c in at.caption)
+    assert any(T.DEMO_NOTICE == i.value for i in at.info)
+    # no internal codes without words: decision points and KDL are written out
+    assert "11.12.2023: Beslutningspunkt 3: Plan for gjennomføring godkjent" in text
+    assert "Årlig bevilgning (kommunedirektørens ledergruppe)" in text
+    glossary = "\n".join(f"- {word}" for word in T.WORDS)
+    shown = [m.value for m in at.markdown if m.value != glossary] + [c.value for c in at.caption] + labels
+    assert not [line for line in shown if re.search(r"\b(KDL|BP\d?)\b", line)]
+    # the public sees the latest published data: no snapshot picker
+    assert not [s for s in at.selectbox if s.key == "snapshot_choice"]
+    internal_names = set(frames["initiatives"].loc[~frames["initiatives"]["is_public"], "name"])
+    assert not any(name in text for name in internal_names)
+    # money: approved budget and spent per year, as Norwegian amounts
+    money = at.table[0].value
+    assert list(money.columns) == [T.MONEY_YEAR, T.MONEY_BUDGET, T.MONEY_SPENT]
+    assert money.iloc[0, 0] == "2026" and money.iloc[0, 1].endswith("\u00a0kr")
+
+
+def test_public_page_search_and_phase_filter_come_from_the_link(data_env):
+    data_env(DEMO_DATA)
+    frames = Store(DEMO_DATA).read_frames(Store(DEMO_DATA).latest().snapshot_id)["initiatives"]
+    published = frames[frames["is_public"]]
+    expected = published[(published["name"] + " " + published["public_summary"]).str.casefold()
+                         .str.contains("arbeid")]["name"]
+    at = run(PUBLIC_APP, query={"q": "arbeid"})
+    names = [e.label.rsplit(" (", 1)[0] for e in at.expander][2:]
+    assert "Flere i arbeid" in names and sorted(names) == sorted(expected)
+    assert len(names) < len(published)
+    at = run(PUBLIC_APP, query={"fase": "Realisere"})
+    assert [e.label for e in at.expander][2:] == ["Storbyforskningsprosjektet – borgerpanel (Realisere)"]
+    at = run(PUBLIC_APP, query={"q": "finnes-ikke-noe-sted"})
+    assert any(T.NO_MATCH == w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("script", [PUBLIC_APP, DASHBOARD])
+def test_public_page_on_large_data_shows_a_capped_list(data_env, large_data, script):
+    data_env(large_data)
+    public._snapshot_data.cache_clear()
+    at = run(script, "pages/public_page.py" if script == DASHBOARD else None)
+    cards = [e for e in at.expander if e.label not in (T.PHASES_HEADING, T.WORDS_HEADING)]
+    assert len(cards) == public.PAGE_SIZE  # never more to the browser than the page shows
+    store = Store(large_data)
+    frames = public.latest_data(large_data)
+    total = len(frames.initiatives)
+    assert total > public.PAGE_SIZE
+    count = T.COUNT.format(shown=fmt.number(public.PAGE_SIZE), total=fmt.number(total))
+    assert any(c.value.startswith(count) for c in at.caption)
+    assert store.latest().row_counts["initiatives"] == 3000
+
+
+def test_about_pages_on_demo_and_large_data(data_env, large_data):
+    for data in (DEMO_DATA, large_data):
+        data_env(data)
+        for script in (PUBLIC_APP, DASHBOARD):
+            at = run(script, "pages/about_data.py")
+            assert at.title[0].value == about_texts.ABOUT_TITLE
+            assert [h.value for h in at.header] == [
+                about_texts.WHAT_HEADING, about_texts.FRESH_HEADING, about_texts.WHO_HEADING,
+                about_texts.DEMO_HEADING,
+            ]
+            text = all_text(at)
+            assert "16.11.2026" in text and "postmottak@kristiansand.kommune.no" in text
+            if data == DEMO_DATA:
+                assert "Samhandlingskommunen Kristiansand: " in text and "Camilla Jarlsby" in text
+                assert about_texts.DEMO_YES in text
+                assert ("Svein Ove Ueland" in text) == (script == DASHBOARD)
+            at = run(script, "pages/accessibility.py")
+            assert at.title[0].value == about_texts.STATEMENT_TITLE
+            text = all_text(at)
+            assert "uutilsynet.no" in text and "23.11.2026" in text and "delvis" in text
+
+
+def test_without_public_initiatives_the_page_says_so(tmp_path, data_env):
+    root = tmp_path / "data"
+    internal = sentinel_tables()
+    internal["initiatives"]["is_public"] = False
+    Store(root).write(internal, author="test", note="alt internt")
+    data_env(root)
+    at = run(PUBLIC_APP)
+    assert any(i.value == T.NO_DATA for i in at.info)
+    assert leaks(all_text(at)) == []
+    at = run(PUBLIC_APP, "pages/about_data.py")
+    assert leaks(all_text(at)) == [] and about_texts.WHO_NONE in all_text(at)

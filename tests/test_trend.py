@@ -1,0 +1,185 @@
+"""The status trend at the end of the overview, and the overview's links to
+the initiative page: the query on hand-built snapshots, AppTest on the demo
+data and on large generated data, one browser run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, initiative, tables
+from portfolio import queries, texts
+from portfolio import trend as trend_logic
+from portfolio.queries import Filters
+from portfolio.store import Store
+from portfolio.texts import initiative as initiative_texts
+from portfolio.texts import trend as T
+from portfolio.ui import SnapshotContext
+
+APP = str(ROOT / "dashboard.py")
+METAS = Store(DEMO_DATA).list()
+UTC = dt.timezone.utc
+
+
+def open_overview(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def trend_table(at: AppTest) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if T.COL_TOTAL in d.value.columns)
+
+
+def status_table(at: AppTest) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if initiative_texts.COL_LINK in d.value.columns)
+
+
+# -- the query on hand-built snapshots -----------------------------------------------------------
+
+@pytest.fixture()
+def three(store):
+    first = store.write(tables([
+        initiative("a", status_overall="grønn", owner_area="Kultur"),
+        initiative("b", status_overall="rød"),
+    ]), author="t", note="1", created_at=dt.datetime(2026, 1, 5, 12, tzinfo=UTC))
+    second = store.write(tables([
+        initiative("a", status_overall="gul", owner_area="Kultur"),
+        initiative("b", status_overall="rød"),
+        initiative("c", status_overall="grønn", parent_id="a"),
+    ]), author="t", note="2", base_id=first.snapshot_id, created_at=dt.datetime(2026, 2, 2, 12, tzinfo=UTC))
+    third = store.write(tables([
+        initiative("a", status_overall="gul", owner_area="Kultur"),
+        initiative("c", status_overall="rød", parent_id="a"),
+    ]), author="t", note="3", base_id=second.snapshot_id, created_at=dt.datetime(2026, 3, 2, 12, tzinfo=UTC))
+    return store, (first, second, third)
+
+
+def _counts(store, meta, filters=Filters()) -> dict[tuple[str, str], int]:
+    rows = queries.run(queries.connect(), "status_trend",
+                       queries.default_params(store, meta.snapshot_id, DEMO_TODAY, filters=filters.as_param()))
+    return {(r.snapshot_date.isoformat()[:10], r.status_overall): int(r.initiative_count)
+            for r in rows.itertuples()}
+
+
+def test_counts_per_snapshot_and_status_with_zeros(three):
+    store, (first, second, third) = three
+    counts = _counts(store, third)
+    assert len(counts) == 3 * 4  # every status in every snapshot, 0 when none
+    assert [counts[("2026-01-05", s)] for s in ("rød", "gul", "grønn", "ikke vurdert")] == [1, 0, 1, 0]
+    assert [counts[("2026-02-02", s)] for s in ("rød", "gul", "grønn", "ikke vurdert")] == [1, 1, 1, 0]
+    assert [counts[("2026-03-02", s)] for s in ("rød", "gul", "grønn", "ikke vurdert")] == [1, 1, 0, 0]
+
+
+def test_only_snapshots_up_to_the_one_shown(three):
+    store, (first, second, third) = three
+    assert {d for d, _ in _counts(store, second)} == {"2026-01-05", "2026-02-02"}
+    assert {d for d, _ in _counts(store, first)} == {"2026-01-05"}
+
+
+def test_filters_apply_to_each_snapshots_own_rows(three):
+    store, (first, second, third) = three
+    kultur = _counts(store, third, Filters(areas=("Kultur",)))
+    assert [kultur[(d, "grønn")] + kultur[(d, "gul")] for d in ("2026-01-05", "2026-02-02", "2026-03-02")] == [1, 1, 1]
+    programme = _counts(store, third, Filters(programmes=("a",)))
+    assert sum(programme[("2026-02-02", s)] for s in ("rød", "gul", "grønn")) == 2  # a and its child c
+    red = _counts(store, third, Filters(statuses=("rød",)))
+    assert sum(red.values()) == 3
+
+
+def test_takeaway_and_table(three):
+    store, (first, second, third) = three
+    ctx = SnapshotContext(store=store, meta=third, today=DEMO_TODAY)
+    data = trend_logic.counts(ctx, Filters())
+    assert trend_logic.takeaway(data) == (
+        "Fra 05.01.2026 til 02.03.2026 gikk antall tiltak med rød samlet status fra 1 til 1, "
+        "og antall grønne fra 1 til 0.")
+    table = trend_logic.table_rows(data)
+    assert table[T.COL_DATE].tolist() == ["02.03.2026", "02.02.2026", "05.01.2026"]
+    assert table[T.COL_TOTAL].tolist() == [2, 3, 2]
+    assert list(table.columns) == [T.COL_DATE, *texts.STATUS_LABELS.values(), T.COL_TOTAL]
+    one = trend_logic.counts(SnapshotContext(store=store, meta=first, today=DEMO_TODAY), Filters())
+    assert trend_logic.takeaway(one) == "Bare ett øyeblikksbilde: 1 røde og 1 grønne tiltak per 05.01.2026."
+
+
+def test_snapshots_on_the_same_day_get_their_time(store):
+    first = store.write(tables([initiative("a")]), author="t", note="1",
+                        created_at=dt.datetime(2026, 1, 5, 9, 30, tzinfo=UTC))
+    second = store.write(tables([initiative("a", status_overall="rød")]), author="t", note="2",
+                         base_id=first.snapshot_id, created_at=dt.datetime(2026, 1, 5, 14, 0, tzinfo=UTC))
+    data = trend_logic.counts(SnapshotContext(store=store, meta=second, today=DEMO_TODAY), Filters())
+    assert trend_logic.table_rows(data)[T.COL_DATE].tolist() == ["05.01.2026 14:00", "05.01.2026 09:30"]
+
+
+# -- AppTest ---------------------------------------------------------------------------------------
+
+def test_trend_section_on_the_overview_with_demo_data(data_env):
+    data_env(DEMO_DATA)
+    at = open_overview()
+    assert any(s.value == T.HEADING for s in at.subheader)
+    table = trend_table(at)
+    assert len(table) == len(METAS)
+    store = Store(DEMO_DATA)
+    for meta, row in zip(reversed(METAS), table.itertuples(index=False)):
+        statuses = store.read_frames(meta.snapshot_id)["initiatives"]["status_overall"]
+        assert row[0] == meta.created.strftime("%d.%m.%Y")
+        assert row[-1] == len(statuses) and row[3] == int((statuses == "rød").sum())
+    chart = next(c for c in at.get("vega_lite_chart") if json.loads(c.proto.spec).get("title") == T.CHART_TITLE)
+    spec = json.loads(chart.proto.spec)
+    assert any(spec["description"] == m.value for m in at.markdown)
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+def test_status_table_links_to_the_initiative_page_and_keeps_the_snapshot(data_env):
+    data_env(DEMO_DATA)
+    links = status_table(open_overview())[initiative_texts.COL_LINK]
+    assert "initiative?initiative=samhandlingskommunen" in set(links)
+    old = METAS[3]
+    at = open_overview(snapshot=old.snapshot_id)
+    links = status_table(at)[initiative_texts.COL_LINK]
+    assert all(link.endswith(f"&snapshot={old.snapshot_id}") for link in links)
+    assert len(trend_table(at)) == 4  # the trend stops at the snapshot shown
+
+
+def test_filters_narrow_the_trend(data_env):
+    data_env(DEMO_DATA)
+    table = trend_table(open_overview(status="rød"))
+    assert (table["Grønn"] == 0).all() and (table["Gul"] == 0).all()
+    assert table[T.COL_TOTAL].tolist() == table["Rød"].tolist()
+
+
+def test_trend_on_large_data(data_env, large_data):
+    data_env(large_data)
+    at = open_overview()
+    table = trend_table(at)
+    assert len(table) == len(Store(large_data).list())
+    assert set(table[T.COL_TOTAL]) == {3000}
+    assert len(status_table(at)) == 500
+
+
+# -- in the browser ----------------------------------------------------------------------------------
+
+@pytest.mark.browser
+def test_trend_section_in_chromium():
+    from browser import ARTIFACTS, chromium, streamlit_server, wait_until_idle
+    from test_initiative_page import page_violations
+
+    with streamlit_server("dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url:
+        with chromium(viewport=(1400, 3400)) as page:
+            page.goto(url)
+            wait_until_idle(page)
+            heading = page.locator("h3", has_text=T.HEADING)
+            heading.wait_for(timeout=30000)
+            assert heading.count() == 1
+            page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(timeout=30000)
+            assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2
+            page.screenshot(path=str(ARTIFACTS / "overview-trend-demo.png"), full_page=True)
+            violations = page_violations(page)
+            assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]

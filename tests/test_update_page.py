@@ -1,0 +1,367 @@
+"""The page «Oppdater data» through AppTest.
+
+AppTest cannot drive st.file_uploader, so uploads go through the page's seam:
+files put in `st.session_state[update.KEY_TEST_UPLOADS]` as (name, bytes)
+are used when the uploader is empty (see portfolio/update.py). The upload
+handling itself, `update.handle_upload(uploads, store)`, is tested directly.
+The data editors are driven by assigning their edit state
+(`edited_rows`) in session state before a run, as AppTest asks.
+The browser test at the end uploads a real file into the real page with
+Playwright's set_input_files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import badfiles
+from conftest import DEMO_DATA, ROOT
+from portfolio import texts, update, workbook
+from portfolio.importer import Upload
+from portfolio.store import Store
+from portfolio.texts import update as T
+
+APP = str(ROOT / "dashboard.py")
+P = T.PAGE
+
+
+def copy_of(source: Path, target: Path) -> Path:
+    shutil.copytree(source / "snapshots", target / "snapshots")
+    for path in (target / "snapshots").rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return target
+
+
+@pytest.fixture()
+def demo_copy(tmp_path, data_env) -> Path:
+    root = copy_of(DEMO_DATA, tmp_path / "data")
+    data_env(root)
+    return root
+
+
+def open_page(page: str = "pages/update.py", params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.switch_page(page).run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
+    at.session_state[update.KEY_TEST_UPLOADS] = list(files)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def changed_template(root: Path, table="initiatives", row=2, column="status_overall", value="rød") -> bytes:
+    template = workbook.template_for(Store(root))
+    return badfiles.edit_template(template, badfiles.set_cell(table, row, column, value))
+
+
+def frame_with(at: AppTest, column: str):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def problems_shown(at: AppTest) -> list[tuple[str, str]]:
+    """(where, message) of the problems on the page: a list when few, a table when many."""
+    for element in at.markdown:
+        lines = element.value.splitlines()
+        if lines and all(line.startswith("- **") for line in lines):
+            pairs = [unescape(line[4:]).split("**: ", 1) for line in lines]
+            return [(where, message) for where, message in pairs]
+    table = frame_with(at, P["col_problem"])
+    return list(zip(table[P["col_where"]], table[P["col_problem"]]))
+
+
+def sign(at: AppTest, author="Kari Nordmann", note="Status til KDL", origin="upload") -> AppTest:
+    at.text_input(key=update.author_key(origin)).input(author).run()
+    at.text_area(key=update.note_key(origin)).input(note).run()
+    return at
+
+
+def test_page_shows_template_download_uploader_and_editor(demo_copy):
+    at = open_page()
+    assert at.title[0].value == T.PAGE_TITLE
+    assert [t.label for t in at.tabs] == [P["tab_upload"], P["tab_edit"]]
+    assert at.get("download_button")[0].label == P["template_button"]
+    assert len(at.get("file_uploader")) == 1
+    assert len(at.data_editor) == 3  # the chosen initiative, its budget rows, its milestones
+
+
+def test_handle_upload_turns_bytes_and_a_file_name_into_a_preview(demo_copy):
+    store = Store(demo_copy)
+    pending = update.handle_upload([Upload("mal.xlsx", changed_template(demo_copy))], store,
+                                   today=dt.date(2026, 11, 23))
+    assert pending.prepared.ok and pending.change_count == 1
+    assert pending.summary == ["Statusendring: 1"]
+    row = pending.table.iloc[0]
+    assert (row[P["col_old"]], row[P["col_new"]]) == ("Gul", "Rød")
+    assert len(store.list()) == 9  # nothing written
+
+
+def test_upload_preview_then_commit_writes_one_snapshot(demo_copy):
+    at = open_page()
+    upload(at, ("mal.xlsx", changed_template(demo_copy)))
+    assert any(m.value == "**1 endring**" for m in at.markdown)
+    table = frame_with(at, P["col_kind"])
+    assert list(table[P["col_kind"]]) == ["Statusendring"]
+    assert list(table[P["col_new"]]) == ["Rød"]
+    commit = at.button(key="commit_upload")
+    assert commit.disabled  # no author and note yet
+    assert len(Store(demo_copy).list()) == 9
+    sign(at)
+    assert not at.button(key="commit_upload").disabled
+    at.button(key="commit_upload").click().run()
+    assert not at.exception
+    assert any("Lagret nytt øyeblikksbilde" in s.value for s in at.success)
+    metas = Store(demo_copy).list()
+    assert len(metas) == 10
+    assert (metas[-1].author, metas[-1].note, metas[-1].base_id) == (
+        "Kari Nordmann", "Status til KDL", metas[-2].snapshot_id)
+    # the page now shows the new latest snapshot, not the old one as "the past"
+    assert not any("ikke dagens data" in w.value for w in at.warning)
+    assert "snapshot" not in at.query_params
+
+
+def test_a_bad_file_lists_every_problem_and_saves_nothing(demo_copy):
+    at = open_page()
+    bad = changed_template(demo_copy, "budgets", 3, "budget_nok", "mange")
+    bad = badfiles.edit_template(bad, badfiles.set_cell("initiatives", 4, "start_date", "32.13.2026"))
+    upload(at, ("feil.xlsx", bad), ("notat.pdf", b"%PDF-1.4"))
+    assert any("3 feil" in e.value for e in at.error)
+    where = [w for w, _ in problems_shown(at)]
+    assert "Fil «feil.xlsx», ark «Tiltak», rad 4, kolonne «Startdato»" in where
+    assert "Fil «feil.xlsx», ark «Budsjett», rad 3, kolonne «Budsjett (kr)»" in where
+    assert "Fil «notat.pdf»" in where
+    assert not [b for b in at.button if b.key and b.key.startswith("commit_")]
+    assert len(Store(demo_copy).list()) == 9
+
+
+def test_the_same_data_says_no_changes_and_offers_no_commit(demo_copy):
+    at = open_page()
+    upload(at, ("mal.xlsx", workbook.template_for(Store(demo_copy))))
+    assert any("Ingen endringer" in i.value for i in at.info)
+    assert not [b for b in at.button if b.key and b.key.startswith("commit_")]
+
+
+def test_a_commit_after_someone_else_saved_is_a_conflict_and_writes_nothing(demo_copy):
+    at = open_page()
+    upload(at, ("mal.xlsx", changed_template(demo_copy)))
+    store = Store(demo_copy)
+    latest = store.latest()
+    other = store.write(store.read_frames(latest.snapshot_id), author="Ola", note="Kom først",
+                        base_id=latest.snapshot_id)
+    sign(at)
+    at.button(key="commit_upload").click().run()
+    assert not at.exception
+    assert any("Konflikt" in e.value and "Ola" in e.value for e in at.error)
+    assert Store(demo_copy).latest() == other
+
+
+def test_in_app_correction_of_one_initiative(demo_copy):
+    at = open_page(params={"initiative": "prosjekt-decidim"})
+    assert at.selectbox(key=update.KEY_EDIT_PICK).value == "prosjekt-decidim"
+    keys = [e.key for e in at.data_editor]
+    at.session_state[keys[0]] = {"edited_rows": {0: {"status_risk": "rød", "comment_risk": "Ny risiko 🚨",
+                                                     "end_date": "2027-06-30"}},
+                                 "added_rows": [], "deleted_rows": []}
+    at.session_state[keys[1]] = {"edited_rows": {0: {"actual_nok": 123_456}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="edit_preview").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    table = frame_with(at, P["col_kind"])
+    assert set(table[P["col_field"]]) == {"Risiko", "Kommentar risiko", "Sluttdato", "Regnskap (kr)"}
+    assert "30.06.2027" in set(table[P["col_new"]])
+    sign(at, note="Rettet risiko", origin="edits")
+    at.button(key="commit_edits").click().run()
+    assert any("Lagret" in s.value for s in at.success)
+    store = Store(demo_copy)
+    new = store.read_frames(store.latest().snapshot_id)["initiatives"].set_index("initiative_id")
+    assert new.loc["prosjekt-decidim", "status_risk"] == "rød"
+    assert new.loc["prosjekt-decidim", "comment_risk"] == "Ny risiko 🚨"
+    assert new.loc["prosjekt-decidim", "end_date"] == dt.date(2027, 6, 30)
+
+
+def test_an_untouched_editor_is_no_change(demo_copy):
+    at = open_page()
+    at.button(key="edit_preview").click().run()
+    assert any("Ingen endringer" in i.value for i in at.info)
+    assert len(Store(demo_copy).list()) == 9
+
+
+def test_an_invalid_correction_is_explained(demo_copy):
+    at = open_page(params={"initiative": "prosjekt-decidim"})
+    key = at.data_editor[0].key
+    at.session_state[key] = {"edited_rows": {0: {"start_date": "2030-01-01", "end_date": "2029-01-01"}},
+                             "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="edit_preview").click().run()
+    assert any("sluttdatoen er før startdatoen" in m for _, m in problems_shown(at))
+
+
+def test_a_past_snapshot_gives_its_template_but_no_editing(demo_copy):
+    old = Store(demo_copy).list()[3]
+    at = open_page(params={"snapshot": old.snapshot_id})
+    assert any(P["past_snapshot"] == i.value for i in at.info)
+    assert any(P["edit_latest_only"] == i.value for i in at.info)
+    assert not at.data_editor
+
+
+def test_update_page_on_large_generated_data(data_env, large_data):
+    data_env(large_data)
+    at = open_page()
+    pick = at.selectbox(key=update.KEY_EDIT_PICK)
+    assert len(pick.options) == 3000
+    # only the chosen initiative's rows go to the browser
+    sizes = [len(e.value) for e in at.data_editor]
+    assert sizes[0] == 1 and max(sizes) < 100
+
+
+def test_user_text_is_shown_inert(demo_copy):
+    """Notes, names and file names are data: never markdown, links or HTML."""
+    at = open_page()
+    evil = "<script>alert(1)</script> **fet** [lenke](javascript:alert(1)) :red[x]"
+    name = "[klikk](javascript:alert(1)).csv"
+    upload(at, (name, b"Farge;Smak\r\n" + evil.encode() + b";x\r\n"))
+    assert problems_shown(at)[0][0] == f"Fil «{name}»"
+    assert "\\[klikk\\]\\(javascript" in next(m.value for m in at.markdown if "klikk" in m.value)
+    store = Store(demo_copy)
+    latest = store.latest()
+    frames = store.read_frames(latest.snapshot_id)
+    frames["initiatives"].loc[0, "status_summary"] = evil
+    store.write(frames, author=evil, note=evil, base_id=latest.snapshot_id)
+    at = open_page()
+    upload(at, ("mal.xlsx", changed_template(demo_copy)))
+    for element in list(at.markdown) + list(at.caption) + list(at.success) + list(at.info):
+        assert not element.proto.allow_html if hasattr(element.proto, "allow_html") else True
+        body = element.value
+        if "script" in body or "javascript" in body:
+            # escaped: Streamlit shows the characters, it does not make a link or emphasis
+            assert "\\<script\\>" in body or "\\[" in body, body
+    assert not at.get("html")
+
+
+def test_author_is_asked_for_in_one_place():
+    source = (ROOT / "portfolio" / "update.py").read_text()
+    assert len(re.findall(r"st\.text_input\(P\[\"author\"\]", source)) == 1
+    assert source.count("def author_input(") == 1
+    assert texts.COLUMN_LABELS  # the page texts live in the texts package
+
+
+def registered_pages() -> list[str]:
+    source = (ROOT / "dashboard.py").read_text()
+    return [p for p in re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', source) if p != "pages/login.py"]
+
+
+def test_evil_text_committed_through_the_template_renders_inert_on_every_page(tmp_path, data_env):
+    """<script>, =HYPERLINK(...), 10 000 characters, emoji and æøå: after an
+    import, every page runs and no element lets the text through as HTML."""
+    from test_import import EVIL, evil_portfolio
+
+    root = tmp_path / "data"
+    store = Store(root)
+    store.write(evil_portfolio(), author="Kari", note="Start")
+    edited = badfiles.edit_template(workbook.template_for(store),
+                                    badfiles.set_cell("initiatives", 3, "status_overall", "rød"))
+    data_env(root)
+    at = open_page()
+    upload(at, ("mal.xlsx", edited))
+    sign(at, author=EVIL["markdown"], note=EVIL["script"])
+    at.button(key="commit_upload").click().run()
+    assert any("Lagret" in s.value for s in at.success)
+    pages = registered_pages()
+    assert "pages/update.py" in pages and "pages/history.py" in pages
+    for page in pages:
+        params = {"initiative": "evil"} if page == "pages/initiative.py" else None
+        at = open_page(page, params)
+        for kind in ("markdown", "caption", "success", "info", "warning", "error", "text"):
+            for element in at.get(kind):
+                if getattr(element.proto, "allow_html", False):
+                    assert "<script>" not in element.proto.body, (page, element.proto.body[:200])
+        assert not [h for h in at.get("html") if "script" in str(h.proto)], page
+
+
+@pytest.mark.browser
+def test_upload_in_a_real_browser_shows_the_preview_and_commits(tmp_path):
+    from browser import ARTIFACTS, axe_violations, chromium, streamlit_server, wait_until_idle
+
+    root = copy_of(DEMO_DATA, tmp_path / "data")
+    edited = changed_template(root)
+    edited = badfiles.edit_template(edited, badfiles.set_cell(
+        "initiatives", 3, "status_summary", "<script>alert('x')</script> =HYPERLINK(\"http://x\") 🚀 æøå"))
+    path = tmp_path / "portefolje.xlsx"
+    path.write_bytes(edited)
+    dialogs = []
+    with streamlit_server("dashboard.py", root, today="2026-11-23") as url, chromium(viewport=(1400, 1800)) as page:
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        # The app's entry first: a fresh server that is asked for /update before
+        # dashboard.py has run serves pages/update.py alone (Streamlit's legacy pages/ folder)
+        page.goto(url)
+        wait_until_idle(page)
+        page.goto(f"{url}/update")
+        wait_until_idle(page)
+        assert page.locator("h1", has_text=T.PAGE_TITLE).count() == 1
+        page.screenshot(path=str(ARTIFACTS / "update-page.png"), full_page=True)
+        violations = axe_violations(page)
+        assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+        page.get_by_text("2 endringer", exact=True).wait_for(timeout=60_000)
+        wait_until_idle(page, ready="h1")
+        assert page.get_by_text("Statusendring: 1").count() == 1
+        page.screenshot(path=str(ARTIFACTS / "update-preview.png"), full_page=True)
+        violations = axe_violations(page)
+        assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+
+        page.get_by_role("textbox", name=P["author"], exact=True).fill("Kari Nordmann")
+        page.get_by_role("textbox", name=P["author"], exact=True).press("Tab")
+        page.get_by_role("textbox", name=P["note"], exact=True).fill("Status til KDL-møte")
+        page.get_by_role("textbox", name=P["note"], exact=True).press("Tab")
+        wait_until_idle(page, ready="h1")
+        page.get_by_role("button", name=P["commit"]).click()
+        page.get_by_text("Lagret nytt øyeblikksbilde", exact=False).wait_for(timeout=60_000)
+        wait_until_idle(page, ready="h1")
+        page.screenshot(path=str(ARTIFACTS / "update-saved.png"), full_page=True)
+
+        page.goto(f"{url}/history")
+        wait_until_idle(page)
+        page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "history-page.png"), full_page=True)
+        violations = axe_violations(page)
+        assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+    assert dialogs == []  # the <script> in the data never ran
+    metas = Store(root).list()
+    assert len(metas) == 10
+    assert (metas[-1].author, metas[-1].note) == ("Kari Nordmann", "Status til KDL-møte")
+    summary = Store(root).read_frames(metas[-1].snapshot_id)["initiatives"]["status_summary"]
+    assert "<script>alert('x')</script> =HYPERLINK(\"http://x\") 🚀 æøå" in set(summary)
+
+
+def test_an_upload_preview_and_an_edit_preview_live_side_by_side(demo_copy):
+    at = open_page(params={"initiative": "prosjekt-decidim"})
+    upload(at, ("mal.xlsx", changed_template(demo_copy)))
+    key = at.data_editor[0].key
+    at.session_state[key] = {"edited_rows": {0: {"status_quality": "gul"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="edit_preview").click().run()
+    sign(at, origin="edits", note="Kvalitet")
+    assert {b.key for b in at.button if b.key and b.key.startswith("commit_")} == {"commit_upload", "commit_edits"}
+    # the name typed once is offered in the other form too
+    assert at.text_input(key=update.author_key("upload")).value in ("", "Kari Nordmann")
+    at.button(key="commit_edits").click().run()
+    assert any("Lagret" in s.value for s in at.success)
+    # the upload's preview was made on the old latest snapshot: it is gone, not saved later by mistake
+    assert not [b for b in at.button if b.key and b.key.startswith("commit_")]
+    assert len(Store(demo_copy).list()) == 10

@@ -1,0 +1,129 @@
+"""The Excel template read back with openpyxl: sheets, headers, drop-downs,
+real dates and numbers, text never a formula, the base snapshot id."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import DEMO_DATA, budget, initiative, milestone, tables
+from portfolio import schema, texts, workbook
+from portfolio.store import SnapshotNotFound, Store
+from portfolio.texts import update as T
+
+
+@pytest.fixture(scope="module")
+def demo_book():
+    store = Store(DEMO_DATA)
+    meta = store.latest()
+    return load_workbook(io.BytesIO(workbook.template_for(store))), meta, store.read_frames(meta.snapshot_id)
+
+
+def test_one_sheet_per_table_with_norwegian_headers_and_the_instructions_first(demo_book):
+    book, _, frames = demo_book
+    visible = [s.title for s in book.worksheets if s.sheet_state == "visible"]
+    assert visible == [T.INSTRUCTIONS_SHEET, "Tiltak", "Budsjett", "Milepæler"]
+    assert book.active.title == T.INSTRUCTIONS_SHEET
+    for name in schema.TABLE_NAMES:
+        sheet = book[texts.TABLE_LABELS[name]]
+        assert [c.value for c in sheet[1]] == [texts.COLUMN_LABELS[name][c] for c in schema.TABLES[name].column_names]
+        assert sheet.max_row == len(frames[name]) + 1
+        assert sheet.freeze_panes == "B2"
+
+
+def test_base_snapshot_id_is_in_a_hidden_sheet_and_a_defined_name(demo_book):
+    book, meta, _ = demo_book
+    sheet = book[T.META_SHEET]
+    assert sheet.sheet_state == "hidden"
+    assert sheet["A1"].value == "base_snapshot_id" and sheet["B1"].value == meta.snapshot_id
+    defined = book.defined_names[workbook.BASE_NAME]
+    assert defined.attr_text == f"'{T.META_SHEET}'!$B$1"
+
+
+def test_enumerated_columns_have_drop_downs_with_the_allowed_values(demo_book):
+    book, _, frames = demo_book
+    lists = book[T.LISTS_SHEET]
+    assert lists.sheet_state == "hidden"
+    for name in schema.TABLE_NAMES:
+        table = schema.TABLES[name]
+        sheet = book[texts.TABLE_LABELS[name]]
+        by_column = {}
+        for dv in sheet.data_validations.dataValidation:
+            for cells in dv.sqref.ranges:
+                by_column[cells.min_col] = (dv, cells)
+        for index, column in enumerate(table.columns, start=1):
+            if not (column.allowed or column.type_name == "bool"):
+                continue
+            dv, cells = by_column[index]
+            assert dv.type == "list", column.name
+            assert cells.min_row == 2 and cells.max_row >= len(frames[name]) + 1
+            # the list the drop-down points at holds exactly the allowed values
+            reference = dv.formula1.split("!")[1].replace("$", "")
+            values = [c.value for row in lists[reference] for c in row]
+            expected = list(column.allowed) if column.allowed else [T.TRUE_WORD, T.FALSE_WORD]
+            assert values == expected, column.name
+            # several items are allowed in a list column, so Excel must not refuse them
+            assert dv.showErrorMessage == (not column.is_list), column.name
+
+
+def test_dates_are_dates_amounts_numbers_lists_joined_and_yes_no_words(demo_book):
+    book, _, frames = demo_book
+    first = frames["initiatives"].iloc[0]
+    sheet = book["Tiltak"]
+    row = {c.value: cell for c, cell in zip(sheet[1], sheet[2])}
+    start = row["Startdato"]
+    assert start.is_date and start.value.date() == first["start_date"] and start.number_format == "DD.MM.YYYY"
+    assert row["Innsatsområder"].value == "; ".join(first["focus_areas"])
+    assert row["Offentlig"].value in (T.TRUE_WORD, T.FALSE_WORD)
+    budgets = book["Budsjett"]
+    brow = {c.value: cell for c, cell in zip(budgets[1], budgets[2])}
+    assert brow["Budsjett (kr)"].data_type == "n" and isinstance(brow["Budsjett (kr)"].value, int)
+    assert brow["Budsjett (kr)"].number_format == "#,##0"
+    assert brow["År"].number_format == "0"
+
+
+def test_text_is_stored_as_text_never_as_a_formula(tmp_path):
+    evil = ['=HYPERLINK("http://x","klikk")', "+1+1", "-2", "@SUM(A1)", "<script>alert(1)</script>", "🚀 æøå"]
+    store = Store(tmp_path / "data")
+    store.write(tables(
+        [initiative(f"t-{i}", name=text, status_summary=text) for i, text in enumerate(evil)],
+        [budget("t-0", note=evil[0])], [milestone("m-0", "t-0", title=evil[1])],
+    ), author="a", note="n")
+    book = load_workbook(io.BytesIO(workbook.template_for(store)))
+    sheet = book["Tiltak"]
+    for row, text in zip(sheet.iter_rows(min_row=2), evil):
+        assert row[1].value == text and row[1].data_type == "s"
+    assert book["Budsjett"]["G2"].value == evil[0] and book["Budsjett"]["G2"].data_type == "s"
+
+
+def test_instructions_are_plain_norwegian_and_name_the_snapshot(demo_book):
+    book, meta, _ = demo_book
+    text = "\n".join(str(c.value) for row in book[T.INSTRUCTIONS_SHEET].iter_rows() for c in row if c.value)
+    assert T.INSTRUCTIONS_TITLE in text
+    assert meta.snapshot_id in text and "16.11.2026" in text
+    assert "semikolon" in text and "dd.mm.åååå" in text and "Oppdater data" in text
+    for name in schema.TABLE_NAMES:
+        for column in schema.TABLES[name].columns:
+            assert T.COLUMN_HELP[name][column.name] in text
+
+
+def test_template_of_a_chosen_snapshot_and_of_no_data(tmp_path):
+    store = Store(DEMO_DATA)
+    old = store.list()[1]
+    book = load_workbook(io.BytesIO(workbook.template_for(store, old.snapshot_id)))
+    assert book[T.META_SHEET]["B1"].value == old.snapshot_id
+    assert book["Tiltak"].max_row == old.row_counts["initiatives"] + 1
+    with pytest.raises(SnapshotNotFound):
+        workbook.template_for(store, "finnes-ikke")
+    empty = load_workbook(io.BytesIO(workbook.template_for(Store(tmp_path / "tom"))))
+    assert empty[T.META_SHEET]["B1"].value is None
+    assert empty["Tiltak"].max_row == 1
+
+
+def test_file_name_carries_the_snapshot_date():
+    meta = Store(DEMO_DATA).latest()
+    assert workbook.file_name(meta) == "portefolje-2026-11-16.xlsx"
+    assert workbook.file_name(None).startswith("portefolje-") and str(dt.date.today().year) in workbook.file_name(None)
