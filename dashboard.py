@@ -1,5 +1,5 @@
 """Entry point: `streamlit run dashboard.py`. Registers the pages, grouped in
-the navigation. Each page is one file in pages/ and only draws.
+the navigation. Each page is one file in views/ and only draws.
 
 Only the pages the user's role may open are registered: a page that is not
 registered cannot be reached, whatever the URL says (checked on the server
@@ -25,43 +25,40 @@ auth.check_local_mode()
 
 # Leadership: the portfolio today or on any earlier date
 portfolio_pages = [
-    st.Page("pages/overview.py", title=texts.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
-    # -- more portfolio pages go here --
-    st.Page("pages/initiative.py", title=initiative_texts.TITLE, icon=":material/assignment:", url_path="initiative"),
-    st.Page("pages/budget.py", title=budget_texts.TITLE, icon=":material/payments:", url_path="budget"),
-    st.Page("pages/milestones.py", title=milestones_texts.TITLE, icon=":material/flag:", url_path="milestones"),
-    st.Page("pages/changes.py", title=changes_texts.PAGE_TITLE, icon=":material/compare_arrows:", url_path="changes"),
+    st.Page("views/overview.py", title=texts.PAGE_OVERVIEW, icon=":material/dashboard:", default=True),
+    st.Page("views/initiative.py", title=initiative_texts.TITLE, icon=":material/assignment:", url_path="initiative"),
+    st.Page("views/budget.py", title=budget_texts.TITLE, icon=":material/payments:", url_path="budget"),
+    st.Page("views/milestones.py", title=milestones_texts.TITLE, icon=":material/flag:", url_path="milestones"),
+    st.Page("views/changes.py", title=changes_texts.PAGE_TITLE, icon=":material/compare_arrows:", url_path="changes"),
+    # who committed what and when (the audit trail): a read page; restoring is for editors
+    st.Page("views/history.py", title=history_texts.PAGE_TITLE, icon=":material/history:", url_path="history"),
 ]
 
 # The project leader: keeping the data current
 data_pages = [
-    # -- data pages go here --
-    st.Page("pages/update.py", title=update_texts.PAGE_TITLE, icon=":material/upload_file:", url_path="update"),
-    st.Page("pages/history.py", title=history_texts.PAGE_TITLE, icon=":material/history:", url_path="history"),
+    st.Page("views/update.py", title=update_texts.PAGE_TITLE, icon=":material/upload_file:", url_path="update"),
 ]
 
 # For everyone: public information and about the app
 about_pages = [
-    # -- about pages go here --
-    st.Page("pages/public_page.py", title=public_texts.PAGE_TITLE, icon=":material/public:", url_path="public"),
-    st.Page("pages/about_data.py", title=about_texts.ABOUT_DATA_PAGE, icon=":material/database:",
+    st.Page("views/public_page.py", title=public_texts.PAGE_TITLE, icon=":material/public:", url_path="public"),
+    st.Page("views/about_data.py", title=about_texts.ABOUT_DATA_PAGE, icon=":material/database:",
             url_path="om-dataene"),
-    st.Page("pages/accessibility.py", title=about_texts.STATEMENT_PAGE, icon=":material/accessibility:",
+    st.Page("views/accessibility.py", title=about_texts.STATEMENT_PAGE, icon=":material/accessibility:",
             url_path="tilgjengelighet"),
 ]
 
-# Logging in, when login is configured and the user is not logged in
-account_pages = [
-    st.Page("pages/login.py", title=texts.auth.LOGIN_PAGE, icon=":material/login:", url_path="login"),
-]
-
 navigation = {}
+if auth.auth_configured() and not user.is_logged_in:
+    # Not logged in: the login page first, then the public pages
+    navigation[texts.NAV_ACCOUNT] = [
+        st.Page("views/login.py", title=texts.auth.LOGIN_PAGE, icon=":material/login:",
+                url_path="login", default=True),
+    ]
 if user.may(auth.VIEWER):
     navigation[texts.NAV_PORTFOLIO] = portfolio_pages
 if user.may(auth.EDITOR):
     navigation[texts.NAV_DATA] = data_pages
 navigation[texts.NAV_ABOUT] = about_pages
-if auth.auth_configured() and not user.is_logged_in:
-    navigation[texts.NAV_ACCOUNT] = account_pages
 auth.account_sidebar(user)
 st.navigation({section: pages for section, pages in navigation.items() if pages}).run()

@@ -14,11 +14,11 @@ st.set_page_config(page_title=public_texts.APP_TITLE, page_icon=":material/publi
 a11y.set_document_language()
 
 pages = [
-    st.Page("pages/public_page.py", title=public_texts.PAGE_TITLE, icon=":material/public:",
+    st.Page("views/public_page.py", title=public_texts.PAGE_TITLE, icon=":material/public:",
             url_path="public", default=True),
-    st.Page("pages/about_data.py", title=about_texts.ABOUT_DATA_PAGE, icon=":material/database:",
+    st.Page("views/about_data.py", title=about_texts.ABOUT_DATA_PAGE, icon=":material/database:",
             url_path="om-dataene"),
-    st.Page("pages/accessibility.py", title=about_texts.STATEMENT_PAGE, icon=":material/accessibility:",
+    st.Page("views/accessibility.py", title=about_texts.STATEMENT_PAGE, icon=":material/accessibility:",
             url_path="tilgjengelighet"),
 ]
 st.navigation(pages, position="top").run()

@@ -47,23 +47,6 @@ SECTION_KINDS = {
 C = T.COLUMNS
 
 
-def run_through_entrypoint() -> None:
-    """Make sure the page runs inside dashboard.py (navigation, roles, layout).
-
-    Because the page files live in a folder named `pages/`, Streamlit starts in
-    its old multipage mode until some session has run `st.navigation`: on a
-    fresh server, a shared link such as `/changes?from=…` would run this file
-    on its own. Switch that mode off (process-wide, as `st.navigation` does)
-    and rerun, so the entry point runs and opens this page. Call it first.
-    """
-    import streamlit as st
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 # -- choosing the two snapshots --------------------------------------------------
 
 def resolve(store: Store, ref: str) -> SnapshotMeta:

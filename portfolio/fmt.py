@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import re
+
 import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
@@ -54,3 +56,12 @@ def date(value: dt.date | dt.datetime | None) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     return format_date(value, format="dd.MM.yyyy", locale=LOCALE)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+
+
+def literal(text: object) -> str:
+    """Text from the data (names, notes, file names) made literal for
+    Streamlit's markdown: no emphasis, links, colour directives or icons."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

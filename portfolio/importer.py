@@ -1042,6 +1042,11 @@ def run_command(command: str, args, data_dir, out=None, err=None) -> int:
             say(T.CLI["file_missing"].format(path=path), err)
             return 2
     prepared = prepare(uploads, store, base_id=args.base)
+    if command == "import" and not prepared.ok:
+        from portfolio import audit
+
+        audit.record_rejected(data_dir, who=args.author, origin="cli",
+                              files=[str(p) for p in args.files], problems=prepared.problems)
     if command == "validate":
         return _report_and_commit(prepared, store, None, None, say, err, commit_it=False)
     return _report_and_commit(prepared, store, args.author, args.note, say, err, commit_it=True)

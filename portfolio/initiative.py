@@ -25,7 +25,7 @@ from portfolio import charts, config, fmt, schema, texts
 from portfolio.texts import initiative as T
 from portfolio.ui import URL_INITIATIVE, URL_SNAPSHOT, SnapshotContext, query
 
-PAGE = "pages/initiative.py"
+PAGE = "views/initiative.py"
 URL_PATH = "initiative"
 PICKER_KEY = "initiative_choice"
 RELATED_LIMIT = 200
@@ -160,12 +160,6 @@ def _text(value) -> str | None:
     return None if _missing(value) or value == "" else str(value)
 
 
-_MARKDOWN_SPECIAL = "\\`*_[]<>#|~$:"
-
-
-def md_escape(text: str) -> str:
-    """Text from the data shown as Markdown: its special characters escaped."""
-    return "".join(f"\\{c}" if c in _MARKDOWN_SPECIAL else c for c in str(text))
 
 
 def facts(row: pd.Series) -> list[str]:
@@ -528,7 +522,7 @@ def change_log_markdown(ctx: SnapshotContext, hist: pd.DataFrame) -> str:
         T.CHANGE_LOG_LINE.format(date=fmt.date(r[T.COL_DATE]), author=r[T.COL_AUTHOR], changes=r[T.COL_CHANGES])
         for r in rows.to_dict("records")
     ]
-    return "\n".join(f"- {md_escape(line)}" for line in lines)
+    return "\n".join(f"- {fmt.literal(line)}" for line in lines)
 
 
 def history_table(ctx: SnapshotContext, hist: pd.DataFrame) -> Styler:

@@ -55,10 +55,9 @@ class PublicDataMissing(FileNotFoundError):
 def serving_public_app() -> bool:
     """True while a script runs in the public app's process (`streamlit run
     public.py`). Pages shared with the internal app then show public data
-    only, and the internal pages refuse to draw (ui.snapshot_context): in a
-    project with a pages/ folder, Streamlit's very first run in a new server
-    process can run any pages/*.py file the URL names, before public.py's
-    own navigation is in place."""
+    only, and the internal pages refuse to draw (ui.snapshot_context), should
+    one ever be run there (AppTest can switch to any file; the page files live
+    in views/, not pages/, so Streamlit never serves them outside st.navigation)."""
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
     ctx = get_script_run_ctx(suppress_warning=True)

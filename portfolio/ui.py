@@ -154,7 +154,7 @@ def url_multiselect(label: str, options, key: str, url_key: str, format_func=str
 
 def snapshot_caption(ctx: SnapshotContext) -> str:
     return texts.SNAPSHOT_CAPTION.format(
-        date=fmt.date(ctx.meta.created), author=ctx.meta.author, snapshot_id=ctx.snapshot_id
+        date=fmt.date(ctx.meta.created), author=fmt.literal(ctx.meta.author), snapshot_id=ctx.snapshot_id
     )
 
 

@@ -27,13 +27,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import re
 from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
 
-from portfolio import config, fmt, importer, schema, texts, ui
+from portfolio import audit, auth, config, fmt, importer, schema, texts, ui
 from portfolio.store import SnapshotMeta, Store
 from portfolio.texts import history as H
 from portfolio.texts import update as T
@@ -53,13 +52,6 @@ URL_RESTORE = "restore"
 CHANGES_PAGE = "changes"
 
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
-
-
-def plain(text: object) -> str:
-    """Text with user data (names, notes, file names) made literal for Streamlit's
-    markdown: no emphasis, links, colour directives or icons from data."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 @dataclasses.dataclass
@@ -94,9 +86,15 @@ def note_key(origin: str) -> str:
 
 
 def author_input(origin: str) -> str:
-    """The author of a change: a required free-text field (until login exists).
-    A name typed for one kind of change is offered for the others."""
+    """The author of a change. With login, the logged-in identity (not a field
+    anyone can type in); in local mode, a required free-text field. A name
+    typed for one kind of change is offered for the others."""
     key = author_key(origin)
+    user = auth.current_user()
+    if not user.is_local:
+        st.session_state[key] = user.author
+        st.caption(P["author_identity"].format(author=fmt.literal(user.author)))
+        return user.author
     if key not in st.session_state:
         typed = [st.session_state.get(author_key(o)) for o in ORIGINS]
         st.session_state[key] = next((t for t in typed if t), "")
@@ -160,8 +158,8 @@ def problem_line(problem: importer.FileProblem) -> str:
     """A markdown list item: the location in bold, the message; user data escaped."""
     where = problem.where
     if not where:
-        return f"- {plain(problem.message)}"
-    return f"- **{plain(where)}**: {plain(problem.message)}"
+        return f"- {fmt.literal(problem.message)}"
+    return f"- **{fmt.literal(where)}**: {fmt.literal(problem.message)}"
 
 
 def problem_table(problems: list[importer.FileProblem], limit: int = PREVIEW_ROWS) -> pd.DataFrame:
@@ -200,8 +198,20 @@ def pending_upload(uploads: list[importer.Upload], store: Store) -> Pending | No
         except Exception as err:  # never a traceback on the page
             st.error(T.UNEXPECTED.format(error=type(err).__name__))
             return None
+    if not pending.prepared.ok:
+        audit.record_rejected(store.root, who=who_is_acting("upload"), origin="upload",
+                              files=[u.name for u in uploads], problems=pending.prepared.problems)
     set_pending(pending)
     return pending
+
+
+def who_is_acting(origin: str) -> str:
+    """For the audit log: the logged-in identity, or the name typed in local mode."""
+    user = auth.current_user()
+    if not user.is_local:
+        return user.author
+    typed = st.session_state.get(author_key(origin)) or ""
+    return f"{typed} ({user.author})" if typed else user.author
 
 
 def set_pending(pending: Pending) -> None:
@@ -217,6 +227,9 @@ def prepare_safely(build, *args) -> Pending | None:
         except Exception as err:  # never a traceback on the page
             st.error(T.UNEXPECTED.format(error=type(err).__name__))
             return None
+    if not pending.prepared.ok:
+        audit.record_rejected(config.data_dir(), who=who_is_acting(pending.origin),
+                              origin=pending.origin, files=[], problems=pending.prepared.problems)
     set_pending(pending)
     return pending
 
@@ -266,12 +279,12 @@ def show_outcome(origin: str) -> None:
     if outcome is None:
         return
     if outcome.kind == "saved":
-        st.success(plain(outcome.message), icon=":material/check_circle:")
-        st.page_link("pages/history.py", label=P["saved_history"], icon=":material/history:")
+        st.success(fmt.literal(outcome.message), icon=":material/check_circle:")
+        st.page_link("views/history.py", label=P["saved_history"], icon=":material/history:")
     elif outcome.kind == "unchanged":
-        st.info(plain(outcome.message), icon=":material/info:")
+        st.info(fmt.literal(outcome.message), icon=":material/info:")
     else:
-        st.error(plain(outcome.message), icon=":material/error:")
+        st.error(fmt.literal(outcome.message), icon=":material/error:")
 
 
 def show_pending(pending: Pending, root: str, commit_label: str | None = None) -> None:
@@ -294,8 +307,8 @@ def show_pending(pending: Pending, root: str, commit_label: str | None = None) -
     st.subheader(P["preview_title"])
     lines = importer.sources_text(prepared)
     if lines:
-        st.caption(plain(P["sources"] + ": " + " ".join(lines)))
-    st.caption(plain(importer.base_line(prepared)))
+        st.caption(fmt.literal(P["sources"] + ": " + " ".join(lines)))
+    st.caption(fmt.literal(importer.base_line(prepared)))
     if prepared.unchanged:
         base = prepared.base
         st.info(P["preview_empty"].format(snapshot_id=base.snapshot_id, date=fmt.date(base.created)),
@@ -453,8 +466,15 @@ def _cell(value, kind: str = "string"):
 # -- history ---------------------------------------------------------------------------
 
 def local_time(meta: SnapshotMeta) -> str:
-    created = meta.created.astimezone(LOCAL_TIME)
-    return H.TIME.format(date=fmt.date(created), time=f"{created:%H:%M}")
+    return local_time_text(meta.created_at)
+
+
+def local_time_text(iso: str | None) -> str:
+    """An ISO 8601 UTC time as Norwegian local date and time."""
+    if not iso:
+        return "–"
+    moment = dt.datetime.fromisoformat(iso).astimezone(LOCAL_TIME)
+    return H.TIME.format(date=fmt.date(moment), time=f"{moment:%H:%M}")
 
 
 def changes_link(meta: SnapshotMeta) -> str | None:
@@ -502,3 +522,19 @@ def restore_choice(metas: list[SnapshotMeta], shown: SnapshotMeta) -> None:
     if wanted not in ids:
         wanted = shown.snapshot_id if shown.snapshot_id in ids else (ids[-1] if ids else None)
     st.session_state[KEY_RESTORE_PICK] = wanted
+
+
+def rejected_rows(root: str, limit: int = 200) -> pd.DataFrame:
+    """Rejected imports from the audit log, newest first, for the history page."""
+    entries = audit.read_rejected(root, limit=limit)
+    C = H.COLUMNS
+    return pd.DataFrame(
+        {
+            C["rejected_at"]: [local_time_text(e.get("at")) for e in entries],
+            C["rejected_who"]: [e.get("who", "") for e in entries],
+            C["rejected_origin"]: [H.ORIGINS.get(e.get("origin"), e.get("origin", "")) for e in entries],
+            C["rejected_files"]: [", ".join(e.get("files", [])) or "–" for e in entries],
+            C["rejected_count"]: [e.get("problem_count", 0) for e in entries],
+            C["rejected_first"]: [(e.get("problems") or ["–"])[0] for e in entries],
+        }
+    )

@@ -3,7 +3,7 @@
 The pages are found at run time: AppTest runs each entry point and reads the
 pages its `st.navigation` registered, so a page added to dashboard.py is
 covered without touching this file. (A cross-check parses the entry points
-for "pages/*.py", so a page that fails to register is noticed too.)
+for "views/*.py", so a page that fails to register is noticed too.)
 
 In AppTest: one h1 per page; every Vega-Lite chart has a `description` that
 is also shown as text on the page, a table beside it, and a legend (words)
@@ -38,7 +38,7 @@ EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
 @dataclasses.dataclass(frozen=True)
 class Page:
     entry: str
-    script: str  # relative to the project, e.g. "pages/overview.py"
+    script: str  # relative to the project, e.g. "views/overview.py"
     url_path: str
 
     @property
@@ -47,13 +47,13 @@ class Page:
 
 
 def declared_pages(entry: str) -> set[str]:
-    """Every "pages/*.py" an entry point names in an st.Page(...) call."""
+    """Every "views/*.py" an entry point names in an st.Page(...) call."""
     tree = ast.parse((ROOT / entry).read_text())
     found = set()
     for node in ast.walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "Page"
                 and node.args and isinstance(node.args[0], ast.Constant)
-                and str(node.args[0].value).startswith("pages/")):
+                and str(node.args[0].value).startswith("views/")):
             found.add(node.args[0].value)
     return found
 
@@ -87,10 +87,10 @@ def test_every_page_is_found_and_registered(pages):
     for entry in ENTRY_POINTS:
         registered = {p.script for p in pages[entry]}
         # pages registered only for some users (login: when login is configured)
-        conditional = {"pages/login.py"}
+        conditional = {"views/login.py"}
         assert declared_pages(entry) - conditional <= registered, entry
     assert {p.script for p in pages["public.py"]} == {
-        "pages/public_page.py", "pages/about_data.py", "pages/accessibility.py"}
+        "views/public_page.py", "views/about_data.py", "views/accessibility.py"}
     assert {p.url_path for p in pages["dashboard.py"]} >= {"public", "om-dataene", "tilgjengelighet"}
     assert len(pages["dashboard.py"]) >= 4
 

@@ -24,7 +24,7 @@ def test_overview_opens_in_chromium_with_the_seed_portfolio(demo_url):
         assert page.get_by_text("Demodata", exact=False).count() >= 1
         assert page.locator('[data-testid="stMetric"]').count() >= 7
         assert page.locator('[data-testid="stDataFrame"]').count() >= 2
-        assert page.locator('[data-testid="stVegaLiteChart"]').count() == 1
+        assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2  # phases and trend
         page.screenshot(path=str(ARTIFACTS / "overview-demo.png"), full_page=True)
 
 

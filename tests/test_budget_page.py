@@ -15,7 +15,7 @@ from portfolio.store import Store
 from portfolio.texts import budget as T
 
 APP = str(ROOT / "dashboard.py")
-PAGE = "pages/budget.py"
+PAGE = "views/budget.py"
 METAS = Store(DEMO_DATA).list()
 
 
@@ -98,7 +98,7 @@ def test_the_year_lives_in_the_link(data_env):
     at = open_page(year="2024")
     assert at.selectbox(key=page_logic.YEAR_KEY).value == 2024
     assert metric(at, T.KPI_BUDGET.format(year=2024)) == "6\u00a0410\u00a0000\u00a0kr"
-    assert any(s.value == T.BY_INITIATIVE.format(year=2024) for s in at.subheader)
+    assert any(s.value == T.BY_INITIATIVE.format(year=2024) for s in at.header)
     at.selectbox(key=page_logic.YEAR_KEY).set_value(2025).run()
     assert not at.exception
     assert at.query_params["year"] in ("2025", ["2025"])

@@ -16,7 +16,7 @@ from portfolio.store import Store
 from portfolio.texts import changes as T
 
 APP = str(ROOT / "dashboard.py")
-PAGE = "pages/changes.py"
+PAGE = "views/changes.py"
 C = T.COLUMNS
 METAS = Store(DEMO_DATA).list()
 
@@ -139,7 +139,7 @@ def test_budget_threshold_from_the_link_and_the_input(data_env):
     expected = engine(METAS[-2], METAS[-1], DEMO_TODAY, threshold=500_000)
     budget = table(at, C["budget_line"])
     assert len(budget) == sum(expected[k] for k in diff.BUDGET_KINDS) > 0
-    assert any(s.value == "Budsjettendringer på minst 500\u00a0000\u00a0kr" for s in at.subheader)
+    assert any(s.value == "Budsjettendringer på minst 500\u00a0000\u00a0kr" for s in at.header)
     all_rows = sum(engine(METAS[-2], METAS[-1], DEMO_TODAY)[k] for k in diff.BUDGET_KINDS)
     assert len(budget) < all_rows
     at.number_input(key=changes.KEY_THRESHOLD).set_value(0).run()

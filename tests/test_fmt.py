@@ -31,3 +31,9 @@ def test_missing_values_show_a_dash():
     assert fmt.date(pd.NaT) == "–"
     assert fmt.kr(float("nan")) == "–"
     assert fmt.number(pd.NA) == "–"
+
+
+def test_text_from_the_data_is_literal_in_markdown():
+    assert fmt.literal("**Kari** [lenke](http://x) :red[rød] <b>") == (
+        "\\*\\*Kari\\*\\* \\[lenke\\]\\(http\\://x\\) \\:red\\[rød\\] \\<b\\>"
+    )

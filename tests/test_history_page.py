@@ -21,7 +21,7 @@ def open_history(params: dict | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in (params or {}).items():
         at.query_params[key] = value
-    at.switch_page("pages/history.py").run()
+    at.switch_page("views/history.py").run()
     assert not at.exception, [e.message for e in at.exception]
     return at
 
@@ -58,7 +58,7 @@ def test_the_link_opens_the_changes_page_on_that_pair(data_env):
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in params.items():
         at.query_params[key] = value
-    at.switch_page("pages/changes.py").run()
+    at.switch_page("views/changes.py").run()
     assert not at.exception, [e.message for e in at.exception]
     assert at.session_state[changes.KEY_FROM] == metas[3].snapshot_id
     assert at.selectbox(key="snapshot_choice").value == metas[4].snapshot_id

@@ -17,7 +17,7 @@ from portfolio.texts import initiative as T
 from portfolio.ui import SnapshotContext
 
 APP = str(ROOT / "dashboard.py")
-PAGE = "pages/initiative.py"
+PAGE = "views/initiative.py"
 METAS = Store(DEMO_DATA).list()
 
 
@@ -349,13 +349,9 @@ def page_violations(page) -> list[dict]:
 
 
 def open_deep_link(page, url: str, path: str) -> None:
-    """Open a link to a page. Right after the server starts, Streamlit runs a
-    deep link as an old-style pages/ app until the entry script has run once
-    (PagesManager.uses_pages_directory), so open the start page first."""
+    """Open a link to a page, as the server's first request."""
     from browser import wait_until_idle
 
-    page.goto(url)
-    wait_until_idle(page)
     page.goto(f"{url}/{path}")
     wait_until_idle(page)
 

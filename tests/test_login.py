@@ -55,7 +55,8 @@ def app_with_login(tmp_path_factory):
 
 
 def nav_links(page) -> list[str]:
-    return [t.strip() for t in page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()]
+    # each link's text is its icon's name, then the page title
+    return [t.strip().splitlines()[-1].strip() for t in page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()]
 
 
 def log_in(page, url: str, sub: str) -> None:
@@ -88,9 +89,13 @@ def test_viewer_logs_in_and_reads_but_has_no_data_pages(app_with_login):
         assert page.locator("h1", has_text="Oversikt").count() == 1
         assert page.get_by_text("Lene Leder").count() >= 1
         links = nav_links(page)
-        assert "Oversikt" in links
-        assert not any(name in links for name in ("Oppdater data", "Historikk"))
+        assert {"Oversikt", "Tiltak", "Økonomi", "Milepæler", "Endringer", "Historikk"} <= set(links)
+        assert "Oppdater data" not in links
         page.screenshot(path=str(ARTIFACTS / "login-viewer.png"))
+        # a direct link to a data page does not open it for a viewer
+        page.goto(app_with_login + "/update")
+        wait_until_idle(page)
+        assert page.locator("h1", has_text="Oppdater data").count() == 0
 
 
 def test_editor_logs_in_and_reaches_the_data_pages(app_with_login):
@@ -98,6 +103,10 @@ def test_editor_logs_in_and_reaches_the_data_pages(app_with_login):
         log_in(page, app_with_login, "pl")
         assert page.locator("h1", has_text="Oversikt").count() == 1
         assert page.get_by_text("Per Prosjektleder").count() >= 1
+        assert "Oppdater data" in nav_links(page)
+        page.goto(app_with_login + "/update")
+        wait_until_idle(page)
+        assert page.locator("h1", has_text="Oppdater data").count() == 1
         page.screenshot(path=str(ARTIFACTS / "login-editor.png"))
 
 

@@ -18,7 +18,7 @@ from portfolio.store import Store
 from portfolio.texts import milestones as T
 
 APP = str(ROOT / "dashboard.py")
-PAGE = "pages/milestones.py"
+PAGE = "views/milestones.py"
 METAS = Store(DEMO_DATA).list()
 
 

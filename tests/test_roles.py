@@ -22,7 +22,7 @@ VIEWER = {"is_logged_in": True, "email": "leder@kristiansand.kommune.no", "name"
 EDITOR = {"is_logged_in": True, "email": "pl@kristiansand.kommune.no", "name": "Per Prosjektleder"}
 STRANGER = {"is_logged_in": True, "email": "noen@example.com", "name": "Noen"}
 
-INTERNAL_PAGES = ["pages/overview.py"]
+INTERNAL_PAGES = ["views/overview.py"]
 
 
 def app(user: dict | None, data_env) -> AppTest:
@@ -74,7 +74,7 @@ def test_logged_in_without_a_role_sees_only_public_pages(data_env):
     at = app(STRANGER, data_env).run()
     assert not at.exception
     assert any("ingen rolle" in i.value for i in at.sidebar.info)
-    assert not reachable(app(STRANGER, data_env).run(), "pages/overview.py")
+    assert not reachable(app(STRANGER, data_env).run(), "views/overview.py")
 
 
 def test_local_mode_says_so_and_the_local_user_is_editor(data_env):

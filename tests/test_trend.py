@@ -123,7 +123,7 @@ def test_snapshots_on_the_same_day_get_their_time(store):
 def test_trend_section_on_the_overview_with_demo_data(data_env):
     data_env(DEMO_DATA)
     at = open_overview()
-    assert any(s.value == T.HEADING for s in at.subheader)
+    assert any(s.value == T.HEADING for s in at.header)
     table = trend_table(at)
     assert len(table) == len(METAS)
     store = Store(DEMO_DATA)
@@ -175,7 +175,7 @@ def test_trend_section_in_chromium():
         with chromium(viewport=(1400, 3400)) as page:
             page.goto(url)
             wait_until_idle(page)
-            heading = page.locator("h3", has_text=T.HEADING)
+            heading = page.locator("h2", has_text=T.HEADING)
             heading.wait_for(timeout=30000)
             assert heading.count() == 1
             page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(timeout=30000)

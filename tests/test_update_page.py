@@ -45,7 +45,7 @@ def demo_copy(tmp_path, data_env) -> Path:
     return root
 
 
-def open_page(page: str = "pages/update.py", params: dict | None = None) -> AppTest:
+def open_page(page: str = "views/update.py", params: dict | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in (params or {}).items():
         at.query_params[key] = value
@@ -262,7 +262,7 @@ def test_author_is_asked_for_in_one_place():
 
 def registered_pages() -> list[str]:
     source = (ROOT / "dashboard.py").read_text()
-    return [p for p in re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', source) if p != "pages/login.py"]
+    return [p for p in re.findall(r'st\.Page\("(views/[a-z_]+\.py)"', source) if p != "views/login.py"]
 
 
 def test_evil_text_committed_through_the_template_renders_inert_on_every_page(tmp_path, data_env):
@@ -282,9 +282,9 @@ def test_evil_text_committed_through_the_template_renders_inert_on_every_page(tm
     at.button(key="commit_upload").click().run()
     assert any("Lagret" in s.value for s in at.success)
     pages = registered_pages()
-    assert "pages/update.py" in pages and "pages/history.py" in pages
+    assert "views/update.py" in pages and "views/history.py" in pages
     for page in pages:
-        params = {"initiative": "evil"} if page == "pages/initiative.py" else None
+        params = {"initiative": "evil"} if page == "views/initiative.py" else None
         at = open_page(page, params)
         for kind in ("markdown", "caption", "success", "info", "warning", "error", "text"):
             for element in at.get(kind):
@@ -306,10 +306,6 @@ def test_upload_in_a_real_browser_shows_the_preview_and_commits(tmp_path):
     dialogs = []
     with streamlit_server("dashboard.py", root, today="2026-11-23") as url, chromium(viewport=(1400, 1800)) as page:
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        # The app's entry first: a fresh server that is asked for /update before
-        # dashboard.py has run serves pages/update.py alone (Streamlit's legacy pages/ folder)
-        page.goto(url)
-        wait_until_idle(page)
         page.goto(f"{url}/update")
         wait_until_idle(page)
         assert page.locator("h1", has_text=T.PAGE_TITLE).count() == 1
@@ -365,3 +361,61 @@ def test_an_upload_preview_and_an_edit_preview_live_side_by_side(demo_copy):
     # the upload's preview was made on the old latest snapshot: it is gone, not saved later by mistake
     assert not [b for b in at.button if b.key and b.key.startswith("commit_")]
     assert len(Store(demo_copy).list()) == 10
+
+
+def test_with_login_the_author_is_the_identity_and_rejections_are_audited(demo_copy):
+    from portfolio import audit
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 40,
+        "client_id": "c", "client_secret": "s",
+        "server_metadata_url": "http://localhost:9/.well-known/openid-configuration",
+    }
+    at.secrets["portfolio_access"] = {"editors": ["pl@kristiansand.kommune.no"]}
+    at.user = {"is_logged_in": True, "email": "pl@kristiansand.kommune.no", "name": "Per Prosjektleder"}
+    at.switch_page("views/update.py").run()
+    assert not at.exception
+
+    # a rejected upload is logged with who and why, and nothing is saved
+    bad = changed_template(demo_copy, "budgets", 3, "budget_nok", "mange")
+    upload(at, ("feil.xlsx", bad))
+    entries = audit.read_rejected(demo_copy)
+    assert len(entries) == 1
+    assert entries[0]["who"] == "Per Prosjektleder <pl@kristiansand.kommune.no>"
+    assert entries[0]["files"] == ["feil.xlsx"] and entries[0]["problem_count"] == 1
+    assert "Budsjett" in entries[0]["problems"][0]
+
+    # a good upload is signed with the identity: there is no name field to type in
+    upload(at, ("mal.xlsx", changed_template(demo_copy)))
+    assert not [t for t in at.text_input if t.key == update.author_key("upload")]
+    assert any("Lagres i ditt navn" in c.value for c in at.caption)
+    at.text_area(key=update.note_key("upload")).input("Status til KDL").run()
+    at.button(key="commit_upload").click().run()
+    assert not at.exception
+    latest = Store(demo_copy).latest()
+    assert latest.author == "Per Prosjektleder <pl@kristiansand.kommune.no>"
+
+    # the history page shows the rejected upload to the audit reader
+    at.switch_page("views/history.py").run()
+    assert not at.exception
+    rejected = next(d.value for d in at.dataframe if "Hvem" in d.value.columns)
+    assert list(rejected["Hvem"]) == ["Per Prosjektleder <pl@kristiansand.kommune.no>"]
+
+
+def test_the_cli_logs_a_rejected_import(demo_copy, tmp_path):
+    import subprocess
+    import sys
+
+    from portfolio import audit
+
+    bad = tmp_path / "feil.xlsx"
+    bad.write_bytes(changed_template(demo_copy, "budgets", 3, "budget_nok", "mange"))
+    result = subprocess.run(
+        [sys.executable, "-m", "portfolio", "import", str(bad), "--author", "Kari", "--note", "x"],
+        cwd=ROOT, env={**__import__("os").environ, "PORTFOLIO_DATA": str(demo_copy)},
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    entries = audit.read_rejected(demo_copy)
+    assert [(e["who"], e["origin"], e["problem_count"]) for e in entries] == [("Kari", "cli", 1)]

@@ -101,8 +101,7 @@ OK = (
     "Alle sidene testes automatisk med verktøyet axe-core mot kravene i WCAG 2.1 A og AA. "
     "Testen finner ingen alvorlige eller kritiske feil.",
     "Sidene er merket som norsk bokmål, slik at skjermlesere leser teksten med norsk uttale.",
-    "Sidene for innbyggere har én hovedoverskrift hver, og overskriftene kommer i riktig "
-    "rekkefølge.",
+    "Hver side har én hovedoverskrift, og overskriftene kommer i riktig rekkefølge.",
     "Filtrene og søkefeltene kan brukes med tastaturet.",
     "Status vises alltid med ord, ikke bare med farge.",
     "Fargene har nok kontrast. Tekst har minst 4,5:1 mot bakgrunnen. Farger som betyr noe "
@@ -122,9 +121,6 @@ NOT_OK = (
     "verktøyet Streamlit, er på engelsk, for eksempel «Skip to main content», «Main menu», "
     "«Fullscreen» og «Upload». De er ikke merket som engelsk, så skjermlesere kan lese dem "
     "med norsk uttale.",
-    "**Overskrifter:** På noen av sidene for ledelsen hopper overskriftene over et nivå "
-    "(fra hovedoverskrift rett til et underpunkt). Det gjør det vanskeligere å få oversikt "
-    "med skjermleser.",
     "**Emoji:** Emoji kan vises som tomme firkanter på maskiner som mangler en skrift med "
     "emoji. Vi bruker derfor ikke emoji til å vise status eller annen viktig informasjon.",
     "**Brede tabeller på mobil:** Sidene for ledelsen har brede tabeller. På en liten skjerm "

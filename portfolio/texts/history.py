@@ -20,6 +20,12 @@ PAGE = {
     "restore_show": "Se hva som blir endret",
     "restore_commit": "Gjenopprett som nytt øyeblikksbilde",
     "restore_only_one": "Det finnes bare ett øyeblikksbilde; det er ingenting å gjenopprette.",
+    "rejected_title": "Avviste opplastinger",
+    "rejected_intro": (
+        "{count} forsøk på å laste opp eller lagre data ble stoppet av kontrollen. Ingenting ble "
+        "lagret ved disse forsøkene; listen viser hvem, når og hvorfor."
+    ),
+    "rejected_none": "Ingen opplastinger er avvist.",
 }
 
 COLUMNS = {
@@ -33,6 +39,20 @@ COLUMNS = {
     "changes": "Endringer",
     "changes_text": "Se endringer",
     "id": "ID",
+    "rejected_at": "Tidspunkt",
+    "rejected_who": "Hvem",
+    "rejected_origin": "Hvor",
+    "rejected_files": "Filer",
+    "rejected_count": "Antall feil",
+    "rejected_first": "Første feil",
+}
+
+# Where a rejected change came from (the audit log's "origin")
+ORIGINS = {
+    "upload": "Opplasting i appen",
+    "edits": "Redigering i appen",
+    "restore": "Gjenoppretting",
+    "cli": "Kommandolinjen",
 }
 
 TIME = "{date} kl. {time}"

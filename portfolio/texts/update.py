@@ -321,6 +321,7 @@ PAGE = {
         "({latest_id}). Lagring vil bli stoppet; hent en ny mal og gjør endringene på nytt."
     ),
     "author": "Ditt navn",
+    "author_identity": "Lagres i ditt navn: {author}",
     "author_help": "Lagres sammen med endringen, slik at andre ser hvem som gjorde den.",
     "note": "Notat (påkrevd)",
     "note_help": "Kort om hva som er endret og hvorfor, for eksempel «Status til KDL-møte 16.11.2026».",

@@ -8,7 +8,6 @@ from portfolio.texts import changes as T
 
 P, C = T.PAGE, T.COLUMNS
 
-changes.run_through_entrypoint()
 auth.require(auth.VIEWER)
 ctx = ui.snapshot_context()
 st.title(P["title"])
@@ -88,35 +87,35 @@ def show(result, status_columns=()):
     )
 
 
-st.subheader(P["section_initiatives"])
+st.header(P["section_initiatives"])
 show(changes.new_and_removed(frame), [C["status"]])
 
-st.subheader(P["section_status"])
+st.header(P["section_status"])
 if len(changes.section_rows(frame, "status")):
     st.caption(changes.status_caption(frame))
 show(changes.status_changes(frame), [C["old"], C["new"]])
 
-st.subheader(P["section_phase"])
+st.header(P["section_phase"])
 show(changes.phase_changes(frame))
 
-st.subheader(P["section_milestones"])
-st.markdown(f"#### {P['section_completed']}")
+st.header(P["section_milestones"])
+st.subheader(P["section_completed"], anchor=False)
 show(changes.milestones_completed(frame))
-st.markdown(f"#### {P['section_moved']}")
+st.subheader(P["section_moved"], anchor=False)
 show(changes.milestones_moved(frame))
-st.markdown(f"#### {P['section_overdue']}")
+st.subheader(P["section_overdue"], anchor=False)
 st.caption(P["section_overdue_caption"].format(today=fmt.date(ctx.today), old=fmt.date(old.created)))
 show(changes.milestones_overdue(frame, ctx.today))
 
-st.subheader(P["section_budget_threshold"].format(threshold=fmt.kr(threshold)) if threshold
+st.header(P["section_budget_threshold"].format(threshold=fmt.kr(threshold)) if threshold
              else P["section_budget"])
 show(changes.budget_changes(frame))
 
-st.subheader(P["section_other"])
+st.header(P["section_other"])
 st.caption(P["section_other_caption"])
 show(changes.other_changes(frame))
 
-st.subheader(P["download"])
+st.header(P["download"])
 st.caption(P["download_caption"].format(count=fmt.number(len(frame))))
 ui.download_buttons(
     lambda: changes.export_frame(frame),

@@ -8,7 +8,7 @@ from portfolio.texts import history as H
 
 P, C = H.PAGE, H.COLUMNS
 
-auth.require(auth.EDITOR)
+user = auth.require(auth.VIEWER)
 ctx = ui.snapshot_context()
 root = str(ctx.store.root)
 st.title(H.PAGE_TITLE)
@@ -35,7 +35,17 @@ st.dataframe(
     },
 )
 
-st.subheader(P["restore_title"])
+st.header(P["rejected_title"])
+rejected = update.rejected_rows(root)
+if rejected.empty:
+    st.caption(P["rejected_none"])
+else:
+    st.caption(P["rejected_intro"].format(count=fmt.number(len(rejected))))
+    st.dataframe(rejected, hide_index=True, width="stretch", placeholder="–")
+
+if not user.may(auth.EDITOR):
+    st.stop()  # restoring is for editors
+st.header(P["restore_title"])
 all_metas = ctx.snapshots
 if len(all_metas) < 2:
     st.info(P["restore_only_one"], icon=":material/info:")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from portfolio import auth, charts, initiative, ui
+from portfolio import auth, charts, fmt, initiative, ui
 from portfolio.texts import initiative as T
 
 auth.require(auth.VIEWER)
@@ -25,7 +25,7 @@ if chosen is None:
 
 row = initiative.detail(ctx, chosen)
 st.header(row["name"], anchor=False)
-st.markdown(" · ".join(initiative.md_escape(f) for f in initiative.facts(row)))
+st.markdown(" · ".join(fmt.literal(f) for f in initiative.facts(row)))
 
 hist = initiative.history(ctx, chosen)
 update = initiative.last_update(ctx, hist)

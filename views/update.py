@@ -12,14 +12,14 @@ auth.require(auth.EDITOR)
 ctx = ui.snapshot_context()
 root = str(ctx.store.root)
 st.title(T.PAGE_TITLE)
-st.caption(P["intro"] + " " + update.plain(ui.snapshot_caption(ctx)))
+st.caption(P["intro"] + " " + fmt.literal(ui.snapshot_caption(ctx)))
 if not ctx.is_latest:
     st.info(P["past_snapshot"], icon=":material/history:")
 
 upload_tab, edit_tab = st.tabs([P["tab_upload"], P["tab_edit"]])
 
 with upload_tab:
-    st.subheader(P["step_template"])
+    st.header(P["step_template"])
     st.caption(P["template_help"])
     st.download_button(
         P["template_button"],
@@ -27,7 +27,7 @@ with upload_tab:
         file_name=workbook.file_name(ctx.meta), icon=":material/download:", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="template_download",
     )
-    st.subheader(P["step_upload"])
+    st.header(P["step_upload"])
     files = st.file_uploader(
         P["uploader"], accept_multiple_files=True, key=update.uploader_key(),
         help=P["uploader_help"].format(limit=T.SIZE_MB.format(size=fmt.number(config.UPLOAD_MAX_BYTES // 2**20))),

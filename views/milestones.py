@@ -20,7 +20,7 @@ c2.metric(T.KPI_30, fmt.number(soon.total), help=T.KPI_DUE_HELP.format(
 c3.metric(T.KPI_90, fmt.number(later.total), help=T.KPI_DUE_HELP.format(
     today=fmt.date(ctx.today), until=fmt.date(milestones.due_until(ctx, milestones.LONG_HORIZON))))
 
-st.subheader(T.TIMELINE, anchor=False)
+st.header(T.TIMELINE, anchor=False)
 timeline = milestones.timeline(ctx, filters)
 takeaway = milestones.timeline_takeaway(timeline)
 st.write(takeaway)
@@ -33,7 +33,7 @@ if timeline.shown:
             column_config={T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT)},
         )
 
-st.subheader(T.LISTS, anchor=False)
+st.header(T.LISTS, anchor=False)
 link_config = {
     T.COL_TITLE: st.column_config.TextColumn(width="large"),
     T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT),

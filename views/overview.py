@@ -46,14 +46,14 @@ if k.total == 0:
 left, right = st.columns([3, 2])
 with left:
     takeaway = overview.chart_takeaway(k)
-    st.subheader(T["by_phase"])
+    st.header(T["by_phase"])
     st.write(takeaway)
     st.altair_chart(charts.phase_status_bars(k.chart_counts, takeaway), width="stretch")
 with right:
-    st.subheader(T["chart_table"])
+    st.header(T["chart_table"])
     st.dataframe(overview.chart_table(k), hide_index=True, width="stretch")
 
-st.subheader(T["status_table"])
+st.header(T["status_table"])
 table, total = overview.status_table(ctx, filters)
 st.caption(T["status_table_caption"].format(count=fmt.number(total)))
 st.dataframe(
@@ -68,7 +68,7 @@ ui.download_buttons(
     basename=f"statustabell-{ctx.meta.created.date().isoformat()}", sheet_name=T["status_table"],
 )
 
-st.subheader(trend_texts.HEADING)
+st.header(trend_texts.HEADING)
 trend_data = trend.counts(ctx, filters)
 trend_takeaway = trend.takeaway(trend_data)
 st.write(trend_takeaway)

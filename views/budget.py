@@ -42,7 +42,7 @@ d1.metric(
 d2.metric(T.KPI_OVER.format(year=year), fmt.number(figures.over_count), help=T.KPI_OVER_HELP.format(year=year))
 st.caption(T.FORECAST_NOTE)
 
-st.subheader(T.BY_YEAR, anchor=False)
+st.header(T.BY_YEAR, anchor=False)
 takeaway = budget.years_takeaway(figures, year)
 st.write(takeaway)
 left, right = st.columns([3, 2])
@@ -54,7 +54,7 @@ with right:
 ui.download_buttons(lambda: budget.year_rows(years), basename=f"{T.EXPORT_YEARS}-{ctx.meta.created.date().isoformat()}",
                     sheet_name=T.SHEET_YEARS)
 
-st.subheader(T.BY_AREA.format(year=year), anchor=False)
+st.header(T.BY_AREA.format(year=year), anchor=False)
 areas = budget.by_area(ctx, filters, year)
 area_count = budget.total_count(areas)
 area_takeaway = budget.areas_takeaway(areas, year)
@@ -73,7 +73,7 @@ ui.download_buttons(
     basename=f"{T.EXPORT_AREAS}-{year}-{ctx.meta.created.date().isoformat()}", sheet_name=T.SHEET_AREAS,
 )
 
-st.subheader(T.BY_INITIATIVE.format(year=year), anchor=False)
+st.header(T.BY_INITIATIVE.format(year=year), anchor=False)
 rows = budget.by_initiative(ctx, filters, year)
 count = budget.total_count(rows)
 st.caption(T.INITIATIVES_CAPTION.format(shown=fmt.number(len(rows)), count=fmt.number(count), year=year))
