@@ -152,7 +152,7 @@ def memory_per_session(data: Path, sessions: int) -> tuple[float, float, float]:
 
 def _server_pid(url: str) -> int:
     port = url.rsplit(":", 1)[1]
-    out = subprocess.run(["ps", "-eo", "pid,args"], capture_output=True, text=True).stdout
+    out = subprocess.run(["ps", "-ww", "-eo", "pid,args"], capture_output=True, text=True).stdout
     for line in out.splitlines():
         if "streamlit run" in line and f"--server.port {port}" in line:
             return int(line.split()[0])
