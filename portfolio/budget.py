@@ -12,11 +12,11 @@ from pandas.io.formats.style import Styler
 
 from portfolio import charts, fmt, initiative, queries, texts
 from portfolio.texts import budget as T
-from portfolio.ui import SnapshotContext, query
+from portfolio.ui import TABLE_ROWS, SnapshotContext, query
 
 URL_YEAR = "year"
 YEAR_KEY = "budget_year"
-ROW_LIMIT = 500
+ROW_LIMIT = TABLE_ROWS
 CHART_ROWS = 15
 
 AMOUNTS = [T.COL_BUDGET, T.COL_ACTUAL, T.COL_FORECAST]

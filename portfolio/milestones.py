@@ -14,10 +14,10 @@ from pandas.io.formats.style import Styler
 
 from portfolio import charts, fmt, initiative, queries, texts
 from portfolio.texts import milestones as T
-from portfolio.ui import SnapshotContext, query
+from portfolio.ui import TABLE_ROWS, SnapshotContext, query
 
 TIMELINE_ROWS = 40
-LIST_ROWS = 500
+LIST_ROWS = TABLE_ROWS
 SHORT_HORIZON = 30
 LONG_HORIZON = 90
 

@@ -14,7 +14,7 @@ from pandas.io.formats.style import Styler
 
 from portfolio import charts, fmt, initiative, queries, schema, texts
 from portfolio.texts import initiative as initiative_texts
-from portfolio.ui import SnapshotContext, query
+from portfolio.ui import TABLE_ROWS, SnapshotContext, query
 
 STATUS_COLUMNS = [f"status_{d}" for d in schema.STATUS_DIMENSIONS]
 
@@ -123,7 +123,7 @@ def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int,
     return display
 
 
-def status_table(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = 500) -> tuple[Styler, int]:
+def status_table(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = TABLE_ROWS) -> tuple[Styler, int]:
     """The status table, most critical first, and how many initiatives matched."""
     display = status_rows(ctx, filters, row_limit, with_links=True)
     total = display.attrs["total_count"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from portfolio import charts, fmt, initiative, queries, schema, texts
+from portfolio import fmt, initiative, queries, schema, texts
 from portfolio.texts import trend as T
 from portfolio.ui import SnapshotContext, query
 
@@ -50,10 +50,6 @@ def takeaway(data: pd.DataFrame) -> str:
 
 def caption(ctx: SnapshotContext, data: pd.DataFrame) -> str:
     return T.CAPTION.format(count=fmt.number(data["snapshot_id"].nunique()), date=fmt.date(ctx.meta.created))
-
-
-def chart(data: pd.DataFrame, description: str):
-    return charts.status_trend_bars(data, description)
 
 
 def table_rows(data: pd.DataFrame) -> pd.DataFrame:

@@ -52,7 +52,7 @@ class SnapshotContext:
     def snapshots(self) -> list[SnapshotMeta]:
         return self.store.list()
 
-@st.cache_data(max_entries=512, show_spinner=False)
+@st.cache_resource(max_entries=512, show_spinner=False)
 def _cached_query(name: str, root: str, snapshot_id: str, params: dict[str, Any]) -> pd.DataFrame:
     bound = queries.snapshot_params(store(root), snapshot_id)
     bound.update(params)
@@ -64,8 +64,30 @@ def query(ctx: SnapshotContext, name: str, **params: Any) -> pd.DataFrame:
     and parameters (snapshots never change, so the cache never goes stale)."""
     needed = queries.parameters(name)
     values = {k: v for k, v in params.items() if k in needed}
-    return _cached_query(name, str(ctx.store.root), ctx.snapshot_id, values)
+    # Kept once per server (st.cache_resource: no pickled copy per call); each
+    # caller gets its own copy-on-write view (pandas 3), so changing it never
+    # changes the cached result.
+    return _cached_query(name, str(ctx.store.root), ctx.snapshot_id, values).copy(deep=False)
 
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _chart_spec(builder: str, args: tuple) -> dict:
+    from portfolio import charts
+
+    return getattr(charts, builder)(*args).to_dict()
+
+
+def chart(builder: Callable, *args: Any) -> None:
+    """Draw an Altair chart from a builder in portfolio/charts.py. The spec
+    (built and validated by Altair) is cached by the builder's arguments, so
+    a rerun with the same data does not rebuild it."""
+    st.vega_lite_chart(_chart_spec(builder.__name__, args), width="stretch")
+
+
+# Rows a table sends to the browser at most: about five screens of a
+# 720-pixel table. More is what filters and the Excel/CSV download are for;
+# every capped table says how many rows matched.
+TABLE_ROWS = 100
 
 # Query parameters that carry the view in the URL (shareable links)
 URL_SNAPSHOT = "snapshot"

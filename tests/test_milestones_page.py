@@ -127,7 +127,7 @@ def test_large_data_caps_the_timeline_and_lists_and_says_so(data_env, large_data
     assert metric(at, T.KPI_OVERDUE) == f"{overdue:,}".replace(",", "\u00a0")
     shown = lists(at)
     assert len(shown[0]) == min(overdue, page_logic.LIST_ROWS)
-    assert any(c.value.endswith(f"Viser 500 av {overdue:,}.".replace(",", "\u00a0")) for c in at.caption)
+    assert any(c.value.endswith(f"Viser 100 av {overdue:,}.".replace(",", "\u00a0")) for c in at.caption)
 
 
 # -- queries on hand-built snapshots ---------------------------------------------------------

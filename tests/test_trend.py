@@ -161,7 +161,7 @@ def test_trend_on_large_data(data_env, large_data):
     table = trend_table(at)
     assert len(table) == len(Store(large_data).list())
     assert set(table[T.COL_TOTAL]) == {3000}
-    assert len(status_table(at)) == 500
+    assert len(status_table(at)) == 100
 
 
 # -- in the browser ----------------------------------------------------------------------------------

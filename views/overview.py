@@ -48,14 +48,16 @@ with left:
     takeaway = overview.chart_takeaway(k)
     st.header(T["by_phase"])
     st.write(takeaway)
-    st.altair_chart(charts.phase_status_bars(k.chart_counts, takeaway), width="stretch")
+    ui.chart(charts.phase_status_bars, k.chart_counts, takeaway)
 with right:
     st.header(T["chart_table"])
     st.dataframe(overview.chart_table(k), hide_index=True, width="stretch")
 
 st.header(T["status_table"])
 table, total = overview.status_table(ctx, filters)
-st.caption(T["status_table_caption"].format(count=fmt.number(total)))
+shown = table.data.shape[0]
+st.caption(T["status_table_capped"].format(shown=fmt.number(shown), count=fmt.number(total)) if total > shown
+           else T["status_table_caption"].format(count=fmt.number(total)))
 st.dataframe(
     table, hide_index=True, width="stretch", height="content" if total <= 25 else 720,
     column_config={
@@ -75,7 +77,7 @@ st.write(trend_takeaway)
 st.caption(trend.caption(ctx, trend_data))
 trend_left, trend_right = st.columns([3, 2])
 with trend_left:
-    st.altair_chart(trend.chart(trend_data, trend_takeaway), width="stretch")
+    ui.chart(charts.status_trend_bars, trend_data, trend_takeaway)
 with trend_right:
     st.markdown(f"**{trend_texts.TABLE}**")
     st.dataframe(trend.table(trend_data), hide_index=True, width="stretch",

@@ -185,6 +185,10 @@ OVERVIEW = {
     "chart_table": "Tabell for diagrammet",
     "status_table": "Statustabell",
     "status_table_caption": "{count} tiltak. Status vises både med farge og ord.",
+    "status_table_capped": (
+        "Viser de {shown} mest kritiske av {count} tiltak (rød først, så flest forsinkede "
+        "milepæler). Bruk filtrene, eller last ned hele tabellen. Status vises både med farge og ord."
+    ),
     "no_match": "Ingen tiltak passer filtrene. Fjern ett eller flere filtre.",
     "col_count": "Antall",
     "col_phase": "Fase",
