@@ -403,7 +403,15 @@ def cards(data: PublicData, search: str = "", phase: str | None = None,
     """The cards of the matching initiatives (at most `limit`), and how many matched."""
     found = matching(data, search, phase)
     names = dict(zip(data.initiatives["initiative_id"], data.initiatives["name"]))
-    shown = [card(data, row, names) for _, row in found.head(limit).iterrows()]
+    head = found.head(limit)
+    # the shown initiatives' rows, picked once (not once per card from the whole projection)
+    ids = head["initiative_id"]
+    mine = dataclasses.replace(
+        data,
+        milestones=data.milestones[data.milestones["initiative_id"].isin(ids)],
+        budgets=data.budgets[data.budgets["initiative_id"].isin(ids)],
+    )
+    shown = [card(mine, row, names) for _, row in head.iterrows()]
     return shown, len(found)
 
 

@@ -354,15 +354,28 @@ EDIT_MILESTONE_COLUMNS = ("title", "kind", "due_date", "completed_date", "note")
 LOCKED = {"name", "year", "funding_source", "title", "kind"}  # shown, not edited here
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def latest_frames(root: str, snapshot_id: str) -> dict[str, pd.DataFrame]:
-    """A snapshot's tables as stored (snapshots never change: cached by id)."""
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _stored_frames(root: str, snapshot_id: str) -> dict[str, pd.DataFrame]:
     return ui.store(root).read_frames(snapshot_id)
 
 
-def initiative_options(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
-    initiatives = frames["initiatives"].sort_values("name", key=lambda s: s.str.casefold())
+def latest_frames(root: str, snapshot_id: str) -> dict[str, pd.DataFrame]:
+    """A snapshot's tables as stored (snapshots never change: read once per
+    server and id). Each caller gets copy-on-write views (pandas 3), so a
+    change to them never reaches the cached tables."""
+    return {name: frame.copy(deep=False) for name, frame in _stored_frames(root, snapshot_id).items()}
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _initiative_options(root: str, snapshot_id: str) -> dict[str, str]:
+    initiatives = _stored_frames(root, snapshot_id)["initiatives"]
+    initiatives = initiatives.sort_values("name", key=lambda s: s.str.casefold())
     return dict(zip(initiatives["initiative_id"], initiatives["name"]))
+
+
+def initiative_options(root: str, snapshot_id: str) -> dict[str, str]:
+    """Initiatives to pick from, by name (computed once per snapshot)."""
+    return dict(_initiative_options(root, snapshot_id))
 
 
 def column_config(table: str, columns) -> dict:

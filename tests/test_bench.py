@@ -17,9 +17,10 @@ def test_bench_smoke_run_writes_every_measure(tmp_path):
     report = json.loads(out.read_text())
     measures = [r["measure"] for r in report["results"]]
     assert any("large vs demo" in m for m in measures)
-    assert any("snapshots vs 1" in m for m in measures)
+    assert any("snapshots vs 1" in m for m in measures) and any("snapshots vs 2" in m for m in measures)
     assert any("naive pandas" in m for m in measures)
     assert any("first paint" in m for m in measures)
     assert any("memory" in m for m in measures)
+    assert any("bare read" in m for m in measures)
     assert all(isinstance(r["ratio"], float) for r in report["results"])
     assert "cores" in report["machine"]

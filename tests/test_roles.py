@@ -22,7 +22,11 @@ VIEWER = {"is_logged_in": True, "email": "leder@kristiansand.kommune.no", "name"
 EDITOR = {"is_logged_in": True, "email": "pl@kristiansand.kommune.no", "name": "Per Prosjektleder"}
 STRANGER = {"is_logged_in": True, "email": "noen@example.com", "name": "Noen"}
 
-INTERNAL_PAGES = ["views/overview.py"]
+READ_PAGES = ["views/overview.py", "views/initiative.py", "views/budget.py", "views/milestones.py",
+              "views/changes.py", "views/history.py"]
+DATA_PAGES = ["views/update.py"]
+PUBLIC_PAGES = ["views/public_page.py", "views/about_data.py", "views/accessibility.py"]
+INTERNAL_PAGES = READ_PAGES + DATA_PAGES
 
 
 def app(user: dict | None, data_env) -> AppTest:
@@ -51,6 +55,8 @@ def test_nobody_gets_the_public_pages_and_the_login_button(data_env):
     assert [b.label for b in at.button] == [T.LOGIN_BUTTON]
     for page in INTERNAL_PAGES:
         assert not reachable(app(None, data_env).run(), page), page
+    for page in PUBLIC_PAGES:
+        assert reachable(app(None, data_env).run(), page), page
 
 
 def test_viewer_reads_but_cannot_reach_data_pages(data_env):
@@ -59,8 +65,14 @@ def test_viewer_reads_but_cannot_reach_data_pages(data_env):
     assert at.title[0].value == "Oversikt"
     assert any("Lene Leder" in c.value and "leser" in c.value for c in at.sidebar.caption)
     assert any(b.label == T.LOGOUT_BUTTON for b in at.sidebar.button)
-    for page in INTERNAL_PAGES:
+    for page in READ_PAGES + PUBLIC_PAGES:
         assert reachable(app(VIEWER, data_env).run(), page), page
+    for page in DATA_PAGES:
+        assert not reachable(app(VIEWER, data_env).run(), page), page
+    # restoring an old snapshot is for editors: the viewer's history has no restore
+    at = app(VIEWER, data_env).run()
+    at.switch_page("views/history.py").run()
+    assert not [b for b in at.button if b.key == "restore_show"]
 
 
 def test_editor_reaches_everything(data_env):
@@ -68,13 +80,19 @@ def test_editor_reaches_everything(data_env):
     assert not at.exception
     assert at.title[0].value == "Oversikt"
     assert any("redaktør" in c.value for c in at.sidebar.caption)
+    for page in INTERNAL_PAGES + PUBLIC_PAGES:
+        assert reachable(app(EDITOR, data_env).run(), page), page
+    at = app(EDITOR, data_env).run()
+    at.switch_page("views/history.py").run()
+    assert [b for b in at.button if b.key == "restore_show"]
 
 
 def test_logged_in_without_a_role_sees_only_public_pages(data_env):
     at = app(STRANGER, data_env).run()
     assert not at.exception
     assert any("ingen rolle" in i.value for i in at.sidebar.info)
-    assert not reachable(app(STRANGER, data_env).run(), "views/overview.py")
+    for page in INTERNAL_PAGES:
+        assert not reachable(app(STRANGER, data_env).run(), page), page
 
 
 def test_local_mode_says_so_and_the_local_user_is_editor(data_env):

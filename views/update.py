@@ -44,7 +44,7 @@ with edit_tab:
         st.info(P["edit_latest_only"], icon=":material/info:")
     else:
         frames = update.latest_frames(root, ctx.snapshot_id)
-        options = update.initiative_options(frames)
+        options = update.initiative_options(root, ctx.snapshot_id)
         if not options:
             st.info(P["edit_no_initiative"])
         else:
