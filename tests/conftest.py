@@ -88,6 +88,19 @@ def large_data(tmp_path_factory) -> Path:
     return out
 
 
+def open_app_page(page: str, **params):
+    """Run dashboard.py under AppTest on `page` with the given URL parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
 @pytest.fixture()
 def data_env(monkeypatch):
     """Point the app at a data folder (and a fixed today) for in-process AppTests."""

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, tables
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, tables, open_app_page
 from portfolio import budget as page_logic
 from portfolio import queries
 from portfolio.queries import Filters
@@ -20,13 +20,7 @@ METAS = Store(DEMO_DATA).list()
 
 
 def open_page(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page(PAGE)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app_page(PAGE, **params)
 
 
 def by_initiative(at: AppTest) -> pd.DataFrame:

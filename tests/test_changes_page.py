@@ -10,7 +10,7 @@ import time
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from conftest import DEMO_DATA, DEMO_TODAY, ROOT
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, open_app_page
 from portfolio import changes, diff, export
 from portfolio.store import Store
 from portfolio.texts import changes as T
@@ -22,13 +22,7 @@ METAS = Store(DEMO_DATA).list()
 
 
 def open_page(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page(PAGE)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app_page(PAGE, **params)
 
 
 def summary(at: AppTest) -> str:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, tables
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, tables, open_app_page
 from portfolio import initiative as page_logic
 from portfolio import queries, texts
 from portfolio.store import Store
@@ -22,13 +22,7 @@ METAS = Store(DEMO_DATA).list()
 
 
 def open_page(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page(PAGE)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+    return open_app_page(PAGE, **params)
 
 
 def frame_with(at: AppTest, column: str) -> pd.DataFrame:
