@@ -416,6 +416,20 @@ def edit_choice(options: dict[str, str]) -> None:
     st.session_state[KEY_EDIT_PICK] = wanted if wanted in options else next(iter(options))
 
 
+def table_editor(rows: dict[str, pd.DataFrame], table: str, title: str, key: str) -> pd.DataFrame:
+    """One table's rows of the chosen initiative in a data editor, under its
+    title; the edited rows (or the empty frame, with a note, when there are none)."""
+    st.markdown(f"**{title}**")
+    frame = rows[table]
+    if table != "initiatives" and not len(frame):
+        st.caption(P["edit_none"])
+        return frame
+    return st.data_editor(
+        frame, hide_index=True, width="stretch", placeholder="–", key=key,
+        column_config=column_config(table, frame.columns),
+    )
+
+
 def edit_rows(frames: dict[str, pd.DataFrame], initiative_id: str) -> dict[str, pd.DataFrame]:
     """One initiative's rows in the columns the editor shows, in stored order."""
     def rows(table: str, columns) -> pd.DataFrame:

@@ -54,29 +54,9 @@ with edit_tab:
             st.query_params[ui.URL_INITIATIVE] = picked
             rows = update.edit_rows(frames, picked)
             editor_key = f"{ctx.snapshot_id}_{picked}"
-            st.markdown(f"**{P['edit_initiative']}**")
-            initiative = st.data_editor(
-                rows["initiatives"], hide_index=True, width="stretch", placeholder="–", key=f"ed_i_{editor_key}",
-                column_config=update.column_config("initiatives", rows["initiatives"].columns),
-            )
-            st.markdown(f"**{P['edit_budgets']}**")
-            budgets = rows["budgets"]
-            if len(budgets):
-                budgets = st.data_editor(
-                    budgets, hide_index=True, width="stretch", placeholder="–", key=f"ed_b_{editor_key}",
-                    column_config=update.column_config("budgets", budgets.columns),
-                )
-            else:
-                st.caption(P["edit_none"])
-            st.markdown(f"**{P['edit_milestones']}**")
-            milestones = rows["milestones"]
-            if len(milestones):
-                milestones = st.data_editor(
-                    milestones, hide_index=True, width="stretch", placeholder="–", key=f"ed_m_{editor_key}",
-                    column_config=update.column_config("milestones", milestones.columns),
-                )
-            else:
-                st.caption(P["edit_none"])
+            initiative = update.table_editor(rows, "initiatives", P["edit_initiative"], f"ed_i_{editor_key}")
+            budgets = update.table_editor(rows, "budgets", P["edit_budgets"], f"ed_b_{editor_key}")
+            milestones = update.table_editor(rows, "milestones", P["edit_milestones"], f"ed_m_{editor_key}")
             if st.button(P["edit_preview"], key="edit_preview", icon=":material/preview:"):
                 new = update.edited_frames(frames, picked, initiative, budgets, milestones)
                 update.prepare_safely(update.handle_edits, new, ctx.store, ctx.snapshot_id)

@@ -87,13 +87,11 @@ BUDGET_NONE = "Tiltaket har ingen budsjettrader."
 BUDGET_TOTAL = "Programmet med underliggende tiltak"
 BUDGET_TOTAL_CAPTION = "Programmets egne rader pluss radene til alle {count} underliggende tiltak."
 COL_YEAR = "År"
-COL_BUDGET = "Budsjett"
-COL_ACTUAL = "Regnskap"
-COL_FORECAST = "Prognose"
-COL_FORECAST_DEVIATION = "Avvik prognose (kr)"
-COL_FORECAST_DEVIATION_SHARE = "Avvik prognose (%)"
-COL_ACTUAL_DEVIATION = "Avvik regnskap (kr)"
-COL_ACTUAL_DEVIATION_SHARE = "Avvik regnskap (%)"
+# the money columns are named as on the budget page
+from portfolio.texts.budget import (  # noqa: E402, F401  (re-exported for the initiative page)
+    COL_ACTUAL, COL_ACTUAL_DEVIATION, COL_ACTUAL_DEVIATION_SHARE, COL_BUDGET, COL_FORECAST,
+    COL_FORECAST_DEVIATION, COL_FORECAST_DEVIATION_SHARE,
+)
 
 # History
 HISTORY = "Statushistorikk"
