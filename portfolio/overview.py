@@ -1,7 +1,7 @@
 """What the overview page shows, computed from the named queries.
 
 The page draws; this module turns query results into the KPIs, the chart
-data with its one-sentence takeaway, and the styled status table.
+data with its one-sentence takeaway, and the status table.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import dataclasses
 import datetime as dt
 
 import pandas as pd
-from pandas.io.formats.style import Styler
+import streamlit as st
 
-from portfolio import charts, fmt, initiative, queries, schema, texts
+from portfolio import charts, fmt, initiative, queries, schema, tables, texts
 from portfolio.texts import initiative as initiative_texts
 from portfolio.ui import TABLE_ROWS, SnapshotContext, query
 
@@ -80,8 +80,9 @@ def chart_takeaway(k: Kpis) -> str:
     )
 
 
-def chart_table(k: Kpis) -> Styler:
-    """The chart's data as a table: one row per phase, one column per status."""
+def chart_table(k: Kpis) -> pd.DataFrame:
+    """The chart's data as a table: one row per phase, one column per status
+    (draw it with `chart_table_columns`)."""
     labels = texts.OVERVIEW
     table = (
         k.chart_counts.pivot_table(
@@ -93,8 +94,11 @@ def chart_table(k: Kpis) -> Styler:
     )
     table[labels["col_count"]] = table.sum(axis=1)
     table.index.name = labels["col_phase"]
-    table = table.reset_index()
-    return table.style.format(fmt.number, subset=table.columns[1:]).hide(axis="index")
+    return table.reset_index()
+
+
+def chart_table_columns(table: pd.DataFrame) -> dict:
+    return tables.config(counts=table.columns[1:])
 
 
 def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int,
@@ -123,11 +127,49 @@ def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int,
     return display
 
 
-def status_table(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = TABLE_ROWS) -> tuple[Styler, int]:
-    """The status table, most critical first, and how many initiatives matched."""
+def status_table(ctx: SnapshotContext, filters: queries.Filters,
+                 row_limit: int = TABLE_ROWS) -> tuple[pd.DataFrame, int]:
+    """The status table, most critical first, and how many initiatives matched
+    (draw it with `status_table_columns`)."""
     display = status_rows(ctx, filters, row_limit, with_links=True)
-    total = display.attrs["total_count"]
+    return display, display.attrs["total_count"]
+
+
+@dataclasses.dataclass(frozen=True)
+class View:
+    """Everything the overview draws for one snapshot and set of filters."""
+
+    kpis: Kpis
+    takeaway: str
+    phase_chart: dict  # Vega-Lite spec
+    phase_table: pd.DataFrame
+    status_table: pd.DataFrame
+    status_total: int
+
+
+def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
+    """Use through `ui.view(build_view, ctx, filters)`: built once per snapshot and filters."""
+    k = kpis(ctx, filters)
+    takeaway = chart_takeaway(k)
+    table, total = status_table(ctx, filters)
+    return View(
+        kpis=k,
+        takeaway=takeaway,
+        phase_chart=charts.phase_status_bars(k.chart_counts, takeaway).to_dict(),
+        phase_table=chart_table(k),
+        status_table=table,
+        status_total=total,
+    )
+
+
+def status_table_columns() -> dict:
     labels = texts.COLUMN_LABELS["initiatives"]
-    status_labels = [labels[c] for c in STATUS_COLUMNS]
-    styled = charts.style_statuses(display, status_labels).format(fmt.date, subset=[labels["end_date"]])
-    return styled, total
+    return tables.config(
+        statuses=[labels[c] for c in STATUS_COLUMNS],
+        dates=[labels["end_date"]],
+        counts=[texts.OVERVIEW["kpi_overdue"]],
+        others={
+            labels["name"]: st.column_config.TextColumn(width="large", pinned=True),
+            initiative_texts.COL_LINK: st.column_config.LinkColumn(display_text=initiative_texts.LINK_TEXT),
+        },
+    )

@@ -4,10 +4,11 @@ overview page)."""
 
 from __future__ import annotations
 
-import pandas as pd
-from pandas.io.formats.style import Styler
+import dataclasses
 
-from portfolio import fmt, initiative, queries, schema, texts
+import pandas as pd
+
+from portfolio import charts, fmt, initiative, queries, schema, tables, texts
 from portfolio.texts import trend as T
 from portfolio.ui import SnapshotContext, query
 
@@ -67,6 +68,23 @@ def table_rows(data: pd.DataFrame) -> pd.DataFrame:
     return wide
 
 
-def table(data: pd.DataFrame) -> Styler:
-    rows = table_rows(data)
-    return rows.style.format(fmt.number, subset=rows.columns[1:]).hide(axis="index")
+@dataclasses.dataclass(frozen=True)
+class View:
+    """The trend section for one snapshot and set of filters."""
+
+    takeaway: str
+    caption: str
+    chart: dict  # Vega-Lite spec
+    table: pd.DataFrame
+
+
+def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
+    """Use through `ui.view(build_view, ctx, filters)`: built once per snapshot and filters."""
+    data = counts(ctx, filters)
+    text = takeaway(data)
+    return View(takeaway=text, caption=caption(ctx, data), chart=charts.status_trend_bars(data, text).to_dict(),
+                table=table_rows(data))
+
+
+def table_columns(rows: pd.DataFrame) -> dict:
+    return tables.config(counts=rows.columns[1:])

@@ -70,6 +70,28 @@ def query(ctx: SnapshotContext, name: str, **params: Any) -> pd.DataFrame:
     return _cached_query(name, str(ctx.store.root), ctx.snapshot_id, values).copy(deep=False)
 
 
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _cached_view(name: str, root: str, snapshot_id: str, today: dt.date, is_latest: bool, args: tuple,
+                 _build: Callable, _ctx: SnapshotContext) -> Any:
+    return _build(_ctx, *args)
+
+
+def view(build: Callable, ctx: SnapshotContext, *args: Any) -> Any:
+    """What a page shows, built by `build(ctx, *args)` from query results, kept
+    once per server by snapshot id, "today" and `args` (for example the
+    filters): a rerun with the same view draws it without recomputing.
+
+    The result is shared by every session: pages only draw it, never change it.
+    """
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _cached_view(name, str(ctx.store.root), ctx.snapshot_id, ctx.today, ctx.is_latest, args, build, ctx)
+
+
+def vega(spec: dict) -> None:
+    """Draw a chart spec built in advance (see `view`)."""
+    st.vega_lite_chart(spec, width="stretch")
+
+
 @st.cache_data(max_entries=256, show_spinner=False)
 def _chart_spec(builder: str, args: tuple) -> dict:
     from portfolio import charts

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from portfolio import charts, fmt, overview, texts, trend, ui
-from portfolio.texts import initiative as initiative_texts
+from portfolio import fmt, overview, texts, trend, ui
 from portfolio.texts import trend as trend_texts
 
 T = texts.OVERVIEW
@@ -13,7 +12,8 @@ st.title(T["title"])
 st.caption(T["intro"] + " " + ui.snapshot_caption(ctx))
 
 filters = ui.filter_widgets(ctx)
-k = overview.kpis(ctx, filters)
+view = ui.view(overview.build_view, ctx, filters)
+k = view.kpis
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(T["kpi_initiatives"], fmt.number(k.total))
@@ -45,25 +45,22 @@ if k.total == 0:
 
 left, right = st.columns([3, 2])
 with left:
-    takeaway = overview.chart_takeaway(k)
     st.header(T["by_phase"])
-    st.write(takeaway)
-    ui.chart(charts.phase_status_bars, k.chart_counts, takeaway)
+    st.write(view.takeaway)
+    ui.vega(view.phase_chart)
 with right:
     st.header(T["chart_table"])
-    st.dataframe(overview.chart_table(k), hide_index=True, width="stretch")
+    st.dataframe(view.phase_table, hide_index=True, width="stretch",
+                 column_config=overview.chart_table_columns(view.phase_table))
 
 st.header(T["status_table"])
-table, total = overview.status_table(ctx, filters)
-shown = table.data.shape[0]
+table, total = view.status_table, view.status_total
+shown = len(table)
 st.caption(T["status_table_capped"].format(shown=fmt.number(shown), count=fmt.number(total)) if total > shown
            else T["status_table_caption"].format(count=fmt.number(total)))
 st.dataframe(
     table, hide_index=True, width="stretch", height="content" if total <= 25 else 720,
-    column_config={
-        texts.COLUMN_LABELS["initiatives"]["name"]: st.column_config.TextColumn(width="large", pinned=True),
-        initiative_texts.COL_LINK: st.column_config.LinkColumn(display_text=initiative_texts.LINK_TEXT),
-    },
+    placeholder="–", column_config=overview.status_table_columns(),
 )
 ui.download_buttons(
     lambda: overview.status_rows(ctx, filters, row_limit=max(total, 1)),
@@ -71,14 +68,14 @@ ui.download_buttons(
 )
 
 st.header(trend_texts.HEADING)
-trend_data = trend.counts(ctx, filters)
-trend_takeaway = trend.takeaway(trend_data)
-st.write(trend_takeaway)
-st.caption(trend.caption(ctx, trend_data))
+trend_view = ui.view(trend.build_view, ctx, filters)
+st.write(trend_view.takeaway)
+st.caption(trend_view.caption)
 trend_left, trend_right = st.columns([3, 2])
 with trend_left:
-    ui.chart(charts.status_trend_bars, trend_data, trend_takeaway)
+    ui.vega(trend_view.chart)
 with trend_right:
     st.markdown(f"**{trend_texts.TABLE}**")
-    st.dataframe(trend.table(trend_data), hide_index=True, width="stretch",
-                 height="content" if trend_data["snapshot_id"].nunique() <= 12 else 420)
+    st.dataframe(trend_view.table, hide_index=True, width="stretch",
+                 column_config=trend.table_columns(trend_view.table),
+                 height="content" if len(trend_view.table) <= 12 else 420)
