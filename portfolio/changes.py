@@ -8,6 +8,7 @@ the page's cache and filter query are set up on first use.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import urllib.parse
@@ -27,7 +28,7 @@ URL_THRESHOLD = "threshold"
 INITIATIVE_PAGE = "initiative"
 ALIASES = ("latest", "previous")
 
-ROW_CAP = 200  # rows per section sent to the browser
+ROW_CAP = 100  # rows per section sent to the browser (as ui.TABLE_ROWS)
 EARLIEST_DATE = dt.date(2000, 1, 1)  # the date picker's lower bound
 CLI_LINES = 200  # change lines printed by `diff` without --json
 
@@ -324,6 +325,45 @@ def summary_line(frame: pd.DataFrame, old: SnapshotMeta, new: SnapshotMeta, sinc
 
 def snapshot_label(meta: SnapshotMeta) -> str:
     return f"{fmt.date(meta.created)} – {meta.note}" if meta.note else fmt.date(meta.created)
+
+
+# -- what the page draws ---------------------------------------------------------------
+
+SECTIONS = ("initiatives", "status", "phase", "completed", "moved", "overdue", "budget", "other")
+
+
+@dataclasses.dataclass(frozen=True)
+class View:
+    """The Changes page for one pair of snapshots, threshold and filters."""
+
+    frame: pd.DataFrame  # every change, filtered (the download)
+    summary: str
+    status_caption: str | None
+    sections: dict[str, tuple[pd.DataFrame, int]]  # section → (capped table, total rows)
+
+
+def build_view(ctx, old_id: str, threshold: int, filters) -> View:
+    """Use through `ui.view(build_view, ctx, old_id, threshold, filters)`:
+    built once per snapshot pair, threshold and filters."""
+    old = next(m for m in ctx.snapshots if m.snapshot_id == old_id)
+    frame = cached_changes(str(ctx.store.root), old_id, ctx.snapshot_id, ctx.today, threshold)
+    frame = apply_filter(frame, filtered_ids(ctx, old, filters))
+    sections = {
+        "initiatives": new_and_removed(frame),
+        "status": status_changes(frame),
+        "phase": phase_changes(frame),
+        "completed": milestones_completed(frame),
+        "moved": milestones_moved(frame),
+        "overdue": milestones_overdue(frame, ctx.today),
+        "budget": budget_changes(frame),
+        "other": other_changes(frame),
+    }
+    return View(
+        frame=frame,
+        summary=summary_line(frame, old, ctx.meta, ctx.is_latest),
+        status_caption=status_caption(frame) if len(section_rows(frame, "status")) else None,
+        sections=sections,
+    )
 
 
 # -- the sections --------------------------------------------------------------------

@@ -3,7 +3,7 @@ leadership meeting. Logic in portfolio/changes.py; the engine is portfolio/diff.
 
 import streamlit as st
 
-from portfolio import auth, changes, charts, fmt, ui
+from portfolio import auth, changes, fmt, tables, ui
 from portfolio.texts import changes as T
 
 P, C = T.PAGE, T.COLUMNS
@@ -58,10 +58,9 @@ if mode == "date":
     else:
         middle.caption(P["since_resolved"].format(label=changes.snapshot_label(old)))
 
-frame = changes.cached_changes(str(ctx.store.root), old.snapshot_id, ctx.snapshot_id, ctx.today, int(threshold))
-frame = changes.apply_filter(frame, changes.filtered_ids(ctx, old, filters))
+view = ui.view(changes.build_view, ctx, old.snapshot_id, int(threshold), filters)
 
-st.markdown(f"**{changes.summary_line(frame, old, ctx.meta, ctx.is_latest)}**")
+st.markdown(f"**{view.summary}**")
 if not filters.is_empty:
     st.caption(P["filters_note"])
 
@@ -72,53 +71,55 @@ COLUMNS = {
 }
 
 
-def show(result, status_columns=()):
-    """One section's table (capped), with statuses as words and colour."""
-    table, total = result
+def show(section, status_columns=()):
+    """One section's table (capped), with statuses as words on their colour."""
+    table, total = view.sections[section]
     if total == 0:
         st.caption(P["none"])
         return
     if total > len(table):
         st.caption(P["capped"].format(shown=fmt.number(len(table)), total=fmt.number(total)))
     st.dataframe(
-        charts.style_statuses(table, list(status_columns)), hide_index=True, width="stretch",
-        height="content" if len(table) <= 15 else 560,
-        column_config={name: config for name, config in COLUMNS.items() if name in table.columns},
+        table, hide_index=True, width="stretch", height="content" if len(table) <= 15 else 560,
+        column_config=tables.config(
+            statuses=status_columns,
+            others={name: config for name, config in COLUMNS.items() if name in table.columns},
+        ),
     )
 
 
 st.header(P["section_initiatives"])
-show(changes.new_and_removed(frame), [C["status"]])
+show("initiatives", [C["status"]])
 
 st.header(P["section_status"])
-if len(changes.section_rows(frame, "status")):
-    st.caption(changes.status_caption(frame))
-show(changes.status_changes(frame), [C["old"], C["new"]])
+if view.status_caption:
+    st.caption(view.status_caption)
+show("status", [C["old"], C["new"]])
 
 st.header(P["section_phase"])
-show(changes.phase_changes(frame))
+show("phase")
 
 st.header(P["section_milestones"])
 st.subheader(P["section_completed"], anchor=False)
-show(changes.milestones_completed(frame))
+show("completed")
 st.subheader(P["section_moved"], anchor=False)
-show(changes.milestones_moved(frame))
+show("moved")
 st.subheader(P["section_overdue"], anchor=False)
 st.caption(P["section_overdue_caption"].format(today=fmt.date(ctx.today), old=fmt.date(old.created)))
-show(changes.milestones_overdue(frame, ctx.today))
+show("overdue")
 
 st.header(P["section_budget_threshold"].format(threshold=fmt.kr(threshold)) if threshold
              else P["section_budget"])
-show(changes.budget_changes(frame))
+show("budget")
 
 st.header(P["section_other"])
 st.caption(P["section_other_caption"])
-show(changes.other_changes(frame))
+show("other")
 
 st.header(P["download"])
-st.caption(P["download_caption"].format(count=fmt.number(len(frame))))
+st.caption(P["download_caption"].format(count=fmt.number(len(view.frame))))
 ui.download_buttons(
-    lambda: changes.export_frame(frame),
+    lambda: changes.export_frame(view.frame),
     basename=f"endringer-{old.created.date().isoformat()}-{ctx.meta.created.date().isoformat()}",
     sheet_name=P["export_sheet"],
 )
