@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -176,7 +177,13 @@ def snapshot_context() -> SnapshotContext:
 
 
 def snapshot_label(meta: SnapshotMeta, is_latest: bool = False) -> str:
-    label = f"{fmt.date(meta.created)} – {meta.note}" if meta.note else fmt.date(meta.created)
+    return _snapshot_label(meta.created_at, meta.note, is_latest)
+
+
+@functools.lru_cache(maxsize=4096)
+def _snapshot_label(created_at: str, note: str, is_latest: bool) -> str:
+    created = dt.datetime.fromisoformat(created_at)
+    label = f"{fmt.date(created)} – {note}" if note else fmt.date(created)
     return texts.TIME_TRAVEL["latest_suffix"].format(label=label) if is_latest else label
 
 
