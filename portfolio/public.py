@@ -44,6 +44,7 @@ ROW_FLAG = "is_public"  # read to choose rows, never returned
 META_FILE = "_public.json"
 PAGE_SIZE = 25  # initiatives shown at once on the public page
 DONE_SHOWN = 5  # completed milestones listed per initiative (the rest are counted)
+MEMO_SIZE = 256  # searches whose cards are kept with the data
 NEXT_SHOWN = 3  # upcoming milestones listed per initiative
 ENTRY_POINT = config.PROJECT_ROOT / "public.py"  # `streamlit run public.py`
 
@@ -152,6 +153,8 @@ class PublicData:
     initiatives: pd.DataFrame
     budgets: pd.DataFrame
     milestones: pd.DataFrame
+    # cards already built, per search and phase (see `cards`)
+    memo: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -270,6 +273,20 @@ class Card:
     upcoming: list[Milestone]
     money: pd.DataFrame  # year, budget_nok, actual_nok; one row per year
     funding_sources: list[str]
+
+    @property
+    def key(self) -> str:
+        """The widget key of the card's expander."""
+        return f"card_{self.initiative_id}"
+
+    @functools.cached_property
+    def money_table(self) -> pd.DataFrame:
+        """The budget per year as text, newest year first (for st.table)."""
+        return pd.DataFrame({
+            T.MONEY_YEAR: self.money["year"].astype(int).astype(str),
+            T.MONEY_BUDGET: self.money["budget_nok"].map(fmt.kr),
+            T.MONEY_SPENT: self.money["actual_nok"].map(fmt.kr),
+        })
 
 
 def plain(text: str) -> str:
@@ -400,7 +417,19 @@ def card(data: PublicData, row: pd.Series, names: Mapping[str, str]) -> Card:
 
 def cards(data: PublicData, search: str = "", phase: str | None = None,
           limit: int = PAGE_SIZE) -> tuple[list[Card], int]:
-    """The cards of the matching initiatives (at most `limit`), and how many matched."""
+    """The cards of the matching initiatives (at most `limit`), and how many
+    matched. Kept with the data (it never changes) per search and phase, so
+    a rerun does not build them again."""
+    key = (tuple(search.casefold().split()), phase, limit)
+    found = data.memo.get(key)
+    if found is None:
+        if len(data.memo) >= MEMO_SIZE:
+            data.memo.clear()
+        found = data.memo[key] = _cards(data, search, phase, limit)
+    return found
+
+
+def _cards(data: PublicData, search: str, phase: str | None, limit: int) -> tuple[list[Card], int]:
     found = matching(data, search, phase)
     names = dict(zip(data.initiatives["initiative_id"], data.initiatives["name"]))
     head = found.head(limit)
@@ -413,15 +442,6 @@ def cards(data: PublicData, search: str = "", phase: str | None = None,
     )
     shown = [card(mine, row, names) for _, row in head.iterrows()]
     return shown, len(found)
-
-
-def money_table(c: Card) -> pd.DataFrame:
-    """The card's budget per year as text, newest year first (for st.table)."""
-    return pd.DataFrame({
-        T.MONEY_YEAR: c.money["year"].astype(int).astype(str),
-        T.MONEY_BUDGET: c.money["budget_nok"].map(fmt.kr),
-        T.MONEY_SPENT: c.money["actual_nok"].map(fmt.kr),
-    })
 
 
 def money_note(c: Card, year: int) -> str:

@@ -370,9 +370,8 @@ def test_the_public_page_on_a_phone_by_keyboard(public_url):
         assert cards and all("(Gjennomføre)" in c for c in cards)
         # open the first initiative with the keyboard
         page.locator('[data-testid="stExpander"] summary', has_text="(Gjennomføre)").first.focus()
-        page.keyboard.press("Enter")
-        page.wait_for_timeout(500)
-        assert page.get_by_text("Fase 4 av 6: Gjennomføre").first.is_visible()
+        page.keyboard.press("Enter")  # the card's details are drawn on opening
+        page.get_by_text("Fase 4 av 6: Gjennomføre").first.wait_for(state="visible", timeout=15000)
         page.set_viewport_size({"width": 390, "height": 2400})
         page.wait_for_timeout(500)
         page.screenshot(path=str(ARTIFACTS / "public-phone-open.png"))

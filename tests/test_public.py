@@ -156,13 +156,19 @@ def all_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-def run(script: str, page: str | None = None, query: dict | None = None) -> AppTest:
+def run(script: str, page: str | None = None, query: dict | None = None, open_cards: bool = False) -> AppTest:
+    """Run a page; with `open_cards`, open every initiative's card (a closed
+    card draws only its label)."""
     at = AppTest.from_file(script, default_timeout=120)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
     if page:
         at.switch_page(page).run()
+    if open_cards:
+        for initiative_id in public.load().initiatives["initiative_id"]:
+            at.session_state[f"card_{initiative_id}"] = True
+        at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
 
@@ -231,7 +237,7 @@ def test_no_sentinel_reaches_a_public_page(sentinel_data, data_env, script):
     public._snapshot_data.cache_clear()
     pages = PUBLIC_PAGES if script == PUBLIC_APP else ["views/public_page.py", "views/accessibility.py"]
     for page in pages:
-        at = run(script, page)
+        at = run(script, page, open_cards=page == "views/public_page.py")
         text = all_text(at)
         assert leaks(text) == [], (page, leaks(text))
         if page == "views/public_page.py":
@@ -400,7 +406,7 @@ print(json.dumps({{"modules": sorted(sys.modules), "calls": calls, "errors": err
 @pytest.mark.parametrize("script", [PUBLIC_APP, DASHBOARD])
 def test_public_page_on_the_demo_data(data_env, script):
     data_env(DEMO_DATA)
-    at = run(script, "views/public_page.py" if script == DASHBOARD else None)
+    at = run(script, "views/public_page.py" if script == DASHBOARD else None, open_cards=True)
     assert at.title[0].value == T.TITLE
     latest = Store(DEMO_DATA).latest()
     frames = Store(DEMO_DATA).read_frames(latest.snapshot_id)
@@ -494,3 +500,16 @@ def test_without_public_initiatives_the_page_says_so(tmp_path, data_env):
     assert leaks(all_text(at)) == []
     at = run(PUBLIC_APP, "views/about_data.py")
     assert leaks(all_text(at)) == [] and about_texts.WHO_NONE in all_text(at)
+
+
+def test_a_card_draws_its_details_only_when_open(data_env):
+    """Closed cards cost one line each; opening one draws it (and a search
+    with a single match opens that card at once)."""
+    data_env(DEMO_DATA)
+    at = run(PUBLIC_APP)
+    assert not at.table and "Fase 4 av 6" not in all_text(at)
+    at.session_state["card_flere-i-arbeid"] = True
+    at.run()
+    assert len(at.table) == 1 and "Fase 4 av 6: Gjennomføre" in all_text(at)
+    at = run(PUBLIC_APP, query={"fase": "Realisere"})
+    assert len(at.table) == 1 and "Fase 6 av 6: Realisere" in all_text(at)

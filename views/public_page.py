@@ -53,7 +53,12 @@ else:
 
 year = data.source.created.year
 for card in shown:
-    with st.expander(card.label):
+    # A card's details are drawn only while it is open (one rerun on opening):
+    # a closed card costs one line, however long the list.
+    details = st.expander(card.label, expanded=total == 1, key=card.key, on_change="rerun")
+    if not details.open:
+        continue
+    with details:
         st.write(card.summary)
         st.markdown(f"**{card.phase_position}.** {card.phase_explanation}")
         st.caption(public.phase_path())
@@ -82,7 +87,6 @@ for card in shown:
         if card.money.empty:
             st.write(T.NO_MONEY)
         else:
-            st.table(public.money_table(card), hide_index=True,
-                     alt=T.MONEY_TABLE_LABEL.format(name=card.name))
+            st.table(card.money_table, hide_index=True, alt=T.MONEY_TABLE_LABEL.format(name=card.name))
             st.caption(f"{public.money_note(card, year)} "
                        f"{T.MONEY_SOURCES.format(sources=public.word_list(card.funding_sources))}")
