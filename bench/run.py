@@ -101,21 +101,42 @@ def naive_rerun(data: Path, repeat: int) -> float:
         return median_time(lambda: at.run(), repeat)
 
 
-def first_paint(script: str, data: Path, repeat: int) -> float:
-    """Median time from navigation to the first heading in headless Chromium."""
+# Marks, inside the page, when the first <h1> is inserted and when the next
+# frame with it has been painted (animation frame, then a task): times from
+# the navigation's start (performance.now()), so Playwright's polling of the
+# page (which waits while the page's main thread is busy) does not count.
+FIRST_PAINT_SCRIPT = """
+(() => {
+  const mark = () => {
+    if (window.__h1Inserted || !document.querySelector("h1")) return;
+    window.__h1Inserted = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { window.__h1Painted = performance.now(); }, 0));
+  };
+  new MutationObserver(mark).observe(document, { childList: true, subtree: true });
+})();
+"""
+
+
+def first_paint(script: str, data: Path, repeat: int) -> tuple[float, float]:
+    """Median time from navigation to the first painted frame with the page's
+    heading (<h1>) in headless Chromium, and the median time until Playwright
+    found the heading (seconds)."""
     from browser import chromium, streamlit_server
 
     with streamlit_server(script, data, today=TODAY) as url:
-        times = []
+        painted, found = [], []
         with chromium() as page:
+            page.add_init_script(FIRST_PAINT_SCRIPT)
             page.goto(url)
             page.wait_for_selector("h1", timeout=120000)  # warm the server once
             for _ in range(repeat):
                 start = time.perf_counter()
                 page.goto(url)
                 page.wait_for_selector("h1", timeout=120000)
-                times.append(time.perf_counter() - start)
-        return statistics.median(times)
+                found.append(time.perf_counter() - start)
+                page.wait_for_function("() => window.__h1Painted", timeout=120000)
+                painted.append(page.evaluate("() => window.__h1Painted") / 1000)
+        return statistics.median(painted), statistics.median(found)
 
 
 def import_vs_bare_read(data: Path, repeat: int) -> tuple[float, float]:
@@ -233,10 +254,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_browser:
         print("browser:", flush=True)
-        t_app = first_paint("dashboard.py", big, args.repeat)
-        t_empty = first_paint("bench/empty_app.py", big, args.repeat)
+        t_app, found_app = first_paint("dashboard.py", big, args.repeat)
+        t_empty, found_empty = first_paint("bench/empty_app.py", big, args.repeat)
         record("first paint: overview (large) vs empty Streamlit app", t_app / t_empty, "≤ 2",
-               t_app / t_empty <= 2, f"{t_app * 1000:.0f} ms vs {t_empty * 1000:.0f} ms")
+               t_app / t_empty <= 2,
+               f"{t_app * 1000:.0f} ms vs {t_empty * 1000:.0f} ms (heading painted; Playwright found it "
+               f"at {found_app * 1000:.0f} ms vs {found_empty * 1000:.0f} ms)")
         sessions = 3 if args.smoke else 10
         first, last, growth = memory_per_session(big, sessions)
         record(f"server memory growth per browser session ({sessions} sessions), MB", growth, "≤ 20",
