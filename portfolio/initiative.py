@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from portfolio import charts, config, fmt, schema, texts
+from portfolio import charts, config, fmt, schema, tables, texts
 from portfolio.texts import initiative as T
 from portfolio.ui import URL_INITIATIVE, URL_SNAPSHOT, SnapshotContext, query
 
@@ -33,9 +33,11 @@ RELATED_LIMIT = 200
 # The path through Prosjektveiviseren: BPn lies between phase n-1 and phase n.
 STATE_PASSED, STATE_CURRENT, STATE_FUTURE = "passed", "current", "future"
 
-STATE_STYLES = {
-    T.STATE_OVERDUE: charts.STATUS_CELL_STYLES["Rød"],
-    T.STATE_DONE: charts.STATUS_CELL_STYLES["Grønn"],
+# A milestone's state as a word on a tint: overdue as red, done as green
+STATE_TINTS = {
+    T.STATE_OVERDUE: tables.STATUS_TINTS["Rød"],
+    T.STATE_OPEN: tables.STATUS_TINTS["Ikke vurdert"],
+    T.STATE_DONE: tables.STATUS_TINTS["Grønn"],
 }
 
 # Fields whose change the history names, in this order
@@ -192,8 +194,9 @@ def status_frame(row: pd.Series) -> pd.DataFrame:
     )
 
 
-def status_table(row: pd.Series) -> Styler:
-    return charts.style_statuses(status_frame(row), [T.COL_STATUS])
+def status_table(frame: pd.DataFrame) -> Styler:
+    """The statuses for st.table (a real HTML table), each word on its tint."""
+    return charts.style_statuses(frame, [T.COL_STATUS])
 
 
 # -- phase and decision points -----------------------------------------------------
@@ -328,12 +331,18 @@ def as_text(frame: pd.DataFrame, formats: dict[str, Callable[[Any], str]]) -> pd
     return frame.assign(**{column: frame[column].map(format_func) for column, format_func in formats.items()})
 
 
-def milestone_table(rows: pd.DataFrame) -> Styler:
+def milestone_table(rows: pd.DataFrame) -> pd.DataFrame:
+    """The milestones as plain data (draw with `milestone_columns`)."""
+    return milestone_rows(rows)
+
+
+def milestone_columns() -> dict:
     labels = texts.COLUMN_LABELS["milestones"]
-    display = as_text(milestone_rows(rows), {
-        labels["due_date"]: fmt.date, labels["completed_date"]: fmt.date, T.COL_OVERDUE_DAYS: fmt.number,
-    })
-    return display.style.map(lambda v: STATE_STYLES.get(v, ""), subset=[T.COL_STATE]).hide(axis="index")
+    return tables.config(
+        dates=[labels["due_date"], labels["completed_date"]],
+        counts=[T.COL_OVERDUE_DAYS],
+        others={T.COL_STATE: tables.labelled(STATE_TINTS)},
+    )
 
 
 # -- money -------------------------------------------------------------------------
@@ -525,9 +534,11 @@ def change_log_markdown(ctx: SnapshotContext, hist: pd.DataFrame) -> str:
     return "\n".join(f"- {fmt.literal(line)}" for line in lines)
 
 
-def history_table(ctx: SnapshotContext, hist: pd.DataFrame) -> Styler:
-    display = history_rows(ctx, hist)
-    return charts.style_statuses(display, list(T.DIMENSIONS.values())).format(fmt.date, subset=[T.COL_DATE])
+def history_columns() -> dict:
+    return tables.config(
+        statuses=list(T.DIMENSIONS.values()), dates=[T.COL_DATE],
+        others={T.COL_CHANGES: st.column_config.TextColumn(width="large")},
+    )
 
 
 def history_caption(ctx: SnapshotContext, hist: pd.DataFrame) -> str:
@@ -596,5 +607,71 @@ def related_rows(ctx: SnapshotContext, rows: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def related_table(ctx: SnapshotContext, rows: pd.DataFrame) -> Styler:
-    return charts.style_statuses(related_rows(ctx, rows), [T.COL_OVERALL])
+def related_columns() -> dict:
+    return tables.config(
+        statuses=[T.COL_OVERALL],
+        others={T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT)},
+    )
+
+
+# -- the page, built once ---------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Related:
+    relation: str
+    caption: str
+    rows: pd.DataFrame  # raw rows (the parent link needs its id)
+    table: pd.DataFrame
+
+
+@dataclasses.dataclass(frozen=True)
+class View:
+    """Everything the initiative page draws for one initiative in one snapshot."""
+
+    row: pd.Series
+    facts_markdown: str
+    hist: pd.DataFrame  # initiative_history.sql (for `last_update`, which follows the settings)
+    status: pd.DataFrame
+    path_markdown: str
+    path_sentence: str
+    milestones: pd.DataFrame
+    milestones_caption: str
+    money: pd.DataFrame
+    history_takeaway: str
+    history_chart: dict  # Vega-Lite spec
+    history: pd.DataFrame
+    history_caption: str
+    change_log: str
+    related: list[Related]
+
+
+def build_view(ctx: SnapshotContext, initiative_id: str) -> View:
+    """Use through `ui.view(build_view, ctx, initiative_id)`: built once per
+    snapshot and initiative, so a rerun only draws."""
+    row = detail(ctx, initiative_id)
+    hist = history(ctx, initiative_id)
+    milestone_data = milestones(ctx, initiative_id)
+    steps = decision_path(row, milestone_data)
+    takeaway = history_takeaway(hist)
+    related_rows_ = related(ctx, initiative_id)
+    return View(
+        row=row,
+        facts_markdown=" · ".join(fmt.literal(f) for f in facts(row)),
+        hist=hist,
+        status=status_frame(row),
+        path_markdown=path_markdown(steps),
+        path_sentence=path_sentence(row, steps),
+        milestones=milestone_table(milestone_data) if not milestone_data.empty else milestone_data,
+        milestones_caption=milestones_caption(ctx, milestone_data) if not milestone_data.empty else "",
+        money=budget(ctx, initiative_id),
+        history_takeaway=takeaway,
+        history_chart=charts.status_history_heatmap(history_chart_data(ctx, hist), takeaway).to_dict(),
+        history=history_rows(ctx, hist),
+        history_caption=history_caption(ctx, hist),
+        change_log=change_log_markdown(ctx, hist),
+        related=[
+            Related(relation=str(relation), caption=related_caption(rows), rows=rows,
+                    table=related_rows(ctx, rows))
+            for relation, rows in related_rows_.groupby("relation", sort=False)
+        ],
+    )

@@ -79,7 +79,7 @@ def test_the_programme_whole_on_demo_data(data_env):
     ms = frame_with(at, T.COL_STATE)
     overdue = ms[ms[T.COL_STATE] == T.STATE_OVERDUE]
     assert overdue["Tittel"].tolist() == ["Midtveisevaluering av Samhandlingskommunen"]
-    assert overdue[T.COL_OVERDUE_DAYS].iloc[0] == "24"
+    assert overdue[T.COL_OVERDUE_DAYS].iloc[0] == 24
     done = ms[ms[T.COL_STATE] == T.STATE_DONE]
     assert (done["Fullført dato"] != "–").all()
 
