@@ -81,8 +81,8 @@ def chart_takeaway(k: Kpis) -> str:
 
 
 def chart_table(k: Kpis) -> pd.DataFrame:
-    """The chart's data as a table: one row per phase, one column per status
-    (draw it with `chart_table_columns`)."""
+    """The chart's data as a table (for st.table, a real HTML table): one row
+    per phase, one column per status, the counts in Norwegian format."""
     labels = texts.OVERVIEW
     table = (
         k.chart_counts.pivot_table(
@@ -93,12 +93,10 @@ def chart_table(k: Kpis) -> pd.DataFrame:
         .rename(columns=texts.STATUS_LABELS)
     )
     table[labels["col_count"]] = table.sum(axis=1)
+    table = table.map(fmt.number)
     table.index.name = labels["col_phase"]
+    table.columns.name = None
     return table.reset_index()
-
-
-def chart_table_columns(table: pd.DataFrame) -> dict:
-    return tables.config(counts=table.columns[1:])
 
 
 def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int,

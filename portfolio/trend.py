@@ -8,7 +8,7 @@ import dataclasses
 
 import pandas as pd
 
-from portfolio import charts, fmt, initiative, queries, schema, tables, texts
+from portfolio import charts, fmt, initiative, queries, schema, texts
 from portfolio.texts import trend as T
 from portfolio.ui import SnapshotContext, query
 
@@ -83,8 +83,9 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
     data = counts(ctx, filters)
     text = takeaway(data)
     return View(takeaway=text, caption=caption(ctx, data), chart=charts.status_trend_bars(data, text).to_dict(),
-                table=table_rows(data))
+                table=table_text(table_rows(data)))
 
 
-def table_columns(rows: pd.DataFrame) -> dict:
-    return tables.config(counts=rows.columns[1:])
+def table_text(rows: pd.DataFrame) -> pd.DataFrame:
+    """`table_rows` with the counts in Norwegian format (for st.table)."""
+    return rows.assign(**{column: rows[column].map(fmt.number) for column in rows.columns[1:]})

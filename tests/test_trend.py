@@ -35,7 +35,9 @@ def open_overview(**params) -> AppTest:
 
 
 def trend_table(at: AppTest) -> pd.DataFrame:
-    return next(d.value for d in at.dataframe if T.COL_TOTAL in d.value.columns)
+    """The trend's table (st.table: counts as Norwegian text), counts as numbers."""
+    table = next(t.value for t in at.table if T.COL_TOTAL in t.value.columns)
+    return table.assign(**{c: table[c].str.replace("\u00a0", "").astype(int) for c in table.columns[1:]})
 
 
 def status_table(at: AppTest) -> pd.DataFrame:
@@ -161,6 +163,11 @@ def test_trend_on_large_data(data_env, large_data):
     table = trend_table(at)
     assert len(table) == len(Store(large_data).list())
     assert set(table[T.COL_TOTAL]) == {3000}
+    # the chart tables are real HTML tables (st.table) with Norwegian digit grouping
+    shown = next(t.value for t in at.table if T.COL_TOTAL in t.value.columns)
+    assert set(shown[T.COL_TOTAL]) == {"3\u00a0000"}
+    phases = next(t.value for t in at.table if texts.OVERVIEW["col_phase"] in t.value.columns)
+    assert phases[texts.OVERVIEW["col_count"]].str.replace("\u00a0", "").astype(int).sum() == 3000
     assert len(status_table(at)) == 100
 
 

@@ -50,8 +50,7 @@ with left:
     ui.vega(view.phase_chart)
 with right:
     st.header(T["chart_table"])
-    st.dataframe(view.phase_table, hide_index=True, width="stretch",
-                 column_config=overview.chart_table_columns(view.phase_table))
+    st.table(view.phase_table, hide_index=True, alt=T["chart_table"])
 
 st.header(T["status_table"])
 table, total = view.status_table, view.status_total
@@ -76,6 +75,5 @@ with trend_left:
     ui.vega(trend_view.chart)
 with trend_right:
     st.markdown(f"**{trend_texts.TABLE}**")
-    st.dataframe(trend_view.table, hide_index=True, width="stretch",
-                 column_config=trend.table_columns(trend_view.table),
-                 height="content" if len(trend_view.table) <= 12 else 420)
+    st.table(trend_view.table, hide_index=True, alt=trend_texts.TABLE,
+             height="content" if len(trend_view.table) <= 12 else 420)
