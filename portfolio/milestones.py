@@ -10,9 +10,9 @@ import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
-from pandas.io.formats.style import Styler
+import streamlit as st
 
-from portfolio import charts, fmt, initiative, queries, texts
+from portfolio import charts, fmt, initiative, queries, tables, texts
 from portfolio.texts import milestones as T
 from portfolio.ui import TABLE_ROWS, SnapshotContext, query
 
@@ -20,9 +20,6 @@ TIMELINE_ROWS = 40
 LIST_ROWS = TABLE_ROWS
 SHORT_HORIZON = 30
 LONG_HORIZON = 90
-
-OVERDUE_STYLE = {T.STATE_OVERDUE: charts.STATUS_CELL_STYLES["Rød"]}
-
 
 def _dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series)
@@ -115,10 +112,11 @@ def timeline_rows(ctx: SnapshotContext, t: Timeline) -> pd.DataFrame:
     )
 
 
-def timeline_table(ctx: SnapshotContext, t: Timeline) -> Styler:
-    display = initiative.as_text(timeline_rows(ctx, t), {T.COL_START: fmt.date, T.COL_NEXT_DUE: fmt.date})
-    return charts.style_statuses(display, [T.COL_STATUS]).format(
-        fmt.number, subset=[T.COL_MILESTONE_COUNT, T.COL_OVERDUE_COUNT]
+def timeline_columns() -> dict:
+    return tables.config(
+        statuses=[T.COL_STATUS], dates=[T.COL_START, T.COL_NEXT_DUE],
+        counts=[T.COL_MILESTONE_COUNT, T.COL_OVERDUE_COUNT],
+        others={T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT)},
     )
 
 
@@ -163,13 +161,13 @@ def list_rows(ctx: SnapshotContext | None, rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns).reset_index(drop=True)
 
 
-def list_table(ctx: SnapshotContext, rows: pd.DataFrame) -> Styler:
-    display = list_rows(ctx, rows)
-    days = T.COL_OVERDUE_DAYS if T.COL_OVERDUE_DAYS in display else T.COL_DAYS_LEFT
-    return (
-        charts.style_statuses(display, [T.COL_STATUS])
-        .format(fmt.date, subset=[T.COL_DUE])
-        .format(fmt.number, subset=[days])
+def list_columns() -> dict:
+    return tables.config(
+        statuses=[T.COL_STATUS], dates=[T.COL_DUE], counts=[T.COL_OVERDUE_DAYS, T.COL_DAYS_LEFT],
+        others={
+            T.COL_TITLE: st.column_config.TextColumn(width="large"),
+            T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT),
+        },
     )
 
 
@@ -184,6 +182,7 @@ class MilestoneList:
 
     tab_label: str
     rows: pd.DataFrame
+    table: pd.DataFrame  # the rows as the page shows them (list_rows)
     total: int
     caption: str
     empty: str
@@ -199,7 +198,8 @@ def lists(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = LIST_
     rows = overdue(ctx, filters, row_limit)
     total = total_count(rows)
     out.append(MilestoneList(
-        tab_label=T.TAB_OVERDUE.format(count=fmt.number(total)), rows=rows, total=total,
+        tab_label=T.TAB_OVERDUE.format(count=fmt.number(total)), rows=rows, table=list_rows(ctx, rows),
+        total=total,
         caption=T.OVERDUE_CAPTION.format(today=fmt.date(ctx.today), shown=_shown(rows, total)),
         empty=T.NONE_OVERDUE, basename=f"{T.EXPORT_OVERDUE}-{stamp}", sheet=T.SHEET_OVERDUE,
         get_all=lambda: list_rows(None, overdue(ctx, filters, row_limit=max(total, 1))),
@@ -208,7 +208,7 @@ def lists(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = LIST_
         rows = upcoming(ctx, filters, horizon, row_limit)
         total = total_count(rows)
         out.append(MilestoneList(
-            tab_label=tab.format(count=fmt.number(total)), rows=rows, total=total,
+            tab_label=tab.format(count=fmt.number(total)), rows=rows, table=list_rows(ctx, rows), total=total,
             caption=T.UPCOMING_CAPTION.format(today=fmt.date(ctx.today), until=fmt.date(due_until(ctx, horizon)),
                                               shown=_shown(rows, total)),
             empty=T.NONE_UPCOMING, basename=f"{export}-{stamp}", sheet=T.SHEET_UPCOMING,
@@ -220,3 +220,31 @@ def lists(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = LIST_
 
 def _shown(rows: pd.DataFrame, total: int) -> str:
     return T.SHOWN.format(shown=fmt.number(len(rows)), count=fmt.number(total))
+
+
+# -- the page, built once ---------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class View:
+    """Everything the milestones page draws for one snapshot and set of filters."""
+
+    lists: list[MilestoneList]  # overdue, next 30 days, next 90 days
+    timeline: Timeline
+    takeaway: str
+    caption: str
+    chart: dict | None  # Vega-Lite spec; None when no initiative is shown
+    timeline_table: pd.DataFrame
+
+
+def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
+    """Use through `ui.view(build_view, ctx, filters)`: built once per snapshot and filters."""
+    t = timeline(ctx, filters)
+    takeaway = timeline_takeaway(t)
+    return View(
+        lists=lists(ctx, filters),
+        timeline=t,
+        takeaway=takeaway,
+        caption=timeline_caption(t),
+        chart=timeline_chart(ctx, t, takeaway).to_dict() if t.shown else None,
+        timeline_table=timeline_rows(ctx, t),
+    )

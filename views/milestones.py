@@ -11,7 +11,8 @@ st.title(T.TITLE)
 st.caption(T.INTRO + " " + ui.snapshot_caption(ctx))
 
 filters = ui.filter_widgets(ctx)
-overdue, soon, later = milestones.lists(ctx, filters)
+view = ui.view(milestones.build_view, ctx, filters)  # built once per snapshot and filters
+overdue, soon, later = view.lists
 
 c1, c2, c3 = st.columns(3)
 c1.metric(T.KPI_OVERDUE, fmt.number(overdue.total), help=T.KPI_OVERDUE_HELP.format(today=fmt.date(ctx.today)))
@@ -21,23 +22,15 @@ c3.metric(T.KPI_90, fmt.number(later.total), help=T.KPI_DUE_HELP.format(
     today=fmt.date(ctx.today), until=fmt.date(milestones.due_until(ctx, milestones.LONG_HORIZON))))
 
 st.header(T.TIMELINE, anchor=False)
-timeline = milestones.timeline(ctx, filters)
-takeaway = milestones.timeline_takeaway(timeline)
-st.write(takeaway)
-if timeline.shown:
-    st.caption(milestones.timeline_caption(timeline))
-    st.altair_chart(milestones.timeline_chart(ctx, timeline, takeaway), width="stretch")
+st.write(view.takeaway)
+if view.chart is not None:
+    st.caption(view.caption)
+    ui.vega(view.chart)
     with st.expander(T.TABLE_TIMELINE):
-        st.dataframe(
-            milestones.timeline_table(ctx, timeline), hide_index=True, width="stretch",
-            column_config={T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT)},
-        )
+        st.dataframe(view.timeline_table, hide_index=True, width="stretch", placeholder=T.EMPTY,
+                     column_config=milestones.timeline_columns())
 
 st.header(T.LISTS, anchor=False)
-link_config = {
-    T.COL_TITLE: st.column_config.TextColumn(width="large"),
-    T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT),
-}
 lists = (overdue, soon, later)
 for tab, item in zip(st.tabs([item.tab_label for item in lists]), lists):
     with tab:
@@ -45,6 +38,6 @@ for tab, item in zip(st.tabs([item.tab_label for item in lists]), lists):
             st.write(item.empty)
             continue
         st.caption(item.caption)
-        st.dataframe(milestones.list_table(ctx, item.rows), hide_index=True, width="stretch",
-                     height="content" if len(item.rows) <= 25 else 600, column_config=link_config)
+        st.dataframe(item.table, hide_index=True, width="stretch", placeholder=T.EMPTY,
+                     height="content" if len(item.table) <= 25 else 600, column_config=milestones.list_columns())
         ui.download_buttons(item.get_all, basename=item.basename, sheet_name=item.sheet)
