@@ -8,9 +8,10 @@ from __future__ import annotations
 import dataclasses
 
 import pandas as pd
+import streamlit as st
 from pandas.io.formats.style import Styler
 
-from portfolio import charts, fmt, initiative, queries, texts
+from portfolio import charts, fmt, initiative, queries, tables, texts
 from portfolio.texts import budget as T
 from portfolio.ui import TABLE_ROWS, SnapshotContext, query
 
@@ -22,8 +23,10 @@ CHART_ROWS = 15
 AMOUNTS = [T.COL_BUDGET, T.COL_ACTUAL, T.COL_FORECAST]
 DEVIATIONS = [T.COL_FORECAST_DEVIATION, T.COL_ACTUAL_DEVIATION]
 SHARES = [T.COL_FORECAST_DEVIATION_SHARE, T.COL_ACTUAL_DEVIATION_SHARE]
-ASSESSMENT_STYLES = {
-    T.DIRECTIONS["over"]: charts.STATUS_CELL_STYLES["Rød"],
+# The assessment as a word on a tint: over budget as red
+ASSESSMENT_TINTS = {
+    T.DIRECTIONS["over"]: tables.STATUS_TINTS["Rød"],
+    T.DIRECTIONS["under"]: tables.STATUS_TINTS["Ikke vurdert"],
 }
 
 
@@ -122,13 +125,27 @@ def _money_columns(rows: pd.DataFrame, deviation_first: bool = False) -> dict[st
     return {**forecast, **amounts, **actual} if deviation_first else {**amounts, **forecast, **actual}
 
 
-def _styled(display: pd.DataFrame, statuses: tuple[str, ...] = ()) -> Styler:
+def _styled(display: pd.DataFrame) -> Styler:
+    """Amounts in Norwegian kroner (Babel), deviations with their sign, shares
+    as signed percentages. Status and assessment words are drawn by
+    `table_columns` (column configuration), not by the Styler."""
     display = initiative.as_text(display, {column: initiative.signed_percent for column in SHARES})
-    styled = charts.style_statuses(display, list(statuses)) if statuses else display.style.hide(axis="index")
     return (
-        styled.format(fmt.kr, subset=AMOUNTS)
+        display.style.hide(axis="index")
+        .format(fmt.kr, subset=AMOUNTS)
         .format(initiative.signed_kr, subset=DEVIATIONS)
-        .map(lambda v: ASSESSMENT_STYLES.get(v, ""), subset=[T.COL_ASSESSMENT])
+    )
+
+
+def table_columns(**others) -> dict:
+    """Column configuration of the money tables (`others`: more by column name)."""
+    return tables.config(
+        statuses=[T.COL_STATUS_BUDGET],
+        others={
+            **{column: st.column_config.TextColumn(alignment="right") for column in SHARES},
+            T.COL_ASSESSMENT: tables.labelled(ASSESSMENT_TINTS),
+            **others,
+        },
     )
 
 
@@ -143,8 +160,9 @@ def year_rows(years: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def year_table(years: pd.DataFrame) -> Styler:
-    return _styled(year_rows(years)).format(fmt.number, subset=[T.COL_INITIATIVE_COUNT, T.COL_OVER_COUNT])
+def year_table(display: pd.DataFrame) -> Styler:
+    """`year_rows` styled for st.dataframe."""
+    return _styled(display).format(fmt.number, subset=[T.COL_INITIATIVE_COUNT, T.COL_OVER_COUNT])
 
 
 def area_rows(rows: pd.DataFrame) -> pd.DataFrame:
@@ -158,8 +176,9 @@ def area_rows(rows: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def area_table(rows: pd.DataFrame) -> Styler:
-    return _styled(area_rows(rows)).format(fmt.number, subset=[T.COL_INITIATIVE_COUNT, T.COL_OVER_COUNT])
+def area_table(display: pd.DataFrame) -> Styler:
+    """`area_rows` styled for st.dataframe."""
+    return _styled(display).format(fmt.number, subset=[T.COL_INITIATIVE_COUNT, T.COL_OVER_COUNT])
 
 
 def initiative_rows(ctx: SnapshotContext, rows: pd.DataFrame, with_links: bool = True) -> pd.DataFrame:
@@ -181,8 +200,9 @@ def initiative_rows(ctx: SnapshotContext, rows: pd.DataFrame, with_links: bool =
     return pd.DataFrame(columns).reset_index(drop=True)
 
 
-def initiative_table(ctx: SnapshotContext, rows: pd.DataFrame) -> Styler:
-    return _styled(initiative_rows(ctx, rows), statuses=(T.COL_STATUS_BUDGET,))
+def initiative_table(display: pd.DataFrame) -> Styler:
+    """`initiative_rows` styled for st.dataframe."""
+    return _styled(display)
 
 
 # -- charts -----------------------------------------------------------------------------
@@ -220,4 +240,48 @@ def areas_takeaway(areas: pd.DataFrame, year: int) -> str:
     return T.TAKEAWAY_AREAS.format(
         name=top["owner_area"], year=year, amount=fmt.kr(top["forecast_deviation_nok"]),
         share=initiative.signed_percent(top["forecast_deviation_share"]),
+    )
+
+
+# -- the page, built once ---------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class View:
+    """Everything the budget page draws for one snapshot, set of filters and year."""
+
+    figures: YearFigures | None
+    years_takeaway: str
+    years_chart: dict  # Vega-Lite spec
+    years: pd.DataFrame  # year_rows
+    area_count: int
+    areas_takeaway: str
+    areas_chart: dict
+    areas_chart_rows: int
+    areas: pd.DataFrame  # area_rows, capped
+    initiative_count: int
+    initiatives: pd.DataFrame  # initiative_rows, capped
+
+
+def build_view(ctx: SnapshotContext, filters: queries.Filters, year: int) -> View:
+    """Use through `ui.view(build_view, ctx, filters, year)`: built once per
+    snapshot, filters and year."""
+    years = by_year(ctx, filters)
+    figures = year_figures(years, year)
+    takeaway = years_takeaway(figures, year)
+    areas = by_area(ctx, filters, year)
+    area_takeaway = areas_takeaway(areas, year)
+    chart_data = areas_chart_data(areas)
+    rows = by_initiative(ctx, filters, year)
+    return View(
+        figures=figures,
+        years_takeaway=takeaway,
+        years_chart=charts.money_by_year_bars(years_chart_data(years), takeaway).to_dict(),
+        years=year_rows(years),
+        area_count=total_count(areas),
+        areas_takeaway=area_takeaway,
+        areas_chart=charts.deviation_bars(chart_data, area_takeaway, T.CHART_AREAS_TITLE, T.COL_AREA).to_dict(),
+        areas_chart_rows=len(chart_data),
+        areas=area_rows(areas),
+        initiative_count=total_count(rows),
+        initiatives=initiative_rows(ctx, rows),
     )

@@ -347,12 +347,14 @@ def milestone_columns() -> dict:
 
 # -- money -------------------------------------------------------------------------
 
+@fmt.memoised
 def signed_kr(amount) -> str:
     """A deviation: '+18 000 kr' over, '-4 000 kr' under."""
     text = fmt.kr(amount)
     return f"+{text}" if not _missing(amount) and amount > 0 else text
 
 
+@fmt.memoised
 def signed_percent(share) -> str:
     """A deviation's share of the budget: '+17 %', '-3 %'; '0 %' below half a percent."""
     if not _missing(share) and abs(share) < 0.005:

@@ -224,7 +224,7 @@ def test_takeaways_and_tables_in_words():
     assert page_logic.years_takeaway(None, 2030) == T.TAKEAWAY_NO_YEAR.format(year=2030)
     long = page_logic.years_chart_data(years)
     assert long["measure_label"].tolist() == ["Budsjett", "Regnskap", "Prognose"]
-    table = page_logic.year_table(years).to_html()
+    table = page_logic.year_table(page_logic.year_rows(years)).to_html()
     assert "+100\u00a0kr" in table and "+10\u00a0%" in table and T.DIRECTIONS["over"] in table
 
 

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from portfolio import auth, budget, fmt, initiative, ui
-from portfolio.charts import deviation_bars, money_by_year_bars
 from portfolio.texts import budget as T
 
 auth.require(auth.VIEWER)
@@ -23,8 +22,8 @@ with st.sidebar:
         default=budget.default_year(ctx, year_options), parse=int, help=T.YEAR_PICKER_HELP,
     )
 
-figures = budget.year_figures(years, year)
-share_columns = {column: st.column_config.TextColumn(alignment="right") for column in budget.SHARES}
+view = ui.view(budget.build_view, ctx, filters, year)  # built once per snapshot, filters and year
+figures = view.figures
 c1, c2, c3 = st.columns(3)
 c1.metric(T.KPI_BUDGET.format(year=year), fmt.kr(figures.budget_nok))
 c2.metric(
@@ -43,48 +42,40 @@ d2.metric(T.KPI_OVER.format(year=year), fmt.number(figures.over_count), help=T.K
 st.caption(T.FORECAST_NOTE)
 
 st.header(T.BY_YEAR, anchor=False)
-takeaway = budget.years_takeaway(figures, year)
-st.write(takeaway)
+st.write(view.years_takeaway)
 left, right = st.columns([3, 2])
 with left:
-    st.altair_chart(money_by_year_bars(budget.years_chart_data(years), takeaway), width="stretch")
+    ui.vega(view.years_chart)
 with right:
     st.markdown(f"**{T.TABLE_YEARS}**")
-    st.dataframe(budget.year_table(years), hide_index=True, width="stretch", column_config=share_columns)
+    st.dataframe(budget.year_table(view.years), hide_index=True, width="stretch",
+                 column_config=budget.table_columns())
 ui.download_buttons(lambda: budget.year_rows(years), basename=f"{T.EXPORT_YEARS}-{ctx.meta.created.date().isoformat()}",
                     sheet_name=T.SHEET_YEARS)
 
 st.header(T.BY_AREA.format(year=year), anchor=False)
-areas = budget.by_area(ctx, filters, year)
-area_count = budget.total_count(areas)
-area_takeaway = budget.areas_takeaway(areas, year)
-st.write(area_takeaway)
-chart_data = budget.areas_chart_data(areas)
-st.altair_chart(
-    deviation_bars(chart_data, area_takeaway, T.CHART_AREAS_TITLE, T.COL_AREA), width="stretch",
-)
-if area_count > len(chart_data):
-    st.caption(T.CHART_TOP_CAPTION.format(shown=fmt.number(len(chart_data))))
-st.caption(T.AREAS_CAPTION.format(shown=fmt.number(len(areas)), count=fmt.number(area_count)))
-st.dataframe(budget.area_table(areas), hide_index=True, width="stretch",
-             height="content" if len(areas) <= 25 else 600, column_config=share_columns)
+st.write(view.areas_takeaway)
+ui.vega(view.areas_chart)
+if view.area_count > view.areas_chart_rows:
+    st.caption(T.CHART_TOP_CAPTION.format(shown=fmt.number(view.areas_chart_rows)))
+st.caption(T.AREAS_CAPTION.format(shown=fmt.number(len(view.areas)), count=fmt.number(view.area_count)))
+st.dataframe(budget.area_table(view.areas), hide_index=True, width="stretch",
+             height="content" if len(view.areas) <= 25 else 600, column_config=budget.table_columns())
 ui.download_buttons(
-    lambda: budget.area_rows(budget.by_area(ctx, filters, year, row_limit=max(area_count, 1))),
+    lambda: budget.area_rows(budget.by_area(ctx, filters, year, row_limit=max(view.area_count, 1))),
     basename=f"{T.EXPORT_AREAS}-{year}-{ctx.meta.created.date().isoformat()}", sheet_name=T.SHEET_AREAS,
 )
 
 st.header(T.BY_INITIATIVE.format(year=year), anchor=False)
-rows = budget.by_initiative(ctx, filters, year)
-count = budget.total_count(rows)
-st.caption(T.INITIATIVES_CAPTION.format(shown=fmt.number(len(rows)), count=fmt.number(count), year=year))
+count = view.initiative_count
+st.caption(T.INITIATIVES_CAPTION.format(shown=fmt.number(len(view.initiatives)), count=fmt.number(count), year=year))
 st.dataframe(
-    budget.initiative_table(ctx, rows), hide_index=True, width="stretch",
-    height="content" if len(rows) <= 25 else 720,
-    column_config={
-        **share_columns,
+    budget.initiative_table(view.initiatives), hide_index=True, width="stretch",
+    height="content" if len(view.initiatives) <= 25 else 720,
+    column_config=budget.table_columns(**{
         T.COL_INITIATIVE: st.column_config.TextColumn(width="large"),
         T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT),
-    },
+    }),
 )
 ui.download_buttons(
     lambda: budget.initiative_rows(ctx, budget.by_initiative(ctx, filters, year, row_limit=max(count, 1)),
