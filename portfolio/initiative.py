@@ -119,6 +119,68 @@ def options(ctx: SnapshotContext) -> dict[str, str]:
     return dict(zip(rows["initiative_id"], labels))
 
 
+# Up to this many initiatives the picker lists them all; above it (a county or
+# national portfolio) a search field comes first and the picker lists the best
+# matches, so a rerun does not send thousands of names to the browser.
+PICKER_ALL = 1000
+PICKER_MATCHES = 100
+SEARCH_KEY = "initiative_search"
+
+
+@dataclasses.dataclass(frozen=True)
+class Picker:
+    """The picker's options for one search: ids in name order, at most
+    PICKER_MATCHES (plus the initiatives that must stay choosable), and how
+    many initiatives matched."""
+
+    options: list[str]
+    total: int
+
+
+def picker_options(ctx: SnapshotContext, search: str, keep: tuple[str, ...] = ()) -> Picker:
+    """Use through `ui.view(picker_options, ctx, search, keep)`. The initiatives
+    whose label holds every word of `search` (case ignored); `keep` (the
+    current choice and the one in the URL) stay in the list when they exist."""
+    labels = ui_options(ctx)
+    words = search.casefold().split()
+    found = [i for i, label in labels.items() if all(w in label.casefold() for w in words)]
+    options = found[:PICKER_MATCHES]
+    options += [i for i in keep if i in labels and i not in options]
+    return Picker(options=options, total=len(found))
+
+
+def choose(ctx: SnapshotContext) -> str | None:
+    """Draw the initiative picker (with a search field first in a large
+    portfolio) and return the chosen initiative's id, kept in the URL."""
+    from portfolio import fmt, ui
+
+    labels = ui_options(ctx)
+    if len(labels) <= PICKER_ALL:
+        options, placeholder = list(labels), T.PICKER_PLACEHOLDER
+    else:
+        search = st.text_input(T.SEARCH, key=SEARCH_KEY, placeholder=T.SEARCH_PLACEHOLDER, help=T.SEARCH_HELP)
+        keep = tuple(v for v in (st.session_state.get(PICKER_KEY), wanted_id()) if v)
+        found = ui.view(picker_options, ctx, search.strip(), keep)
+        options, placeholder = found.options, T.PICKER_MATCHES_PLACEHOLDER
+        if search.strip() and found.total == 0:
+            st.caption(T.SEARCH_NONE.format(search=fmt.literal(search.strip())))
+        elif found.total > PICKER_MATCHES:
+            st.caption(T.SEARCH_CAPPED.format(shown=fmt.number(PICKER_MATCHES), count=fmt.number(found.total)))
+        elif search.strip():
+            st.caption(T.SEARCH_ALL.format(count=fmt.number(found.total)))
+    return url_selectbox(
+        T.PICKER, options, key=PICKER_KEY, url_key=URL_INITIATIVE,
+        format_func=labels.get, placeholder=placeholder, help=T.PICKER_HELP,
+    )
+
+
+def ui_options(ctx: SnapshotContext) -> dict[str, str]:
+    """`options`, kept once per snapshot (see ui.view)."""
+    from portfolio import ui
+
+    return ui.view(options, ctx)
+
+
 def snapshot_labels(ctx: SnapshotContext, snapshot_ids: list[str]) -> dict[str, str]:
     """A unique label per snapshot: its date, with the time when two snapshots
     share a day (and the id when they share a minute)."""

@@ -190,13 +190,40 @@ def test_large_data_programme_page(data_env, large_data):
     people = frames["initiatives"]
     programme = people["parent_id"].value_counts().index[0]
     at = open_page(initiative=programme)
-    assert len(at.selectbox(key=page_logic.PICKER_KEY).options) == 3000
+    # 3 000 initiatives: a search field first, and the picker lists the first
+    # matches plus the initiative in the link (not all 3 000 names on every rerun)
+    picker = at.selectbox(key=page_logic.PICKER_KEY)
+    assert len(picker.options) <= page_logic.PICKER_MATCHES + 1 and picker.value == programme
+    assert any(c.value.startswith(f"{page_logic.PICKER_MATCHES} av 3\u00a0000 tiltak") for c in at.caption)
     children = frame_with(at, T.COL_LINK)
     assert len(children) == int((people["parent_id"] == programme).sum())
     assert len(history(at)) == len(store.list())
     child = people.loc[people["parent_id"] == programme, "initiative_id"].iloc[0]
     at = open_page(initiative=child)
     assert at.get("page_link")  # the programme
+
+
+def test_large_portfolio_picker_searches_by_words(data_env, large_data):
+    data_env(large_data)
+    store = Store(large_data)
+    people = store.read_frames(store.latest().snapshot_id)["initiatives"]
+    target = people.sort_values("name").iloc[-1]  # far beyond the first matches by name
+    at = open_page()
+    assert not at.exception and len(at.selectbox(key=page_logic.PICKER_KEY).options) == page_logic.PICKER_MATCHES
+    words = target["name"].split()[:3]
+    at.text_input(key=page_logic.SEARCH_KEY).set_value(" ".join(w.upper() for w in words)).run()
+    picker = at.selectbox(key=page_logic.PICKER_KEY)
+    expected = people[people["name"].str.casefold().map(lambda n: all(w.casefold() in n for w in words))]
+    assert 0 < len(expected) <= page_logic.PICKER_MATCHES  # the words name a small set
+    assert len(picker.options) == len(expected)  # (AppTest lists the labels shown)
+    assert all(all(w.casefold() in label.casefold() for w in words) for label in picker.options)
+    assert any(label.startswith(target["name"]) for label in picker.options)
+    picker.set_value(target["initiative_id"]).run()
+    assert at.header[0].value == target["name"]
+    assert at.query_params["initiative"] in (target["initiative_id"], [target["initiative_id"]])
+    at.text_input(key=page_logic.SEARCH_KEY).set_value("finnes-ikke-noe-sted").run()
+    assert any(c.value.startswith("Ingen tiltak passer søket") for c in at.caption)
+    assert at.header[0].value == target["name"]  # the open initiative stays open
 
 
 # -- queries and logic on hand-built snapshots ------------------------------------------------

@@ -10,11 +10,7 @@ ctx = ui.snapshot_context()
 st.title(T.TITLE)
 st.caption(T.INTRO + " " + ui.snapshot_caption(ctx))
 
-choices = ui.view(initiative.options, ctx)  # built once per snapshot
-chosen = initiative.url_selectbox(
-    T.PICKER, list(choices), key=initiative.PICKER_KEY, url_key=ui.URL_INITIATIVE,
-    format_func=choices.get, placeholder=T.PICKER_PLACEHOLDER, help=T.PICKER_HELP,
-)
+chosen = initiative.choose(ctx)
 if chosen is None:
     wanted = initiative.wanted_id()
     if wanted:
