@@ -115,8 +115,9 @@ NOT_OK = (
     "**Verktøytips i diagrammene:** Tallene i et diagram vises som verktøytips når du holder "
     "musen over en stolpe. Verktøytipsene kan ikke åpnes med tastaturet, og skjermlesere leser "
     "dem ikke. De samme tallene står i tabellen ved siden av hvert diagram.",
-    "**Store tabeller:** Tabellene i den interne delen er tegnet på et lerret (canvas). De kan "
-    "være tungvinte å bruke med skjermleser. Tabellene kan lastes ned som Excel eller CSV.",
+    "**Store tabeller:** De store tabellene i den interne delen, for eksempel statustabellen, er "
+    "tegnet på et lerret (canvas). De kan være tungvinte å bruke med skjermleser. Tabellene ved "
+    "diagrammene på oversiktssiden er vanlige tabeller. Tabellene kan lastes ned som Excel eller CSV.",
     "**Engelske knapper og etiketter:** Noen knapper og skjulte etiketter som følger med "
     "verktøyet Streamlit, er på engelsk, for eksempel «Skip to main content», «Main menu», "
     "«Fullscreen» og «Upload». De er ikke merket som engelsk, så skjermlesere kan lese dem "
