@@ -85,8 +85,16 @@ async def click_through(page, deadline: float, index: int, timings: list, errors
         errors.append(f"session {index}: {type(err).__name__}: {str(err)[:200]}")
 
 
-async def run_load(url: str, sessions: int, seconds: float) -> tuple[list, list, float]:
-    """All sessions open the app first (timed); then they click for `seconds`."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def run_load(url: str, sessions: int, seconds: float, marks: dict | None = None) -> tuple[list, list, float]:
+    """All sessions open the app first (timed); then they click for `seconds`.
+    `marks` gets the server's CPU time and the wall time when the clicking
+    starts and ends (when it holds the server's "pid")."""
     from playwright.async_api import async_playwright
 
     timings: list[float] = []
@@ -97,8 +105,13 @@ async def run_load(url: str, sessions: int, seconds: float) -> tuple[list, list,
         opened = await asyncio.gather(*(open_session(browser, url, i, errors) for i in range(sessions)))
         open_seconds = time.perf_counter() - start
         deadline = time.monotonic() + seconds
+        if marks is not None:
+            marks["start"] = (cpu_seconds(marks["pid"]), time.perf_counter())
         await asyncio.gather(*(click_through(o[1], deadline, i, timings, errors)
                                for i, o in enumerate(opened) if o is not None))
+        if marks is not None:
+            marks["end"] = (cpu_seconds(marks["pid"]), time.perf_counter())
+            marks["load_average"] = os.getloadavg()[0]
         for o in opened:
             if o is not None:
                 await o[0].close()
@@ -132,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        timings, errors, open_seconds = asyncio.run(run_load(url, args.sessions, args.seconds))
+        marks = {"pid": pid}
+        timings, errors, open_seconds = asyncio.run(run_load(url, args.sessions, args.seconds, marks))
         stop.set()
         sampler.join(timeout=5)
 
@@ -150,6 +164,12 @@ def main(argv: list[str] | None = None) -> int:
         "rerun_p50_ms": round(p50 * 1000) if timings else None,
         "rerun_p95_ms": round(p95 * 1000) if timings else None,
         "server_peak_rss_mb": round(max(peak)),
+        # Where the time goes: the server's own CPU time while the sessions
+        # clicked (per rerun, and as cores used), and the machine's load
+        "server_cpu_ms_per_rerun": round((marks["end"][0] - marks["start"][0]) * 1000 / len(timings))
+        if timings else None,
+        "server_cores_used": round((marks["end"][0] - marks["start"][0]) / (marks["end"][1] - marks["start"][1]), 2),
+        "load_average_1min": round(marks["load_average"], 1),
         "server_start_rss_mb": round(peak[0]),
         "machine": f"{os.cpu_count()} cores",
     }

@@ -59,6 +59,13 @@ def norwegian(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return chart.configure(locale=alt.Locale(number=NB_FORMAT_LOCALE, time=NB_TIME_FORMAT_LOCALE))
 
 
+def spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart as a Vega-Lite spec for st.vega_lite_chart, without Altair's
+    schema validation on each build (tens of milliseconds a chart): every
+    chart the pages draw is validated by tests/test_charts.py instead."""
+    return chart.to_dict(validate=False)
+
+
 def style_statuses(frame: pd.DataFrame, columns: list[str]):
     """A Styler that tints the status words in `columns` (the word stays: status
     is never shown by colour alone). Use it with st.dataframe."""

@@ -729,7 +729,7 @@ def build_view(ctx: SnapshotContext, initiative_id: str) -> View:
         milestones_caption=milestones_caption(ctx, milestone_data) if not milestone_data.empty else "",
         money=budget(ctx, initiative_id),
         history_takeaway=takeaway,
-        history_chart=charts.status_history_heatmap(history_chart_data(ctx, hist), takeaway).to_dict(),
+        history_chart=charts.spec(charts.status_history_heatmap(history_chart_data(ctx, hist), takeaway)),
         history=history_rows(ctx, hist),
         history_caption=history_caption(ctx, hist),
         change_log=change_log_markdown(ctx, hist),

@@ -245,6 +245,6 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
         timeline=t,
         takeaway=takeaway,
         caption=timeline_caption(t),
-        chart=timeline_chart(ctx, t, takeaway).to_dict() if t.shown else None,
+        chart=charts.spec(timeline_chart(ctx, t, takeaway)) if t.shown else None,
         timeline_table=timeline_rows(ctx, t),
     )

@@ -153,7 +153,7 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
     return View(
         kpis=k,
         takeaway=takeaway,
-        phase_chart=charts.phase_status_bars(k.chart_counts, takeaway).to_dict(),
+        phase_chart=charts.spec(charts.phase_status_bars(k.chart_counts, takeaway)),
         phase_table=chart_table(k),
         status_table=table,
         status_total=total,
