@@ -162,11 +162,13 @@ def choose(ctx: SnapshotContext) -> str | None:
         keep = tuple(v for v in (st.session_state.get(PICKER_KEY), wanted_id()) if v)
         found = ui.view(picker_options, ctx, search.strip(), keep)
         options, placeholder = found.options, T.PICKER_MATCHES_PLACEHOLDER
-        if search.strip() and found.total == 0:
+        if not search.strip():
+            st.caption(T.SEARCH_EMPTY.format(shown=fmt.number(PICKER_MATCHES), count=fmt.number(found.total)))
+        elif found.total == 0:
             st.caption(T.SEARCH_NONE.format(search=fmt.literal(search.strip())))
         elif found.total > PICKER_MATCHES:
             st.caption(T.SEARCH_CAPPED.format(shown=fmt.number(PICKER_MATCHES), count=fmt.number(found.total)))
-        elif search.strip():
+        else:
             st.caption(T.SEARCH_ALL.format(count=fmt.number(found.total)))
     return url_selectbox(
         T.PICKER, options, key=PICKER_KEY, url_key=URL_INITIATIVE,

@@ -13,6 +13,7 @@ SEARCH_PLACEHOLDER = "For eksempel «legevakt»"
 PICKER_MATCHES_PLACEHOLDER = "Velg blant treffene"
 SEARCH_CAPPED = "{shown} av {count} tiltak passer søket, i alfabetisk rekkefølge. Skriv flere ord for å snevre inn."
 SEARCH_ALL = "{count} tiltak passer søket."
+SEARCH_EMPTY = "Listen viser de {shown} første av {count} tiltak i alfabetisk rekkefølge. Søk for å finne de andre."
 SEARCH_NONE = "Ingen tiltak passer søket «{search}»."
 CHOOSE = "Velg et tiltak i listen over, eller åpne et tiltak fra statustabellen på oversiktssiden."
 UNKNOWN = (
