@@ -137,14 +137,14 @@ def _styled(display: pd.DataFrame) -> Styler:
     )
 
 
-def table_columns(**others) -> dict:
-    """Column configuration of the money tables (`others`: more by column name)."""
+def table_columns(others: dict | None = None) -> dict:
+    """Column configuration of the money tables (`others`: column name → config)."""
     return tables.config(
         statuses=[T.COL_STATUS_BUDGET],
         others={
             **{column: st.column_config.TextColumn(alignment="right") for column in SHARES},
             T.COL_ASSESSMENT: tables.labelled(ASSESSMENT_TINTS),
-            **others,
+            **(others or {}),
         },
     )
 

@@ -22,13 +22,19 @@ STATUS_COLOURS = {
 }
 OUTLINE = "#1f1f1f"
 
-# Table cells that hold a status word: dark text on a light tint, contrast ≥ 7:1.
-# Keys are the Norwegian words shown (texts.STATUS_LABELS values).
+# Status words in tables: the word on a light tint. Keys are the Norwegian
+# words shown (texts.STATUS_LABELS values). portfolio/tables.py draws them in
+# st.dataframe (the browser writes black on the tint); STATUS_CELL_STYLES
+# colours them in the HTML tables of st.table with dark text, contrast ≥ 7:1.
+STATUS_TINTS = {
+    "Grønn": "#d8efd9",
+    "Gul": "#fff1b8",
+    "Rød": "#f8d3d1",
+    "Ikke vurdert": "#ececec",
+}
+STATUS_TEXT = {"Grønn": "#0b3d12", "Gul": "#4a3800", "Rød": "#6d0c0c", "Ikke vurdert": "#2b2b2b"}
 STATUS_CELL_STYLES = {
-    "Grønn": "background-color: #d8efd9; color: #0b3d12",
-    "Gul": "background-color: #fff1b8; color: #4a3800",
-    "Rød": "background-color: #f8d3d1; color: #6d0c0c",
-    "Ikke vurdert": "background-color: #ececec; color: #2b2b2b",
+    word: f"background-color: {tint}; color: {STATUS_TEXT[word]}" for word, tint in STATUS_TINTS.items()
 }
 
 # d3-format and d3-time-format locales for Norwegian bokmål

@@ -21,7 +21,7 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from portfolio import charts, config, fmt, schema, tables, texts
+from portfolio import charts, config, fmt, schema, tables, texts, ui
 from portfolio.texts import initiative as T
 from portfolio.ui import URL_INITIATIVE, URL_SNAPSHOT, SnapshotContext, query
 
@@ -141,27 +141,25 @@ def picker_options(ctx: SnapshotContext, search: str, keep: tuple[str, ...] = ()
     """Use through `ui.view(picker_options, ctx, search, keep)`. The initiatives
     whose label holds every word of `search` (case ignored); `keep` (the
     current choice and the one in the URL) stay in the list when they exist."""
-    labels = ui_options(ctx)
+    labels = ui.view(options, ctx)
     words = search.casefold().split()
     found = [i for i, label in labels.items() if all(w in label.casefold() for w in words)]
-    options = found[:PICKER_MATCHES]
-    options += [i for i in keep if i in labels and i not in options]
-    return Picker(options=options, total=len(found))
+    listed = found[:PICKER_MATCHES]
+    listed += [i for i in keep if i in labels and i not in listed]
+    return Picker(options=listed, total=len(found))
 
 
 def choose(ctx: SnapshotContext) -> str | None:
     """Draw the initiative picker (with a search field first in a large
     portfolio) and return the chosen initiative's id, kept in the URL."""
-    from portfolio import fmt, ui
-
-    labels = ui_options(ctx)
+    labels = ui.view(options, ctx)  # built once per snapshot
     if len(labels) <= PICKER_ALL:
-        options, placeholder = list(labels), T.PICKER_PLACEHOLDER
+        listed, placeholder = list(labels), T.PICKER_PLACEHOLDER
     else:
         search = st.text_input(T.SEARCH, key=SEARCH_KEY, placeholder=T.SEARCH_PLACEHOLDER, help=T.SEARCH_HELP)
         keep = tuple(v for v in (st.session_state.get(PICKER_KEY), wanted_id()) if v)
         found = ui.view(picker_options, ctx, search.strip(), keep)
-        options, placeholder = found.options, T.PICKER_MATCHES_PLACEHOLDER
+        listed, placeholder = found.options, T.PICKER_MATCHES_PLACEHOLDER
         if not search.strip():
             st.caption(T.SEARCH_EMPTY.format(shown=fmt.number(PICKER_MATCHES), count=fmt.number(found.total)))
         elif found.total == 0:
@@ -171,16 +169,9 @@ def choose(ctx: SnapshotContext) -> str | None:
         else:
             st.caption(T.SEARCH_ALL.format(count=fmt.number(found.total)))
     return url_selectbox(
-        T.PICKER, options, key=PICKER_KEY, url_key=URL_INITIATIVE,
+        T.PICKER, listed, key=PICKER_KEY, url_key=URL_INITIATIVE,
         format_func=labels.get, placeholder=placeholder, help=T.PICKER_HELP,
     )
-
-
-def ui_options(ctx: SnapshotContext) -> dict[str, str]:
-    """`options`, kept once per snapshot (see ui.view)."""
-    from portfolio import ui
-
-    return ui.view(options, ctx)
 
 
 def snapshot_labels(ctx: SnapshotContext, snapshot_ids: list[str]) -> dict[str, str]:
@@ -393,11 +384,6 @@ def as_text(frame: pd.DataFrame, formats: dict[str, Callable[[Any], str]]) -> pd
     shows an empty cell as "None" whatever a Styler says, so "–" must be the
     value itself."""
     return frame.assign(**{column: frame[column].map(format_func) for column, format_func in formats.items()})
-
-
-def milestone_table(rows: pd.DataFrame) -> pd.DataFrame:
-    """The milestones as plain data (draw with `milestone_columns`)."""
-    return milestone_rows(rows)
 
 
 def milestone_columns() -> dict:
@@ -727,7 +713,7 @@ def build_view(ctx: SnapshotContext, initiative_id: str) -> View:
         status=status_frame(row),
         path_markdown=path_markdown(steps),
         path_sentence=path_sentence(row, steps),
-        milestones=milestone_table(milestone_data) if not milestone_data.empty else milestone_data,
+        milestones=milestone_rows(milestone_data) if not milestone_data.empty else milestone_data,
         milestones_caption=milestones_caption(ctx, milestone_data) if not milestone_data.empty else "",
         money=budget(ctx, initiative_id),
         history_takeaway=takeaway,

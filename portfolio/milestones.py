@@ -181,8 +181,7 @@ class MilestoneList:
     and how to get them all for the export."""
 
     tab_label: str
-    rows: pd.DataFrame
-    table: pd.DataFrame  # the rows as the page shows them (list_rows)
+    table: pd.DataFrame  # the rows shown (list_rows), capped
     total: int
     caption: str
     empty: str
@@ -198,7 +197,7 @@ def lists(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = LIST_
     rows = overdue(ctx, filters, row_limit)
     total = total_count(rows)
     out.append(MilestoneList(
-        tab_label=T.TAB_OVERDUE.format(count=fmt.number(total)), rows=rows, table=list_rows(ctx, rows),
+        tab_label=T.TAB_OVERDUE.format(count=fmt.number(total)), table=list_rows(ctx, rows),
         total=total,
         caption=T.OVERDUE_CAPTION.format(today=fmt.date(ctx.today), shown=_shown(rows, total)),
         empty=T.NONE_OVERDUE, basename=f"{T.EXPORT_OVERDUE}-{stamp}", sheet=T.SHEET_OVERDUE,
@@ -208,7 +207,7 @@ def lists(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = LIST_
         rows = upcoming(ctx, filters, horizon, row_limit)
         total = total_count(rows)
         out.append(MilestoneList(
-            tab_label=tab.format(count=fmt.number(total)), rows=rows, table=list_rows(ctx, rows), total=total,
+            tab_label=tab.format(count=fmt.number(total)), table=list_rows(ctx, rows), total=total,
             caption=T.UPCOMING_CAPTION.format(today=fmt.date(ctx.today), until=fmt.date(due_until(ctx, horizon)),
                                               shown=_shown(rows, total)),
             empty=T.NONE_UPCOMING, basename=f"{export}-{stamp}", sheet=T.SHEET_UPCOMING,

@@ -20,13 +20,10 @@ from collections.abc import Iterable
 
 import streamlit as st
 
+from portfolio import charts
+
 # Light tints for status words (keys: the words shown, texts.STATUS_LABELS values)
-STATUS_TINTS = {
-    "Grønn": "#d8efd9",
-    "Gul": "#fff1b8",
-    "Rød": "#f8d3d1",
-    "Ikke vurdert": "#ececec",
-}
+STATUS_TINTS = charts.STATUS_TINTS
 # The text colour the browser draws on these tints (checked in a screenshot)
 TINT_TEXT = "#000000"
 DATE_FORMAT = "DD.MM.YYYY"

@@ -93,20 +93,6 @@ def vega(spec: dict) -> None:
     st.vega_lite_chart(spec, width="stretch")
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def _chart_spec(builder: str, args: tuple) -> dict:
-    from portfolio import charts
-
-    return getattr(charts, builder)(*args).to_dict()
-
-
-def chart(builder: Callable, *args: Any) -> None:
-    """Draw an Altair chart from a builder in portfolio/charts.py. The spec
-    (built and validated by Altair) is cached by the builder's arguments, so
-    a rerun with the same data does not rebuild it."""
-    st.vega_lite_chart(_chart_spec(builder.__name__, args), width="stretch")
-
-
 # Rows a table sends to the browser at most: about five screens of a
 # 720-pixel table. More is what filters and the Excel/CSV download are for;
 # every capped table says how many rows matched.

@@ -72,7 +72,7 @@ st.caption(T.INITIATIVES_CAPTION.format(shown=fmt.number(len(view.initiatives)),
 st.dataframe(
     budget.initiative_table(view.initiatives), hide_index=True, width="stretch",
     height="content" if len(view.initiatives) <= 25 else 720,
-    column_config=budget.table_columns(**{
+    column_config=budget.table_columns({
         T.COL_INITIATIVE: st.column_config.TextColumn(width="large"),
         T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT),
     }),
