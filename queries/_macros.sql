@@ -18,3 +18,28 @@ where (len(filters['areas']) = 0 or list_contains(filters['areas'], i.owner_area
     or list_contains(filters['programmes'], i.initiative_id)
     or list_contains(filters['programmes'], i.parent_id)
   );
+
+-- The budget lines of one snapshot file, with the rule every money figure
+-- follows: where a line has no forecast, its forecast is its actual.
+create or replace macro budget_lines(budgets_path) as table
+select * replace (coalesce(forecast_nok, actual_nok) as forecast_nok)
+from read_parquet(budgets_path, hive_partitioning = false);
+
+-- The open milestones of the initiatives that pass the overview filters, with
+-- the initiative's name, area, overall status and project leader.
+create or replace macro open_milestones(initiatives_path, milestones_path, filters) as table
+select
+  m.milestone_id,
+  m.initiative_id,
+  i.name as initiative_name,
+  i.owner_area,
+  i.status_overall,
+  i.project_leader,
+  m.title,
+  m.kind,
+  m.decision_point,
+  m.due_date,
+  m.note
+from read_parquet(milestones_path, hive_partitioning = false) as m
+inner join filtered_initiatives(initiatives_path, filters) as i using (initiative_id)
+where m.completed_date is null;

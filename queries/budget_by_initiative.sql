@@ -28,8 +28,8 @@ year_rows as (
     initiative_id,
     sum(budget_nok) as budget_nok,
     sum(actual_nok) as actual_nok,
-    sum(coalesce(forecast_nok, actual_nok)) as forecast_nok
-  from read_parquet($budgets, hive_partitioning = false)
+    sum(forecast_nok) as forecast_nok
+  from budget_lines($budgets)
   where year = $year
   group by initiative_id
 ),

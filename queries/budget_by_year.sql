@@ -12,8 +12,8 @@ per_initiative as (
     b.initiative_id,
     sum(b.budget_nok) as budget_nok,
     sum(b.actual_nok) as actual_nok,
-    sum(coalesce(b.forecast_nok, b.actual_nok)) as forecast_nok
-  from read_parquet($budgets, hive_partitioning = false) as b
+    sum(b.forecast_nok) as forecast_nok
+  from budget_lines($budgets) as b
   inner join initiatives as i using (initiative_id)
   group by b.year, b.initiative_id
 ),

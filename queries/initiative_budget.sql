@@ -22,8 +22,8 @@ budget_rows as (
     b.initiative_id = $initiative_id as is_own,
     b.budget_nok,
     b.actual_nok,
-    coalesce(b.forecast_nok, b.actual_nok) as forecast_nok
-  from read_parquet($budgets, hive_partitioning = false) as b
+    b.forecast_nok
+  from budget_lines($budgets) as b
   inner join tree as t using (initiative_id)
 ),
 

@@ -1,26 +1,10 @@
 -- Overdue milestones of the filtered initiatives: open and due before $today,
 -- the longest overdue first, at most row_limit rows, with how many there are.
-with initiatives as (
-  select initiative_id, name, owner_area, status_overall, project_leader
-  from filtered_initiatives($initiatives, $filters)
-)
-
 select
-  m.milestone_id,
-  m.initiative_id,
-  i.name as initiative_name,
-  i.owner_area,
-  i.status_overall,
-  i.project_leader,
-  m.title,
-  m.kind,
-  m.decision_point,
-  m.due_date,
-  date_diff('day', m.due_date, $today) as overdue_days,
-  m.note,
+  *,
+  date_diff('day', due_date, $today) as overdue_days,
   count(*) over () as total_count
-from read_parquet($milestones, hive_partitioning = false) as m
-inner join initiatives as i using (initiative_id)
-where m.completed_date is null and m.due_date < $today
-order by m.due_date, i.name, m.title
+from open_milestones($initiatives, $milestones, $filters)
+where due_date < $today
+order by due_date, initiative_name, title
 limit $row_limit

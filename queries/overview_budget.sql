@@ -6,7 +6,7 @@ with initiatives as (
 
 budget_rows as (
   select b.initiative_id, b.budget_nok, b.actual_nok, b.forecast_nok
-  from read_parquet($budgets, hive_partitioning = false) as b
+  from budget_lines($budgets) as b
   inner join initiatives as i using (initiative_id)
   where b.year = $year
 ),
@@ -16,7 +16,7 @@ per_initiative as (
     initiative_id,
     sum(budget_nok) as budget_nok,
     sum(actual_nok) as actual_nok,
-    sum(coalesce(forecast_nok, actual_nok)) as forecast_nok
+    sum(forecast_nok) as forecast_nok
   from budget_rows
   group by initiative_id
 )
