@@ -225,6 +225,17 @@ def _differs(old: np.ndarray, new: np.ndarray) -> np.ndarray:
     return np.asarray(old != new, dtype=bool)
 
 
+def _changed_cells(table: schema.Table, both: pd.DataFrame):
+    """(row position, column, old value, new value) for every non-key cell
+    that differs in rows matched by `_match`, column by column."""
+    for column in table.columns:
+        if column.name in table.key:
+            continue
+        a, b = both[f"{column.name}_old"].to_numpy(dtype=object), both[f"{column.name}_new"].to_numpy(dtype=object)
+        for row in np.flatnonzero(_differs(a, b)):
+            yield row, column.name, a[row], b[row]
+
+
 def _match(table: schema.Table, old: pd.DataFrame, new: pd.DataFrame):
     """Rows only in old, only in new, and in both (columns suffixed _old/_new)."""
     key = list(table.key)
@@ -261,13 +272,8 @@ def _initiatives(old: pd.DataFrame, new: pd.DataFrame) -> list[Change]:
         for i, name in zip(removed["initiative_id"], removed["name_old"])
     ]
     ids = both["initiative_id"].to_numpy()
-    for column in table.columns:
-        if column.name in table.key:
-            continue
-        a, b = both[f"{column.name}_old"].to_numpy(dtype=object), both[f"{column.name}_new"].to_numpy(dtype=object)
-        kind = _initiative_kind(column.name)
-        for row in np.flatnonzero(_differs(a, b)):
-            changes.append(Change(ids[row], table.name, column.name, a[row], b[row], kind))
+    for row, field, old_value, new_value in _changed_cells(table, both):
+        changes.append(Change(ids[row], table.name, field, old_value, new_value, _initiative_kind(field)))
     return changes
 
 
@@ -302,17 +308,12 @@ def _budgets(old: pd.DataFrame, new: pd.DataFrame, threshold: int) -> list[Chang
                 changes.append(Change(i, table.name, "budget_nok", old_value, new_value, kind,
                                       year=int(year), funding_source=source))
     keys = both[["initiative_id", "year", "funding_source"]].to_numpy(dtype=object)
-    for column in table.columns:
-        if column.name in table.key:
+    for row, field, old_value, new_value in _changed_cells(table, both):
+        if field in AMOUNT_FIELDS and _amount_size(old_value, new_value) < threshold:
             continue
-        a, b = both[f"{column.name}_old"].to_numpy(dtype=object), both[f"{column.name}_new"].to_numpy(dtype=object)
-        for row in np.flatnonzero(_differs(a, b)):
-            old_value, new_value = a[row], b[row]
-            if column.name in AMOUNT_FIELDS and _amount_size(old_value, new_value) < threshold:
-                continue
-            i, year, source = keys[row]
-            changes.append(Change(i, table.name, column.name, old_value, new_value, "budget_changed",
-                                  year=int(year), funding_source=source))
+        i, year, source = keys[row]
+        changes.append(Change(i, table.name, field, old_value, new_value, "budget_changed",
+                              year=int(year), funding_source=source))
     return changes
 
 
@@ -343,15 +344,9 @@ def _milestones(old: pd.DataFrame, new: pd.DataFrame, today: dt.date, old_today:
         for m, i, title in zip(removed["milestone_id"], removed["initiative_id_old"], removed["title_old"])
     ]
     ids, milestone_ids = both["initiative_id_new"].to_numpy(), both["milestone_id"].to_numpy()
-    for column in table.columns:
-        if column.name in table.key:
-            continue
-        a, b = both[f"{column.name}_old"].to_numpy(dtype=object), both[f"{column.name}_new"].to_numpy(dtype=object)
-        for row in np.flatnonzero(_differs(a, b)):
-            old_value, new_value = a[row], b[row]
-            changes.append(Change(ids[row], table.name, column.name, old_value, new_value,
-                                  _milestone_kind(column.name, old_value, new_value),
-                                  milestone_id=milestone_ids[row]))
+    for row, field, old_value, new_value in _changed_cells(table, both):
+        changes.append(Change(ids[row], table.name, field, old_value, new_value,
+                              _milestone_kind(field, old_value, new_value), milestone_id=milestone_ids[row]))
     # Newly overdue: open and due before today now, but not overdue on the old
     # snapshot's date (or not there at all).
     for due, done, i, m in zip(added["due_date_new"], added["completed_date_new"],
