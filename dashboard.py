@@ -8,7 +8,11 @@ on every rerun). Each page checks the role again at its top.
 
 import streamlit as st
 
-from portfolio import a11y, auth, texts
+from portfolio import texts
+
+from portfolio.web import a11y
+
+from portfolio.web import auth
 from portfolio.texts import about as about_texts
 from portfolio.texts import budget as budget_texts
 from portfolio.texts import changes as changes_texts

@@ -6,7 +6,7 @@ snapshot or from an exported folder (PORTFOLIO_PUBLIC_DATA)."""
 
 import streamlit as st
 
-from portfolio import a11y
+from portfolio.web import a11y
 from portfolio.texts import about as about_texts
 from portfolio.texts import public as public_texts
 

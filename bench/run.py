@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from portfolio import generate  # noqa: E402
-from portfolio.store import Store  # noqa: E402
+from tools import generate  # noqa: E402
+from portfolio.store.snapshots import Store  # noqa: E402
 
 DEMO = ROOT / "data"
 # Not current-view pages: they list every snapshot, so more snapshots is more to show
@@ -157,7 +157,9 @@ def import_vs_bare_read(data: Path, repeat: int) -> tuple[float, float]:
 
     from openpyxl import load_workbook
 
-    from portfolio import importer, workbook
+    from portfolio.ingest import importer
+
+    from portfolio.ingest import template as workbook
 
     store = Store(data)
     book = workbook.template_for(store)

@@ -22,7 +22,11 @@ from dataclasses import dataclass
 import pandas as pd
 from openpyxl import load_workbook
 
-from portfolio import schema, texts, workbook
+from portfolio import texts
+
+from portfolio.model import schema
+
+from portfolio.ingest import template as workbook
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 

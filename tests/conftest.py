@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from portfolio.store import Store  # noqa: E402
+from portfolio.store.snapshots import Store  # noqa: E402
 
 DEMO_DATA = ROOT / "data"
 # A fixed "today" for the demo data: the day after the latest demo snapshot
@@ -52,7 +52,7 @@ def milestone(milestone_id: str, initiative_id: str, **overrides) -> dict:
 
 
 def tables(initiatives: list[dict], budgets: list[dict] = (), milestones: list[dict] = ()) -> dict:
-    from portfolio import schema
+    from portfolio.model import schema
 
     def frame(rows, table):
         return pd.DataFrame(list(rows), columns=schema.TABLES[table].column_names)
@@ -81,7 +81,7 @@ def store(tmp_path) -> Store:
 @pytest.fixture(scope="session")
 def large_data(tmp_path_factory) -> Path:
     """Generated data at a scale that makes slow code show: 3 000 initiatives × 4 snapshots."""
-    from portfolio import generate
+    from tools import generate
 
     out = tmp_path_factory.mktemp("large") / "data"
     generate.write_generated(out, initiatives=3000, snapshots=4, seed=7)

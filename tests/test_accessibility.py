@@ -27,7 +27,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT
-from portfolio import a11y
+from portfolio.web import a11y
 from portfolio.texts import public as public_texts
 
 ENTRY_POINTS = ("dashboard.py", "public.py")

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, ROOT
 from portfolio import texts
-from portfolio.store import Store
+from portfolio.store.snapshots import Store
 
 APP = str(ROOT / "dashboard.py")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portfolio import auth
+from portfolio.web import auth
 
 ACCESS = {
     "claim": "roles",

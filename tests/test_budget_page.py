@@ -8,10 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, tables, open_app_page
-from portfolio import budget as page_logic
-from portfolio import queries
-from portfolio.queries import Filters
-from portfolio.store import Store
+from portfolio.present import budget as page_logic
+from portfolio.query import runner as queries
+from portfolio.query.runner import Filters
+from portfolio.store.snapshots import Store
 from portfolio.texts import budget as T
 
 APP = str(ROOT / "dashboard.py")

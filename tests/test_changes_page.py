@@ -11,8 +11,10 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, open_app_page
-from portfolio import changes, diff, export
-from portfolio.store import Store
+from portfolio.present import changes
+from portfolio.model import diff
+from portfolio.store import export
+from portfolio.store.snapshots import Store
 from portfolio.texts import changes as T
 
 APP = str(ROOT / "dashboard.py")

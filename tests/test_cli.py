@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from conftest import DEMO_DATA, ROOT
-from portfolio.store import Store
+from portfolio.store.snapshots import Store
 
 
 def cli(*args: str, data=None) -> subprocess.CompletedProcess:

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from portfolio import demo, schema
-from portfolio.store import Store, verify
+from tools import demo_data as demo
+
+from portfolio.model import schema
+from portfolio.store.snapshots import Store, verify
 
 PROJECT_DATA = Path(__file__).resolve().parent.parent / "data"
 REGENERATE = (

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 
 from conftest import DEMO_DATA, DEMO_TODAY, budget, initiative, milestone, tables
-from portfolio import config, diff
-from portfolio.store import Store
+from portfolio import config
+from portfolio.model import diff
+from portfolio.store.snapshots import Store
 from test_cli import cli
 
 UTC = dt.timezone.utc

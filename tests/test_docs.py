@@ -5,7 +5,8 @@ from __future__ import annotations
 import tomllib
 
 from conftest import ROOT
-from portfolio import config, datamodel_doc
+from portfolio import config
+from tools import datamodel_doc
 
 
 def test_readme_documents_every_setting():
@@ -52,7 +53,7 @@ def test_streamlit_config_is_private_safe_and_has_enough_contrast():
 
 
 def test_status_cell_colours_have_enough_contrast():
-    from portfolio.charts import STATUS_CELL_STYLES
+    from portfolio.present.charts import STATUS_CELL_STYLES
 
     for style in STATUS_CELL_STYLES.values():
         parts = dict(p.split(": ") for p in style.split("; "))
@@ -60,7 +61,7 @@ def test_status_cell_colours_have_enough_contrast():
 
 
 def test_chart_status_colours_are_distinct_and_outlined():
-    from portfolio import charts
+    from portfolio.present import charts
 
     assert len(set(charts.STATUS_COLOURS.values())) == len(charts.STATUS_COLOURS)
     # each bar has a dark outline with at least 3:1 against the white background
@@ -72,7 +73,7 @@ def test_chart_colours_that_carry_meaning_have_3_to_1_against_the_background():
     a chart (every `*_COLOURS` palette in portfolio/charts.py, found automatically)
     has at least 3:1 against the page background. A colour equal to the background
     is a hollow mark: its dark outline carries it, and the outline has 3:1."""
-    from portfolio import charts
+    from portfolio.present import charts
 
     theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["theme"]
     background = theme["backgroundColor"]

@@ -8,7 +8,7 @@ import io
 import pandas as pd
 from openpyxl import load_workbook
 
-from portfolio import export
+from portfolio.store import export
 
 EVIL = ["=HYPERLINK(\"http://x\",\"klikk\")", "+1+1", "-2", "@SUM(A1)", "\tTAB", "vanlig <script>"]
 

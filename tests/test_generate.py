@@ -9,9 +9,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from portfolio import schema, validate
-from portfolio.generate import AREAS, END_AT, write_generated
-from portfolio.store import Store, verify
+from portfolio.model import schema
+
+from portfolio.model import validate
+from tools.generate import AREAS, END_AT, write_generated
+from portfolio.store.snapshots import Store, verify
 
 N = 200
 WEEKS = 4

@@ -8,8 +8,10 @@ import urllib.parse
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, ROOT
-from portfolio import changes, ui, update
-from portfolio.store import Store
+from portfolio.present import changes
+from portfolio.web import ui
+from portfolio.web import update
+from portfolio.store.snapshots import Store
 from portfolio.texts import history as H
 from test_update_page import copy_of, sign
 

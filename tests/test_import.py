@@ -21,10 +21,13 @@ import pytest
 
 import badfiles
 from conftest import DEMO_DATA, ROOT, budget, initiative, milestone, small_portfolio, tables
-from portfolio import cli, importer, schema, workbook
-from portfolio import store as store_mod
-from portfolio.importer import Upload
-from portfolio.store import Store
+from portfolio import cli
+from portfolio.ingest import importer
+from portfolio.model import schema
+from portfolio.ingest import template as workbook
+from portfolio.store import snapshots as store_mod
+from portfolio.ingest.importer import Upload
+from portfolio.store.snapshots import Store
 
 EVIL = {
     "script": "<script>alert('x')</script>",
@@ -379,8 +382,9 @@ IMPORTER = textwrap.dedent(
     import sys
     sys.path[:0] = [{root!r}, {tests!r}]
     import badfiles
-    from portfolio import importer, workbook
-    from portfolio.store import Store
+    from portfolio.ingest import importer
+    from portfolio.ingest import template as workbook
+    from portfolio.store.snapshots import Store
     store = Store({data!r})
     for i in range(1000):
         template = workbook.template_for(store)

@@ -10,11 +10,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, tables, open_app_page
-from portfolio import initiative as page_logic
-from portfolio import queries, texts
-from portfolio.store import Store
+from portfolio.present import initiative as page_logic
+from portfolio import texts
+from portfolio.query import runner as queries
+from portfolio.store.snapshots import Store
 from portfolio.texts import initiative as T
-from portfolio.ui import SnapshotContext
+from portfolio.web.ui import SnapshotContext
 
 APP = str(ROOT / "dashboard.py")
 PAGE = "views/initiative.py"

@@ -11,10 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, initiative, milestone, tables, open_app_page
-from portfolio import milestones as page_logic
-from portfolio import queries
-from portfolio.queries import Filters
-from portfolio.store import Store
+from portfolio.present import milestones as page_logic
+from portfolio.query import runner as queries
+from portfolio.query.runner import Filters
+from portfolio.store.snapshots import Store
 from portfolio.texts import milestones as T
 
 APP = str(ROOT / "dashboard.py")
@@ -185,7 +185,7 @@ def test_timeline_ranks_by_overdue_then_status_and_caps(run):
 
 
 def test_timeline_points_carry_shape_and_state_words(store, run):
-    from portfolio.ui import SnapshotContext
+    from portfolio.web.ui import SnapshotContext
 
     ctx = SnapshotContext(store=store, meta=store.latest(), today=DEMO_TODAY)
     t = page_logic.timeline(ctx, Filters())

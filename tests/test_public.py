@@ -22,8 +22,10 @@ from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, tables
-from portfolio import fmt, public, schema
-from portfolio.store import Store
+from portfolio import fmt
+from portfolio.store import public
+from portfolio.model import schema
+from portfolio.store.snapshots import Store
 from portfolio.texts import about as about_texts
 from portfolio.texts import public as T
 

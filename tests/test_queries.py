@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from conftest import DEMO_DATA, DEMO_TODAY, budget, initiative, milestone, tables
-from portfolio import queries
-from portfolio.queries import Filters
-from portfolio.store import Store
+from portfolio.query import runner as queries
+from portfolio.query.runner import Filters
+from portfolio.store.snapshots import Store
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from browser import ARTIFACTS, AXE_TAGS, axe_violations, chromium, streamlit_server, wait_until_idle
 from conftest import DEMO_DATA, DEMO_TODAY
-from portfolio.store import Store
+from portfolio.store.snapshots import Store
 
 pytestmark = pytest.mark.browser
 

@@ -17,9 +17,10 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, initiative, small_portfolio, tables
-from portfolio import schema, store as store_mod
-from portfolio.store import SnapshotConflict, Store
-from portfolio.validate import ValidationFailed
+from portfolio.model import schema
+from portfolio.store import snapshots as store_mod
+from portfolio.store.snapshots import SnapshotConflict, Store
+from portfolio.model.validate import ValidationFailed
 
 
 def test_round_trip_keeps_every_value(store):
@@ -113,7 +114,7 @@ WRITER = textwrap.dedent(
     import sys
     sys.path[:0] = [{root!r}, {tests!r}]
     from conftest import small_portfolio
-    from portfolio.store import Store
+    from portfolio.store.snapshots import Store
     store = Store({data!r})
     base = store.latest().snapshot_id if store.latest() else None
     for i in range({count}):
@@ -213,7 +214,7 @@ def test_table_with_a_public_row_needs_a_public_summary(store):
 
 def test_frames_read_back_validate_without_changes():
     """What the store returns passes validation as it is (lists as arrays, pandas text)."""
-    from portfolio import validate
+    from portfolio.model import validate
     from conftest import DEMO_DATA
 
     demo = Store(DEMO_DATA)

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from conftest import DEMO_DATA, open_app_page
-from portfolio import tables, texts
+from portfolio import texts
+from portfolio.web import tables
 from test_docs import contrast
 
 STATUS_WORDS = set(texts.STATUS_LABELS.values())

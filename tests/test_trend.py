@@ -12,13 +12,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, initiative, tables
-from portfolio import queries, texts
-from portfolio import trend as trend_logic
-from portfolio.queries import Filters
-from portfolio.store import Store
+from portfolio import texts
+from portfolio.query import runner as queries
+from portfolio.present import trend as trend_logic
+from portfolio.query.runner import Filters
+from portfolio.store.snapshots import Store
 from portfolio.texts import initiative as initiative_texts
 from portfolio.texts import trend as T
-from portfolio.ui import SnapshotContext
+from portfolio.web.ui import SnapshotContext
 
 APP = str(ROOT / "dashboard.py")
 METAS = Store(DEMO_DATA).list()

@@ -22,9 +22,11 @@ from streamlit.testing.v1 import AppTest
 
 import badfiles
 from conftest import DEMO_DATA, ROOT
-from portfolio import texts, update, workbook
-from portfolio.importer import Upload
-from portfolio.store import Store
+from portfolio import texts
+from portfolio.web import update
+from portfolio.ingest import template as workbook
+from portfolio.ingest.importer import Upload
+from portfolio.store.snapshots import Store
 from portfolio.texts import update as T
 
 APP = str(ROOT / "dashboard.py")
@@ -364,7 +366,7 @@ def test_an_upload_preview_and_an_edit_preview_live_side_by_side(demo_copy):
 
 
 def test_with_login_the_author_is_the_identity_and_rejections_are_audited(demo_copy):
-    from portfolio import audit
+    from portfolio.store import audit
 
     at = AppTest.from_file(APP, default_timeout=120)
     at.secrets["auth"] = {
@@ -407,7 +409,7 @@ def test_the_cli_logs_a_rejected_import(demo_copy, tmp_path):
     import subprocess
     import sys
 
-    from portfolio import audit
+    from portfolio.store import audit
 
     bad = tmp_path / "feil.xlsx"
     bad.write_bytes(changed_template(demo_copy, "budgets", 3, "budget_nok", "mange"))

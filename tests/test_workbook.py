@@ -10,8 +10,10 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import DEMO_DATA, budget, initiative, milestone, tables
-from portfolio import schema, texts, workbook
-from portfolio.store import SnapshotNotFound, Store
+from portfolio import texts
+from portfolio.model import schema
+from portfolio.ingest import template as workbook
+from portfolio.store.snapshots import SnapshotNotFound, Store
 from portfolio.texts import update as T
 
 

@@ -9,16 +9,18 @@ names the project leaders (an internal column).
 
 import streamlit as st
 
-from portfolio import fmt, public
+from portfolio import fmt
+
+from portfolio.store import public
 from portfolio.texts import about as T
 
 ctx = None
 if not public.serving_public_app():
     # Imported here so that the public app never loads the internal data layer
-    from portfolio import auth
+    from portfolio.web import auth
 
     if auth.current_user().may(auth.VIEWER):
-        from portfolio import ui
+        from portfolio.web import ui
 
         ctx = ui.snapshot_context()
 
@@ -53,7 +55,7 @@ elif data is not None:
 st.header(T.WHO_HEADING, anchor=False)
 st.write(T.WHO_INTRO)
 if ctx is not None:
-    from portfolio import ui
+    from portfolio.web import ui
 
     programmes = ui.query(ctx, "about_programmes", row_limit=5)
     total = int(programmes["programme_count"].iloc[0]) if len(programmes) else 0

@@ -2,7 +2,15 @@
 
 import streamlit as st
 
-from portfolio import auth, budget, fmt, initiative, ui
+from portfolio import fmt
+
+from portfolio.web import auth
+
+from portfolio.present import budget
+
+from portfolio.present import initiative
+
+from portfolio.web import ui
 from portfolio.texts import budget as T
 
 auth.require(auth.VIEWER)

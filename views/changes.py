@@ -3,7 +3,15 @@ leadership meeting. Logic in portfolio/changes.py; the engine is portfolio/diff.
 
 import streamlit as st
 
-from portfolio import auth, changes, fmt, tables, ui
+from portfolio import fmt
+
+from portfolio.web import auth
+
+from portfolio.present import changes
+
+from portfolio.web import tables
+
+from portfolio.web import ui
 from portfolio.texts import changes as T
 
 P, C = T.PAGE, T.COLUMNS

@@ -3,7 +3,13 @@ restoring an old one as a new snapshot. Logic in portfolio/update.py."""
 
 import streamlit as st
 
-from portfolio import auth, fmt, ui, update
+from portfolio import fmt
+
+from portfolio.web import auth
+
+from portfolio.web import ui
+
+from portfolio.web import update
 from portfolio.texts import history as H
 
 P, C = H.PAGE, H.COLUMNS

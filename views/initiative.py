@@ -2,7 +2,11 @@
 
 import streamlit as st
 
-from portfolio import auth, initiative, ui
+from portfolio.web import auth
+
+from portfolio.present import initiative
+
+from portfolio.web import ui
 from portfolio.texts import initiative as T
 
 auth.require(auth.VIEWER)

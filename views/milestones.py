@@ -2,7 +2,13 @@
 
 import streamlit as st
 
-from portfolio import auth, fmt, milestones, ui
+from portfolio import fmt
+
+from portfolio.web import auth
+
+from portfolio.present import milestones
+
+from portfolio.web import ui
 from portfolio.texts import milestones as T
 
 auth.require(auth.VIEWER)

@@ -2,7 +2,13 @@
 
 import streamlit as st
 
-from portfolio import fmt, overview, texts, trend, ui
+from portfolio import fmt, texts
+
+from portfolio.present import overview
+
+from portfolio.present import trend
+
+from portfolio.web import ui
 from portfolio.texts import trend as trend_texts
 
 T = texts.OVERVIEW

@@ -8,7 +8,11 @@ The search and the phase filter are kept in the URL (?q=…&fase=…).
 
 import streamlit as st
 
-from portfolio import fmt, public, schema
+from portfolio import fmt
+
+from portfolio.store import public
+
+from portfolio.model import schema
 from portfolio.texts import public as T
 
 st.title(T.TITLE)

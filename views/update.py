@@ -3,7 +3,15 @@ corrections in the app, and commit as a new snapshot. Logic in portfolio/update.
 
 import streamlit as st
 
-from portfolio import auth, config, fmt, ui, update, workbook
+from portfolio import config, fmt
+
+from portfolio.web import auth
+
+from portfolio.web import ui
+
+from portfolio.web import update
+
+from portfolio.ingest import template as workbook
 from portfolio.texts import update as T
 
 P = T.PAGE

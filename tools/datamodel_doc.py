@@ -6,7 +6,9 @@ test fails when the committed file and the schema disagree.
 
 from __future__ import annotations
 
-from portfolio import schema, texts
+from portfolio import texts
+
+from portfolio.model import schema
 
 INTRO = """\
 # Data model

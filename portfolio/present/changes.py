@@ -17,8 +17,10 @@ from typing import Any
 
 import pandas as pd
 
-from portfolio import config, diff, fmt, texts
-from portfolio.store import SnapshotMeta, SnapshotNotFound, Store
+from portfolio import config, fmt, texts
+
+from portfolio.model import diff
+from portfolio.store.snapshots import SnapshotMeta, SnapshotNotFound, Store
 from portfolio.texts import changes as T
 
 # Query parameters of the page (the shown snapshot is ui.URL_SNAPSHOT)
@@ -204,7 +206,7 @@ def _cached_build() -> Callable[..., pd.DataFrame]:
 
     @st.cache_data(max_entries=32, show_spinner=False)
     def cached(root: str, old_id: str, new_id: str, today: dt.date, threshold: int) -> pd.DataFrame:
-        from portfolio import ui
+        from portfolio.web import ui
 
         return build(ui.store(root), old_id, new_id, today, threshold)
 
@@ -224,7 +226,7 @@ def filtered_ids(ctx, old_meta: SnapshotMeta, filters) -> set[str] | None:
         return None
     import dataclasses
 
-    from portfolio import ui
+    from portfolio.web import ui
 
     ids: set[str] = set()
     for meta in (ctx.meta, old_meta):

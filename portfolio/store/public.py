@@ -36,8 +36,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from portfolio import config, fmt, schema
-from portfolio.store import Store
+from portfolio import config, fmt
+
+from portfolio.model import schema
+from portfolio.store.snapshots import Store
 from portfolio.texts import public as T
 
 ROW_FLAG = "is_public"  # read to choose rows, never returned
@@ -193,7 +195,7 @@ def export(store: Store, snapshot_id: str, out_dir: Path) -> dict[str, int]:
     file (uncompressed, so that anyone can check what it holds) and a CSV
     file as Norwegian Excel opens it, and `_public.json` saying which
     snapshot it is. Returns the row count per table."""
-    from portfolio import export as files
+    from portfolio.store import export as files
 
     meta = store.get(snapshot_id)
     tables = project(snapshot_paths(store, snapshot_id))

@@ -21,8 +21,8 @@ from typing import Any
 
 import pandas as pd
 
-from portfolio import schema
-from portfolio.store import SnapshotMeta, Store, snapshot_id_for
+from portfolio.model import schema
+from portfolio.store.snapshots import SnapshotMeta, Store, snapshot_id_for
 
 D = dt.date
 UTC = dt.timezone.utc

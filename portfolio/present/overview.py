@@ -12,9 +12,19 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from portfolio import charts, fmt, initiative, queries, schema, tables, texts
+from portfolio import fmt, texts
+
+from portfolio.present import charts
+
+from portfolio.present import initiative
+
+from portfolio.query import runner as queries
+
+from portfolio.model import schema
+
+from portfolio.web import tables
 from portfolio.texts import initiative as initiative_texts
-from portfolio.ui import TABLE_ROWS, SnapshotContext, query
+from portfolio.web.ui import TABLE_ROWS, SnapshotContext, query
 
 STATUS_COLUMNS = [f"status_{d}" for d in schema.STATUS_DIMENSIONS]
 

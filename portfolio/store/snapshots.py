@@ -37,7 +37,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from portfolio import schema, validate
+from portfolio.model import schema
+
+from portfolio.model import validate
 
 SNAPSHOTS = "snapshots"
 META_FILE = "_snapshot.json"

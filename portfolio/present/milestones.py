@@ -12,9 +12,17 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from portfolio import charts, fmt, initiative, queries, tables, texts
+from portfolio import fmt, texts
+
+from portfolio.present import charts
+
+from portfolio.present import initiative
+
+from portfolio.query import runner as queries
+
+from portfolio.web import tables
 from portfolio.texts import milestones as T
-from portfolio.ui import TABLE_ROWS, SnapshotContext, query
+from portfolio.web.ui import TABLE_ROWS, SnapshotContext, query
 
 TIMELINE_ROWS = 40
 LIST_ROWS = TABLE_ROWS

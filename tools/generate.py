@@ -38,8 +38,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from portfolio import schema
-from portfolio.store import SnapshotMeta, Store
+from portfolio.model import schema
+from portfolio.store.snapshots import SnapshotMeta, Store
 
 # The last snapshot is created at this fixed time; earlier ones a week apart.
 END_AT = dt.datetime(2026, 11, 16, 12, 0, tzinfo=dt.timezone.utc)

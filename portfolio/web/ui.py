@@ -16,8 +16,16 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from portfolio import auth, config, fmt, public, queries, schema, texts
-from portfolio.store import SnapshotMeta, Store
+from portfolio import config, fmt, texts
+
+from portfolio.web import auth
+
+from portfolio.store import public
+
+from portfolio.query import runner as queries
+
+from portfolio.model import schema
+from portfolio.store.snapshots import SnapshotMeta, Store
 
 
 @st.cache_resource
@@ -230,7 +238,7 @@ def download_buttons(get_frame: Callable[[], pd.DataFrame], basename: str, sheet
     """Excel and CSV downloads of a table with the current filters and snapshot.
     The files are made only when the button is pressed (`get_frame` is called
     then), so a large table costs nothing on ordinary reruns."""
-    from portfolio import export
+    from portfolio.store import export
 
     left, right = st.columns(2)
     left.download_button(

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from portfolio import schema
+from portfolio.model import schema
 
 # Every kind of change, in the order they are sorted within an initiative and table.
 INITIATIVE_KINDS = ("initiative_added", "initiative_removed", "status", "phase", "decision_point", "field")

@@ -22,8 +22,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from portfolio import config, schema
-from portfolio.store import Store
+from portfolio import config
+
+from portfolio.model import schema
+from portfolio.store.snapshots import Store
 
 QUERY_DIR = config.PROJECT_ROOT / "queries"
 MACROS = "_macros"

@@ -31,11 +31,15 @@ from pathlib import PurePath
 import pandas as pd
 import pyarrow as pa
 
-from portfolio import config, fmt, schema, texts, validate
-from portfolio import store as store_mod
-from portfolio.store import SnapshotConflict, SnapshotMeta, SnapshotNotFound, Store
+from portfolio import config, fmt, texts
+
+from portfolio.model import schema
+
+from portfolio.model import validate
+from portfolio.store import snapshots as store_mod
+from portfolio.store.snapshots import SnapshotConflict, SnapshotMeta, SnapshotNotFound, Store
 from portfolio.texts import update as T
-from portfolio.workbook import LIST_SEPARATOR, META_KEYS, RESERVED_SHEETS, SHEET_NAMES
+from portfolio.ingest.template import LIST_SEPARATOR, META_KEYS, RESERVED_SHEETS, SHEET_NAMES
 
 P = T.PROBLEMS
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -863,7 +867,7 @@ def _normalize(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 def changes(prepared: Prepared, store: Store, *, today: dt.date | None = None) -> list:
     """What saving would change against the base, as portfolio.diff Changes."""
-    from portfolio import diff
+    from portfolio.model import diff
 
     if prepared.base is not None:
         old = store.read_frames(prepared.base.snapshot_id)
@@ -942,7 +946,7 @@ def change_table(changes: list, old: dict[str, pd.DataFrame], new: dict[str, pd.
                  limit: int | None = None) -> pd.DataFrame:
     """The changes as a table with Norwegian headers: initiative, kind, what,
     field, before, after. At most `limit` rows (the first in diff's order)."""
-    from portfolio import changes as change_words
+    from portfolio.present import changes as change_words
     from portfolio.texts import changes as C
 
     names: dict[str, str] = {}
@@ -976,7 +980,7 @@ def change_table(changes: list, old: dict[str, pd.DataFrame], new: dict[str, pd.
 
 def summary_lines(changes: list) -> list[str]:
     """«Statusendring: 3», one line per kind of change (portfolio.diff.summary)."""
-    from portfolio import diff
+    from portfolio.model import diff
     from portfolio.texts import changes as C
 
     return [f"{C.KIND_LABELS.get(kind, kind)}: {fmt.number(count)}" for kind, count in diff.summary(changes).items()]
@@ -1015,7 +1019,7 @@ def run_command(command: str, args, data_dir, out=None, err=None) -> int:
         except SnapshotNotFound:
             say(T.UNKNOWN_SNAPSHOT.format(snapshot_id=args.snapshot), err)
             return 2
-        from portfolio import workbook
+        from portfolio.ingest import template as workbook
 
         data = workbook.template(store.read_frames(meta.snapshot_id), meta) if meta else workbook.template(None, None)
         args.out.write_bytes(data)
@@ -1043,7 +1047,7 @@ def run_command(command: str, args, data_dir, out=None, err=None) -> int:
             return 2
     prepared = prepare(uploads, store, base_id=args.base)
     if command == "import" and not prepared.ok:
-        from portfolio import audit
+        from portfolio.store import audit
 
         audit.record_rejected(data_dir, who=args.author, origin="cli",
                               files=[str(p) for p in args.files], problems=prepared.problems)

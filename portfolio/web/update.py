@@ -32,8 +32,18 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from portfolio import audit, auth, config, fmt, importer, schema, texts, ui
-from portfolio.store import SnapshotMeta, Store
+from portfolio import config, fmt, texts
+
+from portfolio.store import audit
+
+from portfolio.web import auth
+
+from portfolio.ingest import importer
+
+from portfolio.model import schema
+
+from portfolio.web import ui
+from portfolio.store.snapshots import SnapshotMeta, Store
 from portfolio.texts import history as H
 from portfolio.texts import update as T
 
@@ -510,7 +520,7 @@ def changes_link(meta: SnapshotMeta) -> str | None:
         return None
     from urllib.parse import urlencode
 
-    from portfolio import changes
+    from portfolio.present import changes
 
     return f"{CHANGES_PAGE}?{urlencode({changes.URL_FROM: meta.base_id, ui.URL_SNAPSHOT: meta.snapshot_id})}"
 

@@ -11,9 +11,17 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from portfolio import charts, fmt, initiative, queries, tables, texts
+from portfolio import fmt, texts
+
+from portfolio.present import charts
+
+from portfolio.present import initiative
+
+from portfolio.query import runner as queries
+
+from portfolio.web import tables
 from portfolio.texts import budget as T
-from portfolio.ui import TABLE_ROWS, SnapshotContext, query
+from portfolio.web.ui import TABLE_ROWS, SnapshotContext, query
 
 URL_YEAR = "year"
 YEAR_KEY = "budget_year"

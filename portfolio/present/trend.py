@@ -8,9 +8,17 @@ import dataclasses
 
 import pandas as pd
 
-from portfolio import charts, fmt, initiative, queries, schema, texts
+from portfolio import fmt, texts
+
+from portfolio.present import charts
+
+from portfolio.present import initiative
+
+from portfolio.query import runner as queries
+
+from portfolio.model import schema
 from portfolio.texts import trend as T
-from portfolio.ui import SnapshotContext, query
+from portfolio.web.ui import SnapshotContext, query
 
 
 def counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:

@@ -21,9 +21,17 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from portfolio import charts, config, fmt, schema, tables, texts, ui
+from portfolio import config, fmt, texts
+
+from portfolio.present import charts
+
+from portfolio.model import schema
+
+from portfolio.web import tables
+
+from portfolio.web import ui
 from portfolio.texts import initiative as T
-from portfolio.ui import URL_INITIATIVE, URL_SNAPSHOT, SnapshotContext, query
+from portfolio.web.ui import URL_INITIATIVE, URL_SNAPSHOT, SnapshotContext, query
 
 PAGE = "views/initiative.py"
 URL_PATH = "initiative"

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from portfolio import charts
+from portfolio.present import charts
 
 # Light tints for status words (keys: the words shown, texts.STATUS_LABELS values)
 STATUS_TINTS = charts.STATUS_TINTS

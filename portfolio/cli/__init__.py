@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from portfolio import config, texts
-from portfolio.store import Store
-from portfolio.validate import ValidationFailed
+from portfolio.store.snapshots import Store
+from portfolio.model.validate import ValidationFailed
 
 T = texts.CLI
 
@@ -42,11 +42,11 @@ def _demo_data(args: argparse.Namespace) -> int:
         print(T["not_empty"].format(path=out), file=sys.stderr)
         return 2
     if args.initiatives is None:
-        from portfolio import demo
+        from tools import demo_data as demo
 
         metas = demo.write_demo(out)
     else:
-        from portfolio import generate
+        from tools import generate
 
         def progress(done: int, total: int) -> None:
             print(T["progress"].format(done=done, total=total), file=sys.stderr)
@@ -101,8 +101,9 @@ def _add_diff_parser(commands) -> None:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from portfolio import changes, diff
-    from portfolio.store import SnapshotNotFound
+    from portfolio.present import changes
+    from portfolio.model import diff
+    from portfolio.store.snapshots import SnapshotNotFound
     from portfolio.texts import changes as changes_texts
 
     D = changes_texts.CLI
@@ -163,7 +164,7 @@ def _add_update_parsers(commands) -> None:
 def _run_update_command(args: argparse.Namespace) -> int:
     """Exit codes: 0 done (or nothing to do), 1 invalid data, 2 the command
     could not run (unknown snapshot, missing file), 3 conflict. Never a traceback."""
-    from portfolio import importer
+    from portfolio.ingest import importer
     from portfolio.texts import update as U
 
     try:
@@ -184,8 +185,8 @@ def _add_export_public_parser(commands) -> None:
 
 
 def _export_public(args: argparse.Namespace) -> int:
-    from portfolio import public
-    from portfolio.store import SnapshotNotFound
+    from portfolio.store import public
+    from portfolio.store.snapshots import SnapshotNotFound
     from portfolio.texts import public as P
 
     root = config.data_dir()

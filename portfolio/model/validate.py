@@ -15,7 +15,9 @@ import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pyarrow_mod
 
-from portfolio import schema, texts
+from portfolio import texts
+
+from portfolio.model import schema
 
 FIRST_DATA_ROW = 2  # row 1 holds the headers, as in a spreadsheet
 

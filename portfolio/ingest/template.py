@@ -27,8 +27,10 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from portfolio import fmt, schema, texts
-from portfolio.store import SnapshotMeta, Store
+from portfolio import fmt, texts
+
+from portfolio.model import schema
+from portfolio.store.snapshots import SnapshotMeta, Store
 from portfolio.texts import update as T
 
 LIST_SEPARATOR = ";"
@@ -290,7 +292,7 @@ def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | Non
 
 
 def schema_version() -> int:
-    from portfolio.store import SCHEMA_VERSION
+    from portfolio.store.snapshots import SCHEMA_VERSION
 
     return SCHEMA_VERSION
 
