@@ -11,7 +11,8 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, open_app_page
-from portfolio.present import changes
+from portfolio.present import change_words, changes, links
+from portfolio.web import changes as page
 from portfolio.model import diff
 from portfolio.store import export
 from portfolio.store.snapshots import Store
@@ -70,8 +71,8 @@ def test_default_compares_the_last_two_demo_snapshots(data_env):
     for frame in (d.value for d in at.dataframe):
         assert all(link.startswith("initiative?initiative=") for link in frame[C["link"]])
         assert {link.split("=", 1)[1] for link in frame[C["link"]]} <= ids
-    assert at.radio(key=changes.KEY_MODE).value == "snapshot"
-    assert at.selectbox(key=changes.KEY_FROM).value == METAS[-2].snapshot_id
+    assert at.radio(key=page.KEY_MODE).value == "snapshot"
+    assert at.selectbox(key=page.KEY_FROM).value == METAS[-2].snapshot_id
     assert "from" not in at.query_params and "since" not in at.query_params
 
 
@@ -88,37 +89,37 @@ def test_an_older_pair_from_the_link(data_env):
     # links keep the past snapshot, so the initiative opens as it was then
     links = table(at, C["dimension"])[C["link"]]
     assert all(link.endswith(f"&snapshot={new.snapshot_id}") for link in links)
-    assert at.selectbox(key=changes.KEY_FROM).value == old.snapshot_id
+    assert at.selectbox(key=page.KEY_FROM).value == old.snapshot_id
     assert at.query_params["from"] in (old.snapshot_id, [old.snapshot_id])
 
 
 def test_choosing_a_snapshot_puts_it_in_the_link(data_env):
     data_env(DEMO_DATA)
     at = open_page()
-    at.selectbox(key=changes.KEY_FROM).set_value(METAS[-4].snapshot_id).run()
+    at.selectbox(key=page.KEY_FROM).set_value(METAS[-4].snapshot_id).run()
     assert not at.exception
     assert at.query_params["from"] in (METAS[-4].snapshot_id, [METAS[-4].snapshot_id])
     assert summary(at).startswith(f"Siden {METAS[-4].created:%d.%m.%Y}: ")
-    at.selectbox(key=changes.KEY_FROM).set_value(METAS[-2].snapshot_id).run()
+    at.selectbox(key=page.KEY_FROM).set_value(METAS[-2].snapshot_id).run()
     assert "from" not in at.query_params  # the default is left out
 
 
 def test_since_a_date_compares_with_the_newest_snapshot_on_or_before_it(data_env):
     data_env(DEMO_DATA)
     at = open_page(since="2025-01-01")
-    assert at.radio(key=changes.KEY_MODE).value == "date"
-    assert at.date_input(key=changes.KEY_SINCE).value == dt.date(2025, 1, 1)
+    assert at.radio(key=page.KEY_MODE).value == "date"
+    assert at.date_input(key=page.KEY_SINCE).value == dt.date(2025, 1, 1)
     # 15.04.2024 is the newest snapshot on or before 01.01.2025
     assert any("15.04.2024" in c.value and "Sammenligner med" in c.value for c in at.caption)
     assert summary(at).startswith("Siden 15.04.2024: ")
-    at.date_input(key=changes.KEY_SINCE).set_value(dt.date(2025, 11, 17)).run()
+    at.date_input(key=page.KEY_SINCE).set_value(dt.date(2025, 11, 17)).run()
     assert at.query_params["since"] in ("2025-11-17", ["2025-11-17"])
     assert summary(at).startswith("Siden 17.11.2025: ")
     # a date before the first snapshot compares with the oldest
-    at.date_input(key=changes.KEY_SINCE).set_value(dt.date(2020, 1, 1)).run()
+    at.date_input(key=page.KEY_SINCE).set_value(dt.date(2020, 1, 1)).run()
     assert summary(at).startswith(f"Siden {METAS[0].created:%d.%m.%Y}: ")
     # switching back to snapshots removes the date from the link
-    at.radio(key=changes.KEY_MODE).set_value("snapshot").run()
+    at.radio(key=page.KEY_MODE).set_value("snapshot").run()
     assert "since" not in at.query_params
 
 
@@ -138,7 +139,7 @@ def test_budget_threshold_from_the_link_and_the_input(data_env):
     assert any(s.value == "Budsjettendringer på minst 500\u00a0000\u00a0kr" for s in at.header)
     all_rows = sum(engine(METAS[-2], METAS[-1], DEMO_TODAY)[k] for k in diff.BUDGET_KINDS)
     assert len(budget) < all_rows
-    at.number_input(key=changes.KEY_THRESHOLD).set_value(0).run()
+    at.number_input(key=page.KEY_THRESHOLD).set_value(0).run()
     assert "threshold" not in at.query_params
     assert rows(at, C["budget_line"]) == all_rows
 
@@ -179,17 +180,17 @@ def test_large_data_caps_every_section_and_says_so(data_env, large_data):
     for frame in (d.value for d in at.dataframe):
         assert len(frame) <= changes.ROW_CAP
     # from the first snapshot: more changes than any section shows
-    at.radio(key=changes.KEY_MODE).set_value("date").run()
-    at.date_input(key=changes.KEY_SINCE).set_value(metas[0].created.date()).run()
+    at.radio(key=page.KEY_MODE).set_value("date").run()
+    at.date_input(key=page.KEY_SINCE).set_value(metas[0].created.date()).run()
     assert not at.exception
     capped = [c.value for c in at.caption if c.value.startswith(f"Viser {changes.ROW_CAP} av ")]
     assert capped, [c.value for c in at.caption]
     assert max(len(d.value) for d in at.dataframe) == changes.ROW_CAP
     # the threshold is applied, and the same pair again comes from the cache
-    at.number_input(key=changes.KEY_THRESHOLD).set_value(100_000).run()
+    at.number_input(key=page.KEY_THRESHOLD).set_value(100_000).run()
     assert not at.exception
     started = time.perf_counter()
-    at.number_input(key=changes.KEY_THRESHOLD).set_value(0).run()
+    at.number_input(key=page.KEY_THRESHOLD).set_value(0).run()
     cached_run = time.perf_counter() - started
     assert cached_run < max(first_run, 5.0), (cached_run, first_run)
     at.multiselect(key="f_status").set_value(["rød"]).run()
@@ -204,7 +205,7 @@ def demo_changes(old=METAS[-2], new=METAS[-1], threshold=0) -> pd.DataFrame:
 
 def test_export_holds_every_change_in_excel_and_csv():
     frame = demo_changes()
-    table = changes.export_frame(frame)
+    table = change_words.export_frame(frame)
     assert len(table) == len(frame) > 0
     assert list(table.columns)[:3] == [C["initiative_id"], C["initiative"], C["kind"]]
     book = pd.read_excel(io.BytesIO(export.to_xlsx(table, sheet_name=T.PAGE["export_sheet"])))
@@ -234,4 +235,4 @@ def test_values_are_formatted_in_norwegian():
     assert changes.format_value("is_public", True) == "Ja"
     assert changes.format_value("project_leader", None) == "–"
     assert changes.days(1) == "1 dag" and changes.days(-30, signed=True) == "−30 dager"
-    assert changes.initiative_link("a-b", "X") == "initiative?initiative=a-b&snapshot=X"
+    assert links.initiative("a-b", "X") == "initiative?initiative=a-b&snapshot=X"

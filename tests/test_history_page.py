@@ -8,7 +8,8 @@ import urllib.parse
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, ROOT
-from portfolio.present import changes
+from portfolio.present import changes, history
+from portfolio.web import changes as page
 from portfolio.web import ui
 from portfolio.web import update
 from portfolio.store.snapshots import Store
@@ -55,14 +56,14 @@ def test_every_snapshot_newest_first_with_who_when_note_rows_and_a_link(data_env
 def test_the_link_opens_the_changes_page_on_that_pair(data_env):
     data_env(DEMO_DATA)
     metas = Store(DEMO_DATA).list()
-    link = update.changes_link(metas[4])
+    link = history.changes_link(metas[4])
     params = dict(urllib.parse.parse_qsl(link.split("?")[1]))
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in params.items():
         at.query_params[key] = value
     at.switch_page("views/changes.py").run()
     assert not at.exception, [e.message for e in at.exception]
-    assert at.session_state[changes.KEY_FROM] == metas[3].snapshot_id
+    assert at.session_state[page.KEY_FROM] == metas[3].snapshot_id
     assert at.selectbox(key="snapshot_choice").value == metas[4].snapshot_id
 
 

@@ -11,11 +11,13 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, tables, open_app_page
 from portfolio.present import initiative as page_logic
+from portfolio.present import initiative_history as history_logic
+from portfolio.web import initiative as picker_page
 from portfolio import texts
 from portfolio.query import runner as queries
 from portfolio.store.snapshots import Store
 from portfolio.texts import initiative as T
-from portfolio.web.ui import SnapshotContext
+from portfolio.query.context import SnapshotContext
 
 APP = str(ROOT / "dashboard.py")
 PAGE = "views/initiative.py"
@@ -49,7 +51,7 @@ def test_the_programme_whole_on_demo_data(data_env):
     at = open_page(initiative="samhandlingskommunen")
     assert at.title[0].value == T.TITLE
     assert at.header[0].value == "Samhandlingskommunen Kristiansand"
-    assert at.selectbox(key=page_logic.PICKER_KEY).value == "samhandlingskommunen"
+    assert at.selectbox(key=picker_page.PICKER_KEY).value == "samhandlingskommunen"
 
     # every status dimension as a word, with its comment
     status = at.table[0].value
@@ -116,7 +118,7 @@ def test_a_child_links_to_its_programme_and_siblings(data_env):
 def test_without_a_choice_the_page_asks_for_one(data_env):
     data_env(DEMO_DATA)
     at = open_page()
-    assert at.selectbox(key=page_logic.PICKER_KEY).value is None
+    assert at.selectbox(key=picker_page.PICKER_KEY).value is None
     assert any(i.value == T.CHOOSE for i in at.info)
 
 
@@ -131,7 +133,7 @@ def test_an_unknown_id_in_the_link_is_explained(data_env):
 def test_choosing_an_initiative_puts_it_in_the_link(data_env):
     data_env(DEMO_DATA)
     at = open_page()
-    box = at.selectbox(key=page_logic.PICKER_KEY)
+    box = at.selectbox(key=picker_page.PICKER_KEY)
     assert "JegerUng" in box.options
     box.set_value("jegerung").run()
     assert not at.exception
@@ -193,7 +195,7 @@ def test_large_data_programme_page(data_env, large_data):
     at = open_page(initiative=programme)
     # 3 000 initiatives: a search field first, and the picker lists the first
     # matches plus the initiative in the link (not all 3 000 names on every rerun)
-    picker = at.selectbox(key=page_logic.PICKER_KEY)
+    picker = at.selectbox(key=picker_page.PICKER_KEY)
     assert len(picker.options) <= page_logic.PICKER_MATCHES + 1 and picker.value == programme
     assert any(c.value.startswith(f"Listen viser de {page_logic.PICKER_MATCHES} første av 3\u00a0000 tiltak")
                for c in at.caption)
@@ -211,10 +213,10 @@ def test_large_portfolio_picker_searches_by_words(data_env, large_data):
     people = store.read_frames(store.latest().snapshot_id)["initiatives"]
     target = people.sort_values("name").iloc[-1]  # far beyond the first matches by name
     at = open_page()
-    assert not at.exception and len(at.selectbox(key=page_logic.PICKER_KEY).options) == page_logic.PICKER_MATCHES
+    assert not at.exception and len(at.selectbox(key=picker_page.PICKER_KEY).options) == page_logic.PICKER_MATCHES
     words = target["name"].split()[:3]
-    at.text_input(key=page_logic.SEARCH_KEY).set_value(" ".join(w.upper() for w in words)).run()
-    picker = at.selectbox(key=page_logic.PICKER_KEY)
+    at.text_input(key=picker_page.SEARCH_KEY).set_value(" ".join(w.upper() for w in words)).run()
+    picker = at.selectbox(key=picker_page.PICKER_KEY)
     expected = people[people["name"].str.casefold().map(lambda n: all(w.casefold() in n for w in words))]
     assert 0 < len(expected) <= page_logic.PICKER_MATCHES  # the words name a small set
     assert len(picker.options) == len(expected)  # (AppTest lists the labels shown)
@@ -223,7 +225,7 @@ def test_large_portfolio_picker_searches_by_words(data_env, large_data):
     picker.set_value(target["initiative_id"]).run()
     assert at.header[0].value == target["name"]
     assert at.query_params["initiative"] in (target["initiative_id"], [target["initiative_id"]])
-    at.text_input(key=page_logic.SEARCH_KEY).set_value("finnes-ikke-noe-sted").run()
+    at.text_input(key=picker_page.SEARCH_KEY).set_value("finnes-ikke-noe-sted").run()
     assert any(c.value.startswith("Ingen tiltak passer søket") for c in at.caption)
     assert at.header[0].value == target["name"]  # the open initiative stays open
 
@@ -253,7 +255,7 @@ def test_last_update_comes_from_the_row_budgets_or_milestones(store):
     def update(initiative_id, meta, today=dt.date(2026, 4, 10), stale_days=60):
         hist = queries.run(con, "initiative_history", _params(store, meta, initiative_id=initiative_id))
         ctx = SnapshotContext(store=store, meta=meta, today=today)
-        return hist, page_logic.last_update(ctx, hist, stale_days=stale_days)
+        return hist, history_logic.last_update(ctx, hist, stale_days=stale_days)
 
     hist, a = update("a", third)
     assert hist["is_present"].all() and hist["is_row_changed"].tolist() == [True, False, False]
@@ -282,7 +284,7 @@ def test_history_marks_removal_and_return(store):
     assert hist["is_present"].tolist() == [True, False, True]
     assert hist["is_row_changed"].tolist() == [True, True, True]
     ctx = SnapshotContext(store=store, meta=third, today=DEMO_TODAY)
-    rows = page_logic.history_rows(ctx, hist)
+    rows = history_logic.history_rows(ctx, hist)
     assert rows[T.COL_CHANGES].tolist() == [T.CHANGE_CREATED, T.CHANGE_CREATED]
 
 
@@ -298,13 +300,13 @@ def test_changes_name_the_decision_point_and_the_people():
     old = snap()
     new = snap(last_decision_point="BP1", phase="Konsept", project_leader="B", status_overall="gul",
                is_budget_changed=True)
-    assert page_logic.changes(old, new) == [
+    assert history_logic.changes(old, new) == [
         "BP1 passert", "Fase: Idé → Konsept", "Samlet status: Grønn → Gul", "Prosjektleder: A → B",
         T.CHANGE_BUDGET,
     ]
-    assert page_logic.changes(None, new) == [T.CHANGE_CREATED]
-    assert page_logic.changes(old, snap(is_row_changed=False)) == [T.CHANGE_NONE]
-    assert page_logic.changes(old, snap(status_summary="ny tekst")) == [T.CHANGE_OTHER]
+    assert history_logic.changes(None, new) == [T.CHANGE_CREATED]
+    assert history_logic.changes(old, snap(is_row_changed=False)) == [T.CHANGE_NONE]
+    assert history_logic.changes(old, snap(status_summary="ny tekst")) == [T.CHANGE_OTHER]
 
 
 def test_the_path_marks_phase_and_decision_points():

@@ -185,7 +185,7 @@ def test_timeline_ranks_by_overdue_then_status_and_caps(run):
 
 
 def test_timeline_points_carry_shape_and_state_words(store, run):
-    from portfolio.web.ui import SnapshotContext
+    from portfolio.query.context import SnapshotContext
 
     ctx = SnapshotContext(store=store, meta=store.latest(), today=DEMO_TODAY)
     t = page_logic.timeline(ctx, Filters())

@@ -2,7 +2,7 @@
 where demo data comes from.
 
 In the public app (public.py), and for users who may not read the internal
-pages, everything here comes from the public projection (portfolio.public).
+pages, everything here comes from the public projection (portfolio.store.public).
 For leadership in the internal app it honours the snapshot picker and also
 names the project leaders (an internal column).
 """
@@ -11,11 +11,12 @@ import streamlit as st
 
 from portfolio import fmt
 
-from portfolio.store import public
+from portfolio.present import public
+from portfolio.web import public as public_app
 from portfolio.texts import about as T
 
 ctx = None
-if not public.serving_public_app():
+if not public_app.serving_public_app():
     # Imported here so that the public app never loads the internal data layer
     from portfolio.web import auth
 
@@ -27,8 +28,8 @@ if not public.serving_public_app():
 data = None
 if ctx is None:
     try:
-        data = public.load()
-    except public.PublicDataMissing:
+        data = public_app.load()
+    except public_app.PublicDataMissing:
         data = None
 
 st.title(T.ABOUT_TITLE)

@@ -8,7 +8,7 @@ from portfolio.web import auth
 
 from portfolio.present import budget
 
-from portfolio.present import initiative
+from portfolio.web import tables
 
 from portfolio.web import ui
 from portfolio.texts import budget as T
@@ -25,7 +25,7 @@ if not year_options:
     st.warning(T.NO_BUDGETS)
     st.stop()
 with st.sidebar:
-    year = initiative.url_selectbox(
+    year = ui.url_selectbox(
         T.YEAR_PICKER, year_options, key=budget.YEAR_KEY, url_key=budget.URL_YEAR,
         default=budget.default_year(ctx, year_options), parse=int, help=T.YEAR_PICKER_HELP,
     )
@@ -42,8 +42,8 @@ c2.metric(
 c3.metric(T.KPI_FORECAST.format(year=year), fmt.kr(figures.forecast_nok))
 d1, d2, _ = st.columns(3)
 d1.metric(
-    T.KPI_DEVIATION.format(year=year), initiative.signed_kr(figures.forecast_deviation_nok),
-    delta=initiative.signed_percent(figures.forecast_deviation_share), delta_color="off", delta_arrow="off",
+    T.KPI_DEVIATION.format(year=year), fmt.signed_kr(figures.forecast_deviation_nok),
+    delta=fmt.signed_percent(figures.forecast_deviation_share), delta_color="off", delta_arrow="off",
     help=T.KPI_DEVIATION_HELP.format(year=year),
 )
 d2.metric(T.KPI_OVER.format(year=year), fmt.number(figures.over_count), help=T.KPI_OVER_HELP.format(year=year))
@@ -57,7 +57,7 @@ with left:
 with right:
     st.markdown(f"**{T.TABLE_YEARS}**")
     st.dataframe(budget.year_table(view.years), hide_index=True, width="stretch",
-                 column_config=budget.table_columns())
+                 column_config=tables.column_config(budget.table_columns()))
 ui.download_buttons(lambda: budget.year_rows(years), basename=f"{T.EXPORT_YEARS}-{ctx.meta.created.date().isoformat()}",
                     sheet_name=T.SHEET_YEARS)
 
@@ -68,7 +68,7 @@ if view.area_count > view.areas_chart_rows:
     st.caption(T.CHART_TOP_CAPTION.format(shown=fmt.number(view.areas_chart_rows)))
 st.caption(T.AREAS_CAPTION.format(shown=fmt.number(len(view.areas)), count=fmt.number(view.area_count)))
 st.dataframe(budget.area_table(view.areas), hide_index=True, width="stretch",
-             height="content" if len(view.areas) <= 25 else 600, column_config=budget.table_columns())
+             height="content" if len(view.areas) <= 25 else 600, column_config=tables.column_config(budget.table_columns()))
 ui.download_buttons(
     lambda: budget.area_rows(budget.by_area(ctx, filters, year, row_limit=max(view.area_count, 1))),
     basename=f"{T.EXPORT_AREAS}-{year}-{ctx.meta.created.date().isoformat()}", sheet_name=T.SHEET_AREAS,
@@ -80,10 +80,7 @@ st.caption(T.INITIATIVES_CAPTION.format(shown=fmt.number(len(view.initiatives)),
 st.dataframe(
     budget.initiative_table(view.initiatives), hide_index=True, width="stretch",
     height="content" if len(view.initiatives) <= 25 else 720,
-    column_config=budget.table_columns({
-        T.COL_INITIATIVE: st.column_config.TextColumn(width="large"),
-        T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT),
-    }),
+    column_config=tables.column_config(budget.initiative_columns()),
 )
 ui.download_buttons(
     lambda: budget.initiative_rows(ctx, budget.by_initiative(ctx, filters, year, row_limit=max(count, 1)),

@@ -1,5 +1,5 @@
 """Endringer: what changed between two snapshots, e.g. since the last
-leadership meeting. Logic in portfolio/changes.py; the engine is portfolio/diff.py."""
+leadership meeting. Logic in portfolio/present/changes.py; the engine is portfolio/model/diff.py."""
 
 import streamlit as st
 
@@ -7,7 +7,9 @@ from portfolio import fmt
 
 from portfolio.web import auth
 
-from portfolio.present import changes
+from portfolio.present import change_words, changes, snapshots
+from portfolio.present.columns import Columns
+from portfolio.web import changes as page
 
 from portfolio.web import tables
 
@@ -27,32 +29,32 @@ if not older:
     st.info(P["no_older"], icon=":material/info:")
     st.stop()
 by_id = {m.snapshot_id: m for m in ctx.snapshots}
-for message in changes.init_state(st.session_state, st.query_params, older, ctx.meta.created.date()):
+for message in page.init_state(st.session_state, st.query_params, older, ctx.meta.created.date()):
     st.error(message)
 
 left, middle, right = st.columns([2, 3, 2])
 mode = left.radio(
-    P["mode"], changes.MODES, key=changes.KEY_MODE,
+    P["mode"], page.MODES, key=page.KEY_MODE,
     format_func=lambda m: P["mode_snapshot"] if m == "snapshot" else P["mode_date"],
 )
-since = st.session_state[changes.KEY_SINCE]
+since = st.session_state[page.KEY_SINCE]
 if mode == "snapshot":
     from_id = middle.selectbox(
-        P["from"], [m.snapshot_id for m in older], key=changes.KEY_FROM,
-        format_func=lambda i: changes.snapshot_label(by_id[i]), help=P["from_help"],
+        P["from"], [m.snapshot_id for m in older], key=page.KEY_FROM,
+        format_func=lambda i: snapshots.label(by_id[i]), help=P["from_help"],
     )
     old = by_id[from_id]
 else:
     from_id = older[0].snapshot_id
     since = middle.date_input(
-        P["since"], key=changes.KEY_SINCE, format="DD.MM.YYYY", help=P["since_help"],
+        P["since"], key=page.KEY_SINCE, format="DD.MM.YYYY", help=P["since_help"],
         min_value=changes.EARLIEST_DATE, max_value=ctx.meta.created.date(),
     )
     old = changes.snapshot_on_or_before(older[::-1] + [ctx.meta], since)
 threshold = right.number_input(
-    P["threshold"], min_value=0, step=10_000, key=changes.KEY_THRESHOLD, help=P["threshold_help"],
+    P["threshold"], min_value=0, step=10_000, key=page.KEY_THRESHOLD, help=P["threshold_help"],
 )
-changes.write_url(st.query_params, mode=mode, from_id=from_id, default_from=older[0].snapshot_id,
+page.write_url(st.query_params, mode=mode, from_id=from_id, default_from=older[0].snapshot_id,
                   since=since, threshold=int(threshold))
 
 if mode == "date":
@@ -64,19 +66,15 @@ if mode == "date":
                 icon=":material/info:")
         st.stop()
     else:
-        middle.caption(P["since_resolved"].format(label=changes.snapshot_label(old)))
+        middle.caption(P["since_resolved"].format(label=snapshots.label(old)))
 
-view = ui.view(changes.build_view, ctx, old.snapshot_id, int(threshold), filters)
+view = ui.view(page.build_view, ctx, old.snapshot_id, int(threshold), filters)
 
 st.markdown(f"**{view.summary}**")
 if not filters.is_empty:
     st.caption(P["filters_note"])
 
-COLUMNS = {
-    C["initiative"]: st.column_config.TextColumn(width="medium"),
-    C["link"]: st.column_config.LinkColumn(C["link"], display_text=C["link_text"]),
-    C["budget_line"]: st.column_config.TextColumn(width="medium"),
-}
+COLUMNS = Columns(medium=(C["initiative"], C["budget_line"]), links={C["link"]: C["link_text"]})
 
 
 def show(section, status_columns=()):
@@ -89,10 +87,7 @@ def show(section, status_columns=()):
         st.caption(P["capped"].format(shown=fmt.number(len(table)), total=fmt.number(total)))
     st.dataframe(
         table, hide_index=True, width="stretch", height="content" if len(table) <= 15 else 560,
-        column_config=tables.config(
-            statuses=status_columns,
-            others={name: config for name, config in COLUMNS.items() if name in table.columns},
-        ),
+        column_config=tables.column_config(COLUMNS.only(table.columns).merged(Columns(statuses=tuple(status_columns)))),
     )
 
 
@@ -127,7 +122,7 @@ show("other")
 st.header(P["download"])
 st.caption(P["download_caption"].format(count=fmt.number(len(view.frame))))
 ui.download_buttons(
-    lambda: changes.export_frame(view.frame),
+    lambda: change_words.export_frame(view.frame),
     basename=f"endringer-{old.created.date().isoformat()}-{ctx.meta.created.date().isoformat()}",
     sheet_name=P["export_sheet"],
 )

@@ -1,5 +1,5 @@
 """Historikk: every snapshot (who, when, note, rows, link to its changes), and
-restoring an old one as a new snapshot. Logic in portfolio/update.py."""
+restoring an old one as a new snapshot. Logic in portfolio/web/update.py (page) and portfolio/present/history.py (what it shows)."""
 
 import streamlit as st
 
@@ -9,6 +9,7 @@ from portfolio.web import auth
 
 from portfolio.web import ui
 
+from portfolio.present import history, snapshots
 from portfolio.web import update
 from portfolio.texts import history as H
 
@@ -23,7 +24,7 @@ st.caption(P["intro"])
 metas = [m for m in ctx.snapshots if m.created <= ctx.meta.created]
 if not ctx.is_latest:
     st.caption(P["past"].format(date=fmt.date(ctx.meta.created)))
-table, total = update.history_rows(metas)
+table, total = history.history_rows(metas)
 if total > len(table):
     st.caption(P["capped"].format(shown=fmt.number(len(table)), count=fmt.number(total)))
 else:
@@ -42,7 +43,7 @@ st.dataframe(
 )
 
 st.header(P["rejected_title"])
-rejected = update.rejected_rows(root)
+rejected = history.rejected_rows(root)
 if rejected.empty:
     st.caption(P["rejected_none"])
 else:
@@ -62,11 +63,11 @@ update.restore_choice(all_metas, ctx.meta)
 by_id = {m.snapshot_id: m for m in all_metas}
 candidates = [m.snapshot_id for m in reversed(all_metas[:-1])]
 picked = st.selectbox(P["restore_pick"], candidates, key=update.KEY_RESTORE_PICK,
-                      format_func=lambda i: ui.snapshot_label(by_id[i]))
+                      format_func=lambda i: snapshots.label(by_id[i]))
 st.query_params[update.URL_RESTORE] = picked
 if st.button(P["restore_show"], key="restore_show", icon=":material/preview:"):
     if update.prepare_safely(update.handle_restore, ctx.store, picked) is not None:
-        update.prefill_note("restore", update.restore_note(by_id[picked]))
+        update.prefill_note("restore", history.restore_note(by_id[picked]))
 pending = update.current_pending("restore")
 if pending is not None and pending.restore_id == picked:
     update.show_pending(pending, root, commit_label=P["restore_commit"])

@@ -4,7 +4,10 @@ import streamlit as st
 
 from portfolio.web import auth
 
-from portfolio.present import initiative
+from portfolio.present import initiative, initiative_history, links
+from portfolio.web import initiative as picker
+from portfolio.present.columns import Columns
+from portfolio.web import tables
 
 from portfolio.web import ui
 from portfolio.texts import initiative as T
@@ -14,9 +17,9 @@ ctx = ui.snapshot_context()
 st.title(T.TITLE)
 st.caption(T.INTRO + " " + ui.snapshot_caption(ctx))
 
-chosen = initiative.choose(ctx)
+chosen = picker.choose(ctx)
 if chosen is None:
-    wanted = initiative.wanted_id()
+    wanted = picker.wanted_id()
     if wanted:
         st.error(initiative.unknown_message(ctx, wanted), icon=":material/search_off:")
     else:
@@ -28,7 +31,7 @@ row = view.row
 st.header(row["name"], anchor=False)
 st.markdown(view.facts_markdown)
 
-update = initiative.last_update(ctx, view.hist)
+update = initiative_history.last_update(ctx, view.hist)
 if update is not None:
     st.caption(update.sentence())
     if update.is_stale:
@@ -49,14 +52,14 @@ else:
     st.caption(view.milestones_caption)
     st.dataframe(view.milestones, hide_index=True, width="stretch", placeholder=T.EMPTY,
                  height="content" if len(view.milestones) <= 25 else 720,
-                 column_config=initiative.milestone_columns())
+                 column_config=tables.column_config(initiative.milestone_columns()))
 
 st.subheader(T.BUDGET, anchor=False)
 if view.money.empty:
     st.write(T.BUDGET_NONE)
 else:
     st.caption(T.BUDGET_CAPTION)
-    share_column = {T.COL_FORECAST_DEVIATION_SHARE: st.column_config.TextColumn(alignment="right")}
+    share_column = tables.column_config(Columns(right=(T.COL_FORECAST_DEVIATION_SHARE,)))
     st.dataframe(initiative.budget_table(view.money), hide_index=True, width="stretch", column_config=share_column)
     if int(row["child_count"]):
         st.markdown(f"**{T.BUDGET_TOTAL}**")
@@ -69,7 +72,7 @@ st.write(view.history_takeaway)
 ui.vega(view.history_chart)
 st.caption(view.history_caption)
 st.dataframe(view.history, hide_index=True, width="stretch", placeholder=T.EMPTY,
-             height="content" if len(view.history) <= 25 else 720, column_config=initiative.history_columns())
+             height="content" if len(view.history) <= 25 else 720, column_config=tables.column_config(initiative_history.history_columns()))
 with st.expander(T.CHANGE_LOG):
     st.markdown(view.change_log)
 
@@ -80,10 +83,10 @@ for group in view.related:
     if group.relation == "parent":
         parent = group.rows.iloc[0]
         st.page_link(initiative.PAGE, label=T.PARENT_LINK.format(name=parent["name"]),
-                     query_params=initiative.context_link_params(ctx, parent["initiative_id"]),
+                     query_params=links.context_initiative_params(ctx, parent["initiative_id"]),
                      icon=":material/account_tree:")
         continue
     st.markdown(f"**{T.RELATION[group.relation]}**")
     st.caption(group.caption)
     st.dataframe(group.table, hide_index=True, width="stretch",
-                 height="content" if len(group.table) <= 25 else 720, column_config=initiative.related_columns())
+                 height="content" if len(group.table) <= 25 else 720, column_config=tables.column_config(initiative.related_columns()))

@@ -8,7 +8,7 @@ from portfolio.web import auth
 
 from portfolio.present import milestones
 
-from portfolio.web import ui
+from portfolio.web import tables, ui
 from portfolio.texts import milestones as T
 
 auth.require(auth.VIEWER)
@@ -34,7 +34,7 @@ if view.chart is not None:
     ui.vega(view.chart)
     with st.expander(T.TABLE_TIMELINE):
         st.dataframe(view.timeline_table, hide_index=True, width="stretch", placeholder=T.EMPTY,
-                     column_config=milestones.timeline_columns())
+                     column_config=tables.column_config(milestones.timeline_columns()))
 
 st.header(T.LISTS, anchor=False)
 lists = (overdue, soon, later)
@@ -45,5 +45,5 @@ for tab, item in zip(st.tabs([item.tab_label for item in lists]), lists):
             continue
         st.caption(item.caption)
         st.dataframe(item.table, hide_index=True, width="stretch", placeholder=T.EMPTY,
-                     height="content" if len(item.table) <= 25 else 600, column_config=milestones.list_columns())
+                     height="content" if len(item.table) <= 25 else 600, column_config=tables.column_config(milestones.list_columns()))
         ui.download_buttons(item.get_all, basename=item.basename, sheet_name=item.sheet)

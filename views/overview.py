@@ -8,7 +8,7 @@ from portfolio.present import overview
 
 from portfolio.present import trend
 
-from portfolio.web import ui
+from portfolio.web import tables, ui
 from portfolio.texts import trend as trend_texts
 
 T = texts.OVERVIEW
@@ -65,7 +65,7 @@ st.caption(T["status_table_capped"].format(shown=fmt.number(shown), count=fmt.nu
            else T["status_table_caption"].format(count=fmt.number(total)))
 st.dataframe(
     table, hide_index=True, width="stretch", height="content" if total <= 25 else 720,
-    placeholder="–", column_config=overview.status_table_columns(),
+    placeholder="–", column_config=tables.column_config(overview.status_table_columns()),
 )
 ui.download_buttons(
     lambda: overview.status_rows(ctx, filters, row_limit=max(total, 1)),

@@ -10,17 +10,17 @@ import streamlit as st
 
 from portfolio import fmt
 
-from portfolio.store import public
+from portfolio.present import public
+from portfolio.web import public as public_app
 
-from portfolio.model import schema
 from portfolio.texts import public as T
 
 st.title(T.TITLE)
 st.write(T.INTRO)
 
 try:
-    data = public.load()
-except public.PublicDataMissing as missing:
+    data = public_app.load()
+except public_app.PublicDataMissing as missing:
     st.warning(T.NO_PUBLIC_EXPORT.format(path=missing))
     st.stop()
 if data is None or data.initiatives.empty:
@@ -35,7 +35,7 @@ with st.expander(T.PHASES_HEADING):
     st.write(T.PHASES_INTRO)
     st.markdown("\n".join(
         T.PHASE_ITEM.format(number=i, phase=p, explanation=T.PHASE_EXPLANATIONS[p])
-        for i, p in enumerate(schema.PHASES, start=1)
+        for i, p in enumerate(public.PHASES, start=1)
     ))
 with st.expander(T.WORDS_HEADING):
     st.markdown("\n".join(f"- {word}" for word in T.WORDS))
@@ -43,7 +43,7 @@ with st.expander(T.WORDS_HEADING):
 st.header(T.LIST_HEADING, anchor=False)
 search = st.text_input(T.SEARCH, key="q", bind="query-params", help=T.SEARCH_HELP,
                        placeholder=T.SEARCH_PLACEHOLDER)
-phase = st.selectbox(T.PHASE_FILTER, [None, *schema.PHASES], key="fase", bind="query-params",
+phase = st.selectbox(T.PHASE_FILTER, [None, *public.PHASES], key="fase", bind="query-params",
                      format_func=lambda p: T.PHASE_ALL if p is None else p)
 
 shown, total = public.cards(data, search or "", phase)

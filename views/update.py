@@ -1,5 +1,5 @@
 """Oppdater data: the Excel template, upload with validation and preview, small
-corrections in the app, and commit as a new snapshot. Logic in portfolio/update.py."""
+corrections in the app, and commit as a new snapshot. Logic in portfolio/web/update.py and portfolio/web/editor.py."""
 
 import streamlit as st
 
@@ -9,9 +9,8 @@ from portfolio.web import auth
 
 from portfolio.web import ui
 
-from portfolio.web import update
+from portfolio.web import editor, update
 
-from portfolio.ingest import template as workbook
 from portfolio.texts import update as T
 
 P = T.PAGE
@@ -31,8 +30,8 @@ with upload_tab:
     st.caption(P["template_help"])
     st.download_button(
         P["template_button"],
-        data=lambda: workbook.template(update.latest_frames(root, ctx.snapshot_id), ctx.meta),
-        file_name=workbook.file_name(ctx.meta), icon=":material/download:", on_click="ignore",
+        data=lambda: editor.template(root, ctx.meta),
+        file_name=editor.template_name(ctx.meta), icon=":material/download:", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="template_download",
     )
     st.header(P["step_upload"])
@@ -51,22 +50,22 @@ with edit_tab:
     if not ctx.is_latest:
         st.info(P["edit_latest_only"], icon=":material/info:")
     else:
-        frames = update.latest_frames(root, ctx.snapshot_id)
-        options = update.initiative_options(root, ctx.snapshot_id)
+        frames = editor.latest_frames(root, ctx.snapshot_id)
+        options = editor.initiative_options(root, ctx.snapshot_id)
         if not options:
             st.info(P["edit_no_initiative"])
         else:
-            update.edit_choice(options)
-            picked = st.selectbox(P["edit_pick"], list(options), key=update.KEY_EDIT_PICK,
+            editor.edit_choice(options)
+            picked = st.selectbox(P["edit_pick"], list(options), key=editor.KEY_EDIT_PICK,
                                   format_func=lambda i: options.get(i, i), help=P["edit_pick_help"])
             st.query_params[ui.URL_INITIATIVE] = picked
-            rows = update.edit_rows(frames, picked)
+            rows = editor.edit_rows(frames, picked)
             editor_key = f"{ctx.snapshot_id}_{picked}"
-            initiative = update.table_editor(rows, "initiatives", P["edit_initiative"], f"ed_i_{editor_key}")
-            budgets = update.table_editor(rows, "budgets", P["edit_budgets"], f"ed_b_{editor_key}")
-            milestones = update.table_editor(rows, "milestones", P["edit_milestones"], f"ed_m_{editor_key}")
+            initiative = editor.table_editor(rows, "initiatives", P["edit_initiative"], f"ed_i_{editor_key}")
+            budgets = editor.table_editor(rows, "budgets", P["edit_budgets"], f"ed_b_{editor_key}")
+            milestones = editor.table_editor(rows, "milestones", P["edit_milestones"], f"ed_m_{editor_key}")
             if st.button(P["edit_preview"], key="edit_preview", icon=":material/preview:"):
-                new = update.edited_frames(frames, picked, initiative, budgets, milestones)
+                new = editor.edited_frames(frames, picked, initiative, budgets, milestones)
                 update.prepare_safely(update.handle_edits, new, ctx.store, ctx.snapshot_id)
             pending = update.current_pending("edits")
             if pending is not None:

@@ -101,7 +101,7 @@ def _add_diff_parser(commands) -> None:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from portfolio.present import changes
+    from portfolio.present import change_words, changes
     from portfolio.model import diff
     from portfolio.store.snapshots import SnapshotNotFound
     from portfolio.texts import changes as changes_texts
@@ -132,11 +132,11 @@ def _diff(args: argparse.Namespace) -> int:
         return 0
     frame = changes.build(store, old.snapshot_id, new.snapshot_id, today, args.threshold)
     since_latest = new.snapshot_id == store.latest().snapshot_id
-    print("\n".join(changes.cli_report(frame, old, new, since_latest)))
+    print("\n".join(change_words.cli_report(frame, old, new, since_latest)))
     return 0
 
 
-# -- data updates: template, import, validate, restore (portfolio.importer) --------
+# -- data updates: template, import, validate, restore (portfolio.cli.update) -----
 
 UPDATE_COMMANDS = ("template", "import", "validate", "restore")
 
@@ -164,11 +164,11 @@ def _add_update_parsers(commands) -> None:
 def _run_update_command(args: argparse.Namespace) -> int:
     """Exit codes: 0 done (or nothing to do), 1 invalid data, 2 the command
     could not run (unknown snapshot, missing file), 3 conflict. Never a traceback."""
-    from portfolio.ingest import importer
+    from portfolio.cli import update
     from portfolio.texts import update as U
 
     try:
-        return importer.run_command(args.command, args, config.data_dir())
+        return update.run_command(args.command, args, config.data_dir())
     except Exception as err:  # noqa: BLE001 - the user gets a sentence, not a traceback
         print(U.UNEXPECTED.format(error=f"{type(err).__name__}: {err}"), file=sys.stderr)
         return 1

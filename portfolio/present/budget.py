@@ -8,20 +8,20 @@ from __future__ import annotations
 import dataclasses
 
 import pandas as pd
-import streamlit as st
 from pandas.io.formats.style import Styler
 
 from portfolio import fmt, texts
 
 from portfolio.present import charts
 
-from portfolio.present import initiative
+from portfolio.present import links
 
 from portfolio.query import runner as queries
 
-from portfolio.web import tables
 from portfolio.texts import budget as T
-from portfolio.web.ui import TABLE_ROWS, SnapshotContext, query
+from portfolio.present.columns import Columns
+from portfolio.present.links import TABLE_ROWS
+from portfolio.query.context import SnapshotContext, query
 
 URL_YEAR = "year"
 YEAR_KEY = "budget_year"
@@ -33,8 +33,8 @@ DEVIATIONS = [T.COL_FORECAST_DEVIATION, T.COL_ACTUAL_DEVIATION]
 SHARES = [T.COL_FORECAST_DEVIATION_SHARE, T.COL_ACTUAL_DEVIATION_SHARE]
 # The assessment as a word on a tint: over budget as red
 ASSESSMENT_TINTS = {
-    T.DIRECTIONS["over"]: tables.STATUS_TINTS["Rød"],
-    T.DIRECTIONS["under"]: tables.STATUS_TINTS["Ikke vurdert"],
+    T.DIRECTIONS["over"]: charts.STATUS_TINTS["Rød"],
+    T.DIRECTIONS["under"]: charts.STATUS_TINTS["Ikke vurdert"],
 }
 
 
@@ -102,7 +102,7 @@ def years_takeaway(figures: YearFigures | None, year: int) -> str:
     return T.TAKEAWAY_YEARS.format(
         year=year, amount=fmt.kr(abs(figures.forecast_deviation_nok)),
         direction=T.DIRECTION_OVER if figures.forecast_deviation_nok > 0 else T.DIRECTION_UNDER,
-        share=initiative.signed_percent(figures.forecast_deviation_share), actual_share=actual_share,
+        share=fmt.signed_percent(figures.forecast_deviation_share), actual_share=actual_share,
     )
 
 
@@ -137,24 +137,24 @@ def _styled(display: pd.DataFrame) -> Styler:
     """Amounts in Norwegian kroner (Babel), deviations with their sign, shares
     as signed percentages. Status and assessment words are drawn by
     `table_columns` (column configuration), not by the Styler."""
-    display = initiative.as_text(display, {column: initiative.signed_percent for column in SHARES})
+    display = fmt.as_text(display, {column: fmt.signed_percent for column in SHARES})
     return (
         display.style.hide(axis="index")
         .format(fmt.kr, subset=AMOUNTS)
-        .format(initiative.signed_kr, subset=DEVIATIONS)
+        .format(fmt.signed_kr, subset=DEVIATIONS)
     )
 
 
-def table_columns(others: dict | None = None) -> dict:
-    """Column configuration of the money tables (`others`: column name → config)."""
-    return tables.config(
-        statuses=[T.COL_STATUS_BUDGET],
-        others={
-            **{column: st.column_config.TextColumn(alignment="right") for column in SHARES},
-            T.COL_ASSESSMENT: tables.labelled(ASSESSMENT_TINTS),
-            **(others or {}),
-        },
+def table_columns(links_text: dict[str, str] | None = None) -> Columns:
+    """How the money tables' columns are drawn (`links_text`: link column → link text)."""
+    return Columns(
+        statuses=(T.COL_STATUS_BUDGET,), right=tuple(SHARES),
+        tinted={T.COL_ASSESSMENT: ASSESSMENT_TINTS}, links=links_text or {},
     )
+
+
+def initiative_columns() -> Columns:
+    return table_columns({T.COL_LINK: T.LINK_TEXT}).merged(Columns(wide=(T.COL_INITIATIVE,)))
 
 
 def year_rows(years: pd.DataFrame) -> pd.DataFrame:
@@ -204,7 +204,7 @@ def initiative_rows(ctx: SnapshotContext, rows: pd.DataFrame, with_links: bool =
         T.COL_AREA: rows["owner_area"],
     })
     if with_links:
-        columns[T.COL_LINK] = initiative.link_column(ctx, rows["initiative_id"])
+        columns[T.COL_LINK] = links.initiative_column(ctx, rows["initiative_id"])
     return pd.DataFrame(columns).reset_index(drop=True)
 
 
@@ -247,7 +247,7 @@ def areas_takeaway(areas: pd.DataFrame, year: int) -> str:
     top = over.iloc[0]  # the query orders by forecast deviation, largest first
     return T.TAKEAWAY_AREAS.format(
         name=top["owner_area"], year=year, amount=fmt.kr(top["forecast_deviation_nok"]),
-        share=initiative.signed_percent(top["forecast_deviation_share"]),
+        share=fmt.signed_percent(top["forecast_deviation_share"]),
     )
 
 

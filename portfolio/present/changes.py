@@ -2,22 +2,26 @@
 the changes between two snapshots (from portfolio.diff) with names, grouped
 in sections, formatted in Norwegian, with a one-line summary.
 
-Importing this module does not import Streamlit (the command line uses it);
-the page's cache and filter query are set up on first use.
+The words (labels, values, the summary line, the command line's report) are
+in `change_words`; the page's widgets and cache in portfolio.web.changes.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
-import urllib.parse
-from collections.abc import Callable
-from typing import Any
 
 import pandas as pd
 
+from typing import Any
+
 from portfolio import config, fmt, texts
+from portfolio.present import links as page_links
+from portfolio.present.change_words import (
+    BUDGET_KINDS, OTHER_KINDS, days, direction, field_label, format_value, summary_line, what,
+)
+from portfolio.query.context import SnapshotContext
+from portfolio.query.runner import Filters
 
 from portfolio.model import diff
 from portfolio.store.snapshots import SnapshotMeta, SnapshotNotFound, Store
@@ -27,16 +31,11 @@ from portfolio.texts import changes as T
 URL_FROM = "from"
 URL_SINCE = "since"
 URL_THRESHOLD = "threshold"
-INITIATIVE_PAGE = "initiative"
 ALIASES = ("latest", "previous")
 
 ROW_CAP = 100  # rows per section sent to the browser (as ui.TABLE_ROWS)
 EARLIEST_DATE = dt.date(2000, 1, 1)  # the date picker's lower bound
-CLI_LINES = 200  # change lines printed by `diff` without --json
 
-STATUS_RANK = {"grønn": 0, "gul": 1, "rød": 2}
-OTHER_KINDS = ("field", "milestone_added", "milestone_removed", "milestone_reopened", "milestone_changed")
-BUDGET_KINDS = diff.BUDGET_KINDS
 SECTION_KINDS = {
     "initiatives": ("initiative_added", "initiative_removed"),
     "status": ("status",),
@@ -100,61 +99,6 @@ def parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-# Widget keys of the page; their values live in the URL
-MODES = ("snapshot", "date")
-KEY_MODE, KEY_FROM, KEY_SINCE, KEY_THRESHOLD = "chg_mode", "chg_from", "chg_since", "chg_threshold"
-
-
-def init_state(state, params, older: list[SnapshotMeta], newest_date: dt.date) -> list[str]:
-    """Set the page's widgets from the link (`?from=<id>` or `?since=<date>`,
-    `&threshold=<kr>`) the first time, and keep them valid when the shown
-    snapshot changes. `older` are the snapshots to compare with, newest first.
-    Returns messages about link values that could not be used."""
-    messages = []
-    ids = [m.snapshot_id for m in older]
-    default_since = older[0].created.date()
-    if KEY_MODE not in state:
-        state[KEY_MODE] = "date" if params.get(URL_SINCE) else "snapshot"
-    if KEY_FROM not in state:
-        wanted = params.get(URL_FROM)
-        if wanted is not None and wanted not in ids:
-            messages.append(T.PAGE["from_unknown"].format(snapshot_id=wanted))
-            wanted = None
-        state[KEY_FROM] = wanted or ids[0]
-    elif state[KEY_FROM] not in ids:
-        state[KEY_FROM] = ids[0]
-    if KEY_SINCE not in state:
-        raw = params.get(URL_SINCE)
-        since = parse_date(raw)
-        if raw and since is None:
-            messages.append(T.PAGE["since_invalid"].format(value=raw))
-            state[KEY_MODE] = "snapshot"
-        state[KEY_SINCE] = min(since or default_since, newest_date)
-    elif state[KEY_SINCE] > newest_date:
-        state[KEY_SINCE] = newest_date
-    if KEY_THRESHOLD not in state:
-        state[KEY_THRESHOLD] = parse_threshold(params.get(URL_THRESHOLD))
-    return messages
-
-
-def write_url(params, *, mode: str, from_id: str, default_from: str, since: dt.date, threshold: int) -> None:
-    """Keep the comparison in the link. The default (the snapshot just before
-    the shown one) and a zero threshold are left out."""
-    if mode == "date":
-        params.pop(URL_FROM, None)
-        params[URL_SINCE] = since.isoformat()
-    else:
-        params.pop(URL_SINCE, None)
-        if from_id == default_from:
-            params.pop(URL_FROM, None)
-        else:
-            params[URL_FROM] = from_id
-    if threshold:
-        params[URL_THRESHOLD] = str(threshold)
-    else:
-        params.pop(URL_THRESHOLD, None)
-
-
 # -- the changes, with names ---------------------------------------------------------
 
 def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int = 0) -> pd.DataFrame:
@@ -185,7 +129,7 @@ def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int
     links = {}
     for i in frame["initiative_id"].unique():
         side = new_id if i in in_new else old_id
-        links[i] = initiative_link(i, None if side == latest_id else side)
+        links[i] = page_links.initiative(i, None if side == latest_id else side)
     frame["link"] = frame["initiative_id"].map(links)
     # sort keys and derived values, computed once here (the result is cached)
     frame["sort_name"] = frame["name"].astype(str).str.casefold()
@@ -200,133 +144,19 @@ def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int
     return frame
 
 
-@functools.cache
-def _cached_build() -> Callable[..., pd.DataFrame]:
-    import streamlit as st
-
-    @st.cache_data(max_entries=32, show_spinner=False)
-    def cached(root: str, old_id: str, new_id: str, today: dt.date, threshold: int) -> pd.DataFrame:
-        from portfolio.web import ui
-
-        return build(ui.store(root), old_id, new_id, today, threshold)
-
-    return cached
-
-
-def cached_changes(root: str, old_id: str, new_id: str, today: dt.date, threshold: int) -> pd.DataFrame:
-    """`build`, cached per (old_id, new_id, today, threshold) across reruns and
-    sessions: snapshots never change, so the result never goes stale."""
-    return _cached_build()(root, old_id, new_id, today, threshold)
-
-
-def filtered_ids(ctx, old_meta: SnapshotMeta, filters) -> set[str] | None:
+def filtered_ids(ctx: SnapshotContext, old_meta: SnapshotMeta, filters: Filters) -> set[str] | None:
     """Initiatives passing the portfolio filters in the shown snapshot or in the
     one compared with; None when no filter is set."""
     if filters.is_empty:
         return None
-    import dataclasses
-
-    from portfolio.web import ui
-
     ids: set[str] = set()
     for meta in (ctx.meta, old_meta):
-        side = dataclasses.replace(ctx, meta=meta)
-        ids.update(ui.query(side, "changes_filtered_ids", filters=filters.as_param())["initiative_id"])
+        ids.update(ctx.on(meta).query("changes_filtered_ids", filters=filters.as_param())["initiative_id"])
     return ids
 
 
 def apply_filter(frame: pd.DataFrame, ids: set[str] | None) -> pd.DataFrame:
     return frame if ids is None else frame[frame["initiative_id"].isin(ids)]
-
-
-def initiative_link(initiative_id: str, snapshot_id: str | None = None) -> str:
-    """A link to the initiative page, relative to the app (`initiative?initiative=<id>`)."""
-    params = {"initiative": initiative_id}
-    if snapshot_id:
-        params["snapshot"] = snapshot_id
-    return f"{INITIATIVE_PAGE}?{urllib.parse.urlencode(params)}"
-
-
-# -- words ----------------------------------------------------------------------------
-
-def field_label(table: str, field: str) -> str:
-    return texts.COLUMN_LABELS.get(table, {}).get(field, field)
-
-
-def format_value(field: str, value: Any) -> str:
-    """A changed value as the page shows it: dates 22.11.2026, amounts
-    1 234 kr, statuses as words, lists joined, yes/no."""
-    if value is None:
-        return T.EMPTY
-    if isinstance(value, tuple):
-        return ", ".join(str(v) for v in value) if value else T.EMPTY
-    if isinstance(value, bool):
-        return T.YES_NO[value]
-    if isinstance(value, dt.date):
-        return fmt.date(value)
-    if field in diff.AMOUNT_FIELDS and isinstance(value, int):
-        return fmt.kr(value)
-    if field in diff.STATUS_FIELDS:
-        return texts.STATUS_LABELS.get(value, str(value))
-    return str(value)
-
-
-def days(delta: int, signed: bool = False) -> str:
-    sign = "+" if signed and delta > 0 else ("−" if delta < 0 else "")
-    form = T.DAYS["one"] if abs(delta) == 1 else T.DAYS["many"]
-    return form.format(sign=sign, count=fmt.number(abs(delta)))
-
-
-def direction(old: Any, new: Any) -> str:
-    if old in STATUS_RANK and new in STATUS_RANK:
-        return "worse" if STATUS_RANK[new] > STATUS_RANK[old] else "better"
-    return "changed"
-
-
-def _count(key: str, count: int) -> str:
-    one, many = T.SUMMARY_PARTS[key]
-    return (one if count == 1 else many).format(count=fmt.number(count))
-
-
-def _join(parts: list[str]) -> str:
-    s = T.SUMMARY
-    return parts[0] if len(parts) == 1 else s["separator"].join(parts[:-1]) + s["and"] + parts[-1]
-
-
-def summary_counts(frame: pd.DataFrame) -> dict[str, int]:
-    """The numbers in the summary line: initiatives (distinct) for initiative
-    changes, rows for milestones and budgets."""
-    kinds = frame["kind"]
-    per_initiative = {
-        key: int(frame.loc[kinds == key, "initiative_id"].nunique())
-        for key in ("initiative_added", "initiative_removed", "status", "phase", "decision_point")
-    }
-    return {
-        **per_initiative,
-        "milestone_completed": int((kinds == "milestone_completed").sum()),
-        "milestone_moved": int((kinds == "milestone_moved").sum()),
-        "milestone_newly_overdue": int((kinds == "milestone_newly_overdue").sum()),
-        "budget": int(kinds.isin(BUDGET_KINDS).sum()),
-        "other": int(kinds.isin(OTHER_KINDS).sum()),
-    }
-
-
-def summary_line(frame: pd.DataFrame, old: SnapshotMeta, new: SnapshotMeta, since_latest: bool) -> str:
-    """"Siden 17.11.2025: 3 tiltak endret status, 2 milepæler fullført og …"."""
-    counts = summary_counts(frame)
-    parts = [_count(key, n) for key, n in counts.items() if n]
-    old_date, new_date = fmt.date(old.created), fmt.date(new.created)
-    s = T.SUMMARY
-    if not parts:
-        return s["nothing_since"].format(date=old_date) if since_latest else s["nothing_between"].format(
-            old=old_date, new=new_date)
-    if since_latest:
-        return s["since"].format(date=old_date, parts=_join(parts))
-    return s["between"].format(old=old_date, new=new_date, parts=_join(parts))
-
-
-def snapshot_label(meta: SnapshotMeta) -> str:
-    return f"{fmt.date(meta.created)} – {meta.note}" if meta.note else fmt.date(meta.created)
 
 
 # -- what the page draws ---------------------------------------------------------------
@@ -344,11 +174,10 @@ class View:
     sections: dict[str, tuple[pd.DataFrame, int]]  # section → (capped table, total rows)
 
 
-def build_view(ctx, old_id: str, threshold: int, filters) -> View:
-    """Use through `ui.view(build_view, ctx, old_id, threshold, filters)`:
-    built once per snapshot pair, threshold and filters."""
+def build_view(ctx: SnapshotContext, old_id: str, frame: pd.DataFrame, filters: Filters) -> View:
+    """The page for the changes `frame` (from `build`, old_id → the shown
+    snapshot), with the portfolio filters applied."""
     old = next(m for m in ctx.snapshots if m.snapshot_id == old_id)
-    frame = cached_changes(str(ctx.store.root), old_id, ctx.snapshot_id, ctx.today, threshold)
     frame = apply_filter(frame, filtered_ids(ctx, old, filters))
     sections = {
         "initiatives": new_and_removed(frame),
@@ -519,76 +348,3 @@ def other_changes(frame: pd.DataFrame, limit: int | None = ROW_CAP) -> tuple[pd.
     }), total
 
 
-def what(r) -> str:
-    """What a change is about: the initiative, a milestone or a budget line."""
-    if r.table == "milestones":
-        title = r.milestone_title if isinstance(r.milestone_title, str) else r.milestone_id
-        return T.WHAT["milestones"].format(title=title)
-    if r.table == "budgets":
-        return T.WHAT["budgets"].format(year=r.year, source=r.funding_source)
-    return T.WHAT["initiatives"]
-
-
-def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every change, one row each, with Norwegian headers (the download)."""
-    rows = frame
-    return pd.DataFrame({
-        C["initiative_id"]: rows["initiative_id"].tolist(),
-        C["initiative"]: rows["name"].tolist(),
-        C["kind"]: rows["kind"].map(T.KIND_LABELS).tolist(),
-        C["what"]: [what(r) for r in rows.itertuples(index=False)],
-        C["field"]: [field_label(t, f) for t, f in zip(rows["table"], rows["field"])],
-        C["old"]: _formatted(rows["field"], rows["old"]),
-        C["new"]: _formatted(rows["field"], rows["new"]),
-        C["milestone_id"]: rows["milestone_id"].tolist(),
-        C["year"]: pd.array(rows["year"].tolist(), dtype="Int64"),
-        C["funding_source"]: rows["funding_source"].tolist(),
-    })
-
-
-def _formatted(fields: pd.Series, values: pd.Series) -> list[str]:
-    memo: dict = {}
-    out = []
-    for field, value in zip(fields, values):
-        key = (field, type(value), value)
-        try:
-            text = memo[key]
-        except KeyError:
-            text = memo[key] = format_value(field, value)
-        except TypeError:  # unhashable: never the case for normalised values
-            text = format_value(field, value)
-        out.append(text)
-    return out
-
-
-def describe(r) -> str:
-    """One change as a line of text, for the command line."""
-    subject = f"{r.name} ({r.initiative_id})"
-    label = T.KIND_LABELS[r.kind]
-    if r.kind in ("initiative_added", "initiative_removed"):
-        return f"{subject}: {label}"
-    detail = what(r) if r.table != "initiatives" else field_label(r.table, r.field)
-    if r.table != "initiatives" and r.kind not in ("budget_added", "budget_removed", "milestone_added",
-                                                    "milestone_removed"):
-        detail = f"{detail}, {field_label(r.table, r.field)}"
-    change = T.ARROW.format(old=format_value(r.field, r.old), new=format_value(r.field, r.new))
-    return f"{subject}: {label} – {detail}: {change}"
-
-
-def cli_report(frame: pd.DataFrame, old: SnapshotMeta, new: SnapshotMeta, since_latest: bool) -> list[str]:
-    """The readable report of `python -m portfolio diff` without --json."""
-    cli = T.CLI
-    lines = [
-        cli["header"].format(old=fmt.date(old.created), old_id=old.snapshot_id,
-                             new=fmt.date(new.created), new_id=new.snapshot_id),
-        summary_line(frame, old, new, since_latest),
-    ]
-    counts = frame["kind"].value_counts()
-    if len(frame):
-        lines += ["", cli["counts"]]
-        lines += [f"  {T.KIND_LABELS[k]}: {fmt.number(int(counts[k]))}" for k in diff.KINDS if k in counts]
-        lines += ["", cli["changes"]]
-        lines += [f"  {describe(r)}" for r in frame.head(CLI_LINES).itertuples(index=False)]
-        if len(frame) > CLI_LINES:
-            lines.append(cli["more"].format(count=fmt.number(len(frame) - CLI_LINES)))
-    return lines

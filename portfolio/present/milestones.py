@@ -10,19 +10,19 @@ import datetime as dt
 from collections.abc import Callable
 
 import pandas as pd
-import streamlit as st
 
 from portfolio import fmt, texts
 
 from portfolio.present import charts
 
-from portfolio.present import initiative
+from portfolio.present import links
 
 from portfolio.query import runner as queries
 
-from portfolio.web import tables
 from portfolio.texts import milestones as T
-from portfolio.web.ui import TABLE_ROWS, SnapshotContext, query
+from portfolio.present.columns import Columns
+from portfolio.present.links import TABLE_ROWS
+from portfolio.query.context import SnapshotContext, query
 
 TIMELINE_ROWS = 40
 LIST_ROWS = TABLE_ROWS
@@ -108,7 +108,7 @@ def timeline_rows(ctx: SnapshotContext, t: Timeline) -> pd.DataFrame:
     return pd.DataFrame(
         {
             T.COL_INITIATIVE: b["row_label"],
-            T.COL_LINK: initiative.link_column(ctx, b["initiative_id"]),
+            T.COL_LINK: links.initiative_column(ctx, b["initiative_id"]),
             T.COL_STATUS: b["status_label"],
             T.COL_PHASE: b["phase"],
             T.COL_START: b["start_date"].dt.date,
@@ -120,11 +120,10 @@ def timeline_rows(ctx: SnapshotContext, t: Timeline) -> pd.DataFrame:
     )
 
 
-def timeline_columns() -> dict:
-    return tables.config(
-        statuses=[T.COL_STATUS], dates=[T.COL_START, T.COL_NEXT_DUE],
-        counts=[T.COL_MILESTONE_COUNT, T.COL_OVERDUE_COUNT],
-        others={T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT)},
+def timeline_columns() -> Columns:
+    return Columns(
+        statuses=(T.COL_STATUS,), dates=(T.COL_START, T.COL_NEXT_DUE),
+        counts=(T.COL_MILESTONE_COUNT, T.COL_OVERDUE_COUNT), links={T.COL_LINK: T.LINK_TEXT},
     )
 
 
@@ -153,7 +152,7 @@ def list_rows(ctx: SnapshotContext | None, rows: pd.DataFrame) -> pd.DataFrame:
         T.COL_INITIATIVE: rows["initiative_name"],
     }
     if ctx is not None:
-        columns[T.COL_LINK] = initiative.link_column(ctx, rows["initiative_id"])
+        columns[T.COL_LINK] = links.initiative_column(ctx, rows["initiative_id"])
     if "overdue_days" in rows:
         columns[T.COL_OVERDUE_DAYS] = rows["overdue_days"].astype(int)
     else:
@@ -169,13 +168,10 @@ def list_rows(ctx: SnapshotContext | None, rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns).reset_index(drop=True)
 
 
-def list_columns() -> dict:
-    return tables.config(
-        statuses=[T.COL_STATUS], dates=[T.COL_DUE], counts=[T.COL_OVERDUE_DAYS, T.COL_DAYS_LEFT],
-        others={
-            T.COL_TITLE: st.column_config.TextColumn(width="large"),
-            T.COL_LINK: st.column_config.LinkColumn(display_text=T.LINK_TEXT),
-        },
+def list_columns() -> Columns:
+    return Columns(
+        statuses=(T.COL_STATUS,), dates=(T.COL_DUE,), counts=(T.COL_OVERDUE_DAYS, T.COL_DAYS_LEFT),
+        wide=(T.COL_TITLE,), links={T.COL_LINK: T.LINK_TEXT},
     )
 
 

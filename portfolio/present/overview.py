@@ -10,21 +10,21 @@ import dataclasses
 import datetime as dt
 
 import pandas as pd
-import streamlit as st
 
 from portfolio import fmt, texts
 
 from portfolio.present import charts
 
-from portfolio.present import initiative
+from portfolio.present import links
 
 from portfolio.query import runner as queries
 
 from portfolio.model import schema
 
-from portfolio.web import tables
 from portfolio.texts import initiative as initiative_texts
-from portfolio.web.ui import TABLE_ROWS, SnapshotContext, query
+from portfolio.present.columns import Columns
+from portfolio.present.links import TABLE_ROWS
+from portfolio.query.context import SnapshotContext, query
 
 STATUS_COLUMNS = [f"status_{d}" for d in schema.STATUS_DIMENSIONS]
 
@@ -130,7 +130,7 @@ def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int,
         }
     )
     if with_links:
-        display.insert(1, initiative_texts.COL_LINK, initiative.link_column(ctx, rows["initiative_id"]))
+        display.insert(1, initiative_texts.COL_LINK, links.initiative_column(ctx, rows["initiative_id"]))
     display.attrs["total_count"] = int(rows["total_count"].iloc[0]) if len(rows) else 0
     return display
 
@@ -170,14 +170,12 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
     )
 
 
-def status_table_columns() -> dict:
+def status_table_columns() -> Columns:
     labels = texts.COLUMN_LABELS["initiatives"]
-    return tables.config(
-        statuses=[labels[c] for c in STATUS_COLUMNS],
-        dates=[labels["end_date"]],
-        counts=[texts.OVERVIEW["kpi_overdue"]],
-        others={
-            labels["name"]: st.column_config.TextColumn(width="large", pinned=True),
-            initiative_texts.COL_LINK: st.column_config.LinkColumn(display_text=initiative_texts.LINK_TEXT),
-        },
+    return Columns(
+        statuses=tuple(labels[c] for c in STATUS_COLUMNS),
+        dates=(labels["end_date"],),
+        counts=(texts.OVERVIEW["kpi_overdue"],),
+        wide=(labels["name"],), pinned=(labels["name"],),
+        links={initiative_texts.COL_LINK: initiative_texts.LINK_TEXT},
     )

@@ -12,13 +12,13 @@ from portfolio import fmt, texts
 
 from portfolio.present import charts
 
-from portfolio.present import initiative
+from portfolio.present import snapshots
 
 from portfolio.query import runner as queries
 
 from portfolio.model import schema
 from portfolio.texts import trend as T
-from portfolio.web.ui import SnapshotContext, query
+from portfolio.query.context import SnapshotContext, query
 
 
 def counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
@@ -26,7 +26,7 @@ def counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
     unique date label per snapshot for the chart and the table."""
     rows = query(ctx, "status_trend", filters=filters.as_param())
     snapshot_ids = rows["snapshot_id"].drop_duplicates().tolist()
-    labels = initiative.snapshot_labels(ctx, snapshot_ids)
+    labels = snapshots.labels(ctx, snapshot_ids)
     order = {sid: i for i, sid in enumerate(snapshot_ids)}
     return rows.assign(
         snapshot_label=rows["snapshot_id"].map(labels),

@@ -7,12 +7,15 @@ JavaScript-only component (Streamlit's components v2, which run in the app
 page itself, without an iframe) that sets ``lang="nb"`` on the document and
 keeps it there. The script is a constant: it carries no data.
 
-The same script repairs one structure in Streamlit's sidebar navigation:
-with sections, Streamlit 1.67 renders ``<ul>`` whose children are ``<div>``
-section wrappers (header and ``<li>`` links inside), which is not a valid
-list (axe: "list", "listitem", serious). The script marks that ``<ul>`` and
-its ``<li>`` as ``role="none"``: the links stay in the labelled ``<nav>``
-landmark under their section names, without a broken list around them.
+Until the script has run, the document says ``lang="en"``: a valid language
+(axe's "html-has-lang" and "html-lang-valid" pass at every moment), only not
+the right one for a moment while the app starts. Streamlit serves its HTML
+as a fixed file, so the first bytes cannot say "nb". Browser tests treat
+``lang="nb"`` as the sign that the app's script has run (tests/browser.py).
+
+The navigation needs no repair: the entry points register their pages as one
+flat list, which Streamlit draws as a valid ``<ul>`` of ``<li>`` from its
+first paint (see dashboard.py).
 """
 
 from __future__ import annotations
@@ -28,22 +31,10 @@ export default function () {
   const root = document.documentElement;
   const wanted = "%s";
   const setLanguage = () => { if (root.lang !== wanted) root.lang = wanted; };
-  const repairNavigation = () => {
-    for (const list of document.querySelectorAll('[data-testid="stSidebarNavItems"]')) {
-      if (list.querySelector(":scope > li")) continue;  // a flat list is valid as it is
-      if (list.getAttribute("role") !== "none") list.setAttribute("role", "none");
-      for (const item of list.querySelectorAll("li")) {
-        if (item.getAttribute("role") !== "none") item.setAttribute("role", "none");
-      }
-    }
-  };
   setLanguage();
-  repairNavigation();
   const language = new MutationObserver(setLanguage);
   language.observe(root, { attributes: true, attributeFilter: ["lang"] });
-  const navigation = new MutationObserver(repairNavigation);
-  navigation.observe(document.body, { childList: true, subtree: true });
-  return () => { language.disconnect(); navigation.disconnect(); };
+  return () => language.disconnect();
 }
 """ % LANGUAGE
 

@@ -16,11 +16,10 @@ configuration costs nothing per cell on the server, and the data stays plain
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import streamlit as st
 
 from portfolio.present import charts
+from portfolio.present.columns import Columns
 
 # Light tints for status words (keys: the words shown, texts.STATUS_LABELS values)
 STATUS_TINTS = charts.STATUS_TINTS
@@ -49,14 +48,18 @@ def count(label: str | None = None, **kwargs) -> st.column_config.Column:
     return st.column_config.NumberColumn(label, format="localized", **kwargs)
 
 
-def config(
-    statuses: Iterable[str] = (), dates: Iterable[str] = (), counts: Iterable[str] = (),
-    others: dict | None = None,
-) -> dict:
-    """Column configuration for st.dataframe: status, date and count columns
-    by name, plus `others` (column name → config)."""
-    columns: dict = {name: status() for name in statuses}
-    columns.update({name: date() for name in dates})
-    columns.update({name: count() for name in counts})
-    columns.update(others or {})
-    return columns
+def column_config(columns: Columns) -> dict:
+    """Streamlit's column configuration for a table described by `columns`
+    (portfolio.present.columns)."""
+    config: dict = {name: status() for name in columns.statuses}
+    config.update({name: date() for name in columns.dates})
+    config.update({name: count() for name in columns.counts})
+    config.update({name: labelled(dict(words)) for name, words in columns.tinted.items()})
+    for name in columns.wide:
+        config[name] = st.column_config.TextColumn(width="large", pinned=name in columns.pinned)
+    config.update({name: st.column_config.TextColumn(width="medium") for name in columns.medium})
+    for name in columns.pinned:
+        config.setdefault(name, st.column_config.TextColumn(pinned=True))
+    config.update({name: st.column_config.TextColumn(alignment="right") for name in columns.right})
+    config.update({name: st.column_config.LinkColumn(display_text=text) for name, text in columns.links.items()})
+    return config

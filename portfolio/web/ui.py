@@ -6,9 +6,7 @@ Pages call these and draw; they hold no logic of their own.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -20,12 +18,15 @@ from portfolio import config, fmt, texts
 
 from portfolio.web import auth
 
-from portfolio.store import public
+from portfolio.web import public
 
 from portfolio.query import runner as queries
 
 from portfolio.model import schema
-from portfolio.store.snapshots import SnapshotMeta, Store
+from portfolio.present import snapshots
+from portfolio.present.links import TABLE_ROWS, URL_FILTERS, URL_INITIATIVE, URL_SNAPSHOT
+from portfolio.query.context import SnapshotContext
+from portfolio.store.snapshots import Store
 
 
 @st.cache_resource
@@ -39,28 +40,6 @@ def store(root: str) -> Store:
     return Store(root)
 
 
-@dataclasses.dataclass(frozen=True)
-class SnapshotContext:
-    """Which snapshot a page shows, and the date it treats as today.
-
-    On the latest snapshot `today` is the real date (or PORTFOLIO_TODAY); on
-    an earlier snapshot it is that snapshot's date, so "overdue" and "next
-    30 days" mean what they meant then.
-    """
-
-    store: Store
-    meta: SnapshotMeta
-    today: dt.date
-    is_latest: bool = True
-
-    @property
-    def snapshot_id(self) -> str:
-        return self.meta.snapshot_id
-
-    @property
-    def snapshots(self) -> list[SnapshotMeta]:
-        return self.store.list()
-
 @st.cache_resource(max_entries=512, show_spinner=False)
 def _cached_query(name: str, root: str, snapshot_id: str, params: dict[str, Any]) -> pd.DataFrame:
     bound = queries.snapshot_params(store(root), snapshot_id)
@@ -68,15 +47,17 @@ def _cached_query(name: str, root: str, snapshot_id: str, params: dict[str, Any]
     return queries.run(connection(), name, bound)
 
 
+def cached_runner(data: Store, snapshot_id: str, name: str, params: dict[str, Any]) -> pd.DataFrame:
+    """The query runner of every page's SnapshotContext: results kept once per
+    server by snapshot id and parameters (snapshots never change, so the cache
+    never goes stale). Each caller gets its own copy-on-write view (pandas 3),
+    so changing it never changes the cached result."""
+    return _cached_query(name, str(data.root), snapshot_id, params).copy(deep=False)
+
+
 def query(ctx: SnapshotContext, name: str, **params: Any) -> pd.DataFrame:
-    """A named query's result on the context's snapshot, cached by snapshot id
-    and parameters (snapshots never change, so the cache never goes stale)."""
-    needed = queries.parameters(name)
-    values = {k: v for k, v in params.items() if k in needed}
-    # Kept once per server (st.cache_resource: no pickled copy per call); each
-    # caller gets its own copy-on-write view (pandas 3), so changing it never
-    # changes the cached result.
-    return _cached_query(name, str(ctx.store.root), ctx.snapshot_id, values).copy(deep=False)
+    """A named query's result on the context's snapshot (cached, see `cached_runner`)."""
+    return ctx.query(name, **params)
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
@@ -99,24 +80,6 @@ def view(build: Callable, ctx: SnapshotContext, *args: Any) -> Any:
 def vega(spec: dict) -> None:
     """Draw a chart spec built in advance (see `view`)."""
     st.vega_lite_chart(spec, width="stretch")
-
-
-# Rows a table sends to the browser at most: about five screens of a
-# 720-pixel table. More is what filters and the Excel/CSV download are for;
-# every capped table says how many rows matched.
-TABLE_ROWS = 100
-
-# Query parameters that carry the view in the URL (shareable links)
-URL_SNAPSHOT = "snapshot"
-URL_INITIATIVE = "initiative"
-URL_FILTERS = {
-    "areas": "area",
-    "phases": "phase",
-    "focus_areas": "focus",
-    "target_groups": "target",
-    "statuses": "status",
-    "programmes": "programme",
-}
 
 
 def snapshot_context() -> SnapshotContext:
@@ -148,7 +111,7 @@ def snapshot_context() -> SnapshotContext:
             texts.TIME_TRAVEL["picker"],
             ids,
             key="snapshot_choice",
-            format_func=lambda i: snapshot_label(by_id[i], is_latest=i == latest.snapshot_id),
+            format_func=lambda i: snapshots.label(by_id[i], is_latest=i == latest.snapshot_id),
             help=texts.TIME_TRAVEL["picker_help"],
         )
     if chosen == latest.snapshot_id:
@@ -167,18 +130,40 @@ def snapshot_context() -> SnapshotContext:
             icon=":material/history:",
         )
     today = config.today() if is_latest else meta.created.date()
-    return SnapshotContext(store=data, meta=meta, today=today, is_latest=is_latest)
+    return SnapshotContext(store=data, meta=meta, today=today, is_latest=is_latest, runner=cached_runner)
 
 
-def snapshot_label(meta: SnapshotMeta, is_latest: bool = False) -> str:
-    return _snapshot_label(meta.created_at, meta.note, is_latest)
+def url_selectbox(
+    label: str,
+    options: list,
+    *,
+    key: str,
+    url_key: str,
+    default: Any = None,
+    parse: Callable[[str], Any] = str,
+    format_func: Callable[[Any], str] = str,
+    **kwargs: Any,
+) -> Any:
+    """A selectbox whose value lives in the URL (`?url_key=value`).
 
-
-@functools.lru_cache(maxsize=4096)
-def _snapshot_label(created_at: str, note: str, is_latest: bool) -> str:
-    created = dt.datetime.fromisoformat(created_at)
-    label = f"{fmt.date(created)} – {note}" if note else fmt.date(created)
-    return texts.TIME_TRAVEL["latest_suffix"].format(label=label) if is_latest else label
+    The URL wins when it changes (a pasted link, a link to another
+    initiative); an unknown value in the URL leaves the box on `default` and
+    the URL as it is, so the page can say what was not found."""
+    raw = st.query_params.get(url_key)
+    sync_key = f"_{key}_url"
+    stale = st.session_state.get(key) not in options  # e.g. another snapshot, other filters
+    if key not in st.session_state or st.session_state.get(sync_key) != raw or stale:
+        try:
+            wanted = parse(raw) if raw is not None else None
+        except ValueError:
+            wanted = None
+        st.session_state[key] = wanted if wanted in options else (default if default in options else None)
+        st.session_state[sync_key] = raw
+    value = st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
+    if value is not None and str(value) != raw:
+        st.query_params[url_key] = str(value)
+        st.session_state[sync_key] = str(value)
+    return value
 
 
 def url_multiselect(label: str, options, key: str, url_key: str, format_func=str) -> list:
@@ -251,3 +236,6 @@ def download_buttons(get_frame: Callable[[], pd.DataFrame], basename: str, sheet
         texts.EXPORT["csv"], data=lambda: export.to_csv(get_frame()), file_name=f"{basename}.csv",
         mime="text/csv", icon=":material/download:", key=f"csv_{basename}", on_click="ignore",
     )
+
+
+__all__ = ["TABLE_ROWS", "URL_FILTERS", "URL_INITIATIVE", "URL_SNAPSHOT", "SnapshotContext"]

@@ -1,14 +1,14 @@
 """What the pages «Oppdater data» and «Historikk» do: upload handling, the
 in-app editor, the preview and commit, restore, and the history table.
 
-Every path goes through portfolio.importer: prepare (read, parse, validate)
+Every path goes through portfolio.ingest.pipeline: prepare (read, parse, validate)
 -> preview (portfolio.diff against the base) -> commit (a new snapshot, or
 "Ingen endringer", or a conflict). Nothing is written before the user presses
 the commit button with an author and a note.
 
 Seams for tests (AppTest cannot drive st.file_uploader):
 
-- `handle_upload(uploads, store)` takes the files as `importer.Upload(name,
+- `handle_upload(uploads, store)` takes the files as `Upload(name,
   bytes)` and returns the `Pending` preview: test it directly.
 - On the page, files put in `st.session_state[KEY_TEST_UPLOADS]` as a list of
   `(name, bytes)` are used when the file uploader is empty, so an AppTest
@@ -27,31 +27,30 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
 
-from portfolio import config, fmt, texts
+from portfolio import config, fmt
 
 from portfolio.store import audit
 
 from portfolio.web import auth
 
-from portfolio.ingest import importer
+from portfolio.ingest import pipeline
+from portfolio.ingest import preview as preview_words
+from portfolio.ingest.reading import Upload
+from portfolio.present import change_words
 
-from portfolio.model import schema
 
 from portfolio.web import ui
 from portfolio.store.snapshots import SnapshotMeta, Store
-from portfolio.texts import history as H
+from portfolio.present import update as update_view
+from portfolio.present.update import PREVIEW_ROWS
 from portfolio.texts import update as T
 
 P = T.PAGE
-PREVIEW_ROWS = 500  # at most this many changes or problems go to the browser
 PROBLEM_LIST_MAX = 30  # up to this many problems are listed in full; more go in a table
-HISTORY_ROWS = 200
-LOCAL_TIME = ZoneInfo("Europe/Oslo")
 
 KEY_TEST_UPLOADS = "upd_test_uploads"  # seam: [(name, bytes)] used when the uploader is empty
 ORIGINS = ("upload", "edits", "restore")  # each has its own preview, author and note fields
@@ -59,7 +58,6 @@ KEY_UPLOADER_ROUND = "upd_uploader_round"
 KEY_EDIT_PICK = "upd_edit_pick"
 KEY_RESTORE_PICK = "hist_restore_pick"
 URL_RESTORE = "restore"
-CHANGES_PAGE = "changes"
 
 
 
@@ -70,7 +68,7 @@ class Pending:
 
     origin: str  # "upload", "edits" or "restore"
     signature: str
-    prepared: importer.Prepared
+    prepared: pipeline.Prepared
     change_count: int = 0
     summary: list[str] = dataclasses.field(default_factory=list)
     table: pd.DataFrame | None = None  # the first PREVIEW_ROWS changes, in words
@@ -114,7 +112,7 @@ def author_input(origin: str) -> str:
 
 # -- building a preview (no Streamlit: tested directly) ------------------------------
 
-def signature(uploads: list[importer.Upload]) -> str:
+def signature(uploads: list[Upload]) -> str:
     digest = hashlib.sha256()
     for upload in uploads:
         digest.update(upload.name.encode())
@@ -123,39 +121,35 @@ def signature(uploads: list[importer.Upload]) -> str:
     return digest.hexdigest()
 
 
-def preview(prepared: importer.Prepared, store: Store, origin: str, sig: str,
+def preview(prepared: pipeline.Prepared, store: Store, origin: str, sig: str,
             today: dt.date | None = None, restore_id: str | None = None) -> Pending:
     pending = Pending(origin=origin, signature=sig, prepared=prepared, restore_id=restore_id)
     if prepared.ok and not prepared.unchanged:
-        found = importer.changes(prepared, store, today=today or config.today())
+        found = pipeline.changes(prepared, store, today=today or config.today())
         old = store.read_frames(prepared.base.snapshot_id) if prepared.base else {}
         pending.change_count = len(found)
-        pending.summary = importer.summary_lines(found)
-        pending.table = importer.change_table(found, old, prepared.frames(), limit=PREVIEW_ROWS)
+        pending.summary = preview_words.summary_lines(found)
+        pending.table = preview_words.change_table(found, old, prepared.frames(), change_words, limit=PREVIEW_ROWS)
     return pending
 
 
-def handle_upload(uploads: list[importer.Upload], store: Store, today: dt.date | None = None) -> Pending:
+def handle_upload(uploads: list[Upload], store: Store, today: dt.date | None = None) -> Pending:
     """Uploaded files (name + bytes) -> the preview, or every problem. Writes nothing."""
-    prepared = importer.prepare(uploads, store)
+    prepared = pipeline.prepare(uploads, store)
     return preview(prepared, store, "upload", signature(uploads), today)
 
 
 def handle_edits(frames: dict[str, pd.DataFrame], store: Store, base_id: str,
                  today: dt.date | None = None) -> Pending:
-    prepared = importer.prepare_frames(frames, store, base_id=base_id)
+    prepared = pipeline.prepare_frames(frames, store, base_id=base_id)
     sig = hashlib.sha256(repr(sorted((k, pd.util.hash_pandas_object(v.astype(str)).sum())
                                      for k, v in frames.items())).encode()).hexdigest()
     return preview(prepared, store, "edits", sig, today)
 
 
 def handle_restore(store: Store, snapshot_id: str, today: dt.date | None = None) -> Pending:
-    prepared = importer.prepare_restore(store, snapshot_id)
+    prepared = pipeline.prepare_restore(store, snapshot_id)
     return preview(prepared, store, "restore", f"restore:{snapshot_id}", today, restore_id=snapshot_id)
-
-
-def restore_note(meta: SnapshotMeta) -> str:
-    return T.RESTORE_NOTE.format(snapshot_id=meta.snapshot_id, date=fmt.date(meta.created))
 
 
 def prefill_note(origin: str, text: str) -> None:
@@ -164,28 +158,15 @@ def prefill_note(origin: str, text: str) -> None:
         st.session_state[note_key(origin)] = text
 
 
-def problem_line(problem: importer.FileProblem) -> str:
-    """A markdown list item: the location in bold, the message; user data escaped."""
-    where = problem.where
-    if not where:
-        return f"- {fmt.literal(problem.message)}"
-    return f"- **{fmt.literal(where)}**: {fmt.literal(problem.message)}"
-
-
-def problem_table(problems: list[importer.FileProblem], limit: int = PREVIEW_ROWS) -> pd.DataFrame:
-    rows = [{P["col_where"]: p.where, P["col_problem"]: p.message} for p in problems[:limit]]
-    return pd.DataFrame(rows, columns=[P["col_where"], P["col_problem"]])
-
-
 # -- the page: uploads, pending preview, commit --------------------------------------
 
-def uploads_from(widget_files) -> list[importer.Upload]:
+def uploads_from(widget_files) -> list[Upload]:
     """The uploader's files as Uploads; when it is empty, the test seam's files."""
     if widget_files:
         files = widget_files if isinstance(widget_files, list) else [widget_files]
-        return [importer.Upload(f.name, f.getvalue()) for f in files]
+        return [Upload(f.name, f.getvalue()) for f in files]
     seeded = st.session_state.get(KEY_TEST_UPLOADS)
-    return [importer.Upload(name, data) for name, data in seeded] if seeded else []
+    return [Upload(name, data) for name, data in seeded] if seeded else []
 
 
 def uploader_key() -> str:
@@ -193,7 +174,7 @@ def uploader_key() -> str:
     return f"upd_files_{st.session_state.get(KEY_UPLOADER_ROUND, 0)}"
 
 
-def pending_upload(uploads: list[importer.Upload], store: Store) -> Pending | None:
+def pending_upload(uploads: list[Upload], store: Store) -> Pending | None:
     """The preview of these uploads, computed once per set of files."""
     if not uploads:
         st.session_state.pop(pending_key("upload"), None)
@@ -256,12 +237,12 @@ def _commit(root: str, origin: str) -> None:
         return
     store = ui.store(root)
     try:
-        outcome = importer.commit(
+        outcome = pipeline.commit(
             pending.prepared, store,
             author=st.session_state.get(author_key(origin), ""), note=st.session_state.get(note_key(origin), ""),
         )
     except Exception as err:  # never a traceback on the page
-        outcome = importer.Outcome("invalid", T.UNEXPECTED.format(error=type(err).__name__))
+        outcome = pipeline.Outcome("invalid", T.UNEXPECTED.format(error=type(err).__name__))
     st.session_state[outcome_key(origin)] = outcome
     if outcome.kind in ("saved", "unchanged", "conflict"):
         # every preview was made on the old latest snapshot: none of them can be saved now
@@ -285,7 +266,7 @@ def _discard(origin: str) -> None:
 
 
 def show_outcome(origin: str) -> None:
-    outcome: importer.Outcome | None = st.session_state.get(outcome_key(origin))
+    outcome: pipeline.Outcome | None = st.session_state.get(outcome_key(origin))
     if outcome is None:
         return
     if outcome.kind == "saved":
@@ -306,19 +287,19 @@ def show_pending(pending: Pending, root: str, commit_label: str | None = None) -
         st.subheader(P["problems_title"])
         st.caption(P["problems_intro"].format(count=fmt.number(count)))
         if count <= PROBLEM_LIST_MAX:  # few: a list that shows every word
-            st.markdown("\n".join(problem_line(p) for p in prepared.problems))
+            st.markdown("\n".join(update_view.problem_line(p) for p in prepared.problems))
             return
         if count > PREVIEW_ROWS:
             st.caption(P["problems_table_caption"].format(shown=fmt.number(PREVIEW_ROWS), count=fmt.number(count)))
-        st.dataframe(problem_table(prepared.problems), hide_index=True, width="stretch",
+        st.dataframe(update_view.problem_table(prepared.problems), hide_index=True, width="stretch",
                      column_config={P["col_where"]: st.column_config.TextColumn(width="medium"),
                                     P["col_problem"]: st.column_config.TextColumn(width="large")})
         return
     st.subheader(P["preview_title"])
-    lines = importer.sources_text(prepared)
+    lines = preview_words.sources_text(prepared)
     if lines:
         st.caption(fmt.literal(P["sources"] + ": " + " ".join(lines)))
-    st.caption(fmt.literal(importer.base_line(prepared)))
+    st.caption(fmt.literal(preview_words.base_line(prepared)))
     if prepared.unchanged:
         base = prepared.base
         st.info(P["preview_empty"].format(snapshot_id=base.snapshot_id, date=fmt.date(base.created)),
@@ -329,7 +310,7 @@ def show_pending(pending: Pending, root: str, commit_label: str | None = None) -
         st.warning(P["preview_conflict"].format(
             base_id=prepared.base.snapshot_id if prepared.base else "–", latest_id=prepared.latest_id),
             icon=":material/warning:")
-    st.markdown(f"**{importer.change_count(pending.change_count)}**")
+    st.markdown(f"**{preview_words.change_count(pending.change_count)}**")
     if pending.summary:
         st.markdown("\n".join(f"- {line}" for line in pending.summary))
     if pending.table is not None and len(pending.table):
@@ -352,204 +333,6 @@ def show_pending(pending: Pending, root: str, commit_label: str | None = None) -
     right.button(P["discard"], on_click=_discard, args=(pending.origin,), key=f"discard_{pending.origin}")
 
 
-# -- the in-app editor -------------------------------------------------------------
-
-EDIT_INITIATIVE_COLUMNS = (
-    "name", "phase", "last_decision_point", *(f"status_{d}" for d in schema.STATUS_DIMENSIONS),
-    "status_summary", "comment_schedule", "comment_budget", "comment_quality", "comment_risk",
-    "start_date", "end_date",
-)
-EDIT_BUDGET_COLUMNS = ("year", "funding_source", "budget_nok", "actual_nok", "forecast_nok", "note")
-EDIT_MILESTONE_COLUMNS = ("title", "kind", "due_date", "completed_date", "note")
-LOCKED = {"name", "year", "funding_source", "title", "kind"}  # shown, not edited here
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _stored_frames(root: str, snapshot_id: str) -> dict[str, pd.DataFrame]:
-    return ui.store(root).read_frames(snapshot_id)
-
-
-def latest_frames(root: str, snapshot_id: str) -> dict[str, pd.DataFrame]:
-    """A snapshot's tables as stored (snapshots never change: read once per
-    server and id). Each caller gets copy-on-write views (pandas 3), so a
-    change to them never reaches the cached tables."""
-    return {name: frame.copy(deep=False) for name, frame in _stored_frames(root, snapshot_id).items()}
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _initiative_options(root: str, snapshot_id: str) -> dict[str, str]:
-    initiatives = _stored_frames(root, snapshot_id)["initiatives"]
-    initiatives = initiatives.sort_values("name", key=lambda s: s.str.casefold())
-    return dict(zip(initiatives["initiative_id"], initiatives["name"]))
-
-
-def initiative_options(root: str, snapshot_id: str) -> dict[str, str]:
-    """Initiatives to pick from, by name (computed once per snapshot)."""
-    return dict(_initiative_options(root, snapshot_id))
-
-
-def column_config(table: str, columns) -> dict:
-    labels = texts.COLUMN_LABELS[table]
-    out = {}
-    for name in columns:
-        column = schema.TABLES[table].column(name)
-        label = labels[name]
-        disabled = name in LOCKED
-        if column.allowed and not column.is_list:
-            fmt_func = texts.STATUS_LABELS.get if column.allowed == schema.STATUSES else None
-            out[name] = st.column_config.SelectboxColumn(
-                label, options=list(column.allowed), required=column.required, disabled=disabled,
-                format_func=fmt_func)
-        elif column.type_name == "date":
-            out[name] = st.column_config.DateColumn(
-                label, format="DD.MM.YYYY", required=column.required, disabled=disabled,
-                min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 12, 31))
-        elif column.type_name == "int":
-            if name == "year":
-                out[name] = st.column_config.NumberColumn(label, format="%d", disabled=True)
-            else:
-                out[name] = st.column_config.NumberColumn(
-                    label, min_value=0, step=1, format="localized", required=column.required,
-                    disabled=disabled)
-        else:
-            out[name] = st.column_config.TextColumn(label, required=column.required, disabled=disabled,
-                                                    max_chars=10_000)
-    return out
-
-
-def edit_choice(options: dict[str, str]) -> None:
-    """Initialise the initiative picker from the URL (`?initiative=<id>`)."""
-    current = st.session_state.get(KEY_EDIT_PICK)
-    if current in options:
-        return
-    wanted = st.query_params.get(ui.URL_INITIATIVE)
-    st.session_state[KEY_EDIT_PICK] = wanted if wanted in options else next(iter(options))
-
-
-def table_editor(rows: dict[str, pd.DataFrame], table: str, title: str, key: str) -> pd.DataFrame:
-    """One table's rows of the chosen initiative in a data editor, under its
-    title; the edited rows (or the empty frame, with a note, when there are none)."""
-    st.markdown(f"**{title}**")
-    frame = rows[table]
-    if table != "initiatives" and not len(frame):
-        st.caption(P["edit_none"])
-        return frame
-    return st.data_editor(
-        frame, hide_index=True, width="stretch", placeholder="–", key=key,
-        column_config=column_config(table, frame.columns),
-    )
-
-
-def edit_rows(frames: dict[str, pd.DataFrame], initiative_id: str) -> dict[str, pd.DataFrame]:
-    """One initiative's rows in the columns the editor shows, in stored order."""
-    def rows(table: str, columns) -> pd.DataFrame:
-        frame = frames[table]
-        return frame.loc[frame["initiative_id"] == initiative_id, list(columns)].reset_index(drop=True)
-
-    return {
-        "initiatives": rows("initiatives", EDIT_INITIATIVE_COLUMNS),
-        "budgets": rows("budgets", EDIT_BUDGET_COLUMNS),
-        "milestones": rows("milestones", EDIT_MILESTONE_COLUMNS),
-    }
-
-
-def edited_frames(frames: dict[str, pd.DataFrame], initiative_id: str, initiative_row: pd.DataFrame,
-                  budget_rows: pd.DataFrame, milestone_rows: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The whole tables with one initiative's edited rows put back in place."""
-    out = {name: frame.copy() for name, frame in frames.items()}
-
-    def put(table: str, mask: pd.Series, edited: pd.DataFrame, columns) -> None:
-        target = out[table]
-        index = target.index[mask]
-        for column in columns:
-            if column in LOCKED:
-                continue
-            values = list(edited[column]) if column in edited else []
-            if len(values) != len(index):
-                continue
-            if target[column].dtype != object:
-                target[column] = target[column].astype(object)
-            kind = schema.TABLES[table].column(column).type_name
-            for i, value in zip(index, values):
-                target.at[i, column] = _cell(value, kind)
-
-    put("initiatives", out["initiatives"]["initiative_id"] == initiative_id, initiative_row,
-        EDIT_INITIATIVE_COLUMNS)
-    put("budgets", out["budgets"]["initiative_id"] == initiative_id, budget_rows, EDIT_BUDGET_COLUMNS)
-    put("milestones", out["milestones"]["initiative_id"] == initiative_id, milestone_rows,
-        EDIT_MILESTONE_COLUMNS)
-    return out
-
-
-def _cell(value, kind: str = "string"):
-    """An editor value as a plain stored value of the column's kind (the editor
-    may hand back dates as ISO text or timestamps, whole numbers as floats)."""
-    if value is None or value is pd.NaT:
-        return None
-    if hasattr(value, "item") and not isinstance(value, (str, bytes, pd.Timestamp)):
-        value = value.item()
-    if isinstance(value, float) and value != value:
-        return None
-    if kind == "date":
-        if isinstance(value, str) and not value.strip():
-            return None
-        parsed = importer.parse_date(value.to_pydatetime() if isinstance(value, pd.Timestamp) else value)
-        return parsed if parsed is not None else value  # validation names what is wrong
-    if kind == "int" and isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-# -- history ---------------------------------------------------------------------------
-
-def local_time(meta: SnapshotMeta) -> str:
-    return local_time_text(meta.created_at)
-
-
-def local_time_text(iso: str | None) -> str:
-    """An ISO 8601 UTC time as Norwegian local date and time."""
-    if not iso:
-        return "–"
-    moment = dt.datetime.fromisoformat(iso).astimezone(LOCAL_TIME)
-    return H.TIME.format(date=fmt.date(moment), time=f"{moment:%H:%M}")
-
-
-def changes_link(meta: SnapshotMeta) -> str | None:
-    """Link to the Changes page: this snapshot against its base."""
-    if not meta.base_id:
-        return None
-    from urllib.parse import urlencode
-
-    from portfolio.present import changes
-
-    return f"{CHANGES_PAGE}?{urlencode({changes.URL_FROM: meta.base_id, ui.URL_SNAPSHOT: meta.snapshot_id})}"
-
-
-def history_rows(metas: list[SnapshotMeta], limit: int = HISTORY_ROWS) -> tuple[pd.DataFrame, int]:
-    """Every snapshot, newest first (at most `limit`): who, when, note, rows, link."""
-    C = H.COLUMNS
-    newest = list(reversed(metas))
-    shown = newest[:limit]
-    by_id = {m.snapshot_id: m for m in metas}
-    rows = []
-    for meta in shown:
-        base = by_id.get(meta.base_id) if meta.base_id else None
-        rows.append({
-            C["created"]: local_time(meta),
-            C["author"]: meta.author,
-            C["note"]: meta.note,
-            C["initiatives"]: meta.row_counts.get("initiatives", 0),
-            C["budgets"]: meta.row_counts.get("budgets", 0),
-            C["milestones"]: meta.row_counts.get("milestones", 0),
-            C["base"]: local_time(base) if base else (meta.base_id or H.NO_BASE),
-            C["changes"]: changes_link(meta) or "",
-            C["id"]: meta.snapshot_id,
-        })
-    columns = [C[k] for k in ("created", "author", "note", "changes", "initiatives", "budgets", "milestones",
-                              "base", "id")]
-    return pd.DataFrame(rows, columns=columns), len(newest)
-
-
 def restore_choice(metas: list[SnapshotMeta], shown: SnapshotMeta) -> None:
     """Initialise the restore picker from the URL (or the shown past snapshot)."""
     ids = [m.snapshot_id for m in metas[:-1]]
@@ -559,19 +342,3 @@ def restore_choice(metas: list[SnapshotMeta], shown: SnapshotMeta) -> None:
     if wanted not in ids:
         wanted = shown.snapshot_id if shown.snapshot_id in ids else (ids[-1] if ids else None)
     st.session_state[KEY_RESTORE_PICK] = wanted
-
-
-def rejected_rows(root: str, limit: int = 200) -> pd.DataFrame:
-    """Rejected imports from the audit log, newest first, for the history page."""
-    entries = audit.read_rejected(root, limit=limit)
-    C = H.COLUMNS
-    return pd.DataFrame(
-        {
-            C["rejected_at"]: [local_time_text(e.get("at")) for e in entries],
-            C["rejected_who"]: [e.get("who", "") for e in entries],
-            C["rejected_origin"]: [H.ORIGINS.get(e.get("origin"), e.get("origin", "")) for e in entries],
-            C["rejected_files"]: [", ".join(e.get("files", [])) or "–" for e in entries],
-            C["rejected_count"]: [e.get("problem_count", 0) for e in entries],
-            C["rejected_first"]: [(e.get("problems") or ["–"])[0] for e in entries],
-        }
-    )
