@@ -73,7 +73,7 @@ def test_a_filter_that_matches_nothing_says_so(data_env):
 def test_without_data_the_app_explains_what_to_do(data_env, tmp_path):
     data_env(tmp_path / "empty")
     at = run_app()
-    assert any("demo-data" in w.value for w in at.warning)
+    assert any("tools.demo_data" in w.value for w in at.warning)
 
 
 def test_overview_on_large_generated_data(data_env, large_data):

@@ -8,15 +8,33 @@ import pandas as pd
 import pytest
 
 from conftest import DEMO_DATA, DEMO_TODAY, budget, initiative, milestone, tables
+from portfolio.model import schema
+from portfolio.query import orders
 from portfolio.query import runner as queries
 from portfolio.query.runner import Filters
 from portfolio.store.snapshots import Store
 
 
+def query_params(store: Store, snapshot_id: str, today, **extra) -> dict:
+    """Every parameter the named queries know, with neutral defaults: the
+    snapshot's own (runner.snapshot_params) and what the pages pass."""
+    params = {
+        **queries.snapshot_params(store, snapshot_id),
+        "filters": Filters().as_param(),
+        "today": today,
+        "year": today.year,
+        "horizon_days": 30,
+        "row_limit": 500,
+        "initiative_id": "",
+    }
+    params.update(extra)
+    return params
+
+
 @pytest.fixture(scope="module")
 def demo():
     store = Store(DEMO_DATA)
-    assert store.list(), "the committed demo data is missing: run python -m portfolio demo-data --out data"
+    assert store.list(), "the committed demo data is missing: run python -m tools.demo_data --out data"
     return store
 
 
@@ -30,13 +48,13 @@ def test_there_are_queries_and_each_is_one_file():
     assert {"overview_counts", "overview_budget", "overview_milestones",
             "overview_status_table", "filter_options"} <= set(names)
     for name in names:
-        assert queries.query_path(name).is_file()
+        assert (queries.QUERY_DIR / f"{name}.sql").is_file()
 
 
 @pytest.mark.parametrize("name", queries.names())
 def test_every_query_runs_on_every_demo_snapshot(name, demo, con):
     for meta in demo.list():
-        params = queries.default_params(demo, meta.snapshot_id, DEMO_TODAY)
+        params = query_params(demo, meta.snapshot_id, DEMO_TODAY)
         result = queries.run(con, name, params)
         assert isinstance(result, pd.DataFrame)
 
@@ -55,7 +73,7 @@ def test_a_missing_parameter_is_an_error(demo, con):
 
 def test_a_value_with_sql_in_it_is_only_a_value(demo, con):
     meta = demo.latest()
-    params = queries.default_params(
+    params = query_params(
         demo, meta.snapshot_id, DEMO_TODAY,
         filters=Filters(areas=("x') or 1=1 --",)).as_param(),
     )
@@ -86,7 +104,7 @@ def test_filters_and_counts_on_a_hand_built_portfolio(store, con):
     ))
 
     def run(name, **extra):
-        return queries.run(con, name, queries.default_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
+        return queries.run(con, name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
 
     def total(filters):
         counts = run("overview_counts", filters=filters.as_param())
@@ -123,8 +141,147 @@ def test_queries_read_the_snapshot_they_are_given(store, con):
                          base_id=first.snapshot_id)
     counts = {
         meta.snapshot_id: queries.run(con, "overview_counts",
-                                      queries.default_params(store, meta.snapshot_id, DEMO_TODAY))
+                                      query_params(store, meta.snapshot_id, DEMO_TODAY))
         for meta in (first, second)
     }
     assert counts[first.snapshot_id]["initiative_count"].iloc[-1] == 1
     assert counts[second.snapshot_id]["initiative_count"].iloc[-1] == 2
+
+
+# -- orders: one source, the schema -----------------------------------------------------------------
+
+ENUMS = {"status": schema.STATUSES, "phase": schema.PHASES, "decision point": schema.DECISION_POINTS}
+
+
+def _enum_lists(text: str) -> dict[str, list[str]]:
+    """The enumerations of which `text` (SQL) spells out two or more values as
+    string literals: a list, an IN list, a CASE or any other written-out
+    order. Comments do not count."""
+    code = "\n".join(line.split("--", 1)[0] for line in text.splitlines())
+    literals = {m.replace("''", "'").casefold() for m in re.findall(r"'((?:[^']|'')*)'", code)}
+    found = {kind: [v for v in values if v.casefold() in literals] for kind, values in ENUMS.items()}
+    return {kind: values for kind, values in found.items() if len(values) >= 2}
+
+
+def test_the_literal_list_check_finds_lists_and_case_orders():
+    assert _enum_lists("list_position(['rød', 'gul', 'grønn', 'ikke vurdert'], s)") == {
+        "status": ["grønn", "gul", "rød", "ikke vurdert"]}
+    assert "phase" in _enum_lists("case phase when 'Idé' then 1 when 'Konsept' then 2 end")
+    assert "decision point" in _enum_lists("where d in ('BP1', 'BP2')")
+    assert _enum_lists("where status_overall = 'rød' -- not 'gul', 'grønn'") == {}
+    assert _enum_lists(orders.macros_sql()).keys() == ENUMS.keys()  # where the lists live now
+
+
+@pytest.mark.parametrize("name", queries.names() + ["_macros"])
+def test_no_query_spells_out_an_order(name):
+    lists = _enum_lists(queries.sql(name))
+    assert not lists, (
+        f"queries/{name}.sql spells out {lists}: use status_order(s), status_severity_order(s), "
+        "phase_order(p), decision_point_order(d) or statuses()/phases()/decision_points() "
+        "(portfolio/query/orders.py, from the schema)"
+    )
+
+
+def test_the_order_macros_follow_the_schema(con):
+    assert orders.ORDERS == {
+        "status": schema.STATUSES, "status_severity": schema.STATUS_SEVERITY,
+        "phase": schema.PHASES, "decision_point": schema.DECISION_POINTS,
+    }
+    for name, values in orders.ORDERS.items():
+        got = [con.execute(f"select {name}_order($v)", {"v": v}).fetchone()[0] for v in values]
+        assert got == list(range(1, len(values) + 1)), name
+        assert con.execute(f"select {name}_order(null), {name}_order('finnes ikke')").fetchone() == (None, None)
+    for table, name in orders.LISTS.items():
+        frame = con.execute(f"select * from {table}()").df()
+        assert list(frame.columns) == [name, f"{name}_order"]
+        assert list(frame.itertuples(index=False, name=None)) == [
+            (v, i) for i, v in enumerate(orders.ORDERS[name], start=1)]
+
+
+def test_severity_is_the_statuses_most_critical_first():
+    assert sorted(schema.STATUS_SEVERITY) == sorted(schema.STATUSES)
+    assert len(set(schema.STATUS_SEVERITY)) == len(schema.STATUSES)
+    assert schema.STATUS_SEVERITY[0] == "rød" and schema.STATUS_SEVERITY[-1] == "grønn"
+
+
+def test_order_values_are_quoted_as_sql_literals(con):
+    tricky = "it's -- not a comment'; drop table x; --"
+    assert con.execute(f"select {orders.literal(tricky)}").fetchone()[0] == tricky
+    for bad in (None, 1, "a\x00b"):
+        with pytest.raises(ValueError):
+            orders.literal(bad)
+
+
+def test_order_columns_are_the_schema_orders(demo, con):
+    params = query_params(demo, demo.latest().snapshot_id, DEMO_TODAY)
+    counts = queries.run(con, "overview_counts", params)
+    phases = counts.dropna(subset=["phase"])
+    assert (phases["phase_order"] == phases["phase"].map(lambda p: schema.PHASES.index(p) + 1)).all()
+    statuses = counts.dropna(subset=["status_overall"])
+    assert (statuses["status_order"] == statuses["status_overall"].map(
+        lambda s: schema.STATUSES.index(s) + 1)).all()
+    trend = queries.run(con, "status_trend", params)
+    for _, rows in trend.groupby("snapshot_id", sort=False):
+        assert rows["status_overall"].tolist() == list(schema.STATUSES)
+        assert rows["status_order"].tolist() == [1, 2, 3, 4]
+
+
+def test_lists_ranked_by_status_put_the_most_critical_first(store, con):
+    """The status table, the timeline and related initiatives rank by
+    schema.STATUS_SEVERITY: red, yellow, not assessed, green."""
+    ranked = ["gronn", "ikke-vurdert", "gul", "rod"]  # names sort the other way
+    status = dict(zip(ranked, ["grønn", "ikke vurdert", "gul", "rød"]))
+    meta = _write(store, tables(
+        [initiative("prog", name="Program")]
+        + [initiative(i, name=f"{n} {i}", parent_id="prog", status_overall=status[i])
+           for n, i in enumerate(ranked)],
+    ))
+
+    def ids(name, **extra):
+        rows = queries.run(con, name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
+        return rows, [i for i in rows["initiative_id"].drop_duplicates() if i != "prog"]
+
+    expected = ["rod", "gul", "ikke-vurdert", "gronn"]
+    assert ids("overview_status_table")[1] == expected
+    assert ids("milestones_timeline")[1] == expected
+    related, _ = ids("initiative_related", initiative_id="prog")
+    assert related.loc[related.relation == "child", "initiative_id"].tolist() == expected
+
+
+# -- snapshot ids: from the hive partition column, never parsed out of paths ----------------------
+
+@pytest.mark.parametrize("name", queries.names() + ["_macros"])
+def test_no_query_parses_snapshot_ids_out_of_paths(name):
+    code = "\n".join(line.split("--", 1)[0] for line in queries.sql(name).splitlines())
+    assert not re.search(r"regexp_|\bglob\s*\(|\bfilename\b|split_part|string_split", code, re.I), name
+    if "_glob" in code:  # reads every snapshot: the id is the partition column, typed as text
+        assert code.count("hive_types = {'snapshot': varchar}") == code.count("read_parquet("), name
+
+
+def test_the_shown_snapshot_is_a_parameter(store):
+    meta = _write(store, tables([initiative("a")]))
+    params = queries.snapshot_params(store, meta.snapshot_id)
+    assert params["snapshot_id"] == meta.snapshot_id
+    assert {"snapshot_id", "initiatives_glob"} <= queries.parameters("status_trend")
+    assert {"snapshot_id", "initiatives_glob"} <= queries.parameters("initiative_history")
+
+
+def test_history_and_trend_take_snapshot_ids_from_the_partition_column(store, con):
+    """Every snapshot up to $snapshot_id, including one without the initiative."""
+    first = _write(store, tables([initiative("a"), initiative("b")]))
+    second = store.write(tables([initiative("b")]), author="t", note="t", base_id=first.snapshot_id)
+    third = store.write(tables([initiative("a", status_overall="rød"), initiative("b")]), author="t",
+                        note="t", base_id=second.snapshot_id)
+    ids = [first.snapshot_id, second.snapshot_id, third.snapshot_id]
+
+    def run(name, meta, **extra):
+        return queries.run(con, name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
+
+    history = run("initiative_history", third, initiative_id="a")
+    assert history["snapshot_id"].tolist() == ids
+    assert history["is_present"].tolist() == [True, False, True]
+    assert history["status_overall"].tolist()[2] == "rød"
+    assert run("initiative_history", second, initiative_id="a")["snapshot_id"].tolist() == ids[:2]
+    trend = run("status_trend", second)
+    assert trend["snapshot_id"].drop_duplicates().tolist() == ids[:2]
+    assert trend.groupby("snapshot_id")["initiative_count"].sum().tolist() == [2, 1]

@@ -26,7 +26,7 @@ DEMO_NOTICE = (
 )
 NO_DATA = (
     "Fant ingen øyeblikksbilder i datamappen «{path}». Lag demodata med "
-    "`python -m portfolio demo-data --out {path}` eller sett PORTFOLIO_DATA."
+    "`python -m tools.demo_data --out {path}` eller sett PORTFOLIO_DATA."
 )
 SNAPSHOT_CAPTION = "Data per {date} · lagret av {author} · øyeblikksbilde {snapshot_id}"
 
@@ -202,19 +202,16 @@ CLI = {
         "Porteføljeverktøy for Samhandlingskommunen Kristiansand. Datamappen er "
         "PORTFOLIO_DATA (standard: data/)."
     ),
-    "demo_data": "Lag demodata: seed-porteføljen, eller store genererte data med --initiatives.",
-    "demo_out": "Mappe å skrive til (standard: PORTFOLIO_DATA eller data/). Må være uten øyeblikksbilder.",
-    "demo_initiatives": "Antall tiltak i genererte data (utelat for seed-porteføljen).",
-    "demo_snapshots": "Antall ukentlige øyeblikksbilder i genererte data (standard 52).",
-    "demo_seed": "Frø for tilfeldige tall (standard 0); samme frø gir samme data.",
     "snapshots": "List øyeblikksbildene, eldste først.",
     "snapshots_json": "Skriv listen som JSON.",
-    "written": "Skrev {count} øyeblikksbilder til {path}.",
-    "not_empty": "Mappen {path} inneholder allerede øyeblikksbilder; velg en tom mappe.",
     "no_snapshots": "Ingen øyeblikksbilder i {path}.",
     "snapshots_header": "ID                      Opprettet (UTC)            Forfatter / notat",
     "invalid": "Dataene er ikke gyldige:",
-    "progress": "Øyeblikksbilde {done} av {total}",
+    "verify": "Kontroller at hvert øyeblikksbildes filer er uendret (mot innholdshashen som ble lagret med det).",
+    "verify_json": "Skriv resultatet som JSON.",
+    "verify_damaged": "Skadet: {snapshot_id} ({problem})",
+    "verify_hash": "innholdet stemmer ikke med den lagrede hashen",
+    "verify_summary": "Kontrollerte {count} øyeblikksbilder i {path}: {damaged} skadet.",
 }
 
 # argparse's own words, in Norwegian
