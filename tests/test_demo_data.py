@@ -1,23 +1,33 @@
-"""The seed portfolio: deterministic, committed as generated, and true to the seeds."""
+"""The seed portfolio: deterministic, committed as generated, true to the seeds,
+and every row of its seed files (tools/seed/) names its source."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tools import demo_data as demo
+from tools import demo_seed
 
 from portfolio.model import schema
 from portfolio.store.snapshots import Store, verify
 
-PROJECT_DATA = Path(__file__).resolve().parent.parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_DATA = ROOT / "data"
+SEED_DIR = ROOT / "tools" / "seed"
 REGENERATE = (
-    "The committed demo data in data/ is not what portfolio/demo.py generates. "
+    "The committed demo data in data/ is not what tools/demo_data.py generates from tools/seed/. "
     "Regenerate it: delete data/snapshots and data/README.md, then run "
-    "`python -m portfolio demo-data --out data` and commit the result."
+    "`python -m tools.demo_data --out data` and commit the result."
 )
+PROGRAMME = "samhandlingskommunen"
 
 RELATED = (
     "Storbyforskningsprosjektet – borgerpanel",
@@ -51,7 +61,7 @@ def _by_date(snapshots, day: dt.date) -> demo.DemoSnapshot:
 
 def _programme(snap: demo.DemoSnapshot) -> dict:
     frame = snap.tables["initiatives"]
-    return frame[frame["initiative_id"] == demo.PROGRAMME].iloc[0].to_dict()
+    return frame[frame["initiative_id"] == PROGRAMME].iloc[0].to_dict()
 
 
 def _milestone(snap: demo.DemoSnapshot, milestone_id: str) -> dict:
@@ -67,7 +77,7 @@ def test_write_demo_twice_gives_identical_snapshots(generated, tmp_path):
     again = demo.write_demo(tmp_path / "again")
     first = Store(generated).list()
     assert [m.to_json() for m in first] == [m.to_json() for m in again]
-    assert len(first) == len(demo.SNAPSHOT_PLAN)
+    assert len(first) == len(demo_seed.load_seed().snapshots)
     assert all(m.is_demo for m in first)
     assert [m.base_id for m in first] == [None] + [m.snapshot_id for m in first[:-1]]
     assert all(verify(Store(generated), m.snapshot_id) for m in first)
@@ -152,7 +162,7 @@ def test_steering_document_late_in_2022(snapshots):
 def test_annual_grant_of_300_000(snapshots):
     budgets = snapshots[-1].tables["budgets"]
     grant = budgets[
-        (budgets["initiative_id"] == demo.PROGRAMME) & (budgets["funding_source"] == "Årlig bevilgning (KDL)")
+        (budgets["initiative_id"] == PROGRAMME) & (budgets["funding_source"] == "Årlig bevilgning (KDL)")
     ]
     assert len(grant) >= 5
     assert set(grant["budget_nok"]) == {300_000}
@@ -163,7 +173,7 @@ def test_400_000_to_joint_action_analytics(snapshots):
     jaa = budgets[budgets["funding_source"].str.contains("Joint Action Analytics")]
     assert int(jaa["budget_nok"].sum()) == 400_000
     assert all("illustrativ" in note for note in jaa["note"])
-    assert set(jaa["initiative_id"]) == {demo.PROGRAMME}
+    assert set(jaa["initiative_id"]) == {PROGRAMME}
 
 
 def test_sammen_conference(snapshots):
@@ -206,7 +216,7 @@ def test_related_initiatives(snapshots):
     by_name = frame.set_index("name")
     for name in RELATED:
         assert name in by_name.index, name
-        assert by_name.loc[name, "parent_id"] == demo.PROGRAMME
+        assert by_name.loc[name, "parent_id"] == PROGRAMME
         assert by_name.loc[name, "project_leader"] is None  # not named in the seeds
     assert by_name.loc["JegerUng", "partners"] == ["Jegersberg gård"]
 
@@ -261,7 +271,96 @@ def test_readme_lists_every_initiative_and_says_illustrative(snapshots):
         assert name in text and f"`{initiative_id}`" in text
     assert "illustrative" in text.lower()
     assert "ILLUSTRATIVE" in text
-    assert "python -m portfolio demo-data --out" in text
+    assert "python -m tools.demo_data --out" in text
+    assert "tools/seed/" in text
     assert "seed 003 (mandat)" in text
     for snap in snapshots:
         assert snap.note in text
+
+
+# (5) the seed files: every row names its source ------------------------------------
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_every_seed_row_names_a_known_source():
+    known = {row["source"] for row in _rows(SEED_DIR / "sources.csv")}
+    assert "illustrative" in known and len(known) >= 2
+    files = sorted(p for p in SEED_DIR.glob("*.csv") if p.name != "sources.csv")
+    expected = {"snapshots.csv", "initiatives.csv", "initiative_states.csv", "initiative_changes.csv",
+                "milestones.csv", "milestone_changes.csv", "budgets.csv", "provenance.csv", "directors.csv"}
+    assert expected <= {p.name for p in files}
+    for path in files:
+        rows = _rows(path)
+        assert rows, path.name
+        assert "source" in rows[0], f"{path.name}: no source column"
+        for line, row in enumerate(rows, start=2):
+            names = row["source"].split()
+            assert names, f"{path.name} line {line}: empty source"
+            assert set(names) <= known, f"{path.name} line {line}: unknown source {row['source']!r}"
+            assert names == ["illustrative"] or "illustrative" not in names, f"{path.name} line {line}"
+            if path.name == "provenance.csv":
+                assert "illustrative" not in names, f"provenance.csv line {line} must cite a seed"
+
+
+def test_sources_list_the_seed_documents():
+    rows = [r for r in _rows(SEED_DIR / "sources.csv") if r["source"] != "illustrative"]
+    assert [r["source"] for r in rows] == ["000", "001", "002", "003", "004"]
+    for row in rows:
+        # the file name of the seed document in the shared seeds/ folder
+        assert re.fullmatch(rf"{row['source']}_[0-9a-f]{{16}}\.txt", row["file"]), row
+        assert row["label"].startswith(f"seed {row['source']} (")
+        assert row["title"] and row["description"]
+
+
+def test_seed_rows_agree_with_the_provenance():
+    assert demo_seed.source_problems() == []
+
+
+def test_source_problems_are_found(tmp_path):
+    folder = tmp_path / "seed"
+    shutil.copytree(SEED_DIR, folder)
+    path = folder / "milestones.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # the first milestone cites seed 003 (provenance.csv): blank its source; the last but one: unknown
+    lines[1] = lines[1].rsplit(",", 1)[0] + ","
+    lines[-2] = lines[-2].rsplit(",", 1)[0] + ",999"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # the programme's row cites fewer seeds than provenance.csv does for its values
+    initiatives = folder / "initiatives.csv"
+    text = initiatives.read_text(encoding="utf-8")
+    initiatives.write_text(text.replace(",000 002 003\n", ",003\n", 1), encoding="utf-8")
+    problems = demo_seed.source_problems(folder)
+    assert any("initiatives.csv line 2: source '003', provenance.csv cites '000 002 003'" in p
+               for p in problems), problems
+    assert any("milestones.csv line 2: empty source" in p for p in problems), problems
+    assert any(f"milestones.csv line {len(lines) - 1}: unknown source" in p for p in problems), problems
+    with pytest.raises(ValueError, match="seed files"):
+        demo_seed.load_seed(folder)
+
+
+def test_every_initiative_starts_with_a_status_report():
+    seed = demo_seed.load_seed()
+    for spec in seed.initiatives:
+        assert spec.updates and spec.updates[0][0] == spec.added, spec.initiative_id
+
+
+# (6) the command --------------------------------------------------------------------------
+
+def _tool(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "tools.demo_data", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_command_writes_the_demo_and_refuses_a_folder_with_snapshots(tmp_path):
+    out = tmp_path / "demo"
+    first = _tool("--out", str(out))
+    assert first.returncode == 0, first.stderr
+    assert "Skrev 9 øyeblikksbilder" in first.stdout
+    assert [m.to_json() for m in Store(out).list()] == [m.to_json() for m in Store(PROJECT_DATA).list()]
+    again = _tool("--out", str(out))
+    assert again.returncode == 2
+    assert "inneholder allerede øyeblikksbilder" in again.stderr

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -12,9 +15,11 @@ import pytest
 from portfolio.model import schema
 
 from portfolio.model import validate
-from tools.generate import AREAS, END_AT, write_generated
+from tools.generate import END_AT, write_generated
+from tools.generate_words import AREAS
 from portfolio.store.snapshots import Store, verify
 
+ROOT = Path(__file__).resolve().parent.parent
 N = 200
 WEEKS = 4
 
@@ -198,3 +203,25 @@ def test_duckdb_reads_the_hive_partitioned_files(generated):
             [store.glob("milestones")],
         ).fetchone()
         assert milestones == (WEEKS, sum(m.row_counts["milestones"] for m in metas))
+
+
+def _tool(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "tools.generate", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_command_writes_the_same_data_and_refuses_a_folder_with_snapshots(tmp_path):
+    out = tmp_path / "cli"
+    result = _tool("--initiatives", "30", "--snapshots", "2", "--seed", "7", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Skrev 2 øyeblikksbilder" in result.stdout
+    assert "Øyeblikksbilde 2 av 2" in result.stderr
+    direct = write_generated(tmp_path / "direct", 30, 2, seed=7)
+    assert [m.to_json() for m in Store(out).list()] == [m.to_json() for m in direct]
+    again = _tool("--initiatives", "30", "--snapshots", "2", "--out", str(out))
+    assert again.returncode == 2
+    assert "inneholder allerede øyeblikksbilder" in again.stderr
+    refused = _tool("--initiatives", "0", "--out", str(tmp_path / "none"))
+    assert refused.returncode == 2 and "minst 1" in refused.stderr
+    assert not (tmp_path / "none").exists()
