@@ -246,10 +246,6 @@ def _match(table: schema.Table, old: pd.DataFrame, new: pd.DataFrame):
     return removed, added, both
 
 
-def _side(rows: pd.DataFrame, table: schema.Table, column: str, suffix: str) -> pd.Series:
-    return rows[column] if column in table.key else rows[f"{column}{suffix}"]
-
-
 def _initiative_kind(field: str) -> str:
     if field in STATUS_FIELDS:
         return "status"
