@@ -26,7 +26,7 @@ def test_data_model_doc_is_generated_from_the_schema():
     committed = (ROOT / "docs" / "data-model.md").read_text()
     assert committed == datamodel_doc.data_model_markdown(), (
         "docs/data-model.md is out of date: run "
-        "`python -m portfolio.datamodel_doc > docs/data-model.md`"
+        "`python -m tools.datamodel_doc > docs/data-model.md`"
     )
 
 

@@ -16,6 +16,7 @@ from portfolio.web import initiative as picker_page
 from portfolio import texts
 from portfolio.query import runner as queries
 from portfolio.store.snapshots import Store
+from portfolio.texts import budget as money_texts
 from portfolio.texts import initiative as T
 from portfolio.query.context import SnapshotContext
 
@@ -87,11 +88,11 @@ def test_the_programme_whole_on_demo_data(data_env):
     assert (done["Fullført dato"] != "–").all()
 
     # money by year: own rows, and the programme with everything under it
-    money = frames_with(at, T.COL_FORECAST_DEVIATION)
+    money = frames_with(at, money_texts.COL_FORECAST_DEVIATION)
     assert len(money) == 2
     own = money[0].set_index(T.COL_YEAR)
-    assert own.loc["2026", T.COL_FORECAST_DEVIATION] == 18_000
-    assert money[1].set_index(T.COL_YEAR).loc["2026", T.COL_BUDGET] == 5_960_000
+    assert own.loc["2026", money_texts.COL_FORECAST_DEVIATION] == 18_000
+    assert money[1].set_index(T.COL_YEAR).loc["2026", money_texts.COL_BUDGET] == 5_960_000
 
     # its ten children, each linking to its own page
     children = frame_with(at, T.COL_LINK)

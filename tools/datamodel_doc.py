@@ -1,6 +1,6 @@
-"""docs/data-model.md, written from the declarations in portfolio/schema.py.
+"""docs/data-model.md, written from the declarations in portfolio/model/schema.py.
 
-`python -m portfolio.datamodel_doc > docs/data-model.md` regenerates it; a
+`python -m tools.datamodel_doc > docs/data-model.md` regenerates it; a
 test fails when the committed file and the schema disagree.
 """
 
@@ -13,7 +13,7 @@ from portfolio.model import schema
 INTRO = """\
 # Data model
 
-<!-- Generated from portfolio/schema.py by `python -m portfolio.datamodel_doc > docs/data-model.md`.
+<!-- Generated from portfolio/model/schema.py by `python -m tools.datamodel_doc > docs/data-model.md`.
      Do not edit by hand: tests/test_docs.py fails when this file and the schema disagree. -->
 
 A **snapshot** is the whole portfolio as it stood at one moment: three tables,
@@ -49,7 +49,7 @@ $PORTFOLIO_DATA/                       (default: data/)
 
 ## Rules checked on every write
 
-Validation (portfolio/validate.py, with pandera) reports every problem at once, each with
+Validation (portfolio/model/validate.py, with pandera) reports every problem at once, each with
 table, row (row 2 is the first data row, as in a spreadsheet) and column, in Norwegian:
 types; required values; allowed values; slugs for ids; unique keys; `parent_id` and
 `initiative_id` references; end date not before start date; amounts ≥ 0; years 2000–2100;
@@ -61,7 +61,7 @@ a public summary on public initiatives; a decision point on milestones of kind
 A column marked *public* below may be shown on the public page. Rows are public when:
 an initiative has `is_public`; a budget row belongs to a public initiative; a milestone has
 `is_public` and belongs to a public initiative. Every other column and row is internal.
-The declaration lives in one place: `Column.public` in portfolio/schema.py.
+The declaration lives in one place: `Column.public` in portfolio/model/schema.py.
 
 ## Allowed values
 """

@@ -10,6 +10,7 @@ from portfolio.present.columns import Columns
 from portfolio.web import tables
 
 from portfolio.web import ui
+from portfolio.texts import budget as money_texts
 from portfolio.texts import initiative as T
 
 auth.require(auth.VIEWER)
@@ -59,7 +60,7 @@ if view.money.empty:
     st.write(T.BUDGET_NONE)
 else:
     st.caption(T.BUDGET_CAPTION)
-    share_column = tables.column_config(Columns(right=(T.COL_FORECAST_DEVIATION_SHARE,)))
+    share_column = tables.column_config(Columns(right=(money_texts.COL_FORECAST_DEVIATION_SHARE,)))
     st.dataframe(initiative.budget_table(view.money), hide_index=True, width="stretch", column_config=share_column)
     if int(row["child_count"]):
         st.markdown(f"**{T.BUDGET_TOTAL}**")

@@ -21,6 +21,7 @@ from portfolio.present import charts, links
 from portfolio.present import initiative_history as history_view
 from portfolio.present.columns import Columns
 from portfolio.query.context import SnapshotContext, query
+from portfolio.texts import budget as money_texts
 from portfolio.texts import initiative as T
 
 PAGE = "views/initiative.py"
@@ -278,12 +279,12 @@ def budget_rows(rows: pd.DataFrame, total: bool = False) -> pd.DataFrame:
     return pd.DataFrame(
         {
             T.COL_YEAR: rows["year"].astype(int).astype(str),
-            T.COL_BUDGET: rows[f"{p}budget_nok"],
-            T.COL_ACTUAL: rows[f"{p}actual_nok"],
-            T.COL_FORECAST: rows[f"{p}forecast_nok"],
-            T.COL_FORECAST_DEVIATION: rows[f"{p}forecast_deviation_nok"],
-            T.COL_FORECAST_DEVIATION_SHARE: rows[f"{p}forecast_deviation_share"],
-            T.COL_ACTUAL_DEVIATION: rows[f"{p}actual_deviation_nok"],
+            money_texts.COL_BUDGET: rows[f"{p}budget_nok"],
+            money_texts.COL_ACTUAL: rows[f"{p}actual_nok"],
+            money_texts.COL_FORECAST: rows[f"{p}forecast_nok"],
+            money_texts.COL_FORECAST_DEVIATION: rows[f"{p}forecast_deviation_nok"],
+            money_texts.COL_FORECAST_DEVIATION_SHARE: rows[f"{p}forecast_deviation_share"],
+            money_texts.COL_ACTUAL_DEVIATION: rows[f"{p}actual_deviation_nok"],
         }
     )
 
@@ -302,8 +303,8 @@ def money_styler(display: pd.DataFrame, amounts: list[str], deviations: list[str
 def budget_table(rows: pd.DataFrame, total: bool = False) -> Styler:
     display = budget_rows(rows, total)
     return money_styler(
-        display, [T.COL_BUDGET, T.COL_ACTUAL, T.COL_FORECAST],
-        [T.COL_FORECAST_DEVIATION, T.COL_ACTUAL_DEVIATION], [T.COL_FORECAST_DEVIATION_SHARE],
+        display, [money_texts.COL_BUDGET, money_texts.COL_ACTUAL, money_texts.COL_FORECAST],
+        [money_texts.COL_FORECAST_DEVIATION, money_texts.COL_ACTUAL_DEVIATION], [money_texts.COL_FORECAST_DEVIATION_SHARE],
     )
 
 

@@ -17,7 +17,6 @@ NAV_DATA = "Data"
 NAV_ABOUT = "Om"
 NAV_ACCOUNT = "Konto"
 
-from portfolio.texts import auth  # noqa: E402, F401  (texts for login and roles)
 
 DEMO_NOTICE = (
     "Demodata: Porteføljen bygger på offentlige artikler og mandatet for "

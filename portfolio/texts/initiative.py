@@ -96,11 +96,7 @@ BUDGET_NONE = "Tiltaket har ingen budsjettrader."
 BUDGET_TOTAL = "Programmet med underliggende tiltak"
 BUDGET_TOTAL_CAPTION = "Programmets egne rader pluss radene til alle {count} underliggende tiltak."
 COL_YEAR = "År"
-# the money columns are named as on the budget page
-from portfolio.texts.budget import (  # noqa: E402, F401  (re-exported for the initiative page)
-    COL_ACTUAL, COL_ACTUAL_DEVIATION, COL_ACTUAL_DEVIATION_SHARE, COL_BUDGET, COL_FORECAST,
-    COL_FORECAST_DEVIATION, COL_FORECAST_DEVIATION_SHARE,
-)
+# the money columns are named as on the budget page: portfolio.texts.budget
 
 # History
 HISTORY = "Statushistorikk"
