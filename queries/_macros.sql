@@ -1,5 +1,8 @@
 -- Table macros shared by the named queries. Loaded once per connection by
--- portfolio/queries.py; not a query of its own (files starting with "_").
+-- portfolio/query/runner.py; not a query of its own (files starting with "_").
+-- The order macros (status_order(s), status_severity_order(s), phase_order(p),
+-- decision_point_order(d), statuses(), phases(), decision_points()) are not
+-- here: portfolio/query/orders.py generates them from the schema.
 
 -- The initiatives of one snapshot file that pass the overview filters.
 -- filters is a struct of lists; an empty list means "no filter":

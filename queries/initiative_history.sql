@@ -2,21 +2,19 @@
 -- statuses, phase, decision point and people, and whether its row, its budget
 -- rows or its milestones changed since the snapshot before. A snapshot where
 -- the initiative does not exist has is_present = false (its removal counts as
--- a change). The shown snapshot is the one whose file is $initiatives.
-with current_snapshot as (
-  select regexp_extract($initiatives, 'snapshot=([^/\\]+)', 1) as snapshot_id
-),
-
-snapshots as (
-  select snapshot_id
-  from (select regexp_extract(file, 'snapshot=([^/\\]+)', 1) as snapshot_id from glob($initiatives_glob))
-  where snapshot_id <= (select snapshot_id from current_snapshot)
+-- a change). The shown snapshot is $snapshot_id. Snapshot ids are the hive
+-- partition column `snapshot` (the folder snapshot=<id>); reads stop at the
+-- shown snapshot, so later snapshots' files are not opened.
+with snapshots as (
+  select distinct snapshot as snapshot_id
+  from read_parquet($initiatives_glob, hive_partitioning = true, hive_types = {'snapshot': varchar})
+  where snapshot <= $snapshot_id
 ),
 
 initiative_rows as materialized (
-  select snapshot::varchar as snapshot_id, * exclude (snapshot)
-  from read_parquet($initiatives_glob, hive_partitioning = true)
-  where initiative_id = $initiative_id
+  select snapshot as snapshot_id, * exclude (snapshot)
+  from read_parquet($initiatives_glob, hive_partitioning = true, hive_types = {'snapshot': varchar})
+  where initiative_id = $initiative_id and snapshot <= $snapshot_id
 ),
 
 row_hashes as (
@@ -27,9 +25,9 @@ row_hashes as (
 budget_hashes as (
   select snapshot_id, hash(list(row_hash order by row_hash)) as budget_hash
   from (
-    select snapshot::varchar as snapshot_id, hash(*columns(* exclude (snapshot))) as row_hash
-    from read_parquet($budgets_glob, hive_partitioning = true)
-    where initiative_id = $initiative_id
+    select snapshot as snapshot_id, hash(*columns(* exclude (snapshot))) as row_hash
+    from read_parquet($budgets_glob, hive_partitioning = true, hive_types = {'snapshot': varchar})
+    where initiative_id = $initiative_id and snapshot <= $snapshot_id
   )
   group by snapshot_id
 ),
@@ -37,9 +35,9 @@ budget_hashes as (
 milestone_hashes as (
   select snapshot_id, hash(list(row_hash order by row_hash)) as milestone_hash
   from (
-    select snapshot::varchar as snapshot_id, hash(*columns(* exclude (snapshot))) as row_hash
-    from read_parquet($milestones_glob, hive_partitioning = true)
-    where initiative_id = $initiative_id
+    select snapshot as snapshot_id, hash(*columns(* exclude (snapshot))) as row_hash
+    from read_parquet($milestones_glob, hive_partitioning = true, hive_types = {'snapshot': varchar})
+    where initiative_id = $initiative_id and snapshot <= $snapshot_id
   )
   group by snapshot_id
 ),

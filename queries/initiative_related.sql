@@ -37,9 +37,9 @@ select
 from related
 qualify row_number() over (
   partition by relation
-  order by list_position(['rød', 'gul', 'ikke vurdert', 'grønn'], status_overall), name
+  order by status_severity_order(status_overall), name
 ) <= $row_limit
 order by
   list_position(['parent', 'child', 'sibling'], relation),
-  list_position(['rød', 'gul', 'ikke vurdert', 'grønn'], status_overall),
+  status_severity_order(status_overall),
   name

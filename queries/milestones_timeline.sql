@@ -45,7 +45,7 @@ ranked as (
     row_number() over (
       order by
         coalesce(p.overdue_count, 0) desc,
-        list_position(['rød', 'gul', 'ikke vurdert', 'grønn'], i.status_overall),
+        status_severity_order(i.status_overall),
         p.next_due_date nulls last,
         i.name,
         i.initiative_id

@@ -1,5 +1,7 @@
 -- Initiatives by phase and overall status, with subtotals per phase, per
 -- status and in all (grouping sets), for the overview KPIs and chart.
+-- phase_order and status_order are the schema's orders (the chart stacks the
+-- statuses in status_order, the order of its legend and table).
 with initiatives as (
   select phase, status_overall
   from filtered_initiatives($initiatives, $filters)
@@ -22,7 +24,7 @@ select
   is_all_phases,
   is_all_statuses,
   initiative_count,
-  list_position(['Idé', 'Konsept', 'Planlegge', 'Gjennomføre', 'Avslutte', 'Realisere'], phase) as phase_order,
-  list_position(['rød', 'gul', 'grønn', 'ikke vurdert'], status_overall) as status_order
+  phase_order(phase) as phase_order,
+  status_order(status_overall) as status_order
 from counted
 order by is_all_phases, phase_order, is_all_statuses, status_order

@@ -37,7 +37,7 @@ from initiatives as i
 left join names as p on p.initiative_id = i.parent_id
 left join overdue as o on o.initiative_id = i.initiative_id
 order by
-  list_position(['rød', 'gul', 'ikke vurdert', 'grønn'], i.status_overall),
+  status_severity_order(i.status_overall),
   coalesce(o.overdue_count, 0) desc,
   i.name
 limit $row_limit

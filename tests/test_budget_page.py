@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, tables, open_app_page
+from test_queries import query_params
 from portfolio.present import budget as page_logic
 from portfolio.query import runner as queries
 from portfolio.query.runner import Filters
@@ -167,7 +168,7 @@ def portfolio(store):
     ), author="t", note="t")
 
     def run(name, **extra):
-        return queries.run(queries.connect(), name, queries.default_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
+        return queries.run(queries.connect(), name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
 
     return run
 

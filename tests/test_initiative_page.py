@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, tables, open_app_page
+from test_queries import query_params
 from portfolio.present import initiative as page_logic
 from portfolio.present import initiative_history as history_logic
 from portfolio.web import initiative as picker_page
@@ -234,7 +235,7 @@ def test_large_portfolio_picker_searches_by_words(data_env, large_data):
 # -- queries and logic on hand-built snapshots ------------------------------------------------
 
 def _params(store, meta, **extra):
-    return queries.default_params(store, meta.snapshot_id, DEMO_TODAY, **extra)
+    return query_params(store, meta.snapshot_id, DEMO_TODAY, **extra)
 
 
 def test_last_update_comes_from_the_row_budgets_or_milestones(store):

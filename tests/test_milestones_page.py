@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, initiative, milestone, tables, open_app_page
+from test_queries import query_params
 from portfolio.present import milestones as page_logic
 from portfolio.query import runner as queries
 from portfolio.query.runner import Filters
@@ -149,7 +150,7 @@ def run(store):
     ), author="t", note="t")
 
     def run(name, **extra):
-        params = queries.default_params(store, meta.snapshot_id, today, **extra)
+        params = query_params(store, meta.snapshot_id, today, **extra)
         return queries.run(queries.connect(), name, params)
 
     return run

@@ -59,7 +59,7 @@ def test_every_query_runs_on_every_demo_snapshot(name, demo, con):
         assert isinstance(result, pd.DataFrame)
 
 
-@pytest.mark.parametrize("name", queries.names() + ["_macros"])
+@pytest.mark.parametrize("name", [*queries.names(), "_macros"])
 def test_sql_files_bind_values_and_never_format_them(name):
     text = queries.sql(name)
     # no Python formatting or positional placeholders: only named $parameters
@@ -172,7 +172,7 @@ def test_the_literal_list_check_finds_lists_and_case_orders():
     assert _enum_lists(orders.macros_sql()).keys() == ENUMS.keys()  # where the lists live now
 
 
-@pytest.mark.parametrize("name", queries.names() + ["_macros"])
+@pytest.mark.parametrize("name", [*queries.names(), "_macros"])
 def test_no_query_spells_out_an_order(name):
     lists = _enum_lists(queries.sql(name))
     assert not lists, (
@@ -230,7 +230,7 @@ def test_lists_ranked_by_status_put_the_most_critical_first(store, con):
     """The status table, the timeline and related initiatives rank by
     schema.STATUS_SEVERITY: red, yellow, not assessed, green."""
     ranked = ["gronn", "ikke-vurdert", "gul", "rod"]  # names sort the other way
-    status = dict(zip(ranked, ["grønn", "ikke vurdert", "gul", "rød"]))
+    status = dict(zip(ranked, ["grønn", "ikke vurdert", "gul", "rød"], strict=True))
     meta = _write(store, tables(
         [initiative("prog", name="Program")]
         + [initiative(i, name=f"{n} {i}", parent_id="prog", status_overall=status[i])
@@ -250,7 +250,7 @@ def test_lists_ranked_by_status_put_the_most_critical_first(store, con):
 
 # -- snapshot ids: from the hive partition column, never parsed out of paths ----------------------
 
-@pytest.mark.parametrize("name", queries.names() + ["_macros"])
+@pytest.mark.parametrize("name", [*queries.names(), "_macros"])
 def test_no_query_parses_snapshot_ids_out_of_paths(name):
     code = "\n".join(line.split("--", 1)[0] for line in queries.sql(name).splitlines())
     assert not re.search(r"regexp_|\bglob\s*\(|\bfilename\b|split_part|string_split", code, re.I), name

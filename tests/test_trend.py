@@ -13,13 +13,14 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, initiative, tables
 from portfolio import texts
-from portfolio.query import runner as queries
 from portfolio.present import trend as trend_logic
+from portfolio.query import runner as queries
+from portfolio.query.context import SnapshotContext
 from portfolio.query.runner import Filters
 from portfolio.store.snapshots import Store
 from portfolio.texts import initiative as initiative_texts
 from portfolio.texts import trend as T
-from portfolio.web.ui import SnapshotContext
+from test_queries import query_params
 
 APP = str(ROOT / "dashboard.py")
 METAS = Store(DEMO_DATA).list()
@@ -67,7 +68,7 @@ def three(store):
 
 def _counts(store, meta, filters=Filters()) -> dict[tuple[str, str], int]:
     rows = queries.run(queries.connect(), "status_trend",
-                       queries.default_params(store, meta.snapshot_id, DEMO_TODAY, filters=filters.as_param()))
+                       query_params(store, meta.snapshot_id, DEMO_TODAY, filters=filters.as_param()))
     return {(r.snapshot_date.isoformat()[:10], r.status_overall): int(r.initiative_count)
             for r in rows.itertuples()}
 
@@ -110,6 +111,20 @@ def test_takeaway_and_table(three):
     assert list(table.columns) == [T.COL_DATE, *texts.STATUS_LABELS.values(), T.COL_TOTAL]
     one = trend_logic.counts(SnapshotContext(store=store, meta=first, today=DEMO_TODAY), Filters())
     assert trend_logic.takeaway(one) == "Bare ett øyeblikksbilde: 1 røde og 1 grønne tiltak per 05.01.2026."
+
+
+def test_bars_stack_in_the_order_of_the_legend_and_the_table(three):
+    """status_order (the chart's stack order) is schema.STATUSES, the order of
+    the legend (the colour scale's domain) and of the table's columns."""
+    from portfolio.model import schema
+    from portfolio.present import charts
+
+    store, (*_, third) = three
+    data = trend_logic.counts(SnapshotContext(store=store, meta=third, today=DEMO_TODAY), Filters())
+    assert list(charts.STATUS_COLOURS) == list(schema.STATUSES)
+    for _, rows in data.groupby("snapshot_id"):
+        assert rows.sort_values("status_order")["status_overall"].tolist() == list(schema.STATUSES)
+    assert list(trend_logic.table_rows(data).columns)[1:-1] == [texts.STATUS_LABELS[s] for s in schema.STATUSES]
 
 
 def test_snapshots_on_the_same_day_get_their_time(store):

@@ -15,6 +15,12 @@ import pyarrow as pa
 PHASES = ("Idé", "Konsept", "Planlegge", "Gjennomføre", "Avslutte", "Realisere")
 DECISION_POINTS = ("BP1", "BP2", "BP3", "BP4", "BP5")
 STATUSES = ("grønn", "gul", "rød", "ikke vurdert")
+# The statuses most critical first: the order of every list ranked by status
+# (the status table, the timeline, related initiatives). "Ikke vurdert" comes
+# before green: an initiative nobody has assessed needs a look sooner than one
+# reported green. The same values as STATUSES; STATUSES stays the order in
+# which statuses are shown (legends, tables, filters, stacked bars).
+STATUS_SEVERITY = ("rød", "gul", "ikke vurdert", "grønn")
 STATUS_DIMENSIONS = ("overall", "schedule", "budget", "quality", "risk")
 FOCUS_AREAS = ("innbyggerdialog", "tjenestene", "organisasjonen")
 TARGET_GROUPS = (

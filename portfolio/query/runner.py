@@ -4,11 +4,16 @@ value bound as a parameter.
 Each `queries/<name>.sql` is one query. Its parameters are written `$name`;
 `run()` binds exactly the ones the query uses, so no SQL text is ever built
 from values. `queries/_macros.sql` holds table macros that the queries share;
-it is loaded once per connection.
+it is loaded once per connection, after the order macros that
+portfolio.query.orders generates from the schema (`status_order(s)`,
+`phase_order(p)`, `statuses()`, ...), so no query spells out an order.
 
 Snapshot files are parameters too: a query reads `$initiatives`,
 `$budgets` and `$milestones` (the Parquet files of one snapshot), so the same
-query reads the latest snapshot or any earlier one.
+query reads the latest snapshot or any earlier one. Queries over every
+snapshot read the globs (`$initiatives_glob`, ...) with hive partitioning and
+take each row's snapshot id from the partition column `snapshot`; the shown
+snapshot's id is `$snapshot_id`.
 """
 
 from __future__ import annotations
@@ -16,15 +21,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
 
 from portfolio import config
-
 from portfolio.model import schema
+from portfolio.query import orders
 from portfolio.store.snapshots import Store
 
 QUERY_DIR = config.PROJECT_ROOT / "queries"
@@ -54,6 +58,7 @@ def parameters(name: str) -> frozenset[str]:
 def connect() -> duckdb.DuckDBPyConnection:
     """A new in-memory DuckDB connection with the shared macros loaded."""
     con = duckdb.connect(":memory:")
+    con.execute(orders.macros_sql())
     con.execute(sql(MACROS))
     return con
 
@@ -92,29 +97,11 @@ class Filters:
 
 
 def snapshot_params(store: Store, snapshot_id: str) -> dict[str, str]:
-    """The file parameters of one snapshot ($initiatives, $budgets, $milestones)
-    and the globs over every snapshot ($initiatives_glob, ...)."""
-    params: dict[str, str] = {}
+    """The parameters of one snapshot: its id ($snapshot_id), its files
+    ($initiatives, $budgets, $milestones) and the globs over every snapshot
+    ($initiatives_glob, ...)."""
+    params: dict[str, str] = {"snapshot_id": snapshot_id}
     for table in schema.TABLE_NAMES:
         params[table] = str(store.path(snapshot_id, table))
         params[f"{table}_glob"] = store.glob(table)
     return params
-
-
-def default_params(store: Store, snapshot_id: str, today, **extra: Any) -> dict[str, Any]:
-    """Every parameter the queries know, with neutral defaults."""
-    params: dict[str, Any] = {
-        **snapshot_params(store, snapshot_id),
-        "filters": Filters().as_param(),
-        "today": today,
-        "year": today.year,
-        "horizon_days": 30,
-        "row_limit": 500,
-        "initiative_id": "",
-    }
-    params.update(extra)
-    return params
-
-
-def query_path(name: str) -> Path:
-    return QUERY_DIR / f"{name}.sql"
