@@ -12,6 +12,11 @@ REFUSED_NON_LOCAL = (
     "nettverket se og endre data. Sett opp innlogging i .streamlit/secrets.toml (se README), "
     "eller start appen på localhost."
 )
+REFUSED_REQUEST_HOST = (
+    "Appen kjører uten innlogging og svarer bare når den åpnes på denne maskinen, som "
+    "http://localhost:{port}. Denne siden ble åpnet under et annet navn, og det kan være en "
+    "annen nettside som prøver å styre appen. Åpne http://localhost:{port} i nettleseren."
+)
 LOGIN_REQUIRED = "Du må logge inn for å se denne siden."
 FORBIDDEN = (
     "Du er logget inn, men har ikke tilgang til denne siden. Kontakt prosjektleder for "
