@@ -157,9 +157,9 @@ def import_vs_bare_read(data: Path, repeat: int) -> tuple[float, float]:
 
     from openpyxl import load_workbook
 
-    from portfolio.ingest import importer
-
+    from portfolio.ingest import pipeline
     from portfolio.ingest import template as workbook
+    from portfolio.ingest.reading import Upload
 
     store = Store(data)
     book = workbook.template_for(store)
@@ -172,7 +172,7 @@ def import_vs_bare_read(data: Path, repeat: int) -> tuple[float, float]:
         wb.close()
 
     def full() -> None:
-        prepared = importer.prepare([importer.Upload("mal.xlsx", book)], store)
+        prepared = pipeline.prepare([Upload("mal.xlsx", book)], store)
         assert prepared.ok and prepared.unchanged, prepared.problems[:3]
 
     return median_time(full, repeat), median_time(bare, repeat)

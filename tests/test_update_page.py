@@ -2,7 +2,7 @@
 
 AppTest cannot drive st.file_uploader, so uploads go through the page's seam:
 files put in `st.session_state[update.KEY_TEST_UPLOADS]` as (name, bytes)
-are used when the uploader is empty (see portfolio/update.py). The upload
+are used when the uploader is empty (see portfolio/web/update.py). The upload
 handling itself, `update.handle_upload(uploads, store)`, is tested directly.
 The data editors are driven by assigning their edit state
 (`edited_rows`) in session state before a run, as AppTest asks.
@@ -23,11 +23,11 @@ from streamlit.testing.v1 import AppTest
 import badfiles
 from conftest import DEMO_DATA, ROOT
 from portfolio import texts
-from portfolio.web import update
 from portfolio.ingest import template as workbook
-from portfolio.ingest.importer import Upload
+from portfolio.ingest.reading import Upload
 from portfolio.store.snapshots import Store
 from portfolio.texts import update as T
+from portfolio.web import update
 
 APP = str(ROOT / "dashboard.py")
 P = T.PAGE
@@ -256,7 +256,7 @@ def test_user_text_is_shown_inert(demo_copy):
 
 
 def test_author_is_asked_for_in_one_place():
-    source = (ROOT / "portfolio" / "update.py").read_text()
+    source = (ROOT / "portfolio" / "web" / "update.py").read_text()
     assert len(re.findall(r"st\.text_input\(P\[\"author\"\]", source)) == 1
     assert source.count("def author_input(") == 1
     assert texts.COLUMN_LABELS  # the page texts live in the texts package

@@ -28,9 +28,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from portfolio import fmt, texts
-
 from portfolio.model import schema
-from portfolio.store.snapshots import SnapshotMeta, Store
+from portfolio.store.snapshots import SCHEMA_VERSION, SnapshotMeta, Store
 from portfolio.texts import update as T
 
 LIST_SEPARATOR = ";"
@@ -254,8 +253,8 @@ def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | Non
             sheet.data_validations.append(dv)
         sheet.append(_header_cells(sheet, labels))
         columns = [frame[c.name].tolist() for c in table.columns]
-        for values in zip(*columns):
-            sheet.append([_write_cell(sheet, c, v) for c, v in zip(table.columns, values)])
+        for values in zip(*columns, strict=True):
+            sheet.append([_write_cell(sheet, c, v) for c, v in zip(table.columns, values, strict=True)])
 
     lists_sheet = book.create_sheet(T.LISTS_SHEET)
     lists_sheet.sheet_state = "hidden"
@@ -274,10 +273,10 @@ def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | Non
     meta_sheet.sheet_state = "hidden"
     meta_values = (
         meta.snapshot_id if meta else None,
-        schema_version(),
+        SCHEMA_VERSION,
         "portfolio.workbook",
     )
-    for key, value in zip(META_KEYS, meta_values):
+    for key, value in zip(META_KEYS, meta_values, strict=True):
         cell = WriteOnlyCell(meta_sheet, value=value)
         if isinstance(value, str):
             cell.data_type = TYPE_STRING
@@ -289,12 +288,6 @@ def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | Non
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def schema_version() -> int:
-    from portfolio.store.snapshots import SCHEMA_VERSION
-
-    return SCHEMA_VERSION
 
 
 def template_for(store: Store, snapshot_id: str | None = None) -> bytes:

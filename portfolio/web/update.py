@@ -14,8 +14,10 @@ Seams for tests (AppTest cannot drive st.file_uploader):
   `(name, bytes)` are used when the file uploader is empty, so an AppTest
   can drive the real page through preview and commit.
 
-The author of a change comes from `author_input(origin)` alone: a required
-free-text field until login replaces it.
+The author of a change: with login, the logged-in identity (`auth.User.author`,
+with the stable id), taken again at commit; in local mode, the required
+free-text field of `author_input(origin)`. The commit and discard callbacks
+check the editor role themselves (a callback runs before the page's check).
 
 The editor reads the latest snapshot's tables through the store (not a
 display query): the edited rows must be the stored values exactly, so that an
@@ -231,15 +233,24 @@ def current_pending(origin: str) -> Pending | None:
 
 def _commit(root: str, origin: str) -> None:
     """The commit button's callback (runs before the script, so it may reset
-    widgets): write the snapshot, remember the outcome, clear the preview."""
+    widgets): write the snapshot, remember the outcome, clear the preview.
+    It checks the role itself: a callback runs before the page's own check."""
+    refused = auth.refusal(auth.EDITOR)
+    if refused:
+        st.session_state[outcome_key(origin)] = pipeline.Outcome("invalid", refused)
+        for key in ORIGINS:
+            st.session_state.pop(pending_key(key), None)
+        return
     pending = current_pending(origin)
     if pending is None:
         return
     store = ui.store(root)
+    user = auth.current_user()
+    # with login, the logged-in identity (with its stable id); in local mode, the typed name
+    author = st.session_state.get(author_key(origin), "") if user.is_local else user.author
     try:
         outcome = pipeline.commit(
-            pending.prepared, store,
-            author=st.session_state.get(author_key(origin), ""), note=st.session_state.get(note_key(origin), ""),
+            pending.prepared, store, author=author, note=st.session_state.get(note_key(origin), ""),
         )
     except Exception as err:  # never a traceback on the page
         outcome = pipeline.Outcome("invalid", T.UNEXPECTED.format(error=type(err).__name__))
@@ -258,6 +269,10 @@ def _commit(root: str, origin: str) -> None:
 
 
 def _discard(origin: str) -> None:
+    """The discard button's callback: forgets the session's own preview
+    (writes nothing; checks the role like every data callback)."""
+    if auth.refusal(auth.EDITOR):
+        return
     st.session_state.pop(pending_key(origin), None)
     st.session_state.pop(outcome_key(origin), None)
     if origin == "upload":

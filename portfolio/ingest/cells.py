@@ -1,0 +1,214 @@
+"""Cell values and headers, as the project leader's files hold them.
+
+`parse_cell(column, value)` turns one cell into the column's type or a
+Norwegian problem: dates as 22.11.2026 (or ISO), whole kroner with spaces,
+dots or «kr», «Ja»/«Nei», lists separated by ";". Formula and error cells
+from a workbook arrive as `Formula` and `CellError` and are problems.
+
+Headers and table names are matched ignoring case and extra spaces, by the
+schema's column name or its Norwegian label (`HEADERS`, `table_from_name`,
+`table_from_headers`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from portfolio import fmt, texts
+from portfolio.ingest.template import LIST_SEPARATOR
+from portfolio.model import schema
+from portfolio.texts import update as T
+
+P = T.PROBLEMS
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class Formula(str):
+    """A formula cell (its text); replaced by Excel's computed value when there is one."""
+
+
+class CellError(str):
+    """An Excel error value such as #N/A."""
+
+
+# -- headers and table names --------------------------------------------------------
+
+def norm(text: object) -> str:
+    """Text compared ignoring case and runs of (non-breaking) spaces."""
+    return " ".join(str(text).replace("\u00a0", " ").split()).casefold()
+
+
+def _header_lookup(table: schema.Table) -> dict[str, str]:
+    out = {}
+    for column in table.columns:
+        out[norm(column.name)] = column.name
+        out[norm(texts.COLUMN_LABELS[table.name][column.name])] = column.name
+    return out
+
+
+HEADERS = {name: _header_lookup(t) for name, t in schema.TABLES.items()}  # table -> header -> column
+TABLE_WORDS = {
+    "initiatives": ("tiltak", "initiatives"),
+    "budgets": ("budsjett", "budgets", "budsjetter"),
+    "milestones": ("milepæler", "milepaeler", "milepaler", "milepæl", "milestones"),
+}
+
+
+def table_from_name(text: str) -> str | None:
+    """The table a sheet title or file name stem names, if it names exactly one."""
+    word = norm(text)
+    for name, words in TABLE_WORDS.items():
+        if word in words or word == norm(texts.TABLE_LABELS[name]):
+            return name
+    tokens = set(re.split(r"[^0-9a-zæøå]+", word))
+    found = {name for name, words in TABLE_WORDS.items() if tokens & set(words)}
+    return found.pop() if len(found) == 1 else None
+
+
+def table_from_headers(headers: list[object]) -> str | None:
+    """The table whose columns the header row names, if it clearly is one."""
+    names = [norm(h) for h in headers if h not in (None, "")]
+    scores = {t: sum(1 for h in names if h in HEADERS[t]) for t in schema.TABLE_NAMES}
+    # the columns only one table has decide it
+    best = max(scores.values())
+    winners = [t for t, s in scores.items() if s == best]
+    if best < 2 or len(winners) != 1:
+        return None
+    return winners[0]
+
+
+# -- cell values -----------------------------------------------------------------
+
+DATE_PATTERNS = (
+    (re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$"), ("d", "m", "y")),
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
+    (re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$"), ("d", "m", "y")),
+)
+TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+
+
+def blank(value: object) -> bool:
+    """An empty cell: nothing, or only spaces."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def show(value: object) -> str:
+    """A cell value as text, the way the user wrote it: in a problem message
+    («...» er ikke en dato) and as the text of a text or list cell."""
+    if isinstance(value, bool):
+        return T.TRUE_WORD if value else T.FALSE_WORD
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value).replace(".", ",")
+    if isinstance(value, (dt.datetime, dt.date)):
+        return fmt.date(value)
+    return str(value)
+
+
+def unquote(text: str) -> str:
+    """Remove the apostrophe our CSV export puts before formula-like text."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+        return text[1:]
+    return text
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A date from a cell; None when the value is not a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = TIME_SUFFIX.sub("", value.strip())
+    for pattern, order in DATE_PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
+        year = parts["y"] + 2000 if parts["y"] < 100 else parts["y"]
+        try:
+            return dt.date(year, parts["m"], parts["d"])
+        except ValueError:
+            return None
+    return None
+
+
+def parse_int(value: object) -> tuple[int | None, str | None]:
+    """A whole number from a cell: (value, None) or (None, problem key)."""
+    if isinstance(value, (bool, dt.date, dt.time)):
+        return None, "int"
+    if isinstance(value, int):
+        return value, None
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None, "int"
+        return (int(value), None) if value.is_integer() else (None, "not_whole")
+    text = SPACES.sub("", str(value)).lower()
+    text = re.sub(r"^(kr\.?|nok)|(kr\.?|nok|,-|\.-)$", "", text)
+    text = text.replace("\u2212", "-")
+    if re.fullmatch(r"[-+]?\d+", text):
+        return int(text), None
+    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", text):  # 1.234.567
+        return int(text.replace(".", "")), None
+    if re.fullmatch(r"[-+]?\d{1,3}(,\d{3}){2,}", text):  # 1,234,567
+        return int(text.replace(",", "")), None
+    match = re.fullmatch(r"([-+]?\d+)[.,](\d+)", text)
+    if match:
+        return (int(match.group(1)), None) if set(match.group(2)) == {"0"} else (None, "not_whole")
+    return None, "int"
+
+
+def parse_bool(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = value.strip().casefold()
+        if word in T.TRUE_WORDS:
+            return True
+        if word in T.FALSE_WORDS:
+            return False
+    return None
+
+
+def parse_cell(column: schema.Column, value: object, from_csv: bool = False) -> tuple[object, str | None]:
+    """A cell as the column's type: (value, None), or (None, Norwegian problem)."""
+    if isinstance(value, CellError):
+        return None, P["cell_error"].format(value=str(value))
+    if isinstance(value, Formula):
+        return None, P["formula"].format(formula=str(value))
+    if isinstance(value, str):
+        if from_csv:
+            value = unquote(value)
+        if not value.strip():
+            value = None
+    if value is None:
+        return ([] if column.is_list else None), None
+    kind = column.type_name
+    if column.is_list:
+        items = [i.strip() for i in show(value).split(LIST_SEPARATOR)]
+        items = [i for i in items if i]
+        if column.allowed and any(i not in column.allowed for i in items):
+            # "a, b" where a and b are allowed: the user meant two items
+            split = [p.strip() for i in items for p in i.split(",") if p.strip()]
+            if all(p in column.allowed for p in split):
+                items = split
+        return items, None
+    if kind == "string":
+        return show(value), None
+    if kind == "date":
+        parsed = parse_date(value)
+        return (parsed, None) if parsed else (None, P["date"].format(value=show(value)))
+    if kind == "int":
+        parsed, problem = parse_int(value)
+        if problem:
+            key = "year" if column.name == "year" and problem == "int" else problem
+            return None, P[key].format(value=show(value))
+        return parsed, None
+    if kind == "bool":
+        parsed = parse_bool(value)
+        return (parsed, None) if parsed is not None else (None, P["bool"].format(value=show(value)))
+    return value, None
