@@ -1,5 +1,6 @@
-"""What the «Oppdater data» page shows of a file's problems: each with its
-place (file, sheet, row, column) and message, user data made literal."""
+"""What the «Oppdater data» page shows: a file's problems, each with its
+place (file, sheet, row, column) and message, user data made literal; and
+the changes a save would make, as a table with Norwegian headers."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from typing import Protocol
 import pandas as pd
 
 from portfolio import fmt
+from portfolio.present import change_words
+from portfolio.texts import changes as C
 from portfolio.texts import update as T
 
 P = T.PAGE
@@ -32,3 +35,35 @@ def problem_table(problems: list[Problem], limit: int = PREVIEW_ROWS) -> pd.Data
     return pd.DataFrame(rows, columns=[P["col_where"], P["col_problem"]])
 
 
+def change_table(changes: list, old: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame],
+                 limit: int | None = None) -> pd.DataFrame:
+    """The changes as a table with Norwegian headers: initiative, kind, what,
+    field, before, after. At most `limit` rows (the first in diff's order).
+"""
+    names: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    for frames in (old, new):
+        if "initiatives" in frames:
+            names.update(zip(frames["initiatives"]["initiative_id"], frames["initiatives"]["name"], strict=True))
+        if "milestones" in frames:
+            titles.update(zip(frames["milestones"]["milestone_id"], frames["milestones"]["title"], strict=True))
+    shown = changes if limit is None else changes[:limit]
+    p = P
+    rows = []
+    for c in shown:
+        if c.table == "milestones":
+            what = C.WHAT["milestones"].format(title=titles.get(c.milestone_id, c.milestone_id))
+        elif c.table == "budgets":
+            what = C.WHAT["budgets"].format(year=c.year, source=c.funding_source)
+        else:
+            what = C.WHAT["initiatives"]
+        rows.append({
+            p["col_initiative"]: names.get(c.initiative_id, c.initiative_id),
+            p["col_kind"]: C.KIND_LABELS.get(c.kind, c.kind),
+            p["col_detail"]: what,
+            p["col_field"]: change_words.field_label(c.table, c.field),
+            p["col_old"]: change_words.format_value(c.field, c.old),
+            p["col_new"]: change_words.format_value(c.field, c.new),
+        })
+    columns = [p[k] for k in ("col_initiative", "col_kind", "col_detail", "col_field", "col_old", "col_new")]
+    return pd.DataFrame(rows, columns=columns)

@@ -42,7 +42,6 @@ from portfolio.web import auth
 from portfolio.ingest import pipeline
 from portfolio.ingest import preview as preview_words
 from portfolio.ingest.reading import Upload
-from portfolio.present import change_words
 
 
 from portfolio.web import ui
@@ -131,7 +130,7 @@ def preview(prepared: pipeline.Prepared, store: Store, origin: str, sig: str,
         old = store.read_frames(prepared.base.snapshot_id) if prepared.base else {}
         pending.change_count = len(found)
         pending.summary = preview_words.summary_lines(found)
-        pending.table = preview_words.change_table(found, old, prepared.frames(), change_words, limit=PREVIEW_ROWS)
+        pending.table = update_view.change_table(found, old, prepared.frames(), limit=PREVIEW_ROWS)
     return pending
 
 
