@@ -6,9 +6,9 @@ snapshot or from an exported folder (PORTFOLIO_PUBLIC_DATA)."""
 
 import streamlit as st
 
-from portfolio.web import a11y
 from portfolio.texts import about as about_texts
 from portfolio.texts import public as public_texts
+from portfolio.web import a11y
 
 st.set_page_config(page_title=public_texts.APP_TITLE, page_icon=":material/public:", layout="centered")
 a11y.set_document_language()

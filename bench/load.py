@@ -25,8 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 
-from browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 from run import TODAY, _server_pid, dataset, rss_mb  # noqa: E402
+
+from browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 
 STATUS_OPTIONS = ["Rød", "Gul", "Grønn"]
 PHASE_OPTIONS = ["Gjennomføre", "Planlegge", "Konsept"]
@@ -49,7 +50,7 @@ async def open_session(browser, url: str, index: int, errors: list):
         await page.wait_for_selector("h1", timeout=300000)
         await wait_idle(page, 300000)
         return context, page
-    except Exception as err:  # noqa: BLE001 - every failure counts as an error in the report
+    except Exception as err:
         errors.append(f"session {index} (opening): {type(err).__name__}: {str(err)[:200]}")
         await context.close()
         return None
@@ -81,7 +82,7 @@ async def click_through(page, deadline: float, index: int, timings: list, errors
                 if await clear.count():
                     await clear.click()
                     await wait_idle(page, 120000)
-    except Exception as err:  # noqa: BLE001 - every failure counts as an error in the report
+    except Exception as err:
         errors.append(f"session {index}: {type(err).__name__}: {str(err)[:200]}")
 
 

@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from tools import generate  # noqa: E402
 from portfolio.store.snapshots import Store  # noqa: E402
+from tools import generate  # noqa: E402
 
 DEMO = ROOT / "data"
 # Not current-view pages: they list every snapshot, so more snapshots is more to show
@@ -188,8 +188,9 @@ def rss_mb(pid: int) -> float:
 
 def memory_per_session(data: Path, sessions: int) -> tuple[float, float, float]:
     """Server RSS after 1 and after `sessions` browser sessions; growth per session (MB)."""
-    from browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
     from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
     with streamlit_server("dashboard.py", data, today=TODAY) as url:
         pid = _server_pid(url)
@@ -299,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
            "≤ 3", t_import / t_bare <= 3, f"{t_import * 1000:.0f} ms vs {t_bare * 1000:.0f} ms")
 
     result = {
-        "measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}",
         "data": {"initiatives": args.initiatives, "snapshots": args.snapshots},
         "repeat": args.repeat,

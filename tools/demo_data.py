@@ -106,7 +106,7 @@ def seed_snapshots(seed: Seed | None = None) -> list[DemoSnapshot]:
     seed = seed or load_seed()
     return [
         DemoSnapshot(
-            created_at=dt.datetime.combine(on, SNAPSHOT_TIME, tzinfo=dt.timezone.utc),
+            created_at=dt.datetime.combine(on, SNAPSHOT_TIME, tzinfo=dt.UTC),
             author=AUTHOR,
             note=note,
             tables=tables_on(on, seed),

@@ -44,7 +44,7 @@ from tools.generate_arrays import day_number
 from tools.generate_portfolio import Portfolio
 
 # The last snapshot is created at this fixed time; earlier ones a week apart.
-END_AT = dt.datetime(2026, 11, 16, 12, 0, tzinfo=dt.timezone.utc)
+END_AT = dt.datetime(2026, 11, 16, 12, 0, tzinfo=dt.UTC)
 AUTHOR = "Testdatagenerator"
 NOTE = "Generert testdata, uke {week} {year}"
 

@@ -77,7 +77,7 @@ def weighted_order(rng: np.random.Generator, n: int, weights) -> np.ndarray:
 
 
 def lists(order: np.ndarray, counts: np.ndarray, values: tuple[str, ...]) -> np.ndarray:
-    return object_array([[values[j] for j in row[:c]] for row, c in zip(order.tolist(), counts.tolist())])
+    return object_array([[values[j] for j in row[:c]] for row, c in zip(order.tolist(), counts.tolist(), strict=False)])
 
 
 def vocab_take(vocab: list, index: np.ndarray) -> np.ndarray:

@@ -104,16 +104,16 @@ class Portfolio:
         self.names = object_array(names)
         self.parent = parent
         self.is_prog = is_prog
-        self.parent_ids = object_array(list(self.ids) + [None]).take(np.where(has_parent, parent, -1))
+        self.parent_ids = object_array([*list(self.ids), None]).take(np.where(has_parent, parent, -1))
         area_labels = [[f"{m} – {a}" for a in AREAS] for m in munis]
-        self.owner_area = object_array([area_labels[mu][ar] for mu, ar in zip(muni.tolist(), area.tolist())])
+        self.owner_area = object_array([area_labels[mu][ar] for mu, ar in zip(muni.tolist(), area.tolist(), strict=False)])
 
         collab_count = rng.choice(3, size=n, p=(0.45, 0.4, 0.15))
         collab_order = weighted_order(rng, n, AREA_WEIGHTS)
         self.collaborating = object_array(
             [
                 [area_labels[mu][j] for j in order if j != ar][:c]
-                for mu, ar, order, c in zip(muni.tolist(), area.tolist(), collab_order.tolist(), collab_count.tolist())
+                for mu, ar, order, c in zip(muni.tolist(), area.tolist(), collab_order.tolist(), collab_count.tolist(), strict=False)
             ]
         )
 
@@ -121,7 +121,7 @@ class Portfolio:
         owner_of = rng.integers(0, len(people), (m_count, len(AREAS)))  # one leader per area
         self.project_owner = vocab_take(people, owner_of[muni, area])
         leader = rng.integers(0, len(people), n)
-        self.project_leader = vocab_take(people + [None], np.where(rng.random(n) < 0.1, -1, leader))
+        self.project_leader = vocab_take([*people, None], np.where(rng.random(n) < 0.1, -1, leader))
 
         self.focus = lists(
             weighted_order(rng, n, (0.5, 0.3, 0.2)), rng.choice((1, 2, 3), n, p=(0.6, 0.33, 0.07)),
@@ -182,7 +182,7 @@ class Portfolio:
         self.b_shape = rng.uniform(0.8, 1.6, len(b_init))  # how spend accrues through the year
         self.b_future_forecast = rng.random(len(b_init)) < 0.5
         self.b_note = vocab_take(
-            list(BUDGET_NOTES) + [None],
+            [*list(BUDGET_NOTES), None],
             np.where(rng.random(len(b_init)) < 0.1, rng.integers(0, len(BUDGET_NOTES), len(b_init)), -1),
         )
         self.b_ids = self.ids.take(b_init)
@@ -209,14 +209,14 @@ class Portfolio:
         self.summaries = object_array(
             [
                 f"{nm} skal {g}. Arbeidet ledes av {ow}, og vi forteller her om fremdriften underveis."
-                for nm, g, ow in zip(names, goal, self.owner_area.tolist())
+                for nm, g, ow in zip(names, goal, self.owner_area.tolist(), strict=False)
             ]
         )
         has_url = rng.random(n) < 0.6
         self.urls = object_array(
             [
                 f"https://{slugify(munis[m])}.kommune.example/prosjekter/{i}" if u else None
-                for m, i, u in zip(muni.tolist(), ids, has_url.tolist())
+                for m, i, u in zip(muni.tolist(), ids, has_url.tolist(), strict=False)
             ]
         )
 
@@ -238,7 +238,7 @@ class Portfolio:
         title_pick = rng.integers(0, 1 << 20, n)[o_i] + o_seq
         o_titles = object_array(
             [MILESTONE_TITLES[OTHER_KINDS[k]][p % len(MILESTONE_TITLES[OTHER_KINDS[k]])]
-             for k, p in zip(o_kind.tolist(), title_pick.tolist())]
+             for k, p in zip(o_kind.tolist(), title_pick.tolist(), strict=False)]
         )
 
         m_init = np.concatenate([bp_i, o_i])
@@ -253,20 +253,20 @@ class Portfolio:
         )[order]
         done = np.concatenate([np.zeros(len(bp_i), dtype=np.int64), o_done])[order]
         seq = np.arange(len(m_init)) - np.searchsorted(m_init, m_init, side="left")
-        self.m_ids = object_array([f"{ids[i]}-m{s + 1:02d}" for i, s in zip(m_init.tolist(), seq.tolist())])
+        self.m_ids = object_array([f"{ids[i]}-m{s + 1:02d}" for i, s in zip(m_init.tolist(), seq.tolist(), strict=False)])
         self.m_init = m_init
         self.m_init_ids = self.ids.take(m_init)
         self.m_title = titles
         self.m_kind = vocab_take(list(schema.MILESTONE_KINDS), kinds)
         self.m_bp = m_bp
-        self.m_dp = vocab_take(list(schema.DECISION_POINTS) + [None], m_bp)
+        self.m_dp = vocab_take([*list(schema.DECISION_POINTS), None], m_bp)
         self.m_due = due
         self.m_done = done
         self.m_is_bp = m_bp >= 0
         self._sync_bp_done()
         self.m_public_flag = rng.random(len(m_init)) < 0.5
         self.m_note = vocab_take(
-            list(MILESTONE_NOTES) + [None],
+            [*list(MILESTONE_NOTES), None],
             np.where(rng.random(len(m_init)) < 0.05, rng.integers(0, len(MILESTONE_NOTES), len(m_init)), -1),
         )
 

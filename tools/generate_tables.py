@@ -51,7 +51,7 @@ def initiatives(p: Portfolio, today: int) -> pd.DataFrame:
         "project_owner": p.project_owner,
         "project_leader": p.project_leader,
         "phase": vocab_take(list(schema.PHASES), phase),
-        "last_decision_point": vocab_take(list(schema.DECISION_POINTS) + [None], phase - 1),
+        "last_decision_point": vocab_take([*list(schema.DECISION_POINTS), None], phase - 1),
     }
     for d, dim in enumerate(schema.STATUS_DIMENSIONS):
         columns[f"status_{dim}"] = status_names.take(p.status[:, d])

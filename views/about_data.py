@@ -10,10 +10,9 @@ names the project leaders (an internal column).
 import streamlit as st
 
 from portfolio import fmt
-
 from portfolio.present import public
-from portfolio.web import public as public_app
 from portfolio.texts import about as T
+from portfolio.web import public as public_app
 
 ctx = None
 if not public_app.serving_public_app():

@@ -3,15 +3,9 @@
 import streamlit as st
 
 from portfolio import fmt
-
-from portfolio.web import auth
-
 from portfolio.present import budget
-
-from portfolio.web import tables
-
-from portfolio.web import ui
 from portfolio.texts import budget as T
+from portfolio.web import auth, tables, ui
 
 auth.require(auth.VIEWER)
 ctx = ui.snapshot_context()

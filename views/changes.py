@@ -4,17 +4,11 @@ leadership meeting. Logic in portfolio/present/changes.py; the engine is portfol
 import streamlit as st
 
 from portfolio import fmt
-
-from portfolio.web import auth
-
 from portfolio.present import change_words, changes, snapshots
 from portfolio.present.columns import Columns
-from portfolio.web import changes as page
-
-from portfolio.web import tables
-
-from portfolio.web import ui
 from portfolio.texts import changes as T
+from portfolio.web import auth, tables, ui
+from portfolio.web import changes as page
 
 P, C = T.PAGE, T.COLUMNS
 
@@ -50,7 +44,7 @@ else:
         P["since"], key=page.KEY_SINCE, format="DD.MM.YYYY", help=P["since_help"],
         min_value=changes.EARLIEST_DATE, max_value=ctx.meta.created.date(),
     )
-    old = changes.snapshot_on_or_before(older[::-1] + [ctx.meta], since)
+    old = changes.snapshot_on_or_before([*older[::-1], ctx.meta], since)
 threshold = right.number_input(
     P["threshold"], min_value=0, step=10_000, key=page.KEY_THRESHOLD, help=P["threshold_help"],
 )

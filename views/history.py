@@ -4,14 +4,9 @@ restoring an old one as a new snapshot. Logic in portfolio/web/update.py (page) 
 import streamlit as st
 
 from portfolio import fmt
-
-from portfolio.web import auth
-
-from portfolio.web import ui
-
 from portfolio.present import history, snapshots
-from portfolio.web import update
 from portfolio.texts import history as H
+from portfolio.web import auth, ui, update
 
 P, C = H.PAGE, H.COLUMNS
 
@@ -65,9 +60,9 @@ candidates = [m.snapshot_id for m in reversed(all_metas[:-1])]
 picked = st.selectbox(P["restore_pick"], candidates, key=update.KEY_RESTORE_PICK,
                       format_func=lambda i: snapshots.label(by_id[i]))
 st.query_params[update.URL_RESTORE] = picked
-if st.button(P["restore_show"], key="restore_show", icon=":material/preview:"):
-    if update.prepare_safely(update.handle_restore, ctx.store, picked) is not None:
-        update.prefill_note("restore", history.restore_note(by_id[picked]))
+shown = st.button(P["restore_show"], key="restore_show", icon=":material/preview:")
+if shown and update.prepare_safely(update.handle_restore, ctx.store, picked) is not None:
+    update.prefill_note("restore", history.restore_note(by_id[picked]))
 pending = update.current_pending("restore")
 if pending is not None and pending.restore_id == picked:
     update.show_pending(pending, root, commit_label=P["restore_commit"])

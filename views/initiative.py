@@ -2,16 +2,12 @@
 
 import streamlit as st
 
-from portfolio.web import auth
-
 from portfolio.present import initiative, initiative_history, links
-from portfolio.web import initiative as picker
 from portfolio.present.columns import Columns
-from portfolio.web import tables
-
-from portfolio.web import ui
 from portfolio.texts import budget as money_texts
 from portfolio.texts import initiative as T
+from portfolio.web import auth, tables, ui
+from portfolio.web import initiative as picker
 
 auth.require(auth.VIEWER)
 ctx = ui.snapshot_context()

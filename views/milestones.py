@@ -3,13 +3,9 @@
 import streamlit as st
 
 from portfolio import fmt
-
-from portfolio.web import auth
-
 from portfolio.present import milestones
-
-from portfolio.web import tables, ui
 from portfolio.texts import milestones as T
+from portfolio.web import auth, tables, ui
 
 auth.require(auth.VIEWER)
 ctx = ui.snapshot_context()
@@ -38,7 +34,7 @@ if view.chart is not None:
 
 st.header(T.LISTS, anchor=False)
 lists = (overdue, soon, later)
-for tab, item in zip(st.tabs([item.tab_label for item in lists]), lists):
+for tab, item in zip(st.tabs([item.tab_label for item in lists]), lists, strict=False):
     with tab:
         if item.total == 0:
             st.write(item.empty)

@@ -3,13 +3,9 @@
 import streamlit as st
 
 from portfolio import fmt, texts
-
-from portfolio.present import overview
-
-from portfolio.present import trend
-
-from portfolio.web import tables, ui
+from portfolio.present import overview, trend
 from portfolio.texts import trend as trend_texts
+from portfolio.web import tables, ui
 
 T = texts.OVERVIEW
 

@@ -9,11 +9,9 @@ The search and the phase filter are kept in the URL (?q=…&fase=…).
 import streamlit as st
 
 from portfolio import fmt
-
 from portfolio.present import public
-from portfolio.web import public as public_app
-
 from portfolio.texts import public as T
+from portfolio.web import public as public_app
 
 st.title(T.TITLE)
 st.write(T.INTRO)

@@ -4,14 +4,8 @@ corrections in the app, and commit as a new snapshot. Logic in portfolio/web/upd
 import streamlit as st
 
 from portfolio import config, fmt
-
-from portfolio.web import auth
-
-from portfolio.web import ui
-
-from portfolio.web import editor, update
-
 from portfolio.texts import update as T
+from portfolio.web import auth, editor, ui, update
 
 P = T.PAGE
 

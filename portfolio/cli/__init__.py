@@ -67,7 +67,7 @@ def _run_update_command(args: argparse.Namespace) -> int:
 
     try:
         return update.run_command(args.command, args, config.data_dir())
-    except Exception as err:  # noqa: BLE001 - the user gets a sentence, not a traceback
+    except Exception as err:
         print(U.UNEXPECTED.format(error=f"{type(err).__name__}: {err}"), file=sys.stderr)
         return 1
 

@@ -193,7 +193,7 @@ def _column_values(column: schema.Column, series: pd.Series) -> list:
     if isinstance(series.dtype, pd.StringDtype):  # as read from Parquet: only text or missing
         stripped = series.str.strip()
         keep = (stripped.notna() & (stripped != "")).to_numpy(dtype=bool, na_value=False)
-        return [v if k else None for v, k in zip(stripped.tolist(), keep)]
+        return [v if k else None for v, k in zip(stripped.tolist(), keep, strict=False)]
     return [_text(v) for v in values]
 
 
@@ -261,11 +261,11 @@ def _initiatives(old: pd.DataFrame, new: pd.DataFrame) -> list[Change]:
     removed, added, both = _match(table, old, new)
     changes = [
         Change(i, table.name, "name", None, name, "initiative_added")
-        for i, name in zip(added["initiative_id"], added["name_new"])
+        for i, name in zip(added["initiative_id"], added["name_new"], strict=False)
     ]
     changes += [
         Change(i, table.name, "name", name, None, "initiative_removed")
-        for i, name in zip(removed["initiative_id"], removed["name_old"])
+        for i, name in zip(removed["initiative_id"], removed["name_old"], strict=False)
     ]
     ids = both["initiative_id"].to_numpy()
     for row, field, old_value, new_value in _changed_cells(table, both):
@@ -297,7 +297,7 @@ def _budgets(old: pd.DataFrame, new: pd.DataFrame, threshold: int) -> list[Chang
         keep = largest(rows, suffix) >= threshold
         for (i, year, source, amount), ok in zip(
             rows[["initiative_id", "year", "funding_source", f"budget_nok{suffix}"]].itertuples(index=False),
-            keep,
+            keep, strict=False,
         ):
             if ok:
                 old_value, new_value = (None, amount) if kind == "budget_added" else (amount, None)
@@ -333,11 +333,11 @@ def _milestones(old: pd.DataFrame, new: pd.DataFrame, today: dt.date, old_today:
     removed, added, both = _match(table, old, new)
     changes = [
         Change(i, table.name, "title", None, title, "milestone_added", milestone_id=m)
-        for m, i, title in zip(added["milestone_id"], added["initiative_id_new"], added["title_new"])
+        for m, i, title in zip(added["milestone_id"], added["initiative_id_new"], added["title_new"], strict=False)
     ]
     changes += [
         Change(i, table.name, "title", title, None, "milestone_removed", milestone_id=m)
-        for m, i, title in zip(removed["milestone_id"], removed["initiative_id_old"], removed["title_old"])
+        for m, i, title in zip(removed["milestone_id"], removed["initiative_id_old"], removed["title_old"], strict=False)
     ]
     ids, milestone_ids = both["initiative_id_new"].to_numpy(), both["milestone_id"].to_numpy()
     for row, field, old_value, new_value in _changed_cells(table, both):
@@ -346,12 +346,12 @@ def _milestones(old: pd.DataFrame, new: pd.DataFrame, today: dt.date, old_today:
     # Newly overdue: open and due before today now, but not overdue on the old
     # snapshot's date (or not there at all).
     for due, done, i, m in zip(added["due_date_new"], added["completed_date_new"],
-                               added["initiative_id_new"], added["milestone_id"]):
+                               added["initiative_id_new"], added["milestone_id"], strict=False):
         if _is_overdue(due, done, today):
             changes.append(Change(i, table.name, "due_date", None, due, "milestone_newly_overdue", milestone_id=m))
     for old_due, old_done, due, done, i, m in zip(
         both["due_date_old"], both["completed_date_old"], both["due_date_new"], both["completed_date_new"],
-        ids, milestone_ids,
+        ids, milestone_ids, strict=False,
     ):
         if _is_overdue(due, done, today) and not _is_overdue(old_due, old_done, old_today):
             changes.append(Change(i, table.name, "due_date", old_due, due, "milestone_newly_overdue",

@@ -11,17 +11,12 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from portfolio import fmt, texts
-
-from portfolio.present import charts
-
-from portfolio.present import links
-
-from portfolio.query import runner as queries
-
-from portfolio.texts import budget as T
+from portfolio.present import charts, links
 from portfolio.present.columns import Columns
 from portfolio.present.links import TABLE_ROWS
+from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
+from portfolio.texts import budget as T
 
 URL_YEAR = "year"
 YEAR_KEY = "budget_year"

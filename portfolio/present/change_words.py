@@ -116,7 +116,7 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
         C["initiative"]: rows["name"].tolist(),
         C["kind"]: rows["kind"].map(T.KIND_LABELS).tolist(),
         C["what"]: [what(r) for r in rows.itertuples(index=False)],
-        C["field"]: [field_label(t, f) for t, f in zip(rows["table"], rows["field"])],
+        C["field"]: [field_label(t, f) for t, f in zip(rows["table"], rows["field"], strict=False)],
         C["old"]: _formatted(rows["field"], rows["old"]),
         C["new"]: _formatted(rows["field"], rows["new"]),
         C["milestone_id"]: rows["milestone_id"].tolist(),
@@ -128,7 +128,7 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def _formatted(fields: pd.Series, values: pd.Series) -> list[str]:
     memo: dict = {}
     out = []
-    for field, value in zip(fields, values):
+    for field, value in zip(fields, values, strict=False):
         key = (field, type(value), value)
         try:
             text = memo[key]

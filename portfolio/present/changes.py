@@ -10,20 +10,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pandas as pd
 
-from typing import Any
-
 from portfolio import config, fmt, texts
+from portfolio.model import diff
 from portfolio.present import links as page_links
 from portfolio.present.change_words import (
-    BUDGET_KINDS, OTHER_KINDS, days, direction, field_label, format_value, summary_line, what,
+    BUDGET_KINDS,
+    OTHER_KINDS,
+    days,
+    direction,
+    field_label,
+    format_value,
+    summary_line,
+    what,
 )
 from portfolio.query.context import SnapshotContext
 from portfolio.query.runner import Filters
-
-from portfolio.model import diff
 from portfolio.store.snapshots import SnapshotMeta, SnapshotNotFound, Store
 from portfolio.texts import changes as T
 
@@ -112,8 +117,8 @@ def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int
     frame = diff.to_frame(changes)
 
     def lookup(table: str, key: str, column: str) -> dict:
-        values = dict(zip(old[table][key], old[table][column]))
-        values.update(zip(new[table][key], new[table][column]))
+        values = dict(zip(old[table][key], old[table][column], strict=False))
+        values.update(zip(new[table][key], new[table][column], strict=False))
         return values
 
     in_new = set(new["initiatives"]["initiative_id"])
@@ -136,9 +141,9 @@ def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int
     frame["sort_title"] = frame["milestone_title"].fillna("").astype(str).str.casefold()
     is_status = (frame["kind"] == "status").to_numpy()
     frame["direction"] = [direction(o, n) if st_ else None
-                          for o, n, st_ in zip(frame["old"], frame["new"], is_status)]
+                          for o, n, st_ in zip(frame["old"], frame["new"], is_status, strict=False)]
     is_budget = frame["table"].eq("budgets").to_numpy()
-    frame["size"] = [_difference(o, n) if b else 0 for o, n, b in zip(frame["old"], frame["new"], is_budget)]
+    frame["size"] = [_difference(o, n) if b else 0 for o, n, b in zip(frame["old"], frame["new"], is_budget, strict=False)]
     frame.attrs.update(old_id=old_meta.snapshot_id, new_id=new_meta.snapshot_id, today=today,
                        old_today=old_meta.created.date(), threshold=threshold)
     return frame
@@ -322,7 +327,7 @@ def budget_changes(frame: pd.DataFrame, limit: int | None = ROW_CAP) -> tuple[pd
         return ("+" if delta > 0 else "") + fmt.kr(delta)
 
     return _table(rows, {
-        C["budget_line"]: [T.BUDGET_LINE.format(year=y, source=f) for y, f in zip(rows["year"], rows["funding_source"])],
+        C["budget_line"]: [T.BUDGET_LINE.format(year=y, source=f) for y, f in zip(rows["year"], rows["funding_source"], strict=False)],
         C["change"]: change,
         C["old"]: lambda r: format_value(r.field, r.old),
         C["new"]: lambda r: format_value(r.field, r.new),

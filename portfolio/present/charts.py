@@ -13,8 +13,8 @@ import pandas as pd
 from portfolio import texts
 
 # Fill colours of the statuses: each has at least 3:1 against the white
-
 from portfolio.model import schema
+
 # background (WCAG 1.4.11), and each bar also has a dark outline.
 STATUS_COLOURS = {
     "grønn": "#2e7d32",

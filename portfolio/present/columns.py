@@ -23,21 +23,21 @@ class Columns:
     right: tuple[str, ...] = ()  # right-aligned text (numbers already formatted)
 
     def merged(self, other: Columns) -> Columns:
-        return Columns(
-            statuses=self.statuses + other.statuses, dates=self.dates + other.dates,
-            counts=self.counts + other.counts, links={**self.links, **other.links},
-            tinted={**self.tinted, **other.tinted}, wide=self.wide + other.wide, medium=self.medium + other.medium,
-            pinned=self.pinned + other.pinned, right=self.right + other.right,
-        )
+        """Both descriptions together (`other` wins where both name a column)."""
+        values = {}
+        for f in dataclasses.fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            values[f.name] = {**mine, **theirs} if isinstance(mine, Mapping) else mine + theirs
+        return Columns(**values)
 
     def only(self, names) -> Columns:
         """The same, for the columns in `names` only."""
         keep = set(names)
-        return Columns(
-            statuses=tuple(c for c in self.statuses if c in keep), dates=tuple(c for c in self.dates if c in keep),
-            counts=tuple(c for c in self.counts if c in keep),
-            links={c: t for c, t in self.links.items() if c in keep},
-            tinted={c: t for c, t in self.tinted.items() if c in keep},
-            wide=tuple(c for c in self.wide if c in keep), medium=tuple(c for c in self.medium if c in keep), pinned=tuple(c for c in self.pinned if c in keep),
-            right=tuple(c for c in self.right if c in keep),
-        )
+        values = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Mapping):
+                values[f.name] = {c: v for c, v in value.items() if c in keep}
+            else:
+                values[f.name] = tuple(c for c in value if c in keep)
+        return Columns(**values)

@@ -46,7 +46,7 @@ def options(ctx: SnapshotContext) -> dict[str, str]:
     rows = query(ctx, "initiative_options")
     duplicated = rows["name"].duplicated(keep=False)
     labels = rows["name"].where(~duplicated, rows["name"] + " (" + rows["initiative_id"] + ")")
-    return dict(zip(rows["initiative_id"], labels))
+    return dict(zip(rows["initiative_id"], labels, strict=False))
 
 
 # Up to this many initiatives the picker lists them all; above it (a county or

@@ -12,17 +12,12 @@ from collections.abc import Callable
 import pandas as pd
 
 from portfolio import fmt, texts
-
-from portfolio.present import charts
-
-from portfolio.present import links
-
-from portfolio.query import runner as queries
-
-from portfolio.texts import milestones as T
+from portfolio.present import charts, links
 from portfolio.present.columns import Columns
 from portfolio.present.links import TABLE_ROWS
+from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
+from portfolio.texts import milestones as T
 
 TIMELINE_ROWS = 40
 LIST_ROWS = TABLE_ROWS
@@ -51,12 +46,12 @@ def timeline(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = TI
     bars = rows.drop_duplicates("initiative_id").reset_index(drop=True)
     duplicated = bars["name"].duplicated(keep=False)
     bars["row_label"] = bars["name"].where(~duplicated, bars["name"] + " (" + bars["initiative_id"] + ")")
-    labels = dict(zip(bars["initiative_id"], bars["row_label"]))
+    labels = dict(zip(bars["initiative_id"], bars["row_label"], strict=False))
     bars = bars.assign(
         start_date=_dates(bars["start_date"]),
         bar_end_date=_dates(bars["bar_end_date"]),
         end_label=[T.OPEN_END if open_end else fmt.date(end)
-                   for open_end, end in zip(bars["is_open_end"], bars["end_date"])],
+                   for open_end, end in zip(bars["is_open_end"], bars["end_date"], strict=False)],
         status_label=bars["status_overall"].map(texts.STATUS_LABELS),
         overdue_count=bars["overdue_count"].astype(int),
     )

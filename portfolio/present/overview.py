@@ -12,19 +12,13 @@ import datetime as dt
 import pandas as pd
 
 from portfolio import fmt, texts
-
-from portfolio.present import charts
-
-from portfolio.present import links
-
-from portfolio.query import runner as queries
-
 from portfolio.model import schema
-
-from portfolio.texts import initiative as initiative_texts
+from portfolio.present import charts, links
 from portfolio.present.columns import Columns
 from portfolio.present.links import TABLE_ROWS
+from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
+from portfolio.texts import initiative as initiative_texts
 
 STATUS_COLUMNS = [f"status_{d}" for d in schema.STATUS_DIMENSIONS]
 

@@ -209,7 +209,7 @@ def cards(data: PublicData, search: str = "", phase: str | None = None,
 
 def _cards(data: PublicData, search: str, phase: str | None, limit: int) -> tuple[list[Card], int]:
     found = matching(data, search, phase)
-    names = dict(zip(data.initiatives["initiative_id"], data.initiatives["name"]))
+    names = dict(zip(data.initiatives["initiative_id"], data.initiatives["name"], strict=False))
     head = found.head(limit)
     # the shown initiatives' rows, picked once (not once per card from the whole projection)
     ids = head["initiative_id"]

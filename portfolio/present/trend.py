@@ -9,16 +9,11 @@ import dataclasses
 import pandas as pd
 
 from portfolio import fmt, texts
-
-from portfolio.present import charts
-
-from portfolio.present import snapshots
-
-from portfolio.query import runner as queries
-
 from portfolio.model import schema
-from portfolio.texts import trend as T
+from portfolio.present import charts, snapshots
+from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
+from portfolio.texts import trend as T
 
 
 def counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
@@ -45,7 +40,7 @@ def takeaway(data: pd.DataFrame) -> str:
         return T.TAKEAWAY_EMPTY
     ids = data["snapshot_id"].drop_duplicates().tolist()
     first, last = ids[0], ids[-1]
-    label = dict(zip(data["snapshot_id"], data["snapshot_label"]))
+    label = dict(zip(data["snapshot_id"], data["snapshot_label"], strict=False))
     if first == last:
         return T.TAKEAWAY_ONE.format(red=fmt.number(_count(data, last, "rød")),
                                      green=fmt.number(_count(data, last, "grønn")), date=label[last])

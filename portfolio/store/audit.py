@@ -29,7 +29,7 @@ def record_rejected(root: Path | str, *, who: str, origin: str, files: list[str]
     """Append one rejected import to the log (never raises for a full disk:
     the user's own error message matters more than the log line)."""
     entry = {
-        "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "who": who,
         "origin": origin,
         "files": files,

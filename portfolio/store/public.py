@@ -36,7 +36,6 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from portfolio import config
-
 from portfolio.model import schema
 from portfolio.store.snapshots import Store
 
@@ -60,7 +59,7 @@ def read_columns(table: str) -> list[str]:
     flag where the table has one (it chooses rows and is dropped at once)."""
     columns = public_columns(table)
     if ROW_FLAG in schema.TABLES[table].column_names:
-        columns = columns + [ROW_FLAG]
+        columns = [*columns, ROW_FLAG]
     return columns
 
 

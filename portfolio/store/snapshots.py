@@ -37,9 +37,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from portfolio.model import schema
-
-from portfolio.model import validate
+from portfolio.model import schema, validate
 
 SNAPSHOTS = "snapshots"
 META_FILE = "_snapshot.json"
@@ -85,7 +83,7 @@ class SnapshotMeta:
 
 
 def snapshot_id_for(created: dt.datetime) -> str:
-    created = created.astimezone(dt.timezone.utc)
+    created = created.astimezone(dt.UTC)
     return f"{created.strftime(ID_FORMAT)}.{created.microsecond // 1000:03d}Z"
 
 
@@ -99,7 +97,7 @@ def content_hash(tables: dict[str, pa.Table]) -> str:
     for name in schema.TABLE_NAMES:
         table = canonical(name, tables[name])
         digest.update(f"table:{name}:{table.num_rows}".encode())
-        for column_name, column in zip(table.column_names, table.columns):
+        for column_name, column in zip(table.column_names, table.columns, strict=False):
             digest.update(f"column:{column_name}".encode())
             _digest_array(digest, column.combine_chunks())
     return digest.hexdigest()
@@ -269,7 +267,7 @@ class Store:
                 latest_id = latest.snapshot_id if latest else None
                 if check_base and latest_id != base_id:
                     raise SnapshotConflict(base_id, latest_id)
-                created = (created_at or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+                created = (created_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
                 if latest is not None and created <= latest.created:
                     if created_at is not None:
                         raise ValueError("created_at must be after the latest snapshot")

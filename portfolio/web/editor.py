@@ -17,8 +17,8 @@ import streamlit as st
 from portfolio import texts
 from portfolio.ingest import cells
 from portfolio.ingest import template as workbook
-from portfolio.store.snapshots import SnapshotMeta
 from portfolio.model import schema
+from portfolio.store.snapshots import SnapshotMeta
 from portfolio.texts import update as T
 from portfolio.web import ui
 
@@ -52,7 +52,7 @@ def latest_frames(root: str, snapshot_id: str) -> dict[str, pd.DataFrame]:
 def _initiative_options(root: str, snapshot_id: str) -> dict[str, str]:
     initiatives = _stored_frames(root, snapshot_id)["initiatives"]
     initiatives = initiatives.sort_values("name", key=lambda s: s.str.casefold())
-    return dict(zip(initiatives["initiative_id"], initiatives["name"]))
+    return dict(zip(initiatives["initiative_id"], initiatives["name"], strict=False))
 
 
 def initiative_options(root: str, snapshot_id: str) -> dict[str, str]:
@@ -142,7 +142,7 @@ def edited_frames(frames: dict[str, pd.DataFrame], initiative_id: str, initiativ
             if target[column].dtype != object:
                 target[column] = target[column].astype(object)
             kind = schema.TABLES[table].column(column).type_name
-            for i, value in zip(index, values):
+            for i, value in zip(index, values, strict=False):
                 target.at[i, column] = _cell(value, kind)
 
     put("initiatives", out["initiatives"]["initiative_id"] == initiative_id, initiative_row,

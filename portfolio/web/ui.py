@@ -15,18 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from portfolio import config, fmt, texts
-
-from portfolio.web import auth
-
-from portfolio.web import public
-
-from portfolio.query import runner as queries
-
 from portfolio.model import schema
 from portfolio.present import snapshots
 from portfolio.present.links import TABLE_ROWS, URL_FILTERS, URL_INITIATIVE, URL_SNAPSHOT
+from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext
 from portfolio.store.snapshots import Store
+from portfolio.web import auth, public
 
 
 @st.cache_resource

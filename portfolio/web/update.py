@@ -34,21 +34,15 @@ import pandas as pd
 import streamlit as st
 
 from portfolio import config, fmt
-
-from portfolio.store import audit
-
-from portfolio.web import auth
-
 from portfolio.ingest import pipeline
 from portfolio.ingest import preview as preview_words
 from portfolio.ingest.reading import Upload
-
-
-from portfolio.web import ui
-from portfolio.store.snapshots import SnapshotMeta, Store
 from portfolio.present import update as update_view
 from portfolio.present.update import PREVIEW_ROWS
+from portfolio.store import audit
+from portfolio.store.snapshots import SnapshotMeta, Store
 from portfolio.texts import update as T
+from portfolio.web import auth, ui
 
 P = T.PAGE
 PROBLEM_LIST_MAX = 30  # up to this many problems are listed in full; more go in a table
