@@ -63,3 +63,10 @@ def allow_no_login() -> bool:
 UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # 20 MB per file
 UPLOAD_MAX_ROWS = 200_000  # data rows per sheet or CSV file
 UPLOAD_MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an .xlsx is a zip: its unpacked size
+# What reading one file may cost, whatever the file claims about itself (a
+# sheet's declared size is never trusted): the header's columns per sheet or
+# CSV file (the template has at most 27), the cells read (empty cells and rows
+# included; the row limit counts only rows with values) and the CPU seconds.
+UPLOAD_MAX_COLUMNS = 100
+UPLOAD_MAX_CELLS = 10_000_000  # per file: 200 000 rows of the template's 43 columns fit
+UPLOAD_MAX_SECONDS = 120.0  # CPU time of the reading thread, per file

@@ -65,6 +65,12 @@ def set_cell(table: str, row: int, column: str, value) -> Callable:
     return change
 
 
+def set_cell_at(table: str, ref: str, value) -> Callable:
+    def change(book):
+        book[workbook.SHEET_NAMES[table]][ref] = value
+    return change
+
+
 # -- CSV as Norwegian Excel saves it ----------------------------------------------
 
 def csv_value(column: schema.Column, raw, *, decimal_comma: bool, grouping: bool, apostrophe: bool) -> str:
@@ -104,6 +110,72 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
         for name, data in entries.items():
             archive.writestr(name, data)
     return out.getvalue()
+
+
+# -- sheets as no spreadsheet program writes them ---------------------------------------
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def sheet_path(archive: zipfile.ZipFile, title: str) -> str:
+    """The path in the zip of the sheet called `title`."""
+    import posixpath
+    import xml.etree.ElementTree as ET
+
+    book = ET.fromstring(archive.read("xl/workbook.xml"))
+    rel_id = next(s.get(f"{{{REL_NS}}}id") for s in book.iter(f"{{{MAIN_NS}}}sheet") if s.get("name") == title)
+    rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    target = next(r.get("Target") for r in rels if r.get("Id") == rel_id)
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+
+
+def rewrite_sheet(workbook_bytes: bytes, title: str, change: Callable[[str], str]) -> bytes:
+    """The workbook with the XML of the sheet `title` rewritten by `change`
+    (text to text): for what openpyxl would never write, such as a declared
+    size that lies or cells a million rows down."""
+    source = zipfile.ZipFile(io.BytesIO(workbook_bytes))
+    path = sheet_path(source, title)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == path:
+                data = change(data.decode("utf-8")).encode("utf-8")
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
+def claim_dimension(ref: str) -> Callable[[str], str]:
+    """A sheet that declares the size `ref` (e.g. A1:XFD1048576), whatever it holds."""
+    import re
+
+    def change(xml: str) -> str:
+        xml, found = re.subn(r"<dimension [^>]*/>", f'<dimension ref="{ref}"/>', xml)
+        if not found:
+            xml = re.sub(r"(<worksheet[^>]*>)", rf'\1<dimension ref="{ref}"/>', xml, count=1)
+        return xml
+    return change
+
+
+def text_cell(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def add_rows(rows: str) -> Callable[[str], str]:
+    """Rows (XML) added after the sheet's last row."""
+    def change(xml: str) -> str:
+        assert "</sheetData>" in xml
+        return xml.replace("</sheetData>", rows + "</sheetData>")
+    return change
+
+
+def both(*changes: Callable[[str], str]) -> Callable[[str], str]:
+    def change(xml: str) -> str:
+        for c in changes:
+            xml = c(xml)
+        return xml
+    return change
 
 
 # -- the corpus ---------------------------------------------------------------------
@@ -244,6 +316,33 @@ def corpus(template: bytes, frames: dict[str, pd.DataFrame]) -> list[BadFile]:
         meta = book[workbook.T.META_SHEET]
         meta["B1"] = "20000101T000000.000Z"
     xlsx("unknown_base", unknown_base, "øyeblikksbildet «20000101T000000.000Z»", "som ikke finnes i denne datamappen")
+
+    # text longer than the data model allows (schema.Column.max_length)
+    name_limit = schema.INITIATIVES.column("name").max_length
+    xlsx("too_long_name", set_cell("initiatives", 2, "name", "n" * (name_limit + 1)),
+         "ark «Tiltak», rad 2, kolonne «Navn»", f"teksten er for lang: {name_limit + 1} tegn",
+         f"høyst {name_limit} tegn")
+    xlsx("too_long_note", set_cell("milestones", 3, "note", "m" * 5001),
+         "ark «Milepæler», rad 3, kolonne «Merknad»", "teksten er for lang: 5\u00a0001 tegn")
+    xlsx("too_long_list_item", set_cell("initiatives", 2, "partners", "UiA; " + "p" * 201),
+         "ark «Tiltak», rad 2, kolonne «Samarbeidspartnere»", "verdien «ppp", "er for lang: 201 tegn",
+         "for hver verdi")
+    long_csv = frames["initiatives"].copy()
+    long_csv.loc[0, "comment_risk"] = "r" * 140_000  # longer than Python's csv module reads by default
+    add("csv_too_long_cell", [("tiltak.csv", csv_bytes("initiatives", long_csv))],
+        "Fil «tiltak.csv» (tabell «Tiltak»), rad 2, kolonne «Kommentar risiko»",
+        "teksten er for lang: 140\u00a0000 tegn")
+
+    # sheets whose size is a lie, or whose cells are far out: read at the cost of what they hold
+    far_row = f'<row r="1048576">{text_cell("XFD1048576", "x")}</row>'
+    add("whole_grid_dimension",
+        [("stor.xlsx", rewrite_sheet(template, sheet["initiatives"],
+                                     both(claim_dimension("A1:XFD1048576"), add_rows(far_row))))],
+        "Fil «stor.xlsx», ark «Tiltak»", "kolonne XFD har verdier, men ingen overskrift")
+    xlsx("far_column", set_cell_at("budgets", "XFD2", "langt ute"), "ark «Budsjett»",
+         "kolonne XFD har verdier, men ingen overskrift")
+    xlsx("header_far_right", set_cell_at("milestones", "XFD1", "Min kolonne"), "ark «Milepæler»",
+         "rad 1 har en overskrift i kolonne XFD")
 
     # CSV files
     add("csv_unknown_table", [("data.csv", "Farge;Smak\r\nblå;søt\r\n".encode("utf-8"))],

@@ -112,6 +112,15 @@ def test_instructions_are_plain_norwegian_and_name_the_snapshot(demo_book):
             assert T.COLUMN_HELP[name][column.name] in text
 
 
+def test_instructions_say_how_long_free_text_may_be(demo_book):
+    book, _, _ = demo_book
+    rows = {(r[0], r[1]): r[3] for r in book[T.INSTRUCTIONS_SHEET].iter_rows(values_only=True) if len(r) > 3}
+    assert rows[("Tiltak", "Navn")] == "Høyst 200 tegn"
+    assert rows[("Tiltak", "Statuskommentar")] == "Høyst 5\u00a0000 tegn"
+    assert rows[("Tiltak", "Samarbeidspartnere")] == "flere verdier skilt med «;», høyst 200 tegn hver"
+    assert rows[("Tiltak", "Fase")] == ", ".join(schema.PHASES)  # the list says it all
+
+
 def test_template_of_a_chosen_snapshot_and_of_no_data(tmp_path):
     store = Store(DEMO_DATA)
     old = store.list()[1]

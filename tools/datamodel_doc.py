@@ -7,7 +7,6 @@ test fails when the committed file and the schema disagree.
 from __future__ import annotations
 
 from portfolio import texts
-
 from portfolio.model import schema
 
 INTRO = """\
@@ -54,7 +53,8 @@ table, row (row 2 is the first data row, as in a spreadsheet) and column, in Nor
 types; required values; allowed values; slugs for ids; unique keys; `parent_id` and
 `initiative_id` references; end date not before start date; amounts ≥ 0; years 2000–2100;
 a public summary on public initiatives; a decision point on milestones of kind
-`beslutningspunkt`; no unknown or missing columns.
+`beslutningspunkt`; text no longer than its column's *max length* below (in characters; for a
+list, each item); no unknown or missing columns.
 
 ## Public data
 
@@ -69,6 +69,12 @@ The declaration lives in one place: `Column.public` in portfolio/model/schema.py
 
 def _values(values: tuple[str, ...]) -> str:
     return ", ".join(f"`{v}`" for v in values)
+
+
+def _length(column: schema.Column) -> str:
+    if column.max_length is None:
+        return ""
+    return f"{column.max_length} per item" if column.is_list else str(column.max_length)
 
 
 def data_model_markdown() -> str:
@@ -89,15 +95,15 @@ def data_model_markdown() -> str:
             "",
             f"{table.doc} Unique key: {key}.",
             "",
-            "| column | Norwegian header | type | required | public | meaning |",
-            "|---|---|---|---|---|---|",
+            "| column | Norwegian header | type | required | public | max length | meaning |",
+            "|---|---|---|---|---|---|---|",
         ]
         for c in table.columns:
             label = texts.COLUMN_LABELS[table.name][c.name]
             allowed = f" Allowed: {_values(c.allowed)}." if c.allowed and len(c.allowed) <= 6 else ""
             lines.append(
                 f"| `{c.name}` | {label} | {c.type_name} | {'yes' if c.required else 'no'} "
-                f"| {'yes' if c.public else 'no'} | {c.doc}{allowed} |"
+                f"| {'yes' if c.public else 'no'} | {_length(c)} | {c.doc}{allowed} |"
             )
         lines.append("")
     return "\n".join(lines)

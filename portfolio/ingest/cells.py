@@ -18,6 +18,7 @@ import re
 from portfolio import fmt, texts
 from portfolio.ingest.template import LIST_SEPARATOR
 from portfolio.model import schema
+from portfolio.model.validate import excerpt
 from portfolio.texts import update as T
 
 P = T.PROBLEMS
@@ -177,9 +178,9 @@ def parse_bool(value: object) -> bool | None:
 def parse_cell(column: schema.Column, value: object, from_csv: bool = False) -> tuple[object, str | None]:
     """A cell as the column's type: (value, None), or (None, Norwegian problem)."""
     if isinstance(value, CellError):
-        return None, P["cell_error"].format(value=str(value))
+        return None, P["cell_error"].format(value=excerpt(str(value)))
     if isinstance(value, Formula):
-        return None, P["formula"].format(formula=str(value))
+        return None, P["formula"].format(formula=excerpt(str(value)))
     if isinstance(value, str):
         if from_csv:
             value = unquote(value)
@@ -201,14 +202,14 @@ def parse_cell(column: schema.Column, value: object, from_csv: bool = False) -> 
         return show(value), None
     if kind == "date":
         parsed = parse_date(value)
-        return (parsed, None) if parsed else (None, P["date"].format(value=show(value)))
+        return (parsed, None) if parsed else (None, P["date"].format(value=excerpt(show(value))))
     if kind == "int":
         parsed, problem = parse_int(value)
         if problem:
             key = "year" if column.name == "year" and problem == "int" else problem
-            return None, P[key].format(value=show(value))
+            return None, P[key].format(value=excerpt(show(value)))
         return parsed, None
     if kind == "bool":
         parsed = parse_bool(value)
-        return (parsed, None) if parsed is not None else (None, P["bool"].format(value=show(value)))
+        return (parsed, None) if parsed is not None else (None, P["bool"].format(value=excerpt(show(value))))
     return value, None

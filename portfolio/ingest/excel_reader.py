@@ -4,62 +4,69 @@ Sheets are matched to tables by their title; the instructions, lists and
 meta sheets are skipped, and the meta sheet gives the id of the snapshot the
 template was made from (the base). Formula cells take Excel's computed value
 when the file has one; without it they are a problem, as are error cells.
-"""
+
+The cells are read here, straight from each sheet's XML (`sheet_rows`), at
+the cost of what the XML holds, paid for from the file's `grid.Budget`:
+openpyxl's read-only worksheet trusts the sheet's declared `<dimension>` and
+fills every row out to it, and every missing row in between, so a 20 KB file
+claiming A1:XFD1048576 kept the server busy for an hour. openpyxl still
+reads the workbook's parts (`Book`: sheet names, styles, shared strings) and
+decodes each cell's value."""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from xml.etree.ElementTree import iterparse
 
-from portfolio import texts
+from portfolio import fmt, texts
 from portfolio.ingest import sniff
-from portfolio.ingest.cells import CellError, Formula, blank, table_from_name
-from portfolio.ingest.grid import grid_to_table
+from portfolio.ingest.cells import CellError, Formula, table_from_name
+from portfolio.ingest.grid import Budget, ReadStopped, RowCells, grid_to_table
 from portfolio.ingest.reading import FileProblem, Limits, Reading, Source, Upload
 from portfolio.ingest.template import META_KEYS, RESERVED_SHEETS, SHEET_NAMES
 from portfolio.model import schema
 from portfolio.texts import update as T
 
 P = T.PROBLEMS
+MAX_CELL_PARTS = 10_000  # XML elements in one cell (a value, a formula, rich-text runs)
+MAX_DEPTH = 100  # XML elements inside each other (a sheet needs about 8)
 
 
 def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
     """Add the workbook's tables, base id and problems to `reading`."""
-    from openpyxl import load_workbook
-
     source = Source("file", file=upload.name)
     data = upload.data
     problem = sniff.workbook_problem(data, limits.max_unpacked_bytes)
     if problem:
         reading.problems.append(FileProblem(problem, source))
         return
+    budget = Budget(limits)
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        book = Book(data, budget)
+    except ReadStopped as stop:
+        reading.problems.append(FileProblem(stop.message, source))
+        return
     except Exception:
         reading.problems.append(FileProblem(P["not_xlsx"], source))
         return
-    computed = None  # the same workbook with Excel's computed values, read when needed
+    sheet_source = source
     try:
         found: dict[str, str] = {}
-        for sheet in book.worksheets:
-            title = sheet.title
+        for title, path in book.sheets:
+            sheet_source = Source("file", file=upload.name, sheet=title)
             if title == T.META_SHEET:
-                base = _base_from_meta(sheet)
+                base = _base_from_meta(book, path, budget)
                 if base:
                     reading.base_ids[upload.name] = base
                 continue
             if title in RESERVED_SHEETS:
                 continue
-            sheet_source = Source("file", file=upload.name, sheet=title)
             table = table_from_name(title)
             if table is None:
-                if any(not blank(v) for row in sheet.iter_rows(values_only=True) for v in row):
+                if any(row.values() for _, row in sheet_rows(book, path, budget)):
                     reading.problems.append(FileProblem(P["unknown_sheet"], sheet_source))
                 continue
-            grid = list(_sheet_rows(sheet, limits))
-            if any(isinstance(v, Formula) for _, row in grid for v in row):
-                if computed is None:
-                    computed = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-                grid = _with_computed_values(grid, computed[title], limits)
             if table in found:
                 other = Source("file", file=upload.name, sheet=found[table]).name()
                 reading.problems.append(FileProblem(
@@ -67,65 +74,223 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
                     sheet_source, table))
                 continue
             found[table] = title
-            parsed = grid_to_table(table, sheet_source, grid, reading.problems, limits, from_csv=False)
+            parsed = grid_to_table(table, sheet_source, sheet_rows(book, path, budget),
+                                   reading.problems, limits, from_csv=False)
             reading.add_table(parsed, table, sheet_source)
         for table in schema.TABLE_NAMES:
             if table not in found:
                 reading.problems.append(FileProblem(
                     P["missing_sheet"].format(sheet=SHEET_NAMES[table]), source, table))
+    except ReadStopped as stop:
+        reading.problems.append(FileProblem(stop.message, sheet_source))
     finally:
+        reading.cells_read += budget.cells
         book.close()
-        if computed is not None:
-            computed.close()
 
 
-def _base_from_meta(sheet) -> str | None:
-    for row in sheet.iter_rows(values_only=True, max_row=10):
-        if len(row) >= 2 and row[0] == META_KEYS[0] and isinstance(row[1], str) and row[1].strip():
-            return row[1].strip()
+class Book:
+    """What reading the sheets needs from a workbook, through openpyxl's own
+    reader: the sheets (title, path of its XML) in the workbook's order, the
+    shared strings, the date styles and the epoch.
+
+    Not `openpyxl.load_workbook`: even read-only, it parses every sheet up to
+    its `<dimension>` when it opens the file (the whole sheet when there is
+    none) and then trusts that size. The shared strings are read here, at
+    the cost of the budget's clock."""
+
+    def __init__(self, data: bytes, budget: Budget):
+        from openpyxl.reader.excel import ExcelReader
+        from openpyxl.styles.stylesheet import apply_stylesheet
+
+        reader = ExcelReader(io.BytesIO(data), read_only=True)
+        self.archive = reader.archive
+        try:
+            reader.read_manifest()
+            self.shared_strings = _shared_strings(reader, budget)
+            reader.read_workbook()
+            apply_stylesheet(reader.archive, reader.wb)
+        except BaseException:
+            self.archive.close()
+            raise
+        book = reader.wb
+        self.epoch = book.epoch
+        self.date_formats = book._date_formats
+        self.timedelta_formats = book._timedelta_formats
+        self.sheets = [
+            (sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
+            if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+        ]
+
+    def open(self, path: str):
+        return self.archive.open(path)
+
+    def close(self) -> None:
+        self.archive.close()
+
+
+def _shared_strings(reader, budget: Budget) -> list[str]:
+    """The workbook's shared strings, decoded as openpyxl decodes them; every
+    element is paid for with the budget's clock and dropped once read."""
+    from openpyxl.cell.text import Text
+    from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
+
+    part = reader.package.find(SHARED_STRINGS)
+    if part is None:
+        return []
+    string_tag = f"{{{SHEET_MAIN_NS}}}si"
+    strings: list[str] = []
+    stack: list = []
+    string = None  # the open <si> element
+    parts = 0
+    with reader.archive.open(part.PartName[1:]) as xml:
+        for event, element in iterparse(xml, events=("start", "end")):
+            if event == "start":
+                stack.append(element)
+                if len(stack) > MAX_DEPTH:
+                    raise ReadStopped(P["too_deep"].format(limit=MAX_DEPTH))
+                if string is not None:
+                    parts += 1
+                    if parts > MAX_CELL_PARTS:
+                        raise ReadStopped(P["string_too_complex"].format(
+                            number=fmt.number(len(strings) + 1), limit=fmt.number(MAX_CELL_PARTS)))
+                elif element.tag == string_tag:
+                    string, parts = element, 0
+                continue
+            stack.pop()
+            budget.work()
+            if element is string:
+                string = None
+                strings.append(Text.from_tree(element).content.replace("x005F_", ""))
+            elif string is not None:
+                continue  # a part of the open string: read with it
+            element.clear()
+            if stack:
+                stack[-1].remove(element)  # its last child: the tree never grows
+    return strings
+
+
+def _base_from_meta(book: Book, path: str, budget: Budget) -> str | None:
+    for number, row in sheet_rows(book, path, budget):
+        if number > 10:
+            break
+        values = dict(row.values())
+        key, value = values.get(0), values.get(1)
+        if key == META_KEYS[0] and isinstance(value, str) and value.strip():
+            return value.strip()
     return None
 
 
-def _cell(cell) -> object:
-    value = cell.value
-    kind = getattr(cell, "data_type", None)
-    if kind == "f" and isinstance(value, str):
-        return Formula(value)
-    if kind == "e" and value is not None:
-        return CellError(str(value))
-    return value
+def sheet_rows(book: Book, path: str, budget: Budget) -> Iterator[tuple[int, RowCells]]:
+    """(row number, RowCells) for every row the sheet's XML holds, in the
+    file's order: rows and cells that are not in the file are not made up,
+    and every element of the XML is paid for from `budget` (cells and rows
+    with `spend`, the rest with `work`). Elements are dropped as soon as they
+    are read, so a sheet never sits in memory whole.
+
+    A formula cell is Excel's computed value when the file holds one, else a
+    `Formula`; an error cell is a `CellError`."""
+    from openpyxl.worksheet._reader import CELL_TAG, ROW_TAG
+
+    cells = _Cells(book)
+    stack: list = []  # the open elements, outermost first
+    row: RowCells | None = None
+    number = 0
+    cell = None  # the open <c> element
+    parts = 0  # elements inside the open cell
+    with book.open(path) as xml:
+        for event, element in iterparse(xml, events=("start", "end")):
+            if event == "start":
+                stack.append(element)
+                if len(stack) > MAX_DEPTH:
+                    raise ReadStopped(P["too_deep"].format(limit=MAX_DEPTH))
+                if cell is not None:
+                    parts += 1
+                    if parts > MAX_CELL_PARTS:
+                        raise ReadStopped(P["cell_too_complex"].format(
+                            cell=cell.get("r") or "?", limit=fmt.number(MAX_CELL_PARTS)))
+                elif element.tag == CELL_TAG:
+                    cell, parts = element, 0
+                elif element.tag == ROW_TAG:
+                    r = element.get("r")
+                    number = int(r) if r is not None else number + 1
+                    row = RowCells(budget)
+                    cells.start_row(number)
+                continue
+            stack.pop()
+            if element is cell:
+                cell = None
+                if row is None:
+                    budget.spend()  # a cell outside a row: paid for, not read
+                elif len(element) == 0:  # no value, no formula: an empty (perhaps formatted) cell
+                    cells.empty(element)
+                    row.empty()
+                else:
+                    row.add(*cells.read(element))
+            elif cell is not None:
+                budget.work()
+                continue  # a part of the open cell (value, formula, text): read with the cell
+            elif element.tag == ROW_TAG:
+                if row is not None:
+                    yield number, row
+                row = None
+            else:
+                budget.work()
+            element.clear()
+            if stack:
+                stack[-1].remove(element)  # its last child: the tree never grows
 
 
-def _sheet_rows(sheet, limits: Limits):
-    """(row number, values) for every row, numbered as Excel numbers them; stops
-    a little after the row limit (the limit check reports it)."""
-    data_rows = 0
-    for number, row in enumerate(sheet.iter_rows(), start=1):
-        values = [_cell(c) for c in row]
-        while values and blank(values[-1]):
-            values.pop()
-        if values:
-            data_rows += 1
-        yield number, values
-        if data_rows > limits.max_rows + 1:
-            return
+class _Cells:
+    """openpyxl's decoding of one cell (shared strings, dates, booleans,
+    inline and rich text, shared formulas), twice: as written, and as Excel
+    last computed it (for a formula)."""
 
+    def __init__(self, book: Book):
+        from openpyxl.worksheet._reader import WorkSheetParser
 
-def _with_computed_values(grid, sheet, limits: Limits):
-    computed = {n: values for n, values in _sheet_rows_plain(sheet, limits)}
-    out = []
-    for number, values in grid:
-        row = list(values)
-        other = computed.get(number, [])
-        for i, value in enumerate(row):
-            if isinstance(value, Formula) and i < len(other) and other[i] is not None:
-                row[i] = other[i]
-        out.append((number, row))
-    return out
+        def parser(data_only: bool) -> WorkSheetParser:
+            return WorkSheetParser(None, book.shared_strings, data_only=data_only, epoch=book.epoch,
+                                   date_formats=book.date_formats, timedelta_formats=book.timedelta_formats)
 
+        self.formulas, self.computed = parser(False), parser(True)
+        self._last_empty: str | None = None  # the reference of an empty cell not yet located
 
-def _sheet_rows_plain(sheet, limits: Limits):
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        yield number, list(row)
-        if number > limits.max_rows + 2:
-            return
+    def start_row(self, number: int) -> None:
+        for p in (self.formulas, self.computed):
+            p.row_counter, p.col_counter = number, 0
+        self._last_empty = None
+
+    def empty(self, element) -> None:
+        """An empty cell: it is not located (that costs), unless a following
+        cell has no reference of its own and is numbered from it."""
+        ref = element.get("r")
+        if ref is None:
+            self._locate()
+            self.formulas.col_counter += 1
+        self._last_empty = ref
+
+    def _locate(self) -> None:
+        if self._last_empty is not None:
+            from openpyxl.utils.cell import coordinate_to_tuple
+
+            self.formulas.col_counter = coordinate_to_tuple(self._last_empty)[1]
+            self._last_empty = None
+
+    def read(self, element) -> tuple[int, object]:
+        """(column index from 0, value) of a <c> element with content."""
+        if element.get("r") is None:
+            self._locate()
+        self._last_empty = None
+        cell = self.formulas.parse_cell(element)
+        kind, value = cell["data_type"], cell["value"]
+        if kind == "f":
+            self.computed.row_counter = self.formulas.row_counter
+            self.computed.col_counter = cell["column"] - 1
+            result = self.computed.parse_cell(element)
+            if result["value"] is not None:
+                kind, value = result["data_type"], result["value"]
+            else:
+                value = Formula(str(getattr(value, "text", value)))
+        if kind == "e" and value is not None:
+            value = CellError(str(value))
+        return cell["column"] - 1, value

@@ -29,9 +29,15 @@ class Upload:
 
 @dataclass(frozen=True)
 class Limits:
+    """What one uploaded file may be, and what reading it may cost
+    (portfolio.ingest.grid.Budget spends the last three)."""
+
     max_bytes: int = config.UPLOAD_MAX_BYTES
     max_rows: int = config.UPLOAD_MAX_ROWS
     max_unpacked_bytes: int = config.UPLOAD_MAX_UNPACKED_BYTES
+    max_columns: int = config.UPLOAD_MAX_COLUMNS
+    max_cells: int = config.UPLOAD_MAX_CELLS
+    max_seconds: float = config.UPLOAD_MAX_SECONDS
 
 
 @dataclass(frozen=True)
@@ -150,6 +156,7 @@ class Reading:
     tables: dict[str, TableData] = field(default_factory=dict)
     problems: list[FileProblem] = field(default_factory=list)
     base_ids: dict[str, str] = field(default_factory=dict)  # file name -> base id in the file
+    cells_read: int = 0  # cells and rows the readers paid for (portfolio.ingest.grid.Budget)
 
     def add_table(self, data: TableData | None, table: str, source: Source) -> None:
         """Keep a table read from `source`; a second file (or sheet) with the

@@ -213,6 +213,10 @@ def _instructions(book: Workbook, meta: SnapshotMeta | None) -> None:
                 allowed = f"{T.TRUE_WORD}, {T.FALSE_WORD}"
             if column.is_list:
                 allowed = f"{allowed} ({T.LIST_SEPARATOR_NOTE})" if allowed else T.LIST_SEPARATOR_NOTE
+            if column.max_length and not column.allowed:
+                note = T.MAX_LENGTH_ITEM_NOTE if column.is_list else T.MAX_LENGTH_NOTE
+                note = note.format(limit=fmt.number(column.max_length))
+                allowed = f"{allowed}, {note}" if allowed else note.capitalize()
             text_row([
                 SHEET_NAMES[table.name], header(table.name, column.name),
                 T.REQUIRED_YES if column.required else T.REQUIRED_NO,

@@ -1,9 +1,9 @@
 """The data model: the three tables of a snapshot, in one place.
 
 Every column is declared here once, with its Arrow type, whether a value is
-required, which values are allowed and whether it is public. The store, the
-query layer, the docs test and the public projection all read these
-declarations; nothing else lists columns.
+required, which values are allowed, how long its text may be and whether it
+is public. The store, the query layer, the docs test and the public
+projection all read these declarations; nothing else lists columns.
 """
 
 from __future__ import annotations
@@ -34,6 +34,13 @@ MILESTONE_KINDS = ("milepæl", "beslutningspunkt", "arrangement", "leveranse")
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
+# The longest text a column holds, in characters (for a list: each item). A
+# text column holds SHORT_TEXT unless it declares otherwise.
+ID_LENGTH = 100
+SHORT_TEXT = 200  # names, titles, people, areas, sources
+URL_LENGTH = 2000
+LONG_TEXT = 5000  # summaries, comments and notes
+
 TEXT = pa.string()
 TEXT_LIST = pa.list_(pa.string())
 DATE = pa.date32()
@@ -49,6 +56,14 @@ class Column:
     public: bool = False
     allowed: tuple[str, ...] | None = None  # for a list column: allowed items
     doc: str = ""
+    max_length: int | None = None  # characters (a list: per item); text: SHORT_TEXT unless given
+
+    def __post_init__(self) -> None:
+        if self.type_name in ("string", "list"):
+            if self.max_length is None:
+                object.__setattr__(self, "max_length", SHORT_TEXT)
+        elif self.max_length is not None:
+            raise ValueError(f"{self.name}: only text has a max_length")
 
     @property
     def is_list(self) -> bool:
@@ -100,7 +115,7 @@ def _status(dimension: str, doc: str) -> Column:
 
 
 def _comment(dimension: str, doc: str) -> Column:
-    return Column(f"comment_{dimension}", TEXT, required=False, doc=doc)
+    return Column(f"comment_{dimension}", TEXT, required=False, doc=doc, max_length=LONG_TEXT)
 
 
 INITIATIVES = Table(
@@ -108,11 +123,13 @@ INITIATIVES = Table(
     key=("initiative_id",),
     doc="One row per initiative (tiltak) or programme.",
     columns=(
-        Column("initiative_id", TEXT, public=True, doc="Slug, unique: a–z, 0–9 and hyphens."),
+        Column("initiative_id", TEXT, public=True, doc="Slug, unique: a–z, 0–9 and hyphens.",
+               max_length=ID_LENGTH),
         Column("name", TEXT, public=True, doc="Name of the initiative."),
         Column(
             "parent_id", TEXT, required=False, public=True,
             doc="The programme this initiative rolls up to; must be an existing initiative_id.",
+            max_length=ID_LENGTH,
         ),
         Column("owner_area", TEXT, public=True, doc="Kommunalområde that owns the initiative."),
         Column("collaborating_areas", TEXT_LIST, public=True, doc="Other kommunalområder taking part."),
@@ -128,7 +145,7 @@ INITIATIVES = Table(
         _status("budget", "Budget (økonomi)."),
         _status("quality", "Quality (kvalitet)."),
         _status("risk", "Risk (risiko)."),
-        Column("status_summary", TEXT, required=False, doc="Internal status text."),
+        Column("status_summary", TEXT, required=False, doc="Internal status text.", max_length=LONG_TEXT),
         _comment("schedule", "Internal comment on the schedule status."),
         _comment("budget", "Internal comment on the budget status."),
         _comment("quality", "Internal comment on the quality status."),
@@ -141,9 +158,10 @@ INITIATIVES = Table(
         Column("is_public", BOOL, doc="Whether the initiative is shown on the public page."),
         Column(
             "public_summary", TEXT, required=False, public=True,
-            doc="Plain-language summary for citizens; required when is_public.",
+            doc="Plain-language summary for citizens; required when is_public.", max_length=LONG_TEXT,
         ),
-        Column("url", TEXT, required=False, public=True, doc="Link to more information."),
+        Column("url", TEXT, required=False, public=True, doc="Link to more information.",
+               max_length=URL_LENGTH),
     ),
 )
 
@@ -152,13 +170,14 @@ BUDGETS = Table(
     key=("initiative_id", "year", "funding_source"),
     doc="One row per initiative, year and funding source. Amounts in whole kroner.",
     columns=(
-        Column("initiative_id", TEXT, public=True, doc="Initiative the row belongs to."),
+        Column("initiative_id", TEXT, public=True, doc="Initiative the row belongs to.",
+               max_length=ID_LENGTH),
         Column("year", INT, public=True, doc="Budget year."),
         Column("funding_source", TEXT, public=True, doc="Where the money comes from."),
         Column("budget_nok", INT, public=True, doc="Approved budget, whole kroner, ≥ 0."),
         Column("actual_nok", INT, public=True, doc="Actual spend (regnskap) so far, whole kroner, ≥ 0."),
         Column("forecast_nok", INT, required=False, doc="Forecast for the year, whole kroner, ≥ 0."),
-        Column("note", TEXT, required=False, doc="Internal note."),
+        Column("note", TEXT, required=False, doc="Internal note.", max_length=LONG_TEXT),
     ),
 )
 
@@ -167,8 +186,9 @@ MILESTONES = Table(
     key=("milestone_id",),
     doc="Milestones, decision points, events and deliverables.",
     columns=(
-        Column("milestone_id", TEXT, public=True, doc="Slug, unique."),
-        Column("initiative_id", TEXT, public=True, doc="Initiative the milestone belongs to."),
+        Column("milestone_id", TEXT, public=True, doc="Slug, unique.", max_length=ID_LENGTH),
+        Column("initiative_id", TEXT, public=True, doc="Initiative the milestone belongs to.",
+               max_length=ID_LENGTH),
         Column("title", TEXT, public=True, doc="Title."),
         Column("kind", TEXT, public=True, allowed=MILESTONE_KINDS, doc="Kind of milestone."),
         Column(
@@ -178,7 +198,7 @@ MILESTONES = Table(
         Column("due_date", DATE, public=True, doc="Due date."),
         Column("completed_date", DATE, required=False, public=True, doc="Date completed; empty while open."),
         Column("is_public", BOOL, doc="Whether the milestone is shown on the public page."),
-        Column("note", TEXT, required=False, doc="Internal note."),
+        Column("note", TEXT, required=False, doc="Internal note.", max_length=LONG_TEXT),
     ),
 )
 

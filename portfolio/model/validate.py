@@ -2,7 +2,9 @@
 
 `validate(tables)` returns every problem at once, each naming table, row (as
 Excel numbers it: row 2 is the first data row) and column, in Norwegian. The
-checks are built from the declarations in `portfolio.schema`.
+checks are built from the declarations in `portfolio.schema`, text length
+(`Column.max_length`) included. A message shows at most the start of a long
+value (`excerpt`).
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pyarrow_mod
 
-from portfolio import texts
-
+from portfolio import fmt, texts
 from portfolio.model import schema
+from portfolio.texts import update as T
 
 FIRST_DATA_ROW = 2  # row 1 holds the headers, as in a spreadsheet
 
@@ -122,7 +124,7 @@ def _type_problems(table: schema.Table, frame: pd.DataFrame) -> list[Problem]:
                         position + FIRST_DATA_ROW,
                         column.name,
                         texts.VALIDATION["type"].format(
-                            value=value, expected=texts.TYPE_NAMES[column.type_name]
+                            value=excerpt(str(value)), expected=texts.TYPE_NAMES[column.type_name]
                         ),
                     )
                 )
@@ -140,8 +142,27 @@ def _items_allowed(allowed: tuple[str, ...]):
     return check
 
 
+def _items_short(limit: int):
+    def check(series: pd.Series) -> pd.Series:
+        return series.map(lambda items: items is None or all(len(i) <= limit for i in items))
+
+    return check
+
+
+def _short(limit: int):
+    def check(series: pd.Series) -> pd.Series:
+        lengths = series.str.len()
+        return lengths.isna() | (lengths <= limit)
+
+    return check
+
+
 def _column_checks(table: schema.Table, column: schema.Column, ids: set[str]) -> list[pa.Check]:
     checks: list[pa.Check] = []
+    if column.max_length is not None and column.is_list:
+        checks.append(pa.Check(_items_short(column.max_length), name="max_length_items"))
+    elif column.max_length is not None:
+        checks.append(pa.Check(_short(column.max_length), name="max_length"))
     if column.allowed and column.is_list:
         checks.append(pa.Check(_items_allowed(column.allowed), name="allowed_items"))
     elif column.allowed:
@@ -200,12 +221,29 @@ FRAME_CHECK_COLUMNS = {
 }
 
 
+def _required_problems(table: schema.Table, frame: pd.DataFrame) -> list[Problem]:
+    """Missing required values, found here rather than by pandera, whose
+    report of each failed check costs milliseconds: a file with a stray row
+    must not cost more to refuse than a whole portfolio costs to accept. (A
+    key column stays required in pandera as well, so that its uniqueness
+    check never counts gaps as duplicates; a problem found twice is listed
+    once.)"""
+    problems: list[Problem] = []
+    for column in table.columns:
+        if not column.required or column.name not in frame.columns:
+            continue
+        missing = frame[column.name].isna().to_numpy().nonzero()[0]
+        problems.extend(Problem(table.name, int(position) + FIRST_DATA_ROW, column.name,
+                                texts.VALIDATION["required"]) for position in missing)
+    return problems
+
+
 def _pandera_schema(table: schema.Table, ids: set[str]) -> pa.DataFrameSchema:
     columns = {
         c.name: pa.Column(
             None,
             checks=_column_checks(table, c, ids),
-            nullable=not c.required,
+            nullable=not c.required or c.name not in table.key,
             unique=(table.key == (c.name,)),
             required=True,
         )
@@ -235,6 +273,8 @@ def _message(table: schema.Table, check: str, column: str | None, value: Any) ->
         return v["unique_key"].format(columns=labels)
     if check in v and check not in ("type", "other", "location", "location_table"):
         return v[check].format(value=_show(value), start="startdato")
+    if check in ("max_length", "max_length_items") and column:
+        return _too_long(table.column(column), value)
     if check == "column_in_dataframe":
         return v["missing_column"]
     if check == "column_in_schema":
@@ -242,12 +282,30 @@ def _message(table: schema.Table, check: str, column: str | None, value: Any) ->
     return v["other"].format(value=_show(value), check=check)
 
 
+def _too_long(column: schema.Column, value: Any) -> str:
+    """The length message: how long the text is and may be (never the whole text)."""
+    limit = column.max_length or 0
+    if column.is_list and isinstance(value, (list, tuple)):
+        item = next((i for i in value if isinstance(i, str) and len(i) > limit), "")
+        return T.TOO_LONG_ITEM.format(item=excerpt(item), length=fmt.number(len(item)),
+                                      limit=fmt.number(limit))
+    return T.TOO_LONG.format(length=fmt.number(len(str(value))), limit=fmt.number(limit))
+
+
+EXCERPT = 60  # characters of a value shown in a message
+
+
+def excerpt(text: str, length: int = EXCERPT) -> str:
+    """The start of a text for a message: a cell may hold thousands of characters."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 def _show(value: Any) -> str:
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(x) for x in value)
+        return excerpt(", ".join(str(x) for x in value))
     if isinstance(value, (dt.date,)):
         return value.isoformat()
-    return str(value)
+    return excerpt(str(value))
 
 
 def _check_name(raw: Any) -> str:
@@ -310,6 +368,7 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
         problems.extend(type_problems)
         if type_problems:
             continue  # value checks on mistyped cells would only repeat the message
+        problems.extend(_required_problems(table, frame))
         problems.extend(_pandera_problems(table, frame, ids))
     order = {n: i for i, n in enumerate(schema.TABLE_NAMES)}
     return sorted(

@@ -53,6 +53,8 @@ INSTRUCTIONS_HEADER = ("Ark", "Kolonne", "Påkrevd", "Gyldige verdier", "Forklar
 REQUIRED_YES = "Ja"
 REQUIRED_NO = "Nei"
 LIST_SEPARATOR_NOTE = "flere verdier skilt med «;»"
+MAX_LENGTH_NOTE = "høyst {limit} tegn"
+MAX_LENGTH_ITEM_NOTE = "høyst {limit} tegn hver"
 
 # What each column holds, in plain Norwegian (the template's instructions sheet)
 COLUMN_HELP = {
@@ -202,7 +204,39 @@ PROBLEMS = {
         "arbeidsboken."
     ),
     "unreadable": "filen kan ikke leses ({reason}).",
+    # what reading a file may cost (portfolio.config: UPLOAD_MAX_COLUMNS, _CELLS, _SECONDS)
+    "too_many_columns": (
+        "rad 1 har en overskrift i kolonne {letter}, men appen leser bare de første {limit} "
+        "kolonnene. Slett kolonnene som ikke hører til malen."
+    ),
+    "too_many_cells": (
+        "filen har mer enn {limit} celler (tomme celler og rader regnet med), flere enn appen "
+        "leser. Slett tomme rader og kolonner, eller kopier dataene inn i en ny mal fra appen."
+    ),
+    "too_slow": (
+        "lesingen ble stoppet etter {seconds} sekunder: filen tar for lang tid å lese. Slett tomme "
+        "rader og kolonner, eller kopier dataene inn i en ny mal fra appen."
+    ),
+    "too_deep": (
+        "filen er bygd opp med mer enn {limit} nivåer inne i hverandre, flere enn appen leser. "
+        "Kopier dataene inn i en ny mal fra appen."
+    ),
+    "string_too_complex": (
+        "tekst nummer {number} i arbeidsbokens tekstliste er bygd opp av mer enn {limit} deler, "
+        "flere enn appen leser. Kopier dataene inn i en ny mal fra appen."
+    ),
+    "cell_too_complex": (
+        "cellen {cell} er bygd opp av mer enn {limit} deler, flere enn appen leser. Skriv inn "
+        "verdien på nytt, eller kopier dataene inn i en ny mal fra appen."
+    ),
 }
+
+# Text longer than the data model allows (portfolio.model.schema: Column.max_length);
+# checked in validation, so the upload, CSV, the app's editor and the command line alike
+TOO_LONG = "teksten er for lang: {length} tegn, men høyst {limit} tegn er tillatt."
+TOO_LONG_ITEM = (
+    "verdien «{item}» er for lang: {length} tegn, men høyst {limit} tegn er tillatt for hver verdi."
+)
 
 SIZE_MB = "{size} MB"
 
