@@ -1,13 +1,20 @@
 # Two commands on a fresh machine:
 #   make run   - create .venv, install, start the app on the demo data (http://localhost:8501)
 #   make test  - create .venv, install dev requirements and Chromium, run the whole suite
+# While working: make test-fast - everything but the browser tests and the slow tests
+# (large generated data, kill -9 at random moments; markers in pytest.ini).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 CHROMIUM := /usr/bin/chromium
+# Tests run in parallel (pytest-xdist): one worker per core by default; TEST_WORKERS=0 runs them in one process.
+# Work stealing keeps both cores busy to the end; tests that share a server or
+# Chromium share it within a worker (tests/conftest.py, tests/browser.py).
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
-.PHONY: run test bench chromium clean-venv
+.PHONY: run test test-fast bench chromium clean-venv
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,7 +36,10 @@ chromium:
 	fi
 
 test: $(VENV)/.dev chromium
-	$(PY) -m pytest
+	$(PYTEST)
+
+test-fast: $(VENV)/.dev
+	$(PYTEST) -m "not browser and not slow"
 
 clean-venv:
 	rm -rf $(VENV)

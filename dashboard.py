@@ -1,5 +1,14 @@
-"""Entry point: `streamlit run dashboard.py`. Registers the pages, grouped in
-the navigation. Each page is one file in views/ and only draws.
+"""Entry point: `streamlit run dashboard.py`. Registers the pages, in one
+list in the sidebar navigation. Each page is one file in views/ and only draws.
+
+The navigation is one flat list, in a fixed order (log-in; the portfolio;
+keeping the data current; public information and about the app). Streamlit
+1.67 draws a navigation with sections as a `<ul>` whose children are `<div>`s
+(not a valid list: axe "list"/"listitem", serious) in the sidebar, and with
+`position="top"` too on a phone-sized screen, where it falls back to the
+sidebar. A flat list is a valid `<ul>` of `<li>` from its first paint, inside
+the labelled `<nav>` landmark, with `aria-current` on the page shown: there is
+no moment at which the page is invalid, and nothing to repair afterwards.
 
 Only the pages the user's role may open are registered: a page that is not
 registered cannot be reached, whatever the URL says (checked on the server
@@ -9,10 +18,6 @@ on every rerun). Each page checks the role again at its top.
 import streamlit as st
 
 from portfolio import texts
-
-from portfolio.web import a11y
-
-from portfolio.web import auth
 from portfolio.texts import about as about_texts
 from portfolio.texts import budget as budget_texts
 from portfolio.texts import changes as changes_texts
@@ -21,6 +26,7 @@ from portfolio.texts import initiative as initiative_texts
 from portfolio.texts import milestones as milestones_texts
 from portfolio.texts import public as public_texts
 from portfolio.texts import update as update_texts
+from portfolio.web import a11y, auth
 
 st.set_page_config(page_title=texts.APP_SHORT_TITLE, page_icon=":material/dashboard:", layout="wide")
 a11y.set_document_language()
@@ -52,17 +58,15 @@ about_pages = [
             url_path="tilgjengelighet"),
 ]
 
-navigation = {}
+pages = []
 if auth.auth_configured() and not user.is_logged_in:
     # Not logged in: the login page first, then the public pages
-    navigation[texts.NAV_ACCOUNT] = [
-        st.Page("views/login.py", title=texts.auth.LOGIN_PAGE, icon=":material/login:",
-                url_path="login", default=True),
-    ]
+    pages.append(st.Page("views/login.py", title=texts.auth.LOGIN_PAGE, icon=":material/login:",
+                         url_path="login", default=True))
 if user.may(auth.VIEWER):
-    navigation[texts.NAV_PORTFOLIO] = portfolio_pages
+    pages += portfolio_pages
 if user.may(auth.EDITOR):
-    navigation[texts.NAV_DATA] = data_pages
-navigation[texts.NAV_ABOUT] = about_pages
+    pages += data_pages
+pages += about_pages
 auth.account_sidebar(user)
-st.navigation({section: pages for section, pages in navigation.items() if pages}).run()
+st.navigation(pages).run()

@@ -1,4 +1,14 @@
-"""Helpers for browser tests: a real Streamlit server and headless Debian Chromium."""
+"""Helpers for browser tests: a real Streamlit server and headless Debian Chromium.
+
+No fixed waits: every wait here is for a condition that says the thing is
+ready (a server's health URL, Streamlit's own script state, an element, the
+marker the app's script sets), with a generous deadline. A loaded machine
+makes the tests slower, never wrong.
+
+One Chromium per test process (`chromium()` opens a fresh context in it:
+cookies and storage are never shared between tests); it is closed at the end
+of the session (conftest.pytest_sessionfinish).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ROOT
@@ -20,6 +31,10 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = ROOT / "test-artifacts"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Deadlines for conditions (not waits): generous, so that a loaded machine
+# (two cores shared by several test runs) is slow but not failing.
+SERVER_START_S = 120
+IDLE_TIMEOUT_MS = 120_000
 
 
 def free_port() -> int:
@@ -28,35 +43,59 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def poll_until(condition: Callable[[], object], timeout_s: float, what: str, interval_s: float = 0.1):
+    """The one polling loop: call `condition` until it returns something true
+    (returned) or `timeout_s` has passed (AssertionError naming `what`).
+    Sleeps `interval_s` between checks; a condition may raise
+    `StopPolling` to give up early (e.g. the process being waited for died)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout_s:g} s waiting for {what}")
+        time.sleep(interval_s)
+
+
+class StopPolling(Exception):
+    """Raised by a poll_until condition that can never become true."""
+
+
 @contextlib.contextmanager
 def streamlit_server(script: str, data: Path, today: str | None = None, port: int | None = None,
                      extra_args: list[str] = (), env_extra: dict | None = None):
-    """Start `streamlit run SCRIPT` on a free localhost port; yield its URL."""
+    """Start `streamlit run SCRIPT` on a free localhost port; yield its URL
+    once its health URL answers."""
     port = port or free_port()
     env = {**os.environ, "PORTFOLIO_DATA": str(data), "PYTHONPATH": str(ROOT)}
     if today:
         env["PORTFOLIO_TODAY"] = today
     env.update(env_extra or {})
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / f"server-{port}.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
+    log_path = ARTIFACTS / f"server-{port}.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
+
+    def healthy() -> bool:
+        if proc.poll() is not None:
+            raise StopPolling(f"streamlit exited with {proc.returncode}; see {log_path}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                return r.status == 200
+        except OSError:
+            return False
+
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start; see {log.name}")
-            time.sleep(0.3)
+        try:
+            poll_until(healthy, SERVER_START_S, f"streamlit's health URL; see {log_path}", interval_s=0.2)
+        except StopPolling as stopped:
+            raise RuntimeError(str(stopped)) from None
         yield url
     finally:
         proc.terminate()
@@ -64,33 +103,84 @@ def streamlit_server(script: str, data: Path, today: str | None = None, port: in
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
-        log.close()
+            proc.wait()
+
+
+# -- Chromium: one per process, a fresh context per use -----------------------------------
+
+_shared: dict = {}
+
+
+def shared_browser():
+    """The process's Chromium, launched on first use (again if it has died)."""
+    browser = _shared.get("browser")
+    if browser is None or not browser.is_connected():
+        if "playwright" not in _shared:
+            from playwright.sync_api import sync_playwright
+
+            _shared["playwright"] = sync_playwright().start()
+        browser = _shared["playwright"].chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        _shared["browser"] = browser
+    return browser
+
+
+def close_shared_browser() -> None:
+    browser, playwright = _shared.pop("browser", None), _shared.pop("playwright", None)
+    if browser is not None and browser.is_connected():
+        browser.close()
+    if playwright is not None:
+        playwright.stop()
 
 
 @contextlib.contextmanager
 def chromium(viewport=(1400, 1000)):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(
-            locale="nb-NO", viewport={"width": viewport[0], "height": viewport[1]}
-        )
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
-
-
-def wait_until_idle(page, ready: str = "h1", timeout_ms: int = 30000) -> None:
-    """Wait until the page shows `ready` and Streamlit has finished the script."""
-    page.wait_for_selector(ready, timeout=timeout_ms)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=timeout_ms,
+    """A page in a new, isolated browser context (its own cookies and storage)."""
+    context = shared_browser().new_context(
+        locale="nb-NO", viewport={"width": viewport[0], "height": viewport[1]}
     )
-    page.wait_for_timeout(1000)  # let charts and tables paint
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+# -- when is a page ready ------------------------------------------------------------------
+
+# Streamlit's own state on its root element (the same attributes its end-to-end
+# tests wait for): the script has run and the browser is connected; nothing is
+# running, stale or still loading its code (a lazily loaded element shows
+# `stSkeleton` until its code has arrived); every chart shown has drawn its marks
+# and every data grid shown its canvas (one in a closed expander or a tab not
+# chosen draws when it is opened); and the app's own script has run: it sets the
+# document's language (portfolio/web/a11y.py), the one thing the app does in the
+# browser after the page is drawn.
+PAGE_IS_IDLE_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning'
+      || app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+  if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]'))
+    return false;
+  const shown = element => element.checkVisibility();  // not in a closed expander or another tab
+  for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
+    if (shown(chart) && !chart.querySelector('svg, canvas')) return false;
+  for (const grid of document.querySelectorAll('[data-testid="stDataFrame"]'))
+    if (shown(grid) && !grid.querySelector('canvas')) return false;
+  return document.documentElement.lang === 'nb';
+}"""
+
+
+def wait_until_idle(page, ready: str = "h1", timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
+    """Wait until the page shows `ready` and is idle (PAGE_IS_IDLE_JS): the
+    script has finished and everything it drew is painted."""
+    page.wait_for_selector(ready, timeout=timeout_ms)
+    page.wait_for_function(PAGE_IS_IDLE_JS, timeout=timeout_ms)
+
+
+def wait_for_paint(page) -> None:
+    """Wait until the browser has laid out and painted the current state (two
+    animation frames), e.g. after a change of the viewport."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
 def axe_violations(page) -> list[dict]:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import os
+import random
+import shutil
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -78,14 +84,136 @@ def store(tmp_path) -> Store:
     return Store(tmp_path / "data")
 
 
+LARGE = dict(initiatives=3000, snapshots=4, seed=7)
+
+
 @pytest.fixture(scope="session")
 def large_data(tmp_path_factory) -> Path:
-    """Generated data at a scale that makes slow code show: 3 000 initiatives × 4 snapshots."""
+    """Generated data at a scale that makes slow code show: 3 000 initiatives × 4
+    snapshots. Generated once per test run and shared: with pytest-xdist every
+    worker is its own session, so the first worker generates it (under a file
+    lock) into the run's common folder and the others wait for the lock and
+    reuse it. Read-only: a test that writes copies it first."""
     from tools import generate
 
-    out = tmp_path_factory.mktemp("large") / "data"
-    generate.write_generated(out, initiatives=3000, snapshots=4, seed=7)
+    shared = _run_folder(tmp_path_factory)
+    out = shared / "large" / "data"
+    with _exclusive(shared / "large.lock"):
+        if not out.exists():
+            building = shared / f"large.building-{os.getpid()}"
+            shutil.rmtree(building, ignore_errors=True)
+            generate.write_generated(building / "data", **LARGE)
+            building.rename(out.parent)  # whole, or not at all
     return out
+
+
+def _run_folder(tmp_path_factory) -> Path:
+    """A folder of this test run that all xdist workers share (each worker's
+    basetemp is inside it); without xdist, the session's own basetemp."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path):
+    """An exclusive lock on a file, held while the block runs (waits for it)."""
+    with open(lock_path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def existing_files(folder: Path, pattern: str) -> list[Path]:
+    """`folder.glob(pattern)`, sorted, failing when nothing is found: a check
+    over a folder that was renamed must fail, not silently check nothing."""
+    files = sorted(Path(folder).glob(pattern))
+    assert files, f"no files match {pattern} in {folder}"
+    return files
+
+
+# -- kill -9 at random moments, reproducibly ---------------------------------------------
+
+SEED_ENV = "PORTFOLIO_TEST_SEED"
+DEFAULT_SEED = 2026
+
+
+def kill_seed() -> int:
+    """The seed of the kill -9 tests' random moments: PORTFOLIO_TEST_SEED, or a
+    fixed default. Printed in the session header and by each test."""
+    return int(os.environ.get(SEED_ENV) or DEFAULT_SEED)
+
+
+@pytest.fixture()
+def kill_rng(request) -> random.Random:
+    """A random source for kill -9 moments, from the printed seed."""
+    seed = kill_seed()
+    print(f"kill -9 moments from seed {seed}; reproduce with {SEED_ENV}={seed} pytest '{request.node.nodeid}'")
+    return random.Random(seed)
+
+
+def kill_9_after(proc: subprocess.Popen, seconds: float) -> bool:
+    """Let `proc` run for `seconds` (less if it ends by itself), then kill -9 it.
+    True if it was killed, False if it had already ended."""
+    try:
+        proc.wait(timeout=seconds)
+        return False
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        return True
+
+
+def pytest_report_header(config):
+    return f"kill -9 tests: seed {kill_seed()} (set {SEED_ENV} to choose another)"
+
+
+# -- browser tests: one server on the demo data per process ------------------------------
+
+@pytest.fixture(scope="session")
+def demo_app() -> str:
+    """dashboard.py on the demo data (read-only), shared by the browser tests
+    of this process that only read; a test that writes starts its own server
+    on a copy (tests/browser.py streamlit_server)."""
+    from browser import streamlit_server
+
+    with streamlit_server("dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def public_demo_app() -> str:
+    """public.py on the demo data (read-only), shared like demo_app."""
+    from browser import streamlit_server
+
+    with streamlit_server("public.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url:
+        yield url
+
+
+# Modules whose tests are marked here until the module marks itself:
+# bench/run.py --smoke generates data and measures a first paint in Chromium.
+MODULE_MARKS = {"test_bench.py": ("browser", "slow")}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Markers from what a test uses (make test-fast leaves both out): large
+    generated data or kill -9 at random moments is `slow`; a shared app
+    server is `browser`."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & {"large_data", "kill_rng"}:
+            item.add_marker(pytest.mark.slow)
+        if fixtures & {"demo_app", "public_demo_app"}:
+            item.add_marker(pytest.mark.browser)
+        for name in MODULE_MARKS.get(item.path.name, ()):
+            item.add_marker(getattr(pytest.mark, name))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    browser = sys.modules.get("browser")
+    if browser is not None:
+        browser.close_shared_browser()
 
 
 def open_app_page(page: str, **params):

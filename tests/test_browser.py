@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from browser import ARTIFACTS, axe_violations, chromium, streamlit_server, wait_until_idle
-from conftest import DEMO_DATA, DEMO_TODAY
+from browser import ARTIFACTS, axe_violations, chromium, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def demo_url():
-    with streamlit_server("dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url:
-        yield url
+@pytest.fixture()
+def demo_url(demo_app):
+    """The shared server on the demo data (conftest.demo_app): these tests only read."""
+    return demo_app
 
 
 def test_overview_opens_in_chromium_with_the_seed_portfolio(demo_url):
@@ -33,6 +32,8 @@ def test_overview_opens_in_chromium_with_the_seed_portfolio(demo_url):
 
 
 def test_overview_has_no_serious_accessibility_violations(demo_url):
+    """axe runs as soon as the page is idle, with no grace time: the page is
+    valid at every moment, including its navigation (a flat list, see dashboard.py)."""
     with chromium() as page:
         page.goto(demo_url)
         wait_until_idle(page)

@@ -17,6 +17,9 @@ USERS = {
     "leder": {"email": "leder@kristiansand.kommune.no", "name": "Lene Leder"},
     "pl": {"email": "pl@kristiansand.kommune.no", "name": "Per Prosjektleder"},
     "noen": {"email": "noen@example.com", "name": "Noen Utenfra"},
+    # listed by her stable id (Entra's `oid`) only: her address is in no list
+    "ida": {"email": "ida.ny-adresse@kristiansand.kommune.no", "name": "Ida Identitet",
+            "oid": "5b0e8d2a-7c4f-4e1a-9d3b-2f6a8c1e0b47"},
 }
 
 
@@ -46,6 +49,7 @@ def app_with_login(tmp_path_factory):
             "\n[portfolio_access]\n"
             'viewers = ["leder@kristiansand.kommune.no"]\n'
             'editors = ["pl@kristiansand.kommune.no"]\n'
+            f'editor_ids = ["{USERS["ida"]["oid"].upper()}"]\n'
         )
         with streamlit_server(
             "dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat(), port=port,
@@ -56,17 +60,18 @@ def app_with_login(tmp_path_factory):
 
 def nav_links(page) -> list[str]:
     # each link's text is its icon's name, then the page title
-    return [t.strip().splitlines()[-1].strip() for t in page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()]
+    links = page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
+    return [t.strip().splitlines()[-1].strip() for t in links]
 
 
 def log_in(page, url: str, sub: str) -> None:
     page.goto(url)
     wait_until_idle(page)
     page.get_by_role("button", name=re.compile("Logg inn med kommunens konto")).first.click()
-    page.wait_for_url(re.compile(r"/oauth2/authorize|/authorize"), timeout=30000)
+    page.wait_for_url(re.compile(r"/oauth2/authorize|/authorize"), timeout=120_000)
     page.fill('input[name="sub"]', sub)
     page.locator('button[type="submit"], input[type="submit"]').first.click()
-    page.wait_for_url(re.compile(re.escape(url)), timeout=30000)
+    page.wait_for_url(re.compile(re.escape(url)), timeout=120_000)
     wait_until_idle(page)
 
 
@@ -116,3 +121,11 @@ def test_a_user_without_a_role_sees_only_public_pages(app_with_login):
         assert page.locator("h1", has_text="Oversikt").count() == 0
         assert "Oversikt" not in nav_links(page)
         assert page.get_by_text("ingen rolle", exact=False).count() >= 1
+
+
+def test_a_user_listed_by_stable_id_gets_the_role_whatever_her_email(app_with_login):
+    with chromium() as page:
+        log_in(page, app_with_login, "ida")
+        assert page.locator("h1", has_text="Oversikt").count() == 1
+        assert page.get_by_text("Innlogget som Ida Identitet (redaktør)").count() == 1
+        assert "Oppdater data" in nav_links(page)

@@ -23,6 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, tables
 from portfolio import fmt
+from portfolio.present import public as public_view
 from portfolio.store import public
 from portfolio.model import schema
 from portfolio.store.snapshots import Store
@@ -222,13 +223,13 @@ def test_the_row_flag_is_the_only_internal_column_read():
 
 
 def test_abbreviations_from_the_data_are_written_out():
-    assert public.plain("BP1: Mandat for konseptfasen behandlet i KDL") == (
+    assert public_view.plain("BP1: Mandat for konseptfasen behandlet i KDL") == (
         "Beslutningspunkt 1: Mandat for konseptfasen behandlet i kommunedirektørens ledergruppe"
     )
-    assert public.plain("Godkjent ved BP3") == "Godkjent ved beslutningspunkt 3"
-    assert public.plain("KDLX og BPX") == "KDLX og BPX"
-    assert public.word_list(["a", "b", "c"]) == "a, b og c"
-    assert public.phase_position("Gjennomføre") == "Fase 4 av 6: Gjennomføre"
+    assert public_view.plain("Godkjent ved BP3") == "Godkjent ved beslutningspunkt 3"
+    assert public_view.plain("KDLX og BPX") == "KDLX og BPX"
+    assert public_view.word_list(["a", "b", "c"]) == "a, b og c"
+    assert public_view.phase_position("Gjennomføre") == "Fase 4 av 6: Gjennomføre"
 
 
 # -- the leak test: pages, browser, export ----------------------------------------
@@ -278,6 +279,23 @@ def test_om_dataene_in_the_public_app_shows_only_public_data(sentinel_data, data
     assert secret("project_leader") in text and secret("author") in text
 
 
+def open_every_expander(page) -> None:
+    """Open every closed expander, one at a time, and wait until its details
+    are drawn (a public card draws its details in the rerun its opening
+    starts), then until the page is idle."""
+    from browser import wait_until_idle
+
+    expanders = page.locator('[data-testid="stExpander"]')
+    for i in range(expanders.count()):
+        expander = expanders.nth(i)
+        if expander.locator("details").get_attribute("open") is not None:
+            continue
+        expander.locator("summary").click()
+        expander.locator('[data-testid="stExpanderDetails"]').filter(has_text=re.compile(r"\S")).wait_for(
+            state="visible", timeout=60_000)
+        wait_until_idle(page)
+
+
 @pytest.mark.browser
 def test_no_sentinel_reaches_the_browser(sentinel_data):
     from browser import ARTIFACTS, chromium, streamlit_server, wait_until_idle
@@ -294,9 +312,7 @@ def test_no_sentinel_reaches_the_browser(sentinel_data):
             for path in ("", "/om-dataene", "/tilgjengelighet"):
                 page.goto(url + path)
                 wait_until_idle(page)
-                for summary in page.locator('[data-testid="stExpander"] summary').all():
-                    summary.click()
-                page.wait_for_timeout(800)
+                open_every_expander(page)
                 html, body = page.content(), page.inner_text("body")
                 assert leaks(html) == [], (path, leaks(html))
                 assert leaks(body) == [], (path, leaks(body))
@@ -459,12 +475,12 @@ def test_public_page_on_large_data_shows_a_capped_list(data_env, large_data, scr
     public._snapshot_data.cache_clear()
     at = run(script, "views/public_page.py" if script == DASHBOARD else None)
     cards = [e for e in at.expander if e.label not in (T.PHASES_HEADING, T.WORDS_HEADING)]
-    assert len(cards) == public.PAGE_SIZE  # never more to the browser than the page shows
+    assert len(cards) == public_view.PAGE_SIZE  # never more to the browser than the page shows
     store = Store(large_data)
     frames = public.latest_data(large_data)
     total = len(frames.initiatives)
-    assert total > public.PAGE_SIZE
-    count = T.COUNT.format(shown=fmt.number(public.PAGE_SIZE), total=fmt.number(total))
+    assert total > public_view.PAGE_SIZE
+    count = T.COUNT.format(shown=fmt.number(public_view.PAGE_SIZE), total=fmt.number(total))
     assert any(c.value.startswith(count) for c in at.caption)
     assert store.latest().row_counts["initiatives"] == 3000
 

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import random
-import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
-from conftest import ROOT, initiative, small_portfolio, tables
+from conftest import ROOT, initiative, kill_9_after, small_portfolio, tables
 from portfolio.model import schema
 from portfolio.store import snapshots as store_mod
 from portfolio.store.snapshots import SnapshotConflict, Store
@@ -169,14 +166,13 @@ def test_reader_during_writes_never_sees_a_partial_snapshot(tmp_path):
     assert len(seen) >= 2  # the reader really ran while the writer wrote
 
 
-def test_kill_9_at_random_moments_leaves_only_complete_snapshots(tmp_path):
+def test_kill_9_at_random_moments_leaves_only_complete_snapshots(tmp_path, kill_rng):
+    """The moments come from a printed seed (conftest.kill_rng): a failure is
+    reproduced with PORTFOLIO_TEST_SEED=<seed>."""
     data = tmp_path / "data"
-    rng = random.Random(2026)
     for _ in range(6):
         writer = _writer(data, 50)
-        time.sleep(rng.uniform(0.3, 1.5))
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
+        kill_9_after(writer, kill_rng.uniform(0.3, 1.5))
         store = Store(data)
         _check_complete(store)
     # the next write cleans up what the killed writers left

@@ -29,14 +29,14 @@ KEY = "portfolio_document_language"
 _SCRIPT = """
 export default function () {
   const root = document.documentElement;
-  const wanted = "%s";
+  const wanted = "__LANGUAGE__";
   const setLanguage = () => { if (root.lang !== wanted) root.lang = wanted; };
   setLanguage();
   const language = new MutationObserver(setLanguage);
   language.observe(root, { attributes: true, attributeFilter: ["lang"] });
   return () => language.disconnect();
 }
-""" % LANGUAGE
+""".replace("__LANGUAGE__", LANGUAGE)
 
 _document_language = st.components.v2.component(COMPONENT_NAME, js=_SCRIPT)
 
