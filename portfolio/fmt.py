@@ -1,7 +1,18 @@
-"""Norwegian formats for amounts, numbers, percentages and dates (Babel, nb_NO).
+"""Norwegian formats for amounts, numbers, percentages and dates (Babel, nb_NO),
+and the one way to put text from the data on screen (`literal`).
 
 Babel separates thousands with a no-break space, so "1 234 567 kr" never
 wraps inside a number.
+
+Data is never markup. Streamlit renders Markdown almost everywhere: st.markdown,
+st.write, captions, titles and headers, alerts, expander, tab, metric and widget
+labels, tooltips (`help=`) and st.table's cells. Text from the data or the URL
+goes there only as `literal(text)`, or as an argument of `markdown(template,
+...)` / `join(separator, parts)`, which make every argument literal. What these
+return is a `Markdown` string; `literal` gives one back as it is, so making a
+text literal twice changes nothing. Widgets that never interpret Markdown
+(st.text, st.code, st.dataframe's text columns, a selectbox's options) take the
+plain text. tests/test_markup.py checks the pages and the web layer for this.
 """
 
 from __future__ import annotations
@@ -28,17 +39,33 @@ def missing(value) -> bool:
         return False
 
 
-def memoised(format_func: Callable[[object], str]) -> Callable[[object], str]:
+class Markdown(str):
+    """Text that is Markdown on purpose, made only here: data made literal
+    (`literal`), the app's own template with every argument made literal
+    (`markdown`, `join`), or a number or date in Norwegian format (`kr`,
+    `number`, …: digits, spaces, signs and "kr" mean nothing in Markdown).
+    `literal` gives it back as it is. (A str method, `+` or an f-string gives
+    a plain str again, which `literal` escapes.)"""
+
+    __slots__ = ()
+
+
+def memoised(format_func: Callable[[object], str]) -> Callable[[object], Markdown]:
     """Remember each value's text: Babel takes tens of microseconds a value,
-    and tables format the same amounts and dates on every rerun."""
-    cached = functools.lru_cache(maxsize=65536)(format_func)
+    and tables format the same amounts and dates on every rerun. The text is
+    `Markdown`: a formatted number or date means nothing in Markdown."""
+
+    def as_markdown(value) -> Markdown:
+        return Markdown(format_func(value))
+
+    cached = functools.lru_cache(maxsize=65536)(as_markdown)
 
     @functools.wraps(format_func)
-    def wrapper(value):
+    def wrapper(value) -> Markdown:
         try:
             return cached(value)
         except TypeError:  # not hashable
-            return format_func(value)
+            return as_markdown(value)
 
     wrapper.cache_clear = cached.cache_clear
     return wrapper
@@ -79,15 +106,6 @@ def date(value: dt.date | dt.datetime | None) -> str:
     return format_date(value, format="dd.MM.yyyy", locale=LOCALE)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
-
-
-def literal(text: object) -> str:
-    """Text from the data (names, notes, file names) made literal for
-    Streamlit's markdown: no emphasis, links, colour directives or icons."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-
-
 @memoised
 def signed_kr(amount) -> str:
     """A deviation: '+18 000 kr' over, '-4 000 kr' under."""
@@ -102,6 +120,107 @@ def signed_percent(share) -> str:
         share = 0.0
     text = percent(share)
     return f"+{text}" if not missing(share) and share > 0 else text
+
+
+# -- data is never markup -------------------------------------------------------------
+
+# Whitespace but the no-break spaces (amounts keep theirs): a line break in the
+# data would start a new block (heading, list, quote, code) in the Markdown.
+_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
+# What Streamlit's Markdown finds in the text itself, also after escapes are
+# resolved, broken with an invisible WORD JOINER (U+2060): web addresses
+# (`http://…`, `www.…`) and e-mail addresses that GFM turns into links;
+# `:name:` codes (emoji, `:streamlit:`, its logo as an image, `:material/…:`
+# and `:material_…:` icons); and -> <- <-> -- >= <= ~= that Streamlit turns
+# into arrows and dashes.
+_TEXT_LEVEL_PATTERNS = re.compile(
+    r"(?<=:)(?=//|[\w+/-]+:)|(?i:(?<=www)(?=\.))|(?<=@)(?=[\w-])|(?<=[-<>~])(?=[-<>=~])")
+_WORD_JOINER = "\u2060"
+# Characters that make Markdown anywhere in a line: escapes, code, emphasis,
+# strikethrough, links and images ([ ]), HTML and autolinks (< >), entities
+# (&), LaTeX ($), tables (|) and headings (#); a colon before a letter or sign
+# (Streamlit's directives such as :red[…] and :help, and its codes); an
+# underscore that is not inside a word (inside one it never makes emphasis).
+# Without [ and < the others (( ) ! { } . , …) make nothing.
+_INLINE_SPECIAL = re.compile(r"([\\`*~\[\]<>&$|#]|:(?=\S)|(?<![^\W_])_|_(?![^\W_]))")
+# Block syntax at the start of the text (a list item, a numbered item, a
+# setext underline or a rule): the data may start a line of the Markdown.
+_BLOCK_START = re.compile(r"^( ?)([-+=]|\d{1,9}[.)](?=\s|$))")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+@functools.lru_cache(maxsize=65536)
+def _literal(text: str) -> Markdown:
+    text = _BREAKING_SPACE.sub(" ", text)
+    text = _TEXT_LEVEL_PATTERNS.sub(_WORD_JOINER, text)
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return Markdown(_BLOCK_START.sub(lambda m: f"{m[1]}{m[2][:-1]}\\{m[2][-1]}", text))
+
+
+def literal(text: object) -> Markdown:
+    """Text from the data or the URL (names, summaries, comments, notes, file
+    names, a link's parameters) as Markdown that shows exactly that text, on
+    one line: no links, images, headings, emphasis, lists, quotes, HTML,
+    colours, icons, emoji, LaTeX or web addresses turned into links.
+
+    Each run of line breaks, tabs and spaces becomes one space (the text never
+    starts a block of its own; an indented code block needs four spaces), the
+    characters that make Markdown are escaped with a backslash (block syntax
+    only at the start), and the patterns Streamlit finds in plain text are
+    broken with an invisible word joiner. A `Markdown` value (already
+    literal, made by `markdown`/`join`, or a formatted number or date) is
+    returned as it is."""
+    if isinstance(text, Markdown):
+        return text
+    return _literal(str(text))
+
+
+def markdown(template: str, /, *args: object, **kwargs: object) -> Markdown:
+    """`template.format(...)` with every argument made literal (`literal`):
+    the template is the app's own Markdown (a texts constant or a literal
+    string), the arguments may come from the data."""
+    return Markdown(template.format(*map(literal, args), **{k: literal(v) for k, v in kwargs.items()}))
+
+
+def join(separator: str, parts) -> Markdown:
+    """`separator.join(parts)` with every part made literal; the separator
+    is the app's own Markdown (e.g. "\n" between list items)."""
+    return Markdown(separator.join(literal(part) for part in parts))
+
+
+def plain(text: str) -> str:
+    """The text a `Markdown` made here shows, for places that show text as it
+    is (a chart's description, read by screen readers): escapes and word
+    joiners removed."""
+    return _ESCAPED.sub(r"\1", str(text)).replace(_WORD_JOINER, "")
+
+
+def literal_table(data):
+    """A table for st.table, which renders every cell as Markdown: a
+    DataFrame with every cell and column name made literal (an empty cell
+    shows empty), or a Styler on such cells with the same styles (Styler.use;
+    a Styler's value formats are not kept: format values as text first). A
+    Styler's column names are kept and must be plain words (the app's own)."""
+    from pandas.io.formats.style import Styler
+
+    if isinstance(data, Styler):
+        marked = [c for c in data.data.columns if literal(c) != str(c)]
+        if marked:
+            raise ValueError(f"a styled table's column names must be plain words: {marked}")
+        return _literal_cells(data.data).style.use(data.export())
+    frame = _literal_cells(data)
+    frame.columns = [_literal_cell(c) for c in frame.columns]
+    if not isinstance(frame.index, pd.RangeIndex):
+        frame.index = [_literal_cell(i) for i in frame.index]
+    return frame
+
+
+def _literal_cell(value: object) -> Markdown:
+    return literal("" if missing(value) else value)
+
+
+def _literal_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.map(_literal_cell)
 
 
 def as_text(frame: pd.DataFrame, formats: dict[str, Callable[[object], str]]) -> pd.DataFrame:

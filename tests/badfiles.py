@@ -23,10 +23,8 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from portfolio import texts
-
-from portfolio.model import schema
-
 from portfolio.ingest import template as workbook
+from portfolio.model import schema
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -96,10 +94,10 @@ def csv_bytes(table: str, frame: pd.DataFrame, *, encoding: str = "utf-8-sig", s
     out = io.StringIO()
     writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
     writer.writerow([c.name if english_headers else label(table, c.name) for c in columns])
-    for values in zip(*(frame[c.name].tolist() for c in columns)):
+    for values in zip(*(frame[c.name].tolist() for c in columns), strict=False):
         writer.writerow([
             csv_value(c, v, decimal_comma=decimal_comma, grouping=grouping, apostrophe=apostrophe)
-            for c, v in zip(columns, values)
+            for c, v in zip(columns, values, strict=False)
         ])
     return out.getvalue().encode(encoding)
 
@@ -345,7 +343,7 @@ def corpus(template: bytes, frames: dict[str, pd.DataFrame]) -> list[BadFile]:
          "rad 1 har en overskrift i kolonne XFD")
 
     # CSV files
-    add("csv_unknown_table", [("data.csv", "Farge;Smak\r\nblå;søt\r\n".encode("utf-8"))],
+    add("csv_unknown_table", [("data.csv", "Farge;Smak\r\nblå;søt\r\n".encode())],
         "Fil «data.csv»", "ser ikke hvilken tabell")
     add("csv_twice", [("tiltak.csv", init_csv), ("kopi.csv", init_csv)],
         "Fil «kopi.csv»", "tabellen «Tiltak» finnes også i «tiltak.csv»")

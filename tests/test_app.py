@@ -30,7 +30,7 @@ def test_overview_on_demo_data_shows_every_seed_initiative(data_env):
     data_env(DEMO_DATA)
     at = run_app()
     assert at.title[0].value == texts.OVERVIEW["title"]
-    assert any(texts.DEMO_NOTICE == i.value for i in at.info)
+    assert any(i.value == texts.DEMO_NOTICE for i in at.info)
     names = set(status_table(at)[texts.COLUMN_LABELS["initiatives"]["name"]])
     latest = Store(DEMO_DATA).latest()
     expected = set(Store(DEMO_DATA).read_frames(latest.snapshot_id)["initiatives"]["name"])

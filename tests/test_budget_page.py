@@ -7,13 +7,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, tables, open_app_page
-from test_queries import query_params
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, open_app_page, tables
 from portfolio.present import budget as page_logic
 from portfolio.query import runner as queries
 from portfolio.query.runner import Filters
 from portfolio.store.snapshots import Store
 from portfolio.texts import budget as T
+from test_queries import query_params
 
 APP = str(ROOT / "dashboard.py")
 PAGE = "views/budget.py"
@@ -131,7 +131,7 @@ def test_large_data_caps_the_tables_and_says_so(data_env, large_data):
     store = Store(large_data)
     frames = store.read_frames(store.latest().snapshot_id)
     budgeted = set(frames["budgets"].loc[frames["budgets"]["year"] == 2026, "initiative_id"])
-    parent = dict(zip(frames["initiatives"]["initiative_id"], frames["initiatives"]["parent_id"]))
+    parent = dict(zip(frames["initiatives"]["initiative_id"], frames["initiatives"]["parent_id"], strict=False))
     shown = set()
     for initiative_id in budgeted:  # each budgeted initiative and every programme above it
         while isinstance(initiative_id, str) and initiative_id not in shown:
@@ -237,15 +237,14 @@ def test_budget_page_in_chromium(large_data):
     from test_initiative_page import open_deep_link, page_violations
 
     for name, data in (("demo", DEMO_DATA), ("large", large_data)):
-        with streamlit_server("dashboard.py", data, today=DEMO_TODAY.isoformat()) as url:
-            with chromium(viewport=(1400, 3600)) as page:
-                open_deep_link(page, url, "budget?year=2026")
-                assert page.locator("h1", has_text=T.TITLE).count() == 1
-                # on a busy machine the last elements may paint after the script has finished
-                page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(timeout=30000)
-                page.locator('[data-testid="stDataFrame"]').nth(2).wait_for(timeout=30000)
-                assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2
-                assert page.locator('[data-testid="stDataFrame"]').count() == 3
-                page.screenshot(path=str(ARTIFACTS / f"budget-{name}.png"), full_page=True)
-                violations = page_violations(page)
-                assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+        with streamlit_server("dashboard.py", data, today=DEMO_TODAY.isoformat()) as url, chromium(viewport=(1400, 3600)) as page:
+            open_deep_link(page, url, "budget?year=2026")
+            assert page.locator("h1", has_text=T.TITLE).count() == 1
+            # on a busy machine the last elements may paint after the script has finished
+            page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(timeout=30000)
+            page.locator('[data-testid="stDataFrame"]').nth(2).wait_for(timeout=30000)
+            assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2
+            assert page.locator('[data-testid="stDataFrame"]').count() == 3
+            page.screenshot(path=str(ARTIFACTS / f"budget-{name}.png"), full_page=True)
+            violations = page_violations(page)
+            assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]

@@ -11,12 +11,12 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, open_app_page
-from portfolio.present import change_words, changes, links
-from portfolio.web import changes as page
 from portfolio.model import diff
+from portfolio.present import change_words, changes, links
 from portfolio.store import export
 from portfolio.store.snapshots import Store
 from portfolio.texts import changes as T
+from portfolio.web import changes as page
 
 APP = str(ROOT / "dashboard.py")
 PAGE = "views/changes.py"
@@ -60,7 +60,7 @@ def test_default_compares_the_last_two_demo_snapshots(data_env):
     assert len(status) == expected["status"] > 0
     words = {"Grønn", "Gul", "Rød", "Ikke vurdert"}
     assert set(status[C["old"]]) <= words and set(status[C["new"]]) <= words
-    assert all(f"{o} → {n}" == c for o, n, c in zip(status[C["old"]], status[C["new"]], status[C["change"]]))
+    assert all(f"{o} → {n}" == c for o, n, c in zip(status[C["old"]], status[C["new"]], status[C["change"]], strict=False))
     assert set(status[C["direction"]]) <= set(T.DIRECTIONS.values())
     assert rows(at, C["old_due"]) == expected["milestone_moved"]
     assert rows(at, C["overdue_days"]) == expected["milestone_newly_overdue"]

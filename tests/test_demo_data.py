@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tools import demo_data as demo
-from tools import demo_seed
-
 from portfolio.model import schema
 from portfolio.store.snapshots import Store, verify
+from tools import demo_data as demo
+from tools import demo_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_DATA = ROOT / "data"

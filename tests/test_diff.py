@@ -16,7 +16,7 @@ from portfolio.model import diff
 from portfolio.store.snapshots import Store
 from test_cli import cli
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 OLD_AT = dt.datetime(2026, 1, 5, 12, tzinfo=UTC)
 NEW_AT = dt.datetime(2026, 6, 1, 12, tzinfo=UTC)
 

@@ -12,12 +12,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from portfolio.model import schema
-
-from portfolio.model import validate
+from portfolio.model import schema, validate
+from portfolio.store.snapshots import Store, verify
 from tools.generate import END_AT, write_generated
 from tools.generate_words import AREAS
-from portfolio.store.snapshots import Store, verify
 
 ROOT = Path(__file__).resolve().parent.parent
 N = 200
@@ -41,7 +39,7 @@ def test_snapshots_are_weekly_and_chained(generated):
     assert metas[0].base_id is None
     assert [m.base_id for m in metas[1:]] == [m.snapshot_id for m in metas[:-1]]
     assert metas[-1].created == END_AT
-    assert all(b.created - a.created == dt.timedelta(weeks=1) for a, b in zip(metas, metas[1:]))
+    assert all(b.created - a.created == dt.timedelta(weeks=1) for a, b in zip(metas, metas[1:], strict=False))
     assert all(m.note.startswith("Generert testdata, uke ") for m in metas)
     assert all(m.author and not m.is_demo for m in metas)
     assert calls == [(i, WEEKS) for i in range(1, WEEKS + 1)]
@@ -49,7 +47,7 @@ def test_snapshots_are_weekly_and_chained(generated):
 
 def test_row_counts(generated):
     _, _, metas, frames, _ = generated
-    for meta, tables in zip(metas, frames):
+    for meta, tables in zip(metas, frames, strict=False):
         assert meta.row_counts["initiatives"] == N == len(tables["initiatives"])
         assert 9 <= meta.row_counts["milestones"] / N <= 11
         assert 4.5 <= meta.row_counts["budgets"] / N <= 5.5
@@ -57,7 +55,7 @@ def test_row_counts(generated):
 
 def test_every_snapshot_is_valid(generated):
     _, store, metas, frames, _ = generated
-    for meta, tables in zip(metas, frames):
+    for meta, tables in zip(metas, frames, strict=False):
         # read_frames gives list cells as numpy arrays; normalize (as prepare does) first
         normalized = {name: validate.normalize(schema.TABLES[name], f) for name, f in tables.items()}
         assert validate.validate(normalized) == []
@@ -97,7 +95,7 @@ def test_parents_are_programmes(generated):
 def test_statuses_change_for_some_initiatives(generated):
     _, _, _, frames, _ = generated
     columns = [f"status_{d}" for d in schema.STATUS_DIMENSIONS]
-    for before, after in zip(frames, frames[1:]):
+    for before, after in zip(frames, frames[1:], strict=False):
         a = before["initiatives"].set_index("initiative_id")[columns]
         b = after["initiatives"].set_index("initiative_id")[columns].loc[a.index]
         changed = (a != b).any(axis=1)
@@ -111,7 +109,7 @@ def test_phases_decision_points_and_milestones_progress(generated):
     _, _, metas, frames, _ = generated
     order = {p: i for i, p in enumerate(schema.PHASES)}
     previous_phase = previous_done = first_phase = None
-    for meta, tables in zip(metas, frames):
+    for meta, tables in zip(metas, frames, strict=False):
         today = meta.created.date()
         initiatives = tables["initiatives"].set_index("initiative_id")
         phase = initiatives["phase"].map(order)
@@ -180,7 +178,7 @@ def test_same_seed_same_content_other_seed_different(tmp_path, generated):
     assert [m.content_hash for m in again] == [m.content_hash for m in metas]
     assert [m.snapshot_id for m in again] == [m.snapshot_id for m in metas]
     other = write_generated(tmp_path / "other", N, WEEKS, seed=8)
-    assert all(a.content_hash != b.content_hash for a, b in zip(other, metas))
+    assert all(a.content_hash != b.content_hash for a, b in zip(other, metas, strict=False))
 
 
 def test_refuses_a_folder_with_snapshots(generated):

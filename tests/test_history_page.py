@@ -9,11 +9,10 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, ROOT
 from portfolio.present import changes, history
-from portfolio.web import changes as page
-from portfolio.web import ui
-from portfolio.web import update
 from portfolio.store.snapshots import Store
 from portfolio.texts import history as H
+from portfolio.web import changes as page
+from portfolio.web import ui, update
 from test_update_page import copy_of, sign
 
 APP = str(ROOT / "dashboard.py")

@@ -9,17 +9,17 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, tables, open_app_page
-from test_queries import query_params
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, open_app_page, tables
+from portfolio import texts
 from portfolio.present import initiative as page_logic
 from portfolio.present import initiative_history as history_logic
-from portfolio.web import initiative as picker_page
-from portfolio import texts
 from portfolio.query import runner as queries
+from portfolio.query.context import SnapshotContext
 from portfolio.store.snapshots import Store
 from portfolio.texts import budget as money_texts
 from portfolio.texts import initiative as T
-from portfolio.query.context import SnapshotContext
+from portfolio.web import initiative as picker_page
+from test_queries import query_params
 
 APP = str(ROOT / "dashboard.py")
 PAGE = "views/initiative.py"
@@ -245,14 +245,14 @@ def test_last_update_comes_from_the_row_budgets_or_milestones(store):
         budgets=[budget("a"), budget("b"), budget("c")],
         milestones=[milestone("ma", "a"), milestone("mb", "b"), milestone("mc", "c")],
     )
-    first = store.write(tables(**base), author="Anne", note="1", created_at=dt.datetime(2026, 1, 5, 12, tzinfo=dt.timezone.utc))
+    first = store.write(tables(**base), author="Anne", note="1", created_at=dt.datetime(2026, 1, 5, 12, tzinfo=dt.UTC))
     second_data = dict(base, budgets=[budget("a"), budget("b", actual_nok=70_000), budget("c")])
     second = store.write(tables(**second_data), author="Bjørn", note="2", base_id=first.snapshot_id,
-                         created_at=dt.datetime(2026, 3, 2, 12, tzinfo=dt.timezone.utc))
+                         created_at=dt.datetime(2026, 3, 2, 12, tzinfo=dt.UTC))
     third_data = dict(second_data, milestones=[milestone("ma", "a"), milestone("mb", "b"),
                                                milestone("mc", "c", completed_date=dt.date(2026, 4, 1))])
     third = store.write(tables(**third_data), author="Cecilie", note="3", base_id=second.snapshot_id,
-                        created_at=dt.datetime(2026, 4, 6, 12, tzinfo=dt.timezone.utc))
+                        created_at=dt.datetime(2026, 4, 6, 12, tzinfo=dt.UTC))
 
     def update(initiative_id, meta, today=dt.date(2026, 4, 10), stale_days=60):
         hist = queries.run(con, "initiative_history", _params(store, meta, initiative_id=initiative_id))
@@ -387,14 +387,13 @@ def open_deep_link(page, url: str, path: str) -> None:
 def test_initiative_page_in_chromium():
     from browser import ARTIFACTS, chromium, streamlit_server
 
-    with streamlit_server("dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url:
-        with chromium(viewport=(1400, 4400)) as page:
-            open_deep_link(page, url, "initiative?initiative=samhandlingskommunen")
-            assert page.locator("h1", has_text=T.TITLE).count() == 1
-            assert page.locator("h2", has_text="Samhandlingskommunen Kristiansand").count() == 1
-            assert page.get_by_text("BP1 (passert 18.10.2021)").count() == 1
-            page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30000)
-            assert page.locator('[data-testid="stVegaLiteChart"]').count() == 1
-            page.screenshot(path=str(ARTIFACTS / "initiative-demo.png"), full_page=True)
-            violations = page_violations(page)
-            assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+    with streamlit_server("dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url, chromium(viewport=(1400, 4400)) as page:
+        open_deep_link(page, url, "initiative?initiative=samhandlingskommunen")
+        assert page.locator("h1", has_text=T.TITLE).count() == 1
+        assert page.locator("h2", has_text="Samhandlingskommunen Kristiansand").count() == 1
+        assert page.get_by_text("BP1 (passert 18.10.2021)").count() == 1
+        page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30000)
+        assert page.locator('[data-testid="stVegaLiteChart"]').count() == 1
+        page.screenshot(path=str(ARTIFACTS / "initiative-demo.png"), full_page=True)
+        violations = page_violations(page)
+        assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]

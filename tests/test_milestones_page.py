@@ -10,13 +10,13 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import DEMO_DATA, DEMO_TODAY, ROOT, initiative, milestone, tables, open_app_page
-from test_queries import query_params
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, initiative, milestone, open_app_page, tables
 from portfolio.present import milestones as page_logic
 from portfolio.query import runner as queries
 from portfolio.query.runner import Filters
 from portfolio.store.snapshots import Store
 from portfolio.texts import milestones as T
+from test_queries import query_params
 
 APP = str(ROOT / "dashboard.py")
 PAGE = "views/milestones.py"
@@ -209,13 +209,12 @@ def test_milestones_page_in_chromium(large_data):
     from test_initiative_page import open_deep_link, page_violations
 
     for name, data in (("demo", DEMO_DATA), ("large", large_data)):
-        with streamlit_server("dashboard.py", data, today=DEMO_TODAY.isoformat()) as url:
-            with chromium(viewport=(1400, 2600)) as page:
-                open_deep_link(page, url, "milestones")
-                assert page.locator("h1", has_text=T.TITLE).count() == 1
-                page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30000)
-                assert page.locator('[data-testid="stVegaLiteChart"]').count() == 1
-                assert page.get_by_role("tab").count() == 3
-                page.screenshot(path=str(ARTIFACTS / f"milestones-{name}.png"), full_page=True)
-                violations = page_violations(page)
-                assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+        with streamlit_server("dashboard.py", data, today=DEMO_TODAY.isoformat()) as url, chromium(viewport=(1400, 2600)) as page:
+            open_deep_link(page, url, "milestones")
+            assert page.locator("h1", has_text=T.TITLE).count() == 1
+            page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30000)
+            assert page.locator('[data-testid="stVegaLiteChart"]').count() == 1
+            assert page.get_by_role("tab").count() == 3
+            page.screenshot(path=str(ARTIFACTS / f"milestones-{name}.png"), full_page=True)
+            violations = page_violations(page)
+            assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]

@@ -55,7 +55,7 @@ def column(rows, header: str) -> list[str]:
 def app_navigation_is_shown(page) -> bool:
     """The app's own navigation (dashboard.py ran), not Streamlit's file list."""
     nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
-    return "Portefølje" in nav and "Endringer" in nav
+    return "Oversikt" in nav and "Endringer" in nav
 
 
 def test_a_shared_overview_link_reopens_the_filtered_past_view(fresh_server):

@@ -15,9 +15,9 @@ import pytest
 
 from conftest import ROOT, initiative, kill_9_after, small_portfolio, tables
 from portfolio.model import schema
+from portfolio.model.validate import ValidationFailed
 from portfolio.store import snapshots as store_mod
 from portfolio.store.snapshots import SnapshotConflict, Store
-from portfolio.model.validate import ValidationFailed
 
 
 def test_round_trip_keeps_every_value(store):
@@ -185,15 +185,15 @@ def test_kill_9_at_random_moments_leaves_only_complete_snapshots(tmp_path, kill_
 
 def test_ids_sort_in_time_order_and_created_at_is_kept(store):
     first = store.write(small_portfolio(1), author="a", note="1",
-                        created_at=dt.datetime(2021, 10, 18, 12, tzinfo=dt.timezone.utc))
+                        created_at=dt.datetime(2021, 10, 18, 12, tzinfo=dt.UTC))
     second = store.write(small_portfolio(1), author="a", note="2", base_id=first.snapshot_id,
-                         created_at=dt.datetime(2022, 3, 14, 12, tzinfo=dt.timezone.utc))
+                         created_at=dt.datetime(2022, 3, 14, 12, tzinfo=dt.UTC))
     assert first.snapshot_id == "20211018T120000.000Z"
     assert second.snapshot_id == "20220314T120000.000Z"
     assert store.latest() == second
     with pytest.raises(ValueError):
         store.write(small_portfolio(1), author="a", note="3", base_id=second.snapshot_id,
-                    created_at=dt.datetime(2021, 1, 1, tzinfo=dt.timezone.utc))
+                    created_at=dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
 
 
 def test_unknown_snapshot_is_refused(store):
@@ -210,8 +210,8 @@ def test_table_with_a_public_row_needs_a_public_summary(store):
 
 def test_frames_read_back_validate_without_changes():
     """What the store returns passes validation as it is (lists as arrays, pandas text)."""
-    from portfolio.model import validate
     from conftest import DEMO_DATA
+    from portfolio.model import validate
 
     demo = Store(DEMO_DATA)
     for meta in demo.list():

@@ -24,7 +24,7 @@ from test_queries import query_params
 
 APP = str(ROOT / "dashboard.py")
 METAS = Store(DEMO_DATA).list()
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def open_overview(**params) -> AppTest:
@@ -145,7 +145,7 @@ def test_trend_section_on_the_overview_with_demo_data(data_env):
     table = trend_table(at)
     assert len(table) == len(METAS)
     store = Store(DEMO_DATA)
-    for meta, row in zip(reversed(METAS), table.itertuples(index=False)):
+    for meta, row in zip(reversed(METAS), table.itertuples(index=False), strict=False):
         statuses = store.read_frames(meta.snapshot_id)["initiatives"]["status_overall"]
         assert row[0] == meta.created.strftime("%d.%m.%Y")
         assert row[-1] == len(statuses) and row[3] == int((statuses == "rød").sum())
@@ -194,15 +194,14 @@ def test_trend_section_in_chromium():
     from browser import ARTIFACTS, chromium, streamlit_server, wait_until_idle
     from test_initiative_page import page_violations
 
-    with streamlit_server("dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url:
-        with chromium(viewport=(1400, 3400)) as page:
-            page.goto(url)
-            wait_until_idle(page)
-            heading = page.locator("h2", has_text=T.HEADING)
-            heading.wait_for(timeout=30000)
-            assert heading.count() == 1
-            page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(timeout=30000)
-            assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2
-            page.screenshot(path=str(ARTIFACTS / "overview-trend-demo.png"), full_page=True)
-            violations = page_violations(page)
-            assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+    with streamlit_server("dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url, chromium(viewport=(1400, 3400)) as page:
+        page.goto(url)
+        wait_until_idle(page)
+        heading = page.locator("h2", has_text=T.HEADING)
+        heading.wait_for(timeout=30000)
+        assert heading.count() == 1
+        page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(timeout=30000)
+        assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2
+        page.screenshot(path=str(ARTIFACTS / "overview-trend-demo.png"), full_page=True)
+        violations = page_violations(page)
+        assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]

@@ -84,7 +84,7 @@ def problems_shown(at: AppTest) -> list[tuple[str, str]]:
             pairs = [unescape(line[4:]).split("**: ", 1) for line in lines]
             return [(where, message) for where, message in pairs]
     table = frame_with(at, P["col_problem"])
-    return list(zip(table[P["col_where"]], table[P["col_problem"]]))
+    return list(zip(table[P["col_where"]], table[P["col_problem"]], strict=False))
 
 
 def sign(at: AppTest, author="Kari Nordmann", note="Status til KDL", origin="upload") -> AppTest:
@@ -238,7 +238,7 @@ def test_user_text_is_shown_inert(demo_copy):
     name = "[klikk](javascript:alert(1)).csv"
     upload(at, (name, b"Farge;Smak\r\n" + evil.encode() + b";x\r\n"))
     assert problems_shown(at)[0][0] == f"Fil «{name}»"
-    assert "\\[klikk\\]\\(javascript" in next(m.value for m in at.markdown if "klikk" in m.value)
+    assert "\\[klikk\\](javascript" in next(m.value for m in at.markdown if "klikk" in m.value)
     store = Store(demo_copy)
     latest = store.latest()
     frames = store.read_frames(latest.snapshot_id)

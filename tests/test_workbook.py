@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from conftest import DEMO_DATA, budget, initiative, milestone, tables
 from portfolio import texts
-from portfolio.model import schema
 from portfolio.ingest import template as workbook
+from portfolio.model import schema
 from portfolio.store.snapshots import SnapshotNotFound, Store
 from portfolio.texts import update as T
 
@@ -75,13 +75,13 @@ def test_dates_are_dates_amounts_numbers_lists_joined_and_yes_no_words(demo_book
     book, _, frames = demo_book
     first = frames["initiatives"].iloc[0]
     sheet = book["Tiltak"]
-    row = {c.value: cell for c, cell in zip(sheet[1], sheet[2])}
+    row = {c.value: cell for c, cell in zip(sheet[1], sheet[2], strict=False)}
     start = row["Startdato"]
     assert start.is_date and start.value.date() == first["start_date"] and start.number_format == "DD.MM.YYYY"
     assert row["Innsatsområder"].value == "; ".join(first["focus_areas"])
     assert row["Offentlig"].value in (T.TRUE_WORD, T.FALSE_WORD)
     budgets = book["Budsjett"]
-    brow = {c.value: cell for c, cell in zip(budgets[1], budgets[2])}
+    brow = {c.value: cell for c, cell in zip(budgets[1], budgets[2], strict=False)}
     assert brow["Budsjett (kr)"].data_type == "n" and isinstance(brow["Budsjett (kr)"].value, int)
     assert brow["Budsjett (kr)"].number_format == "#,##0"
     assert brow["År"].number_format == "0"
@@ -96,7 +96,7 @@ def test_text_is_stored_as_text_never_as_a_formula(tmp_path):
     ), author="a", note="n")
     book = load_workbook(io.BytesIO(workbook.template_for(store)))
     sheet = book["Tiltak"]
-    for row, text in zip(sheet.iter_rows(min_row=2), evil):
+    for row, text in zip(sheet.iter_rows(min_row=2), evil, strict=False):
         assert row[1].value == text and row[1].data_type == "s"
     assert book["Budsjett"]["G2"].value == evil[0] and book["Budsjett"]["G2"].data_type == "s"
 

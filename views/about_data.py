@@ -42,7 +42,7 @@ st.header(T.FRESH_HEADING, anchor=False)
 if ctx is not None:
     metas = ctx.snapshots
     latest = metas[-1]
-    st.write(T.FRESH_INTERNAL.format(date=fmt.date(latest.created), author=latest.author))
+    st.write(fmt.markdown(T.FRESH_INTERNAL, date=fmt.date(latest.created), author=latest.author))
     st.write(T.FRESH_COUNT.format(count=fmt.number(len(metas)), first=fmt.date(metas[0].created)))
     if not ctx.is_latest:
         st.write(T.FRESH_SHOWN.format(date=fmt.date(ctx.meta.created)))
@@ -66,14 +66,15 @@ else:
 if programmes is None or total == 0:
     st.write(T.WHO_NONE)
 else:
-    lines = []
+    lines = []  # the names and people are data: made literal in the app's own sentences
     for row in programmes.itertuples(index=False):
-        line = T.WHO_PROGRAMME.format(name=row.name, count=fmt.number(row.child_count), owner=row.project_owner)
+        parts = [fmt.markdown(T.WHO_PROGRAMME, name=row.name, count=fmt.number(row.child_count), owner=row.project_owner)]
         if ctx is not None:
             leader = row.project_leader
-            line += " " + (T.WHO_LEADER.format(leader=leader) if isinstance(leader, str) else T.WHO_NO_LEADER)
-        lines.append(line)
-    st.markdown("\n".join(f"- {line}" for line in lines))
+            parts.append(fmt.markdown(T.WHO_LEADER, leader=leader) if isinstance(leader, str)
+                         else fmt.markdown(T.WHO_NO_LEADER))
+        lines.append(fmt.join(" ", parts))
+    st.markdown("\n".join(f"- {fmt.literal(line)}" for line in lines))
     if total > len(programmes):
         st.write(T.WHO_MORE.format(count=fmt.number(total - len(programmes))))
 st.markdown(T.WHO_CONTACT)

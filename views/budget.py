@@ -10,7 +10,7 @@ from portfolio.web import auth, tables, ui
 auth.require(auth.VIEWER)
 ctx = ui.snapshot_context()
 st.title(T.TITLE)
-st.caption(T.INTRO + " " + ui.snapshot_caption(ctx))
+st.caption(T.INTRO + " " + fmt.literal(ui.snapshot_caption(ctx)))
 
 filters = ui.filter_widgets(ctx)
 years = budget.by_year(ctx, filters)
@@ -27,24 +27,25 @@ with st.sidebar:
 view = ui.view(budget.build_view, ctx, filters, year)  # built once per snapshot, filters and year
 figures = view.figures
 c1, c2, c3 = st.columns(3)
-c1.metric(T.KPI_BUDGET.format(year=year), fmt.kr(figures.budget_nok))
+c1.metric(fmt.markdown(T.KPI_BUDGET, year=year), fmt.kr(figures.budget_nok))
 c2.metric(
-    T.KPI_ACTUAL.format(year=year), fmt.kr(figures.actual_nok),
+    fmt.markdown(T.KPI_ACTUAL, year=year), fmt.kr(figures.actual_nok),
     delta=T.KPI_ACTUAL_SHARE.format(share=fmt.percent(figures.actual_share)) if figures.actual_share is not None else None,
     delta_color="off", delta_arrow="off",
 )
-c3.metric(T.KPI_FORECAST.format(year=year), fmt.kr(figures.forecast_nok))
+c3.metric(fmt.markdown(T.KPI_FORECAST, year=year), fmt.kr(figures.forecast_nok))
 d1, d2, _ = st.columns(3)
 d1.metric(
-    T.KPI_DEVIATION.format(year=year), fmt.signed_kr(figures.forecast_deviation_nok),
+    fmt.markdown(T.KPI_DEVIATION, year=year), fmt.signed_kr(figures.forecast_deviation_nok),
     delta=fmt.signed_percent(figures.forecast_deviation_share), delta_color="off", delta_arrow="off",
-    help=T.KPI_DEVIATION_HELP.format(year=year),
+    help=fmt.markdown(T.KPI_DEVIATION_HELP, year=year),
 )
-d2.metric(T.KPI_OVER.format(year=year), fmt.number(figures.over_count), help=T.KPI_OVER_HELP.format(year=year))
+d2.metric(fmt.markdown(T.KPI_OVER, year=year), fmt.number(figures.over_count),
+          help=fmt.markdown(T.KPI_OVER_HELP, year=year))
 st.caption(T.FORECAST_NOTE)
 
 st.header(T.BY_YEAR, anchor=False)
-st.write(view.years_takeaway)
+st.write(fmt.literal(view.years_takeaway))
 left, right = st.columns([3, 2])
 with left:
     ui.vega(view.years_chart)
@@ -55,8 +56,8 @@ with right:
 ui.download_buttons(lambda: budget.year_rows(years), basename=f"{T.EXPORT_YEARS}-{ctx.meta.created.date().isoformat()}",
                     sheet_name=T.SHEET_YEARS)
 
-st.header(T.BY_AREA.format(year=year), anchor=False)
-st.write(view.areas_takeaway)
+st.header(fmt.markdown(T.BY_AREA, year=year), anchor=False)
+st.write(fmt.literal(view.areas_takeaway))
 ui.vega(view.areas_chart)
 if view.area_count > view.areas_chart_rows:
     st.caption(T.CHART_TOP_CAPTION.format(shown=fmt.number(view.areas_chart_rows)))
@@ -68,9 +69,10 @@ ui.download_buttons(
     basename=f"{T.EXPORT_AREAS}-{year}-{ctx.meta.created.date().isoformat()}", sheet_name=T.SHEET_AREAS,
 )
 
-st.header(T.BY_INITIATIVE.format(year=year), anchor=False)
+st.header(fmt.markdown(T.BY_INITIATIVE, year=year), anchor=False)
 count = view.initiative_count
-st.caption(T.INITIATIVES_CAPTION.format(shown=fmt.number(len(view.initiatives)), count=fmt.number(count), year=year))
+st.caption(fmt.markdown(T.INITIATIVES_CAPTION, shown=fmt.number(len(view.initiatives)), count=fmt.number(count),
+                        year=year))
 st.dataframe(
     budget.initiative_table(view.initiatives), hide_index=True, width="stretch",
     height="content" if len(view.initiatives) <= 25 else 720,

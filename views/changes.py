@@ -15,7 +15,7 @@ P, C = T.PAGE, T.COLUMNS
 auth.require(auth.VIEWER)
 ctx = ui.snapshot_context()
 st.title(P["title"])
-st.caption(P["intro"] + " " + ui.snapshot_caption(ctx))
+st.caption(P["intro"] + " " + fmt.literal(ui.snapshot_caption(ctx)))
 filters = ui.filter_widgets(ctx)
 
 older = changes.older_than(ctx.snapshots, ctx.meta)
@@ -24,7 +24,7 @@ if not older:
     st.stop()
 by_id = {m.snapshot_id: m for m in ctx.snapshots}
 for message in page.init_state(st.session_state, st.query_params, older, ctx.meta.created.date()):
-    st.error(message)
+    st.error(fmt.literal(message))
 
 left, middle, right = st.columns([2, 3, 2])
 mode = left.radio(
@@ -60,11 +60,11 @@ if mode == "date":
                 icon=":material/info:")
         st.stop()
     else:
-        middle.caption(P["since_resolved"].format(label=snapshots.label(old)))
+        middle.caption(fmt.markdown(P["since_resolved"], label=snapshots.label(old)))
 
 view = ui.view(page.build_view, ctx, old.snapshot_id, int(threshold), filters)
 
-st.markdown(f"**{view.summary}**")
+st.markdown(f"**{fmt.literal(view.summary)}**")
 if not filters.is_empty:
     st.caption(P["filters_note"])
 
@@ -90,7 +90,7 @@ show("initiatives", [C["status"]])
 
 st.header(P["section_status"])
 if view.status_caption:
-    st.caption(view.status_caption)
+    st.caption(fmt.literal(view.status_caption))
 show("status", [C["old"], C["new"]])
 
 st.header(P["section_phase"])

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from portfolio import fmt
 from portfolio.present import initiative, initiative_history, links
 from portfolio.present.columns import Columns
 from portfolio.texts import budget as money_texts
@@ -12,41 +13,41 @@ from portfolio.web import initiative as picker
 auth.require(auth.VIEWER)
 ctx = ui.snapshot_context()
 st.title(T.TITLE)
-st.caption(T.INTRO + " " + ui.snapshot_caption(ctx))
+st.caption(T.INTRO + " " + fmt.literal(ui.snapshot_caption(ctx)))
 
 chosen = picker.choose(ctx)
 if chosen is None:
     wanted = picker.wanted_id()
     if wanted:
-        st.error(initiative.unknown_message(ctx, wanted), icon=":material/search_off:")
+        st.error(fmt.literal(initiative.unknown_message(ctx, wanted)), icon=":material/search_off:")
     else:
         st.info(T.CHOOSE, icon=":material/info:")
     st.stop()
 
 view = ui.view(initiative.build_view, ctx, chosen)  # built once per snapshot and initiative
 row = view.row
-st.header(row["name"], anchor=False)
-st.markdown(view.facts_markdown)
+st.header(fmt.literal(row["name"]), anchor=False)
+st.markdown(fmt.literal(view.facts_markdown))
 
 update = initiative_history.last_update(ctx, view.hist)
 if update is not None:
-    st.caption(update.sentence())
+    st.caption(fmt.literal(update.sentence()))
     if update.is_stale:
-        st.warning(update.stale_warning(), icon=":material/schedule:")
+        st.warning(fmt.literal(update.stale_warning()), icon=":material/schedule:")
 
 st.subheader(T.STATUS, anchor=False)
-st.table(initiative.status_table(view.status), hide_index=True)
+st.table(fmt.literal_table(initiative.status_table(view.status)), hide_index=True)
 
 st.subheader(T.PATH, anchor=False)
-st.markdown(view.path_markdown)
-st.write(view.path_sentence)
+st.markdown(fmt.literal(view.path_markdown))
+st.write(fmt.literal(view.path_sentence))
 st.caption(T.PATH_CAPTION)
 
 st.subheader(T.MILESTONES, anchor=False)
 if view.milestones.empty:
     st.write(T.MILESTONES_NONE)
 else:
-    st.caption(view.milestones_caption)
+    st.caption(fmt.literal(view.milestones_caption))
     st.dataframe(view.milestones, hide_index=True, width="stretch", placeholder=T.EMPTY,
                  height="content" if len(view.milestones) <= 25 else 720,
                  column_config=tables.column_config(initiative.milestone_columns()))
@@ -65,13 +66,13 @@ else:
                      column_config=share_column)
 
 st.subheader(T.HISTORY, anchor=False)
-st.write(view.history_takeaway)
+st.write(fmt.literal(view.history_takeaway))
 ui.vega(view.history_chart)
-st.caption(view.history_caption)
+st.caption(fmt.literal(view.history_caption))
 st.dataframe(view.history, hide_index=True, width="stretch", placeholder=T.EMPTY,
              height="content" if len(view.history) <= 25 else 720, column_config=tables.column_config(initiative_history.history_columns()))
 with st.expander(T.CHANGE_LOG):
-    st.markdown(view.change_log)
+    st.markdown(fmt.literal(view.change_log))
 
 st.subheader(T.RELATED, anchor=False)
 if not view.related:
@@ -79,11 +80,11 @@ if not view.related:
 for group in view.related:
     if group.relation == "parent":
         parent = group.rows.iloc[0]
-        st.page_link(initiative.PAGE, label=T.PARENT_LINK.format(name=parent["name"]),
+        st.page_link(initiative.PAGE, label=fmt.markdown(T.PARENT_LINK, name=parent["name"]),
                      query_params=links.context_initiative_params(ctx, parent["initiative_id"]),
                      icon=":material/account_tree:")
         continue
     st.markdown(f"**{T.RELATION[group.relation]}**")
-    st.caption(group.caption)
+    st.caption(fmt.literal(group.caption))
     st.dataframe(group.table, hide_index=True, width="stretch",
                  height="content" if len(group.table) <= 25 else 720, column_config=tables.column_config(initiative.related_columns()))

@@ -10,7 +10,7 @@ from portfolio.web import auth, tables, ui
 auth.require(auth.VIEWER)
 ctx = ui.snapshot_context()
 st.title(T.TITLE)
-st.caption(T.INTRO + " " + ui.snapshot_caption(ctx))
+st.caption(T.INTRO + " " + fmt.literal(ui.snapshot_caption(ctx)))
 
 filters = ui.filter_widgets(ctx)
 view = ui.view(milestones.build_view, ctx, filters)  # built once per snapshot and filters
@@ -24,9 +24,9 @@ c3.metric(T.KPI_90, fmt.number(later.total), help=T.KPI_DUE_HELP.format(
     today=fmt.date(ctx.today), until=fmt.date(milestones.due_until(ctx, milestones.LONG_HORIZON))))
 
 st.header(T.TIMELINE, anchor=False)
-st.write(view.takeaway)
+st.write(fmt.literal(view.takeaway))
 if view.chart is not None:
-    st.caption(view.caption)
+    st.caption(fmt.literal(view.caption))
     ui.vega(view.chart)
     with st.expander(T.TABLE_TIMELINE):
         st.dataframe(view.timeline_table, hide_index=True, width="stretch", placeholder=T.EMPTY,
@@ -34,12 +34,12 @@ if view.chart is not None:
 
 st.header(T.LISTS, anchor=False)
 lists = (overdue, soon, later)
-for tab, item in zip(st.tabs([item.tab_label for item in lists]), lists, strict=False):
+for tab, item in zip(st.tabs([fmt.literal(item.tab_label) for item in lists]), lists, strict=False):
     with tab:
         if item.total == 0:
-            st.write(item.empty)
+            st.write(fmt.literal(item.empty))
             continue
-        st.caption(item.caption)
+        st.caption(fmt.literal(item.caption))
         st.dataframe(item.table, hide_index=True, width="stretch", placeholder=T.EMPTY,
                      height="content" if len(item.table) <= 25 else 600, column_config=tables.column_config(milestones.list_columns()))
         ui.download_buttons(item.get_all, basename=item.basename, sheet_name=item.sheet)

@@ -11,7 +11,7 @@ T = texts.OVERVIEW
 
 ctx = ui.snapshot_context()
 st.title(T["title"])
-st.caption(T["intro"] + " " + ui.snapshot_caption(ctx))
+st.caption(T["intro"] + " " + fmt.literal(ui.snapshot_caption(ctx)))
 
 filters = ui.filter_widgets(ctx)
 view = ui.view(overview.build_view, ctx, filters)
@@ -29,14 +29,14 @@ c4.metric(T["kpi_due_30"], fmt.number(k.due_soon_count),
           help=T["kpi_due_help"].format(today=fmt.date(ctx.today), until=fmt.date(k.due_until)))
 
 m1, m2, m3 = st.columns(3)
-m1.metric(T["kpi_budget"].format(year=k.year), fmt.kr(k.budget_nok))
+m1.metric(fmt.markdown(T["kpi_budget"], year=k.year), fmt.kr(k.budget_nok))
 m2.metric(
-    T["kpi_actual"].format(year=k.year), fmt.kr(k.actual_nok),
+    fmt.markdown(T["kpi_actual"], year=k.year), fmt.kr(k.actual_nok),
     delta=T["kpi_actual_share"].format(share=fmt.percent(k.actual_share)) if k.actual_share is not None else None,
     delta_color="off", delta_arrow="off",
 )
 m3.metric(
-    T["kpi_forecast"].format(year=k.year), fmt.kr(k.forecast_nok),
+    fmt.markdown(T["kpi_forecast"], year=k.year), fmt.kr(k.forecast_nok),
     delta=T["kpi_over_budget"].format(count=fmt.number(k.over_budget_count)) if k.over_budget_count else None,
     delta_color="off", delta_arrow="off",
 )
@@ -48,11 +48,11 @@ if k.total == 0:
 left, right = st.columns([3, 2])
 with left:
     st.header(T["by_phase"])
-    st.write(view.takeaway)
+    st.write(fmt.literal(view.takeaway))
     ui.vega(view.phase_chart)
 with right:
     st.header(T["chart_table"])
-    st.table(view.phase_table, hide_index=True, alt=T["chart_table"])
+    st.table(fmt.literal_table(view.phase_table), hide_index=True, alt=T["chart_table"])
 
 st.header(T["status_table"])
 table, total = view.status_table, view.status_total
@@ -70,12 +70,12 @@ ui.download_buttons(
 
 st.header(trend_texts.HEADING)
 trend_view = ui.view(trend.build_view, ctx, filters)
-st.write(trend_view.takeaway)
-st.caption(trend_view.caption)
+st.write(fmt.literal(trend_view.takeaway))
+st.caption(fmt.literal(trend_view.caption))
 trend_left, trend_right = st.columns([3, 2])
 with trend_left:
     ui.vega(trend_view.chart)
 with trend_right:
     st.markdown(f"**{trend_texts.TABLE}**")
-    st.table(trend_view.table, hide_index=True, alt=trend_texts.TABLE,
+    st.table(fmt.literal_table(trend_view.table), hide_index=True, alt=trend_texts.TABLE,
              height="content" if len(trend_view.table) <= 12 else 420)

@@ -32,7 +32,7 @@ if data.source.is_demo:
 with st.expander(T.PHASES_HEADING):
     st.write(T.PHASES_INTRO)
     st.markdown("\n".join(
-        T.PHASE_ITEM.format(number=i, phase=p, explanation=T.PHASE_EXPLANATIONS[p])
+        fmt.markdown(T.PHASE_ITEM, number=i, phase=p, explanation=T.PHASE_EXPLANATIONS[p])
         for i, p in enumerate(public.PHASES, start=1)
     ))
 with st.expander(T.WORDS_HEADING):
@@ -57,30 +57,30 @@ year = data.source.created.year
 for card in shown:
     # A card's details are drawn only while it is open (one rerun on opening):
     # a closed card costs one line, however long the list.
-    details = st.expander(card.label, expanded=total == 1, key=card.key, on_change="rerun")
+    details = st.expander(fmt.literal(card.label), expanded=total == 1, key=card.key, on_change="rerun")
     if not details.open:
         continue
     with details:
-        st.write(card.summary)
-        st.markdown(f"**{card.phase_position}.** {card.phase_explanation}")
-        st.caption(public.phase_path())
-        st.markdown("\n".join(f"- {fact}" for fact in card.facts))
+        st.write(fmt.literal(card.summary))
+        st.markdown(f"**{fmt.literal(card.phase_position)}.** {fmt.literal(card.phase_explanation)}")
+        st.caption(fmt.literal(public.phase_path()))
+        st.markdown("\n".join(f"- {fmt.literal(fact)}" for fact in card.facts))
         if card.url:
             st.link_button(T.LINK, card.url, icon=":material/open_in_new:")
 
         st.markdown(f"**{T.DONE_HEADING}**")
         if card.done:
-            lines = [T.MILESTONE_DONE.format(date=fmt.date(m.date), title=m.title) for m in card.done]
+            lines = [fmt.markdown(T.MILESTONE_DONE, date=fmt.date(m.date), title=m.title) for m in card.done]
             if card.done_more:
                 lines.append(T.MORE_DONE.format(count=fmt.number(card.done_more)))
-            st.markdown("\n".join(f"- {line}" for line in lines))
+            st.markdown("\n".join(f"- {fmt.literal(line)}" for line in lines))
         else:
             st.write(T.NO_DONE)
 
         st.markdown(f"**{T.NEXT_HEADING}**")
         if card.upcoming:
             st.markdown("\n".join(
-                f"- {T.MILESTONE_NEXT.format(date=fmt.date(m.date), title=m.title)}" for m in card.upcoming
+                f"- {fmt.markdown(T.MILESTONE_NEXT, date=fmt.date(m.date), title=m.title)}" for m in card.upcoming
             ))
         else:
             st.write(T.NO_NEXT)
@@ -89,6 +89,6 @@ for card in shown:
         if card.money.empty:
             st.write(T.NO_MONEY)
         else:
-            st.table(card.money_table, hide_index=True, alt=T.MONEY_TABLE_LABEL.format(name=card.name))
-            st.caption(f"{public.money_note(card, year)} "
-                       f"{T.MONEY_SOURCES.format(sources=public.word_list(card.funding_sources))}")
+            st.table(fmt.literal_table(card.money_table), hide_index=True, alt=T.MONEY_TABLE_LABEL.format(name=card.name))
+            st.caption(f"{fmt.literal(public.money_note(card, year))} "
+                       f"{fmt.markdown(T.MONEY_SOURCES, sources=public.word_list(card.funding_sources))}")

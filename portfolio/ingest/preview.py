@@ -3,8 +3,6 @@ line: where each table comes from, the base, how many changes of each kind,."""
 
 from __future__ import annotations
 
-
-
 from portfolio import fmt, texts
 from portfolio.ingest.pipeline import Prepared
 from portfolio.model import diff, schema

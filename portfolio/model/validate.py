@@ -185,7 +185,7 @@ def _before(later: pd.Series, earlier: pd.Series) -> pd.Series:
     return pd.Series(
         [
             not _is_missing(a) and not _is_missing(b) and a < b
-            for a, b in zip(later, earlier)
+            for a, b in zip(later, earlier, strict=False)
         ],
         index=later.index,
         dtype=bool,

@@ -88,14 +88,15 @@ def year_figures(years: pd.DataFrame, year: int) -> YearFigures | None:
     )
 
 
-def years_takeaway(figures: YearFigures | None, year: int) -> str:
+def years_takeaway(figures: YearFigures | None, year: int) -> fmt.Markdown:
+    """The year chart's one sentence (Markdown; the chart's description is its plain text)."""
     if figures is None:
-        return T.TAKEAWAY_NO_YEAR.format(year=year)
+        return fmt.markdown(T.TAKEAWAY_NO_YEAR, year=year)
     actual_share = fmt.percent(figures.actual_share)
     if figures.forecast_deviation_nok == 0:
-        return T.TAKEAWAY_YEARS_EQUAL.format(year=year, actual_share=actual_share)
-    return T.TAKEAWAY_YEARS.format(
-        year=year, amount=fmt.kr(abs(figures.forecast_deviation_nok)),
+        return fmt.markdown(T.TAKEAWAY_YEARS_EQUAL, year=year, actual_share=actual_share)
+    return fmt.markdown(
+        T.TAKEAWAY_YEARS, year=year, amount=fmt.kr(abs(figures.forecast_deviation_nok)),
         direction=T.DIRECTION_OVER if figures.forecast_deviation_nok > 0 else T.DIRECTION_UNDER,
         share=fmt.signed_percent(figures.forecast_deviation_share), actual_share=actual_share,
     )
@@ -235,13 +236,14 @@ def areas_chart_data(areas: pd.DataFrame, limit: int = CHART_ROWS) -> pd.DataFra
     ).reset_index(drop=True)
 
 
-def areas_takeaway(areas: pd.DataFrame, year: int) -> str:
+def areas_takeaway(areas: pd.DataFrame, year: int) -> fmt.Markdown:
+    """The area chart's one sentence, naming an area (data: made literal)."""
     over = areas[areas["forecast_deviation_nok"] > 0]
     if over.empty:
-        return T.TAKEAWAY_AREAS_NONE.format(year=year)
+        return fmt.markdown(T.TAKEAWAY_AREAS_NONE, year=year)
     top = over.iloc[0]  # the query orders by forecast deviation, largest first
-    return T.TAKEAWAY_AREAS.format(
-        name=top["owner_area"], year=year, amount=fmt.kr(top["forecast_deviation_nok"]),
+    return fmt.markdown(
+        T.TAKEAWAY_AREAS, name=top["owner_area"], year=year, amount=fmt.kr(top["forecast_deviation_nok"]),
         share=fmt.signed_percent(top["forecast_deviation_share"]),
     )
 
@@ -253,11 +255,11 @@ class View:
     """Everything the budget page draws for one snapshot, set of filters and year."""
 
     figures: YearFigures | None
-    years_takeaway: str
+    years_takeaway: fmt.Markdown
     years_chart: dict  # Vega-Lite spec
     years: pd.DataFrame  # year_rows
     area_count: int
-    areas_takeaway: str
+    areas_takeaway: fmt.Markdown
     areas_chart: dict
     areas_chart_rows: int
     areas: pd.DataFrame  # area_rows, capped
@@ -278,11 +280,11 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters, year: int) -> Vie
     return View(
         figures=figures,
         years_takeaway=takeaway,
-        years_chart=charts.spec(charts.money_by_year_bars(years_chart_data(years), takeaway)),
+        years_chart=charts.spec(charts.money_by_year_bars(years_chart_data(years), fmt.plain(takeaway))),
         years=year_rows(years),
         area_count=total_count(areas),
         areas_takeaway=area_takeaway,
-        areas_chart=charts.spec(charts.deviation_bars(chart_data, area_takeaway, T.CHART_AREAS_TITLE,
+        areas_chart=charts.spec(charts.deviation_bars(chart_data, fmt.plain(area_takeaway), T.CHART_AREAS_TITLE,
                                                         T.COL_AREA)),
         areas_chart_rows=len(chart_data),
         areas=area_rows(areas),

@@ -55,14 +55,14 @@ def direction(old: Any, new: Any) -> str:
     return "changed"
 
 
-def _count(key: str, count: int) -> str:
-    one, many = T.SUMMARY_PARTS[key]
-    return (one if count == 1 else many).format(count=fmt.number(count))
+def _count(key: str, count: int) -> fmt.Markdown:
+    return fmt.markdown(T.SUMMARY_PARTS[key][0 if count == 1 else 1], count=fmt.number(count))
 
 
-def _join(parts: list[str]) -> str:
-    s = T.SUMMARY
-    return parts[0] if len(parts) == 1 else s["separator"].join(parts[:-1]) + s["and"] + parts[-1]
+def _join(parts: list[fmt.Markdown]) -> fmt.Markdown:
+    if len(parts) == 1:
+        return parts[0]
+    return fmt.markdown("{}" + T.SUMMARY["and"] + "{}", fmt.join(T.SUMMARY["separator"], parts[:-1]), parts[-1])
 
 
 def summary_counts(frame: pd.DataFrame) -> dict[str, int]:
@@ -83,18 +83,18 @@ def summary_counts(frame: pd.DataFrame) -> dict[str, int]:
     }
 
 
-def summary_line(frame: pd.DataFrame, old: SnapshotMeta, new: SnapshotMeta, since_latest: bool) -> str:
+def summary_line(frame: pd.DataFrame, old: SnapshotMeta, new: SnapshotMeta, since_latest: bool) -> fmt.Markdown:
     """"Siden 17.11.2025: 3 tiltak endret status, 2 milepæler fullført og …"."""
     counts = summary_counts(frame)
     parts = [_count(key, n) for key, n in counts.items() if n]
     old_date, new_date = fmt.date(old.created), fmt.date(new.created)
-    s = T.SUMMARY
     if not parts:
-        return s["nothing_since"].format(date=old_date) if since_latest else s["nothing_between"].format(
-            old=old_date, new=new_date)
+        if since_latest:
+            return fmt.markdown(T.SUMMARY["nothing_since"], date=old_date)
+        return fmt.markdown(T.SUMMARY["nothing_between"], old=old_date, new=new_date)
     if since_latest:
-        return s["since"].format(date=old_date, parts=_join(parts))
-    return s["between"].format(old=old_date, new=new_date, parts=_join(parts))
+        return fmt.markdown(T.SUMMARY["since"], date=old_date, parts=_join(parts))
+    return fmt.markdown(T.SUMMARY["between"], old=old_date, new=new_date, parts=_join(parts))
 
 
 

@@ -260,11 +260,12 @@ def status_caption(frame: pd.DataFrame) -> str:
             continue
         counts = dim["direction"].value_counts()
         other = int(counts.get("changed", 0))
-        parts.append(T.PAGE["section_status_part_other" if other else "section_status_part"].format(
+        parts.append(fmt.markdown(
+            T.PAGE["section_status_part_other" if other else "section_status_part"],
             dimension=field_label("initiatives", field), other=fmt.number(other),
             worse=fmt.number(int(counts.get("worse", 0))), better=fmt.number(int(counts.get("better", 0))),
         ))
-    return T.PAGE["section_status_caption"].format(parts="; ".join(parts))
+    return fmt.markdown(T.PAGE["section_status_caption"], parts=fmt.join("; ", parts))
 
 
 def phase_changes(frame: pd.DataFrame, limit: int | None = ROW_CAP) -> tuple[pd.DataFrame, int]:

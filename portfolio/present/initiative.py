@@ -80,8 +80,10 @@ def picker_options(labels: dict[str, str], search: str, keep: tuple[str, ...] = 
     return Picker(options=listed, total=len(found))
 
 
-def unknown_message(ctx: SnapshotContext, initiative_id: str) -> str:
-    return T.UNKNOWN.format(initiative_id=initiative_id, date=fmt.date(ctx.meta.created))
+def unknown_message(ctx: SnapshotContext, initiative_id: str) -> fmt.Markdown:
+    """The error for an initiative id from the URL that is not in the snapshot
+    (the id made literal: the URL is anybody's to write)."""
+    return fmt.markdown(T.UNKNOWN, initiative_id=initiative_id, date=fmt.date(ctx.meta.created))
 
 
 
@@ -129,7 +131,8 @@ def status_frame(row: pd.Series) -> pd.DataFrame:
 
 
 def status_table(frame: pd.DataFrame) -> Styler:
-    """The statuses for st.table (a real HTML table), each word on its tint."""
+    """The statuses for st.table (a real HTML table), each word on its tint.
+    The comments are data: draw it through fmt.literal_table."""
     return charts.style_statuses(frame, [T.COL_STATUS])
 
 
@@ -184,41 +187,45 @@ def decision_path(row: pd.Series, milestones: pd.DataFrame) -> list[Step]:
     return steps
 
 
-def path_markdown(steps: list[Step]) -> str:
-    """The path as one line of Markdown: icons and words, never colour alone."""
+def path_markdown(steps: list[Step]) -> fmt.Markdown:
+    """The path as one line of Markdown: icons and words, never colour alone
+    (the words made literal in the app's own templates)."""
     parts = []
     for step in steps:
         if step.is_decision_point:
             if step.state == STATE_PASSED:
                 note = T.STEP_LAST_DP if step.is_last_decision_point else T.STEP_PASSED
-                date = f" {fmt.date(step.date)}" if step.date else ""
-                text = f":material/check: {step.label} ({note}{date})"
-                parts.append(f"**{text}**" if step.is_last_decision_point else text)
+                if step.date:
+                    note = f"{note} {fmt.date(step.date)}"
+                parts.append(fmt.markdown(
+                    "**:material/check: {} ({})**" if step.is_last_decision_point else ":material/check: {} ({})",
+                    step.label, note))
             elif step.date:
-                parts.append(f":material/flag: {step.label} ({T.STEP_PLANNED.format(date=fmt.date(step.date))})")
+                parts.append(fmt.markdown(":material/flag: {} ({})", step.label,
+                                          T.STEP_PLANNED.format(date=fmt.date(step.date))))
             else:
-                parts.append(f":material/flag: {step.label}")
+                parts.append(fmt.markdown(":material/flag: {}", step.label))
         elif step.state == STATE_CURRENT:
-            parts.append(f"**:material/radio_button_checked: {step.label} ({T.STEP_CURRENT_PHASE})**")
+            parts.append(fmt.markdown("**:material/radio_button_checked: {} ({})**", step.label, T.STEP_CURRENT_PHASE))
         elif step.state == STATE_PASSED:
-            parts.append(f":material/check_circle: {step.label} ({T.STEP_DONE})")
+            parts.append(fmt.markdown(":material/check_circle: {} ({})", step.label, T.STEP_DONE))
         else:
-            parts.append(f":material/radio_button_unchecked: {step.label}")
-    return " → ".join(parts)
+            parts.append(fmt.markdown(":material/radio_button_unchecked: {}", step.label))
+    return fmt.join(" → ", parts)
 
 
-def path_sentence(row: pd.Series, steps: list[Step]) -> str:
+def path_sentence(row: pd.Series, steps: list[Step]) -> fmt.Markdown:
     last = next((s for s in steps if s.is_last_decision_point), None)
     if last:
-        date = T.PATH_DECISION_DATE.format(date=fmt.date(last.date)) if last.date else ""
-        decision = T.PATH_DECISION.format(dp=last.label, date=date)
+        date = fmt.markdown(T.PATH_DECISION_DATE, date=fmt.date(last.date)) if last.date else ""
+        decision = fmt.markdown(T.PATH_DECISION, dp=last.label, date=date)
     else:
         decision = T.PATH_NO_DECISION
     following = next((s for s in steps if s.is_decision_point and s.state == STATE_FUTURE), None)
     if following:
-        date = T.PATH_NEXT_DATE.format(date=fmt.date(following.date)) if following.date else ""
-        decision += " " + T.PATH_NEXT.format(dp=following.label, date=date)
-    return T.PATH_SENTENCE.format(phase=row["phase"], decision=decision)
+        date = fmt.markdown(T.PATH_NEXT_DATE, date=fmt.date(following.date)) if following.date else ""
+        decision = fmt.join(" ", [decision, fmt.markdown(T.PATH_NEXT, dp=following.label, date=date)])
+    return fmt.markdown(T.PATH_SENTENCE, phase=row["phase"], decision=decision)
 
 
 # -- milestones ------------------------------------------------------------------
@@ -228,7 +235,8 @@ def milestones(ctx: SnapshotContext, initiative_id: str) -> pd.DataFrame:
 
 
 def milestones_caption(ctx: SnapshotContext, rows: pd.DataFrame) -> str:
-    return T.MILESTONES_CAPTION.format(
+    return fmt.markdown(
+        T.MILESTONES_CAPTION,
         count=fmt.number(len(rows)), overdue=fmt.number(int(rows["is_overdue"].sum())),
         today=fmt.date(ctx.today),
     )
@@ -315,7 +323,8 @@ def related(ctx: SnapshotContext, initiative_id: str, row_limit: int = RELATED_L
 
 
 def related_caption(rows: pd.DataFrame) -> str:
-    return T.RELATED_CAPTION.format(shown=fmt.number(len(rows)), count=fmt.number(int(rows["relation_count"].iloc[0])))
+    return fmt.markdown(T.RELATED_CAPTION, shown=fmt.number(len(rows)),
+                        count=fmt.number(int(rows["relation_count"].iloc[0])))
 
 
 def related_rows(ctx: SnapshotContext, rows: pd.DataFrame) -> pd.DataFrame:
@@ -350,11 +359,11 @@ class View:
     """Everything the initiative page draws for one initiative in one snapshot."""
 
     row: pd.Series
-    facts_markdown: str
+    facts_markdown: fmt.Markdown  # the facts, made literal, between " · "
     hist: pd.DataFrame  # initiative_history.sql (for `last_update`, which follows the settings)
     status: pd.DataFrame
-    path_markdown: str
-    path_sentence: str
+    path_markdown: fmt.Markdown
+    path_sentence: fmt.Markdown
     milestones: pd.DataFrame
     milestones_caption: str
     money: pd.DataFrame
@@ -362,7 +371,7 @@ class View:
     history_chart: dict  # Vega-Lite spec
     history: pd.DataFrame
     history_caption: str
-    change_log: str
+    change_log: fmt.Markdown
     related: list[Related]
 
 
@@ -377,7 +386,7 @@ def build_view(ctx: SnapshotContext, initiative_id: str) -> View:
     related_rows_ = related(ctx, initiative_id)
     return View(
         row=row,
-        facts_markdown=" · ".join(fmt.literal(f) for f in facts(row)),
+        facts_markdown=fmt.join(" · ", facts(row)),
         hist=hist,
         status=status_frame(row),
         path_markdown=path_markdown(steps),
@@ -386,7 +395,7 @@ def build_view(ctx: SnapshotContext, initiative_id: str) -> View:
         milestones_caption=milestones_caption(ctx, milestone_data) if not milestone_data.empty else "",
         money=budget(ctx, initiative_id),
         history_takeaway=takeaway,
-        history_chart=charts.spec(charts.status_history_heatmap(history_view.history_chart_data(ctx, hist), takeaway)),
+        history_chart=charts.spec(charts.status_history_heatmap(history_view.history_chart_data(ctx, hist), fmt.plain(takeaway))),
         history=history_view.history_rows(ctx, hist),
         history_caption=history_view.history_caption(ctx, hist),
         change_log=history_view.change_log_markdown(ctx, hist),

@@ -47,16 +47,17 @@ class LastUpdate:
     def is_stale(self) -> bool:
         return self.days > self.stale_days
 
-    def sentence(self) -> str:
-        days = T.DAYS_AGO.get(self.days, T.DAYS_AGO_MANY.format(days=fmt.number(self.days)))
-        text = T.LAST_UPDATED.format(date=fmt.date(self.date), author=self.author, days=days)
+    def sentence(self) -> fmt.Markdown:
+        """When and by whom (the author is data: made literal)."""
+        days = T.DAYS_AGO.get(self.days) or fmt.markdown(T.DAYS_AGO_MANY, days=fmt.number(self.days))
+        text = fmt.markdown(T.LAST_UPDATED, date=fmt.date(self.date), author=self.author, days=days)
         if self.what:
-            text += " " + T.LAST_UPDATED_WHAT.format(what=", ".join(self.what))
+            text = fmt.join(" ", [text, fmt.markdown(T.LAST_UPDATED_WHAT, what=", ".join(self.what))])
         return text
 
-    def stale_warning(self) -> str:
-        return T.STALE.format(days=fmt.number(self.days), date=fmt.date(self.date),
-                              limit=fmt.number(self.stale_days))
+    def stale_warning(self) -> fmt.Markdown:
+        return fmt.markdown(T.STALE, days=fmt.number(self.days), date=fmt.date(self.date),
+                            limit=fmt.number(self.stale_days))
 
 
 def _changed(frame: pd.DataFrame) -> pd.Series:
@@ -151,14 +152,14 @@ def history_rows(ctx: SnapshotContext, hist: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows[::-1], columns=columns)
 
 
-def change_log_markdown(ctx: SnapshotContext, hist: pd.DataFrame) -> str:
-    """What changed in each snapshot, newest first, as a Markdown list."""
+def change_log_markdown(ctx: SnapshotContext, hist: pd.DataFrame) -> fmt.Markdown:
+    """What changed in each snapshot, newest first, as a Markdown list (each line made literal)."""
     rows = history_rows(ctx, hist)
-    lines = [
-        T.CHANGE_LOG_LINE.format(date=fmt.date(r[T.COL_DATE]), author=r[T.COL_AUTHOR], changes=r[T.COL_CHANGES])
+    return fmt.join("\n", [
+        fmt.markdown("- " + T.CHANGE_LOG_LINE, date=fmt.date(r[T.COL_DATE]), author=r[T.COL_AUTHOR],
+                     changes=r[T.COL_CHANGES])
         for r in rows.to_dict("records")
-    ]
-    return "\n".join(f"- {fmt.literal(line)}" for line in lines)
+    ])
 
 
 def history_columns() -> Columns:
@@ -166,7 +167,8 @@ def history_columns() -> Columns:
 
 
 def history_caption(ctx: SnapshotContext, hist: pd.DataFrame) -> str:
-    return T.HISTORY_CAPTION.format(date=fmt.date(ctx.meta.created), count=fmt.number(int(hist["is_present"].sum())))
+    return fmt.markdown(T.HISTORY_CAPTION, date=fmt.date(ctx.meta.created),
+                        count=fmt.number(int(hist["is_present"].sum())))
 
 
 def history_chart_data(ctx: SnapshotContext, hist: pd.DataFrame) -> pd.DataFrame:
@@ -192,7 +194,7 @@ def history_takeaway(hist: pd.DataFrame) -> str:
         return ""
     current = statuses[-1]
     if len(statuses) == 1:
-        return T.HISTORY_TAKEAWAY_ONE.format(current=texts.STATUS_LABELS[current].lower())
+        return fmt.markdown(T.HISTORY_TAKEAWAY_ONE, current=texts.STATUS_LABELS[current].lower())
     streak = 0
     for status in reversed(statuses):
         if status != current:
@@ -202,9 +204,9 @@ def history_takeaway(hist: pd.DataFrame) -> str:
     total = fmt.number(len(statuses))
     current_text = texts.STATUS_LABELS[current].lower()
     if streak == 1:
-        return T.HISTORY_TAKEAWAY_CHANGED.format(
-            current=current_text, previous=texts.STATUS_LABELS[statuses[-2]].lower(), red=red, total=total,
+        return fmt.markdown(
+            T.HISTORY_TAKEAWAY_CHANGED, current=current_text, previous=texts.STATUS_LABELS[statuses[-2]].lower(), red=red, total=total,
         )
-    return T.HISTORY_TAKEAWAY.format(current=current_text, streak=fmt.number(streak), total=total, red=red)
+    return fmt.markdown(T.HISTORY_TAKEAWAY, current=current_text, streak=fmt.number(streak), total=total, red=red)
 
 

@@ -77,20 +77,20 @@ def timeline_takeaway(t: Timeline) -> str:
     upcoming = t.points[t.points["state_label"] == T.STATE_OPEN].sort_values("due_date")
     if len(upcoming):
         first = upcoming.iloc[0]
-        following = T.TAKEAWAY_NEXT.format(title=first["title"], initiative=first["row_label"],
-                                           date=fmt.date(first["due_date"]))
+        following = fmt.markdown(T.TAKEAWAY_NEXT, title=first["title"], initiative=first["row_label"],
+                                 date=fmt.date(first["due_date"]))
     else:
         following = T.TAKEAWAY_NO_NEXT
-    return T.TAKEAWAY.format(
-        with_overdue=fmt.number(int((t.bars["overdue_count"] > 0).sum())), shown=fmt.number(t.shown),
+    return fmt.markdown(
+        T.TAKEAWAY, with_overdue=fmt.number(int((t.bars["overdue_count"] > 0).sum())), shown=fmt.number(t.shown),
         overdue=fmt.number(int(t.bars["overdue_count"].sum())), next=following,
     )
 
 
 def timeline_caption(t: Timeline) -> str:
     if t.shown < t.total:
-        return T.TIMELINE_CAPTION.format(shown=fmt.number(t.shown), count=fmt.number(t.total))
-    return T.TIMELINE_CAPTION_ALL.format(count=fmt.number(t.total))
+        return fmt.markdown(T.TIMELINE_CAPTION, shown=fmt.number(t.shown), count=fmt.number(t.total))
+    return fmt.markdown(T.TIMELINE_CAPTION_ALL, count=fmt.number(t.total))
 
 
 def timeline_chart(ctx: SnapshotContext, t: Timeline, description: str):
@@ -196,19 +196,20 @@ def lists(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = LIST_
     rows = overdue(ctx, filters, row_limit)
     total = total_count(rows)
     out.append(MilestoneList(
-        tab_label=T.TAB_OVERDUE.format(count=fmt.number(total)), table=list_rows(ctx, rows),
+        tab_label=fmt.markdown(T.TAB_OVERDUE, count=fmt.number(total)), table=list_rows(ctx, rows),
         total=total,
-        caption=T.OVERDUE_CAPTION.format(today=fmt.date(ctx.today), shown=_shown(rows, total)),
+        caption=fmt.markdown(T.OVERDUE_CAPTION, today=fmt.date(ctx.today), shown=_shown(rows, total)),
         empty=T.NONE_OVERDUE, basename=f"{T.EXPORT_OVERDUE}-{stamp}", sheet=T.SHEET_OVERDUE,
         get_all=lambda: list_rows(None, overdue(ctx, filters, row_limit=max(total, 1))),
     ))
-    for horizon, tab, export in ((SHORT_HORIZON, T.TAB_30, T.EXPORT_30), (LONG_HORIZON, T.TAB_90, T.EXPORT_90)):
+    for horizon, export in ((SHORT_HORIZON, T.EXPORT_30), (LONG_HORIZON, T.EXPORT_90)):
         rows = upcoming(ctx, filters, horizon, row_limit)
         total = total_count(rows)
         out.append(MilestoneList(
-            tab_label=tab.format(count=fmt.number(total)), table=list_rows(ctx, rows), total=total,
-            caption=T.UPCOMING_CAPTION.format(today=fmt.date(ctx.today), until=fmt.date(due_until(ctx, horizon)),
-                                              shown=_shown(rows, total)),
+            tab_label=fmt.markdown(T.TAB_30 if horizon == SHORT_HORIZON else T.TAB_90, count=fmt.number(total)),
+            table=list_rows(ctx, rows), total=total,
+            caption=fmt.markdown(T.UPCOMING_CAPTION, today=fmt.date(ctx.today),
+                                 until=fmt.date(due_until(ctx, horizon)), shown=_shown(rows, total)),
             empty=T.NONE_UPCOMING, basename=f"{export}-{stamp}", sheet=T.SHEET_UPCOMING,
             get_all=lambda horizon=horizon, total=total: list_rows(
                 None, upcoming(ctx, filters, horizon, row_limit=max(total, 1))),
@@ -217,7 +218,7 @@ def lists(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = LIST_
 
 
 def _shown(rows: pd.DataFrame, total: int) -> str:
-    return T.SHOWN.format(shown=fmt.number(len(rows)), count=fmt.number(total))
+    return fmt.markdown(T.SHOWN, shown=fmt.number(len(rows)), count=fmt.number(total))
 
 
 # -- the page, built once ---------------------------------------------------------------
@@ -243,6 +244,6 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
         timeline=t,
         takeaway=takeaway,
         caption=timeline_caption(t),
-        chart=charts.spec(timeline_chart(ctx, t, takeaway)) if t.shown else None,
+        chart=charts.spec(timeline_chart(ctx, t, fmt.plain(takeaway))) if t.shown else None,
         timeline_table=timeline_rows(ctx, t),
     )

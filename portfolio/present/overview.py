@@ -73,11 +73,12 @@ def kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30)
 
 
 def chart_takeaway(k: Kpis) -> str:
+    """The chart's one sentence (Markdown; the chart's description is its plain text)."""
     if k.total == 0:
         return texts.OVERVIEW["chart_takeaway_empty"]
     top_phase = max(schema.PHASES, key=lambda p: (k.by_phase[p], -schema.PHASES.index(p)))
-    return texts.OVERVIEW["chart_takeaway"].format(
-        top_phase=top_phase,
+    return fmt.markdown(
+        texts.OVERVIEW["chart_takeaway"], top_phase=top_phase,
         top_count=fmt.number(k.by_phase[top_phase]),
         total=fmt.number(k.total),
         red=fmt.number(k.by_status["rød"]),
@@ -157,7 +158,7 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
     return View(
         kpis=k,
         takeaway=takeaway,
-        phase_chart=charts.spec(charts.phase_status_bars(k.chart_counts, takeaway)),
+        phase_chart=charts.spec(charts.phase_status_bars(k.chart_counts, fmt.plain(takeaway))),
         phase_table=chart_table(k),
         status_table=table,
         status_total=total,

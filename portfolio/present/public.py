@@ -39,12 +39,12 @@ class Card:
 
     initiative_id: str
     name: str
-    label: str
-    summary: str
+    label: fmt.Markdown
+    summary: str  # plain text: the page makes it literal
     phase: str
-    phase_position: str
+    phase_position: fmt.Markdown
     phase_explanation: str
-    facts: list[str]
+    facts: list[fmt.Markdown]
     url: str | None
     done: list[Milestone]
     done_more: int
@@ -88,14 +88,14 @@ def word_list(items) -> str:
     return f"{', '.join(items[:-1])} {T.AND} {items[-1]}"
 
 
-def phase_position(phase: str) -> str:
-    return T.PHASE_POSITION.format(
-        number=schema.PHASES.index(phase) + 1, count=len(schema.PHASES), phase=phase
+def phase_position(phase: str) -> fmt.Markdown:
+    return fmt.markdown(
+        T.PHASE_POSITION, number=schema.PHASES.index(phase) + 1, count=len(schema.PHASES), phase=phase
     )
 
 
-def phase_path() -> str:
-    return T.PHASE_PATH.format(phases=T.PHASE_PATH_SEPARATOR.join(schema.PHASES))
+def phase_path() -> fmt.Markdown:
+    return fmt.markdown(T.PHASE_PATH, phases=fmt.join(T.PHASE_PATH_SEPARATOR, schema.PHASES))
 
 
 def _search_key(frame: pd.DataFrame) -> pd.Series:
@@ -132,31 +132,33 @@ def _date(value) -> dt.date | None:
 
 
 def card(data: PublicData, row: pd.Series, names: Mapping[str, str]) -> Card:
-    """One initiative as the public page shows it."""
+    """One initiative as the public page shows it (its label and facts are
+    Markdown with the data made literal; the summary and milestone titles are
+    plain text, which the page makes literal)."""
     initiative_id = row["initiative_id"]
     facts = []
     parent = row["parent_id"]
     if isinstance(parent, str) and parent in names:
-        facts.append(T.PART_OF.format(name=plain(names[parent])))
-    facts.append(T.AREA.format(area=row["owner_area"]))
-    facts.append(T.OWNER.format(owner=row["project_owner"]))
+        facts.append(fmt.markdown(T.PART_OF, name=plain(names[parent])))
+    facts.append(fmt.markdown(T.AREA, area=row["owner_area"]))
+    facts.append(fmt.markdown(T.OWNER, owner=row["project_owner"]))
     start, end = _date(row["start_date"]), _date(row["end_date"])
     if end:
-        facts.append(T.PERIOD.format(start=fmt.date(start), end=fmt.date(end)))
+        facts.append(fmt.markdown(T.PERIOD, start=fmt.date(start), end=fmt.date(end)))
     else:
-        facts.append(T.PERIOD_OPEN.format(start=fmt.date(start)))
+        facts.append(fmt.markdown(T.PERIOD_OPEN, start=fmt.date(start)))
     groups = _list(row["target_groups"])
     if groups:
-        facts.append(T.FOR_WHOM.format(groups=word_list(g[0].lower() + g[1:] for g in groups)))
+        facts.append(fmt.markdown(T.FOR_WHOM, groups=word_list(g[0].lower() + g[1:] for g in groups)))
     focus = _list(row["focus_areas"])
     if focus:
-        facts.append(T.ABOUT.format(areas=word_list(T.FOCUS_AREA_WORDS.get(f, f) for f in focus)))
+        facts.append(fmt.markdown(T.ABOUT, areas=word_list(T.FOCUS_AREA_WORDS.get(f, f) for f in focus)))
     others = _list(row["collaborating_areas"])
     if others:
-        facts.append(T.COLLABORATING.format(areas=word_list(others)))
+        facts.append(fmt.markdown(T.COLLABORATING, areas=word_list(others)))
     partners = _list(row["partners"])
     if partners:
-        facts.append(T.PARTNERS.format(partners=word_list(partners)))
+        facts.append(fmt.markdown(T.PARTNERS, partners=word_list(partners)))
 
     ms = data.milestones[data.milestones["initiative_id"] == initiative_id]
     completed = ms[ms["completed_date"].notna()].sort_values("completed_date", ascending=False)
@@ -178,7 +180,7 @@ def card(data: PublicData, row: pd.Series, names: Mapping[str, str]) -> Card:
     return Card(
         initiative_id=initiative_id,
         name=name,
-        label=T.CARD_LABEL.format(name=name, phase=phase),
+        label=fmt.markdown(T.CARD_LABEL, name=name, phase=phase),
         summary=plain(summary) if isinstance(summary, str) and summary else T.NO_SUMMARY,
         phase=phase,
         phase_position=phase_position(phase),
@@ -223,7 +225,7 @@ def _cards(data: PublicData, search: str, phase: str | None, limit: int) -> tupl
 
 
 def money_note(c: Card, year: int) -> str:
-    return T.MONEY_NOTE.format(year=year) if (c.money["year"] == year).any() else T.MONEY_NOTE_PAST
+    return fmt.markdown(T.MONEY_NOTE, year=year) if (c.money["year"] == year).any() else T.MONEY_NOTE_PAST
 
 
 def programmes(data: PublicData, limit: int = 5) -> tuple[pd.DataFrame, int]:

@@ -42,10 +42,10 @@ def takeaway(data: pd.DataFrame) -> str:
     first, last = ids[0], ids[-1]
     label = dict(zip(data["snapshot_id"], data["snapshot_label"], strict=False))
     if first == last:
-        return T.TAKEAWAY_ONE.format(red=fmt.number(_count(data, last, "rød")),
-                                     green=fmt.number(_count(data, last, "grønn")), date=label[last])
-    return T.TAKEAWAY.format(
-        first=label[first], last=label[last],
+        return fmt.markdown(T.TAKEAWAY_ONE, red=fmt.number(_count(data, last, "rød")),
+                            green=fmt.number(_count(data, last, "grønn")), date=label[last])
+    return fmt.markdown(
+        T.TAKEAWAY, first=label[first], last=label[last],
         red_first=fmt.number(_count(data, first, "rød")), red_last=fmt.number(_count(data, last, "rød")),
         green_first=fmt.number(_count(data, first, "grønn")),
         green_last=fmt.number(_count(data, last, "grønn")),
@@ -53,7 +53,7 @@ def takeaway(data: pd.DataFrame) -> str:
 
 
 def caption(ctx: SnapshotContext, data: pd.DataFrame) -> str:
-    return T.CAPTION.format(count=fmt.number(data["snapshot_id"].nunique()), date=fmt.date(ctx.meta.created))
+    return fmt.markdown(T.CAPTION, count=fmt.number(data["snapshot_id"].nunique()), date=fmt.date(ctx.meta.created))
 
 
 def table_rows(data: pd.DataFrame) -> pd.DataFrame:
@@ -85,7 +85,7 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
     """Use through `ui.view(build_view, ctx, filters)`: built once per snapshot and filters."""
     data = counts(ctx, filters)
     text = takeaway(data)
-    return View(takeaway=text, caption=caption(ctx, data), chart=charts.spec(charts.status_trend_bars(data, text)),
+    return View(takeaway=text, caption=caption(ctx, data), chart=charts.spec(charts.status_trend_bars(data, fmt.plain(text))),
                 table=table_text(table_rows(data)))
 
 

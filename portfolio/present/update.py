@@ -22,12 +22,12 @@ class Problem(Protocol):
     message: str
 
 
-def problem_line(problem: Problem) -> str:
-    """A markdown list item: the location in bold, the message; user data escaped."""
+def problem_line(problem: Problem) -> fmt.Markdown:
+    """A markdown list item: the location in bold, the message; both made literal."""
     where = problem.where
     if not where:
-        return f"- {fmt.literal(problem.message)}"
-    return f"- **{fmt.literal(where)}**: {fmt.literal(problem.message)}"
+        return fmt.markdown("- {}", problem.message)
+    return fmt.markdown("- **{}**: {}", where, problem.message)
 
 
 def problem_table(problems: list[Problem], limit: int = PREVIEW_ROWS) -> pd.DataFrame:

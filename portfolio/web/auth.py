@@ -39,7 +39,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from portfolio import config
+from portfolio import config, fmt
 from portfolio.texts import auth as T
 
 PUBLIC, VIEWER, EDITOR = "public", "viewer", "editor"
@@ -264,7 +264,7 @@ def account_sidebar(user: User) -> None:
     with st.sidebar:
         if user.is_logged_in:
             who = user.name or user.email or T.UNKNOWN_AUTHOR
-            st.caption(T.SIGNED_IN_AS.format(who=who, role=T.ROLE_NAMES[user.role]))
+            st.caption(T.SIGNED_IN_AS.format(who=fmt.literal(who), role=T.ROLE_NAMES[user.role]))
             if user.role == PUBLIC:
-                st.info(T.NO_ROLE.format(email=user.email or who))
+                st.info(T.NO_ROLE.format(email=fmt.literal(user.email or who)))
             st.button(T.LOGOUT_BUTTON, on_click=st.logout, icon=":material/logout:", key="logout")

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from portfolio import fmt
 from portfolio.present import changes
 from portfolio.present.changes import URL_FROM, URL_SINCE, URL_THRESHOLD, parse_date, parse_threshold
 from portfolio.query.context import SnapshotContext
@@ -20,11 +21,12 @@ MODES = ("snapshot", "date")
 KEY_MODE, KEY_FROM, KEY_SINCE, KEY_THRESHOLD = "chg_mode", "chg_from", "chg_since", "chg_threshold"
 
 
-def init_state(state, params, older: list[SnapshotMeta], newest_date: dt.date) -> list[str]:
+def init_state(state, params, older: list[SnapshotMeta], newest_date: dt.date) -> list[fmt.Markdown]:
     """Set the page's widgets from the link (`?from=<id>` or `?since=<date>`,
     `&threshold=<kr>`) the first time, and keep them valid when the shown
     snapshot changes. `older` are the snapshots to compare with, newest first.
-    Returns messages about link values that could not be used."""
+    Returns messages about link values that could not be used (the values
+    made literal: a link is anybody's to write)."""
     messages = []
     ids = [m.snapshot_id for m in older]
     default_since = older[0].created.date()
@@ -33,7 +35,7 @@ def init_state(state, params, older: list[SnapshotMeta], newest_date: dt.date) -
     if KEY_FROM not in state:
         wanted = params.get(URL_FROM)
         if wanted is not None and wanted not in ids:
-            messages.append(T.PAGE["from_unknown"].format(snapshot_id=wanted))
+            messages.append(fmt.markdown(T.PAGE["from_unknown"], snapshot_id=wanted))
             wanted = None
         state[KEY_FROM] = wanted or ids[0]
     elif state[KEY_FROM] not in ids:
@@ -42,7 +44,7 @@ def init_state(state, params, older: list[SnapshotMeta], newest_date: dt.date) -
         raw = params.get(URL_SINCE)
         since = parse_date(raw)
         if raw and since is None:
-            messages.append(T.PAGE["since_invalid"].format(value=raw))
+            messages.append(fmt.markdown(T.PAGE["since_invalid"], value=raw))
             state[KEY_MODE] = "snapshot"
         state[KEY_SINCE] = min(since or default_since, newest_date)
     elif state[KEY_SINCE] > newest_date:

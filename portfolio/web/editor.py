@@ -14,7 +14,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from portfolio import texts
+from portfolio import fmt, texts
 from portfolio.ingest import cells
 from portfolio.ingest import template as workbook
 from portfolio.model import schema
@@ -101,7 +101,7 @@ def edit_choice(options: dict[str, str]) -> None:
 def table_editor(rows: dict[str, pd.DataFrame], table: str, title: str, key: str) -> pd.DataFrame:
     """One table's rows of the chosen initiative in a data editor, under its
     title; the edited rows (or the empty frame, with a note, when there are none)."""
-    st.markdown(f"**{title}**")
+    st.markdown(f"**{fmt.literal(title)}**")
     frame = rows[table]
     if table != "initiatives" and not len(frame):
         st.caption(P["edit_none"])

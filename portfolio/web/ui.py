@@ -95,7 +95,7 @@ def snapshot_context() -> SnapshotContext:
     by_id = {m.snapshot_id: m for m in metas}
     wanted = st.query_params.get(URL_SNAPSHOT)
     if wanted is not None and wanted not in by_id:
-        st.error(texts.TIME_TRAVEL["unknown"].format(snapshot_id=wanted))
+        st.error(fmt.markdown(texts.TIME_TRAVEL["unknown"], snapshot_id=wanted))
         wanted = None
     if "snapshot_choice" not in st.session_state or st.session_state.get("_snapshot_url") != wanted:
         st.session_state["snapshot_choice"] = wanted or latest.snapshot_id
@@ -154,7 +154,7 @@ def url_selectbox(
             wanted = None
         st.session_state[key] = wanted if wanted in options else (default if default in options else None)
         st.session_state[sync_key] = raw
-    value = st.selectbox(label, options, key=key, format_func=format_func, **kwargs)
+    value = st.selectbox(fmt.literal(label), options, key=key, format_func=format_func, **kwargs)
     if value is not None and str(value) != raw:
         st.query_params[url_key] = str(value)
         st.session_state[sync_key] = str(value)
@@ -167,7 +167,7 @@ def url_multiselect(label: str, options, key: str, url_key: str, format_func=str
     if key not in st.session_state:
         st.session_state[key] = [v for v in st.query_params.get_all(url_key) if v in options]
     value = st.multiselect(
-        label, options, key=key, format_func=format_func,
+        fmt.literal(label), options, key=key, format_func=format_func,
         placeholder=texts.OVERVIEW["filter_placeholder"],
     )
     if value:
@@ -177,10 +177,10 @@ def url_multiselect(label: str, options, key: str, url_key: str, format_func=str
     return value
 
 
-def snapshot_caption(ctx: SnapshotContext) -> str:
-    return texts.SNAPSHOT_CAPTION.format(
-        date=fmt.date(ctx.meta.created), author=fmt.literal(ctx.meta.author), snapshot_id=ctx.snapshot_id
-    )
+def snapshot_caption(ctx: SnapshotContext) -> fmt.Markdown:
+    """Which snapshot the page shows: its date, who saved it (data: made literal) and its id."""
+    return fmt.markdown(texts.SNAPSHOT_CAPTION, date=fmt.date(ctx.meta.created), author=ctx.meta.author,
+                        snapshot_id=ctx.snapshot_id)
 
 
 def filter_widgets(ctx: SnapshotContext) -> queries.Filters:
@@ -193,7 +193,7 @@ def filter_widgets(ctx: SnapshotContext) -> queries.Filters:
     )
     u = URL_FILTERS
     with st.sidebar:
-        st.header(labels["filters"])
+        st.header(texts.OVERVIEW["filters"])
         return queries.Filters(
             areas=tuple(url_multiselect(labels["filter_area"], areas, "f_area", u["areas"])),
             phases=tuple(url_multiselect(labels["filter_phase"], schema.PHASES, "f_phase", u["phases"])),

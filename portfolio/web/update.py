@@ -182,7 +182,7 @@ def pending_upload(uploads: list[Upload], store: Store) -> Pending | None:
         try:
             pending = handle_upload(uploads, store)
         except Exception as err:  # never a traceback on the page
-            st.error(T.UNEXPECTED.format(error=type(err).__name__))
+            st.error(fmt.markdown(T.UNEXPECTED, error=type(err).__name__))
             return None
     if not pending.prepared.ok:
         audit.record_rejected(store.root, who=who_is_acting("upload"), origin="upload",
@@ -211,7 +211,7 @@ def prepare_safely(build, *args) -> Pending | None:
         try:
             pending = build(*args)
         except Exception as err:  # never a traceback on the page
-            st.error(T.UNEXPECTED.format(error=type(err).__name__))
+            st.error(fmt.markdown(T.UNEXPECTED, error=type(err).__name__))
             return None
     if not pending.prepared.ok:
         audit.record_rejected(config.data_dir(), who=who_is_acting(pending.origin),
@@ -295,7 +295,7 @@ def show_pending(pending: Pending, root: str, commit_label: str | None = None) -
         st.subheader(P["problems_title"])
         st.caption(P["problems_intro"].format(count=fmt.number(count)))
         if count <= PROBLEM_LIST_MAX:  # few: a list that shows every word
-            st.markdown("\n".join(update_view.problem_line(p) for p in prepared.problems))
+            st.markdown("\n".join(fmt.literal(update_view.problem_line(p)) for p in prepared.problems))
             return
         if count > PREVIEW_ROWS:
             st.caption(P["problems_table_caption"].format(shown=fmt.number(PREVIEW_ROWS), count=fmt.number(count)))
@@ -310,17 +310,18 @@ def show_pending(pending: Pending, root: str, commit_label: str | None = None) -
     st.caption(fmt.literal(preview_words.base_line(prepared)))
     if prepared.unchanged:
         base = prepared.base
-        st.info(P["preview_empty"].format(snapshot_id=base.snapshot_id, date=fmt.date(base.created)),
+        st.info(fmt.markdown(P["preview_empty"], snapshot_id=base.snapshot_id, date=fmt.date(base.created)),
                 icon=":material/info:")
         st.button(P["discard"], on_click=_discard, args=(pending.origin,), key=f"discard_{pending.origin}")
         return
     if prepared.is_stale:
-        st.warning(P["preview_conflict"].format(
-            base_id=prepared.base.snapshot_id if prepared.base else "–", latest_id=prepared.latest_id),
+        st.warning(fmt.markdown(
+            P["preview_conflict"], base_id=prepared.base.snapshot_id if prepared.base else "–",
+            latest_id=prepared.latest_id),
             icon=":material/warning:")
-    st.markdown(f"**{preview_words.change_count(pending.change_count)}**")
+    st.markdown(f"**{fmt.literal(preview_words.change_count(pending.change_count))}**")
     if pending.summary:
-        st.markdown("\n".join(f"- {line}" for line in pending.summary))
+        st.markdown("\n".join(f"- {fmt.literal(line)}" for line in pending.summary))
     if pending.table is not None and len(pending.table):
         if pending.change_count > len(pending.table):
             st.caption(P["preview_caption"].format(shown=fmt.number(len(pending.table)),
@@ -336,7 +337,7 @@ def show_pending(pending: Pending, root: str, commit_label: str | None = None) -
     if not ready:
         st.caption(P["commit_needs"])
     left, right = st.columns([3, 1])
-    left.button(commit_label or P["commit"], type="primary", disabled=not ready, on_click=_commit,
+    left.button(fmt.literal(commit_label) if commit_label else P["commit"], type="primary", disabled=not ready, on_click=_commit,
                 args=(root, pending.origin), key=f"commit_{pending.origin}", icon=":material/save:")
     right.button(P["discard"], on_click=_discard, args=(pending.origin,), key=f"discard_{pending.origin}")
 
