@@ -2,7 +2,7 @@
 #   make run   - create .venv, install, start the app on the demo data (http://localhost:8501)
 #   make test  - create .venv, install dev requirements and Chromium, run the whole suite
 # While working: make test-fast - everything but the browser tests and the slow tests
-# (large generated data, kill -9 at random moments; markers in pytest.ini).
+# (large generated data, kill -9 at random moments; markers in pyproject.toml).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
