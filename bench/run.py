@@ -188,25 +188,26 @@ def rss_mb(pid: int) -> float:
 
 def memory_per_session(data: Path, sessions: int) -> tuple[float, float, float]:
     """Server RSS after 1 and after `sessions` browser sessions; growth per session (MB)."""
-    from playwright.sync_api import sync_playwright
-
-    from browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+    from browser import shared_browser, streamlit_server, wait_until_idle
 
     with streamlit_server("dashboard.py", data, today=TODAY) as url:
         pid = _server_pid(url)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            pages = []
-            readings = []
+        # the process's one Playwright and Chromium (first_paint uses it too:
+        # a second sync Playwright in the same thread is refused)
+        browser = shared_browser()
+        contexts = []
+        readings = []
+        try:
             for _ in range(sessions):
                 context = browser.new_context(locale="nb-NO")
+                contexts.append(context)
                 page = context.new_page()
                 page.goto(url)
-                page.wait_for_selector("h1", timeout=120000)
-                page.wait_for_timeout(500)
-                pages.append(page)
+                wait_until_idle(page, timeout_ms=120000)  # the session's page has drawn everything
                 readings.append(rss_mb(pid))
-            browser.close()
+        finally:
+            for context in contexts:
+                context.close()
     growth = (readings[-1] - readings[0]) / max(sessions - 1, 1)
     return readings[0], readings[-1], growth
 
@@ -290,7 +291,12 @@ def main(argv: list[str] | None = None) -> int:
                f"{t_app * 1000:.0f} ms vs {t_empty * 1000:.0f} ms (heading painted; Playwright found it "
                f"at {found_app * 1000:.0f} ms vs {found_empty * 1000:.0f} ms)")
         sessions = 3 if args.smoke else 10
-        first, last, growth = memory_per_session(big, sessions)
+        try:
+            first, last, growth = memory_per_session(big, sessions)
+        finally:
+            from browser import close_shared_browser
+
+            close_shared_browser()
         record(f"server memory growth per browser session ({sessions} sessions), MB", growth, "≤ 20",
                growth <= 20, f"RSS {first:.0f} MB → {last:.0f} MB")
 
