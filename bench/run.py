@@ -235,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args(argv)
     if args.smoke:
-        args.initiatives, args.snapshots, args.repeat = 300, 3, 3
+        args.initiatives, args.snapshots, args.repeat = 100, 2, 1
         args.cache = Path(tempfile.mkdtemp(prefix="bench-smoke-"))
     out = args.out or (args.cache / "results.json" if args.smoke else ROOT / "bench" / "results.json")
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -290,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
                t_app / t_empty <= 2,
                f"{t_app * 1000:.0f} ms vs {t_empty * 1000:.0f} ms (heading painted; Playwright found it "
                f"at {found_app * 1000:.0f} ms vs {found_empty * 1000:.0f} ms)")
-        sessions = 3 if args.smoke else 10
+        sessions = 2 if args.smoke else 10
         try:
             first, last, growth = memory_per_session(big, sessions)
         finally:
