@@ -11,6 +11,25 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 SETTINGS = {
     "PORTFOLIO_DATA": "Folder holding the snapshots (default: data/ in the project).",
+    "PORTFOLIO_CATALOG": (
+        "The snapshot store's catalog: unset for the embedded store (a SQLite file under "
+        "PORTFOLIO_DATA/lake/), or `postgres:dbname=… host=… port=… user=…` for the scale-out "
+        "store shared by several app servers (the password from PGPASSWORD or ~/.pgpass)."
+    ),
+    "PORTFOLIO_LAKE_DATA": (
+        "Where the store's Parquet data files are, with PORTFOLIO_CATALOG: a folder or "
+        "`s3://bucket/prefix/` (default: PORTFOLIO_DATA/lake/data/)."
+    ),
+    "PORTFOLIO_S3_ENDPOINT": "S3 endpoint (host:port) of the data files, for an s3:// PORTFOLIO_LAKE_DATA.",
+    "PORTFOLIO_S3_KEY_ID": "S3 access key id (or in PORTFOLIO_SECRETS_FILE).",
+    "PORTFOLIO_S3_SECRET": "S3 secret key (or in PORTFOLIO_SECRETS_FILE); never logged or shown.",
+    "PORTFOLIO_S3_REGION": "S3 region (default: us-east-1).",
+    "PORTFOLIO_S3_URL_STYLE": "`path` (default, SeaweedFS, MinIO) or `vhost`.",
+    "PORTFOLIO_S3_USE_SSL": "`true` (default) or `false` for an endpoint without TLS.",
+    "PORTFOLIO_SECRETS_FILE": (
+        "A file of `NAME=value` lines holding PORTFOLIO_S3_* settings, so that secrets stay out "
+        "of the environment and the command line; the environment wins."
+    ),
     "PORTFOLIO_PUBLIC_DATA": (
         "Folder written by `python -m portfolio export-public`; when set, the public pages "
         "read that projection instead of the latest snapshot."
@@ -33,6 +52,31 @@ SETTINGS = {
 def data_dir() -> Path:
     value = os.environ.get("PORTFOLIO_DATA")
     return Path(value).expanduser().resolve() if value else PROJECT_ROOT / "data"
+
+
+def catalog() -> str:
+    return os.environ.get("PORTFOLIO_CATALOG", "").strip()
+
+
+def lake_data() -> str:
+    return os.environ.get("PORTFOLIO_LAKE_DATA", "").strip()
+
+
+def s3_settings() -> dict[str, str]:
+    """The PORTFOLIO_S3_* settings given: from PORTFOLIO_SECRETS_FILE, then
+    the environment (which wins)."""
+    names = [name for name in SETTINGS if name.startswith("PORTFOLIO_S3_")]
+    values: dict[str, str] = {}
+    secrets_file = os.environ.get("PORTFOLIO_SECRETS_FILE")
+    if secrets_file:
+        for line in Path(secrets_file).expanduser().read_text(encoding="utf-8").splitlines():
+            name, sep, value = line.strip().partition("=")
+            if sep and name.strip() in names:
+                values[name.strip()] = value.strip()
+    for name in names:
+        if os.environ.get(name):
+            values[name] = os.environ[name]
+    return values
 
 
 def public_data_dir() -> Path | None:

@@ -3,7 +3,7 @@
 -- at most row_limit, and how many programmes there are.
 with initiatives as (
   select initiative_id, name, parent_id, project_owner, project_leader
-  from read_parquet($initiatives, hive_partitioning = false)
+  from initiatives_of($snapshot_id)
 ),
 
 children as (

@@ -3,7 +3,7 @@
 -- overrun first, at most row_limit rows, with how many areas there are.
 with initiatives as (
   select initiative_id, owner_area
-  from filtered_initiatives($initiatives, $filters)
+  from filtered_initiatives($snapshot_id, $filters)
 ),
 
 per_initiative as (
@@ -13,7 +13,7 @@ per_initiative as (
     sum(b.budget_nok) as budget_nok,
     sum(b.actual_nok) as actual_nok,
     sum(b.forecast_nok) as forecast_nok
-  from budget_lines($budgets) as b
+  from budget_lines($snapshot_id) as b
   inner join initiatives as i using (initiative_id)
   where b.year = $year
   group by i.owner_area, b.initiative_id

@@ -6,12 +6,12 @@
 -- with how many there are.
 with recursive all_initiatives as (
   select initiative_id, name, parent_id, owner_area, status_overall, status_budget
-  from read_parquet($initiatives, hive_partitioning = false)
+  from initiatives_of($snapshot_id)
 ),
 
 shown as (
   select initiative_id
-  from filtered_initiatives($initiatives, $filters)
+  from filtered_initiatives($snapshot_id, $filters)
 ),
 
 tree(ancestor_id, initiative_id) as (
@@ -29,7 +29,7 @@ year_rows as (
     sum(budget_nok) as budget_nok,
     sum(actual_nok) as actual_nok,
     sum(forecast_nok) as forecast_nok
-  from budget_lines($budgets)
+  from budget_lines($snapshot_id)
   where year = $year
   group by initiative_id
 ),

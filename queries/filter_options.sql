@@ -2,7 +2,7 @@
 -- kommunalområder and programmes (initiatives that have children).
 with initiatives as (
   select initiative_id, name, parent_id, owner_area
-  from read_parquet($initiatives, hive_partitioning = false)
+  from initiatives_of($snapshot_id)
 ),
 
 areas as (

@@ -3,7 +3,7 @@
 -- every initiative under it (a programme's total), with deviations in kr.
 with recursive initiatives as (
   select initiative_id, parent_id
-  from read_parquet($initiatives, hive_partitioning = false)
+  from initiatives_of($snapshot_id)
 ),
 
 tree(initiative_id) as (
@@ -23,7 +23,7 @@ budget_rows as (
     b.budget_nok,
     b.actual_nok,
     b.forecast_nok
-  from budget_lines($budgets) as b
+  from budget_lines($snapshot_id) as b
   inner join tree as t using (initiative_id)
 ),
 

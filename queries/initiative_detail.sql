@@ -2,7 +2,7 @@
 -- number of initiatives that roll up to it. No row when the id is unknown.
 with initiatives as (
   select *
-  from read_parquet($initiatives, hive_partitioning = false)
+  from initiatives_of($snapshot_id)
 ),
 
 children as (

@@ -2,19 +2,17 @@
 -- statuses, phase, decision point and people, and whether its row, its budget
 -- rows or its milestones changed since the snapshot before. A snapshot where
 -- the initiative does not exist has is_present = false (its removal counts as
--- a change). The shown snapshot is $snapshot_id. Snapshot ids are the hive
--- partition column `snapshot` (the folder snapshot=<id>); reads stop at the
--- shown snapshot, so later snapshots' files are not opened.
+-- a change). The shown snapshot is $snapshot_id; reads stop there, so later
+-- snapshots' data files are not opened.
 with snapshots as (
-  select distinct snapshot as snapshot_id
-  from read_parquet($initiatives_glob, hive_partitioning = true, hive_types = {'snapshot': varchar})
-  where snapshot <= $snapshot_id
+  select distinct snapshot_id
+  from initiatives_through($snapshot_id)
 ),
 
 initiative_rows as materialized (
-  select snapshot as snapshot_id, * exclude (snapshot)
-  from read_parquet($initiatives_glob, hive_partitioning = true, hive_types = {'snapshot': varchar})
-  where initiative_id = $initiative_id and snapshot <= $snapshot_id
+  select *
+  from initiatives_through($snapshot_id)
+  where initiative_id = $initiative_id
 ),
 
 row_hashes as (
@@ -25,9 +23,9 @@ row_hashes as (
 budget_hashes as (
   select snapshot_id, hash(list(row_hash order by row_hash)) as budget_hash
   from (
-    select snapshot as snapshot_id, hash(*columns(* exclude (snapshot))) as row_hash
-    from read_parquet($budgets_glob, hive_partitioning = true, hive_types = {'snapshot': varchar})
-    where initiative_id = $initiative_id and snapshot <= $snapshot_id
+    select snapshot_id, hash(*columns(* exclude (snapshot_id))) as row_hash
+    from budgets_through($snapshot_id)
+    where initiative_id = $initiative_id
   )
   group by snapshot_id
 ),
@@ -35,9 +33,9 @@ budget_hashes as (
 milestone_hashes as (
   select snapshot_id, hash(list(row_hash order by row_hash)) as milestone_hash
   from (
-    select snapshot as snapshot_id, hash(*columns(* exclude (snapshot))) as row_hash
-    from read_parquet($milestones_glob, hive_partitioning = true, hive_types = {'snapshot': varchar})
-    where initiative_id = $initiative_id and snapshot <= $snapshot_id
+    select snapshot_id, hash(*columns(* exclude (snapshot_id))) as row_hash
+    from milestones_through($snapshot_id)
+    where initiative_id = $initiative_id
   )
   group by snapshot_id
 ),

@@ -11,6 +11,6 @@ select
   completed_date is null and due_date < $today as is_overdue,
   case when completed_date is null and due_date < $today then date_diff('day', due_date, $today) end
     as overdue_days
-from read_parquet($milestones, hive_partitioning = false)
+from milestones_of($snapshot_id)
 where initiative_id = $initiative_id
 order by due_date, title

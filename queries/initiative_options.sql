@@ -1,5 +1,5 @@
 -- Every initiative of the snapshot for the initiative picker: id and name,
 -- ordered by name.
 select initiative_id, name
-from read_parquet($initiatives, hive_partitioning = false)
+from initiatives_of($snapshot_id)
 order by name, initiative_id

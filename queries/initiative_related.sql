@@ -3,7 +3,7 @@
 -- critical first, with how many there are of each kind.
 with initiatives as (
   select initiative_id, name, parent_id, owner_area, phase, status_overall
-  from read_parquet($initiatives, hive_partitioning = false)
+  from initiatives_of($snapshot_id)
 ),
 
 this as (

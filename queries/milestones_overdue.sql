@@ -4,7 +4,7 @@ select
   *,
   date_diff('day', due_date, $today) as overdue_days,
   count(*) over () as total_count
-from open_milestones($initiatives, $milestones, $filters)
+from open_milestones($snapshot_id, $filters)
 where due_date < $today
 order by due_date, initiative_name, title
 limit $row_limit

@@ -6,7 +6,7 @@
 -- the last due date. total_count is how many initiatives passed the filters.
 with initiatives as (
   select initiative_id, name, phase, status_overall, start_date, end_date
-  from filtered_initiatives($initiatives, $filters)
+  from filtered_initiatives($snapshot_id, $filters)
 ),
 
 milestones as (
@@ -19,7 +19,7 @@ milestones as (
     m.due_date,
     m.completed_date,
     m.completed_date is null and m.due_date < $today as is_overdue
-  from read_parquet($milestones, hive_partitioning = false) as m
+  from milestones_of($snapshot_id) as m
   inner join initiatives as i using (initiative_id)
 ),
 

@@ -5,7 +5,7 @@ select
   *,
   date_diff('day', $today, due_date) as days_left,
   count(*) over () as total_count
-from open_milestones($initiatives, $milestones, $filters)
+from open_milestones($snapshot_id, $filters)
 where due_date >= $today
   and due_date <= $today + to_days($horizon_days)
 order by due_date, initiative_name, title

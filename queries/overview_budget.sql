@@ -1,12 +1,12 @@
 -- Budget, actual and forecast for one year over the filtered initiatives.
 with initiatives as (
   select initiative_id
-  from filtered_initiatives($initiatives, $filters)
+  from filtered_initiatives($snapshot_id, $filters)
 ),
 
 budget_rows as (
   select b.initiative_id, b.budget_nok, b.actual_nok, b.forecast_nok
-  from budget_lines($budgets) as b
+  from budget_lines($snapshot_id) as b
   inner join initiatives as i using (initiative_id)
   where b.year = $year
 ),

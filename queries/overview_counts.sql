@@ -4,7 +4,7 @@
 -- statuses in status_order, the order of its legend and table).
 with initiatives as (
   select phase, status_overall
-  from filtered_initiatives($initiatives, $filters)
+  from filtered_initiatives($snapshot_id, $filters)
 ),
 
 counted as (

@@ -2,12 +2,12 @@
 -- and due from today up to and including today + horizon_days.
 with initiatives as (
   select initiative_id
-  from filtered_initiatives($initiatives, $filters)
+  from filtered_initiatives($snapshot_id, $filters)
 ),
 
 open_milestones as (
   select m.milestone_id, m.due_date
-  from read_parquet($milestones, hive_partitioning = false) as m
+  from milestones_of($snapshot_id) as m
   inner join initiatives as i using (initiative_id)
   where m.completed_date is null
 )

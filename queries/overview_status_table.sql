@@ -2,17 +2,17 @@
 -- with the programme's name and the number of overdue milestones.
 with initiatives as (
   select *
-  from filtered_initiatives($initiatives, $filters)
+  from filtered_initiatives($snapshot_id, $filters)
 ),
 
 names as (
   select initiative_id, name
-  from read_parquet($initiatives, hive_partitioning = false)
+  from initiatives_of($snapshot_id)
 ),
 
 overdue as (
   select initiative_id, count(*) as overdue_count
-  from read_parquet($milestones, hive_partitioning = false)
+  from milestones_of($snapshot_id)
   where completed_date is null and due_date < $today
   group by initiative_id
 )

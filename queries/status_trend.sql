@@ -2,16 +2,11 @@
 -- ($snapshot_id), with the overview filters applied to each snapshot's own
 -- rows. Every snapshot has a row for every status (0 when none), so the
 -- counts stack without gaps; status_order is the schema's order of statuses.
--- A row's snapshot id is the hive partition column `snapshot` (the folder
--- snapshot=<id>). The filter conditions are those of the
--- filtered_initiatives macro, which reads one file and cannot tell snapshots
--- apart.
+-- The filter conditions are those of the filtered_initiatives macro, which
+-- reads one snapshot and cannot tell snapshots apart.
 with all_initiatives as (
-  select snapshot as snapshot_id, i.* exclude (snapshot)
-  from read_parquet(
-    $initiatives_glob, hive_partitioning = true, hive_types = {'snapshot': varchar}
-  ) as i
-  where snapshot <= $snapshot_id
+  select *
+  from initiatives_through($snapshot_id)
 ),
 
 snapshots as (

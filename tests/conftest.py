@@ -1,4 +1,4 @@
-"""Shared fixtures: real Parquet snapshots in temporary folders, never mocks."""
+"""Shared fixtures: real snapshot stores (DuckLake: SQLite catalog, Parquet files) in temporary folders, never mocks."""
 
 from __future__ import annotations
 
@@ -82,6 +82,26 @@ def small_portfolio(n: int = 3) -> dict:
 @pytest.fixture()
 def store(tmp_path) -> Store:
     return Store(tmp_path / "data")
+
+
+def lake_counts(store: Store, table: str) -> dict[str, int]:
+    """Rows per snapshot id in a lake table, read with SQL (not through Store.read)."""
+    cur = store.cursor()
+    try:
+        return dict(cur.execute(f"select snapshot_id, count(*) from lake.{table} group by snapshot_id").fetchall())
+    finally:
+        cur.close()
+
+
+def lake_file(store: Store, table: str, snapshot_id: str) -> Path:
+    """The data file holding one snapshot's rows of a table (each commit writes its own)."""
+    import duckdb
+
+    for path in existing_files(store.root / "lake" / "data" / "main" / table, "*.parquet"):
+        ids = duckdb.sql(f"select distinct snapshot_id from read_parquet('{path}')").fetchall()
+        if ids == [(snapshot_id,)]:
+            return path
+    raise LookupError(f"no data file of {table} holds only {snapshot_id}")
 
 
 LARGE = dict(initiatives=3000, snapshots=4, seed=7)

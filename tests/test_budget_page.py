@@ -168,7 +168,7 @@ def portfolio(store):
     ), author="t", note="t")
 
     def run(name, **extra):
-        return queries.run(queries.connect(), name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
+        return queries.run(store, name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
 
     return run
 

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from conftest import DEMO_DATA, ROOT
+from conftest import DEMO_DATA, ROOT, lake_file
 from portfolio.store.snapshots import Store
 
 
@@ -85,7 +85,7 @@ def test_verify_passes_on_intact_snapshots_and_names_a_damaged_one(tmp_path):
     # A changed value in a snapshot file: readable, but not what was saved
     import pyarrow.parquet as pq
 
-    path = store.path(victim, "budgets")
+    path = lake_file(store, "budgets", victim)
     table = pq.read_table(path)
     amounts = table.column("budget_nok").to_pylist()
     amounts[0] = (amounts[0] or 0) + 1
@@ -96,7 +96,7 @@ def test_verify_passes_on_intact_snapshots_and_names_a_damaged_one(tmp_path):
     assert victim in damaged.stderr and "Skadet" in damaged.stderr
     # A truncated file: unreadable, reported, not a traceback
     other = store.list()[3].snapshot_id
-    store.path(other, "initiatives").write_bytes(b"PAR1 not really")
+    lake_file(store, "initiatives", other).write_bytes(b"PAR1 not really")
     report = json.loads(cli("verify", "--json", data=data).stdout)
     bad = {r["id"] for r in report if not r["ok"]}
     assert bad == {victim, other}

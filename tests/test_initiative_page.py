@@ -239,7 +239,6 @@ def _params(store, meta, **extra):
 
 
 def test_last_update_comes_from_the_row_budgets_or_milestones(store):
-    con = queries.connect()
     base = dict(
         initiatives=[initiative("a"), initiative("b"), initiative("c")],
         budgets=[budget("a"), budget("b"), budget("c")],
@@ -255,7 +254,7 @@ def test_last_update_comes_from_the_row_budgets_or_milestones(store):
                         created_at=dt.datetime(2026, 4, 6, 12, tzinfo=dt.UTC))
 
     def update(initiative_id, meta, today=dt.date(2026, 4, 10), stale_days=60):
-        hist = queries.run(con, "initiative_history", _params(store, meta, initiative_id=initiative_id))
+        hist = queries.run(store, "initiative_history", _params(store, meta, initiative_id=initiative_id))
         ctx = SnapshotContext(store=store, meta=meta, today=today)
         return hist, history_logic.last_update(ctx, hist, stale_days=stale_days)
 
@@ -277,12 +276,11 @@ def test_last_update_comes_from_the_row_budgets_or_milestones(store):
 
 
 def test_history_marks_removal_and_return(store):
-    con = queries.connect()
     first = store.write(tables([initiative("a"), initiative("b")]), author="t", note="1")
     second = store.write(tables([initiative("a")]), author="t", note="2", base_id=first.snapshot_id)
     third = store.write(tables([initiative("a"), initiative("b", project_leader="Ny")]), author="t", note="3",
                         base_id=second.snapshot_id)
-    hist = queries.run(con, "initiative_history", _params(store, third, initiative_id="b"))
+    hist = queries.run(store, "initiative_history", _params(store, third, initiative_id="b"))
     assert hist["is_present"].tolist() == [True, False, True]
     assert hist["is_row_changed"].tolist() == [True, True, True]
     ctx = SnapshotContext(store=store, meta=third, today=DEMO_TODAY)
@@ -336,22 +334,21 @@ def test_the_path_marks_phase_and_decision_points():
 
 
 def test_related_and_budget_rollup_queries(store):
-    con = queries.connect()
     meta = store.write(tables(
         [initiative("prog"), initiative("a", parent_id="prog", status_overall="rød"),
          initiative("b", parent_id="prog"), initiative("a1", parent_id="a"), initiative("x")],
         [budget("prog", budget_nok=100, actual_nok=50), budget("a", budget_nok=10, actual_nok=30),
          budget("a1", budget_nok=5, actual_nok=1, forecast_nok=9), budget("x", budget_nok=999, actual_nok=999)],
     ), author="t", note="t")
-    related = queries.run(con, "initiative_related", _params(store, meta, initiative_id="a"))
+    related = queries.run(store, "initiative_related", _params(store, meta, initiative_id="a"))
     assert related[["relation", "initiative_id"]].values.tolist() == [
         ["parent", "prog"], ["child", "a1"], ["sibling", "b"]]
-    money = queries.run(con, "initiative_budget", _params(store, meta, initiative_id="prog")).iloc[0]
+    money = queries.run(store, "initiative_budget", _params(store, meta, initiative_id="prog")).iloc[0]
     assert (money.budget_nok, money.actual_nok, money.forecast_nok) == (100, 50, 50)
     assert (money.total_budget_nok, money.total_actual_nok, money.total_forecast_nok) == (115, 81, 89)
     assert money.total_forecast_deviation_nok == -26
     assert money.forecast_deviation_share == pytest.approx(-0.5)
-    options = queries.run(con, "initiative_options", _params(store, meta))
+    options = queries.run(store, "initiative_options", _params(store, meta))
     assert len(options) == 5
 
 

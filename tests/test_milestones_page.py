@@ -151,7 +151,7 @@ def run(store):
 
     def run(name, **extra):
         params = query_params(store, meta.snapshot_id, today, **extra)
-        return queries.run(queries.connect(), name, params)
+        return queries.run(store, name, params)
 
     return run
 

@@ -180,7 +180,7 @@ def run(script: str, page: str | None = None, query: dict | None = None, open_ca
 
 def test_the_projection_holds_only_public_rows_and_columns(sentinel_data):
     store = Store(sentinel_data)
-    projected = public.project(public.snapshot_paths(store, store.latest().snapshot_id))
+    projected = public.project(public.snapshot_reader(store, store.latest().snapshot_id))
     for name, table in projected.items():
         assert table.column_names == schema.TABLES[name].public_columns
     assert sorted(projected["initiatives"]["initiative_id"].to_pylist()) == ["apen-a", "apen-b", "apen-programmet"]
@@ -195,25 +195,43 @@ def test_the_projection_holds_only_public_rows_and_columns(sentinel_data):
 
 
 def test_internal_columns_are_never_read(sentinel_data, monkeypatch):
-    """Every Parquet read asks for an explicit list of columns: the public
-    ones and the is_public row flag, never an internal column."""
+    """Every read from the store asks for an explicit list of columns (the
+    lake selects only those from its data files): the public ones and the
+    is_public row flag, never an internal column."""
     calls = []
-    original = pq.read_table
+    original = Store.read_columns
 
-    def spy(source, *args, columns=None, **kwargs):
-        calls.append((Path(source).name, columns))
-        return original(source, *args, columns=columns, **kwargs)
+    def spy(self, snapshot_id, table, columns):
+        calls.append((table, list(columns)))
+        return original(self, snapshot_id, table, columns)
 
-    monkeypatch.setattr(pq, "read_table", spy)
+    monkeypatch.setattr(Store, "read_columns", spy)
     public._snapshot_data.cache_clear()
     data = public.latest_data(sentinel_data)
     assert data is not None and len(data.initiatives) == 3
-    assert sorted(name for name, _ in calls) == ["budgets.parquet", "initiatives.parquet", "milestones.parquet"]
+    assert sorted(name for name, _ in calls) == ["budgets", "initiatives", "milestones"]
     for name, columns in calls:
-        table = schema.TABLES[name.removesuffix(".parquet")]
-        assert columns is not None, name
-        internal = set(columns) - set(table.public_columns)
+        internal = set(columns) - set(schema.TABLES[name].public_columns)
         assert internal <= {public.ROW_FLAG}, (name, internal)
+
+
+def test_the_lake_reads_only_the_columns_asked_for(sentinel_data):
+    """DuckDB's plan for the public read projects the asked-for columns only:
+    internal columns are not read from the data files."""
+    store = Store(sentinel_data)
+    columns = public.read_columns("initiatives")
+    cur = store.cursor()
+    try:
+        plan = cur.execute(
+            "explain select " + ", ".join(f'"{c}"' for c in columns)
+            + " from lake.initiatives where snapshot_id = $id", {"id": store.latest().snapshot_id}
+        ).fetchall()[0][1]
+    finally:
+        cur.close()
+    internal = set(schema.TABLES["initiatives"].column_names) - set(columns)
+    assert "status_summary" in internal
+    projected = plan.split("Projections:")[1].split("Filters:")[0] if "Projections:" in plan else plan
+    assert not [name for name in internal if re.search(rf"\b{name}\b", projected)], projected
 
 
 def test_the_row_flag_is_the_only_internal_column_read():
@@ -380,19 +398,18 @@ def test_the_public_app_reads_an_exported_folder(sentinel_data, tmp_path, data_e
 
 def test_public_app_imports_nothing_that_reads_internal_data(sentinel_data):
     """In its own process, the public app (every page) imports neither the
-    query layer, DuckDB, the Streamlit glue of the internal pages nor the
-    internal page logic, and reads Parquet only with public columns."""
+    query layer, the Streamlit glue of the internal pages nor the internal
+    page logic, and reads the store only with public columns."""
     script = f"""
 import json, sys
-from pathlib import Path
-import pyarrow.parquet as pq
 from streamlit.testing.v1 import AppTest
+from portfolio.store.snapshots import Store
 calls = []
-original = pq.read_table
-def spy(source, *args, columns=None, **kwargs):
-    calls.append([Path(source).name, columns])
-    return original(source, *args, columns=columns, **kwargs)
-pq.read_table = spy
+original = Store.read_columns
+def spy(self, snapshot_id, table, columns):
+    calls.append([table, list(columns)])
+    return original(self, snapshot_id, table, columns)
+Store.read_columns = spy
 at = AppTest.from_file({PUBLIC_APP!r}, default_timeout=120).run()
 errors = [e.message for e in at.exception]
 for page in {PUBLIC_PAGES!r}:
@@ -410,12 +427,11 @@ print(json.dumps({{"modules": sorted(sys.modules), "calls": calls, "errors": err
     assert report["errors"] == []
     modules = set(report["modules"])
     assert "portfolio.store.public" in modules
-    forbidden = {"duckdb", "portfolio.query.runner", "portfolio.web.ui", "portfolio.present.overview", "portfolio.web.auth"}
+    forbidden = {"portfolio.query.runner", "portfolio.web.ui", "portfolio.present.overview", "portfolio.web.auth"}
     assert not modules & forbidden, modules & forbidden
     assert report["calls"], "the public app read no data"
     for name, columns in report["calls"]:
-        table = schema.TABLES[name.removesuffix(".parquet")]
-        assert columns is not None and set(columns) - set(table.public_columns) <= {"is_public"}
+        assert set(columns) - set(schema.TABLES[name].public_columns) <= {"is_public"}
 
 
 # -- the public page on the demo data and on large data -----------------------------

@@ -17,9 +17,9 @@ from portfolio.store.snapshots import Store
 
 def query_params(store: Store, snapshot_id: str, today, **extra) -> dict:
     """Every parameter the named queries know, with neutral defaults: the
-    snapshot's own (runner.snapshot_params) and what the pages pass."""
+    snapshot's id and what the pages pass."""
     params = {
-        **queries.snapshot_params(store, snapshot_id),
+        "snapshot_id": snapshot_id,
         "filters": Filters().as_param(),
         "today": today,
         "year": today.year,
@@ -39,8 +39,9 @@ def demo():
 
 
 @pytest.fixture(scope="module")
-def con():
-    return queries.connect()
+def con(demo):
+    """A cursor with the shared macros (for the order macros)."""
+    return queries.cursor(demo)
 
 
 def test_there_are_queries_and_each_is_one_file():
@@ -52,10 +53,10 @@ def test_there_are_queries_and_each_is_one_file():
 
 
 @pytest.mark.parametrize("name", queries.names())
-def test_every_query_runs_on_every_demo_snapshot(name, demo, con):
+def test_every_query_runs_on_every_demo_snapshot(name, demo):
     for meta in demo.list():
         params = query_params(demo, meta.snapshot_id, DEMO_TODAY)
-        result = queries.run(con, name, params)
+        result = queries.run(demo, name, params)
         assert isinstance(result, pd.DataFrame)
 
 
@@ -66,18 +67,18 @@ def test_sql_files_bind_values_and_never_format_them(name):
     assert not re.search(r"\{[a-z_]*\}|%s|%\(|\?", text), name
 
 
-def test_a_missing_parameter_is_an_error(demo, con):
+def test_a_missing_parameter_is_an_error(demo):
     with pytest.raises(KeyError):
-        queries.run(con, "overview_counts", {"initiatives": "x"})
+        queries.run(demo, "overview_counts", {"snapshot_id": "x"})
 
 
-def test_a_value_with_sql_in_it_is_only_a_value(demo, con):
+def test_a_value_with_sql_in_it_is_only_a_value(demo):
     meta = demo.latest()
     params = query_params(
         demo, meta.snapshot_id, DEMO_TODAY,
         filters=Filters(areas=("x') or 1=1 --",)).as_param(),
     )
-    counts = queries.run(con, "overview_counts", params)
+    counts = queries.run(demo, "overview_counts", params)
     assert counts["initiative_count"].sum() == 0
 
 
@@ -85,7 +86,7 @@ def _write(store, data):
     return store.write(data, author="t", note="t")
 
 
-def test_filters_and_counts_on_a_hand_built_portfolio(store, con):
+def test_filters_and_counts_on_a_hand_built_portfolio(store):
     meta = _write(store, tables(
         [
             initiative("prog", name="Program", owner_area="Kultur", focus_areas=["innbyggerdialog"]),
@@ -104,7 +105,7 @@ def test_filters_and_counts_on_a_hand_built_portfolio(store, con):
     ))
 
     def run(name, **extra):
-        return queries.run(con, name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
+        return queries.run(store, name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
 
     def total(filters):
         counts = run("overview_counts", filters=filters.as_param())
@@ -135,12 +136,12 @@ def test_filters_and_counts_on_a_hand_built_portfolio(store, con):
     assert options.loc[options.kind == "programme", "value"].tolist() == ["prog"]
 
 
-def test_queries_read_the_snapshot_they_are_given(store, con):
+def test_queries_read_the_snapshot_they_are_given(store):
     first = _write(store, tables([initiative("a")]))
     second = store.write(tables([initiative("a"), initiative("b")]), author="t", note="t",
                          base_id=first.snapshot_id)
     counts = {
-        meta.snapshot_id: queries.run(con, "overview_counts",
+        meta.snapshot_id: queries.run(store, "overview_counts",
                                       query_params(store, meta.snapshot_id, DEMO_TODAY))
         for meta in (first, second)
     }
@@ -212,21 +213,21 @@ def test_order_values_are_quoted_as_sql_literals(con):
             orders.literal(bad)
 
 
-def test_order_columns_are_the_schema_orders(demo, con):
+def test_order_columns_are_the_schema_orders(demo):
     params = query_params(demo, demo.latest().snapshot_id, DEMO_TODAY)
-    counts = queries.run(con, "overview_counts", params)
+    counts = queries.run(demo, "overview_counts", params)
     phases = counts.dropna(subset=["phase"])
     assert (phases["phase_order"] == phases["phase"].map(lambda p: schema.PHASES.index(p) + 1)).all()
     statuses = counts.dropna(subset=["status_overall"])
     assert (statuses["status_order"] == statuses["status_overall"].map(
         lambda s: schema.STATUSES.index(s) + 1)).all()
-    trend = queries.run(con, "status_trend", params)
+    trend = queries.run(demo, "status_trend", params)
     for _, rows in trend.groupby("snapshot_id", sort=False):
         assert rows["status_overall"].tolist() == list(schema.STATUSES)
         assert rows["status_order"].tolist() == [1, 2, 3, 4]
 
 
-def test_lists_ranked_by_status_put_the_most_critical_first(store, con):
+def test_lists_ranked_by_status_put_the_most_critical_first(store):
     """The status table, the timeline and related initiatives rank by
     schema.STATUS_SEVERITY: red, yellow, not assessed, green."""
     ranked = ["gronn", "ikke-vurdert", "gul", "rod"]  # names sort the other way
@@ -238,7 +239,7 @@ def test_lists_ranked_by_status_put_the_most_critical_first(store, con):
     ))
 
     def ids(name, **extra):
-        rows = queries.run(con, name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
+        rows = queries.run(store, name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
         return rows, [i for i in rows["initiative_id"].drop_duplicates() if i != "prog"]
 
     expected = ["rod", "gul", "ikke-vurdert", "gronn"]
@@ -248,25 +249,24 @@ def test_lists_ranked_by_status_put_the_most_critical_first(store, con):
     assert related.loc[related.relation == "child", "initiative_id"].tolist() == expected
 
 
-# -- snapshot ids: from the hive partition column, never parsed out of paths ----------------------
+# -- snapshots: one is a parameter, every one up to it is one scan ----------------------------------
 
 @pytest.mark.parametrize("name", [*queries.names(), "_macros"])
-def test_no_query_parses_snapshot_ids_out_of_paths(name):
+def test_queries_read_snapshots_only_through_the_table_macros(name):
+    """No query names a lake table or a file: one snapshot is <table>_of($snapshot_id),
+    every snapshot up to the shown one <table>_through($snapshot_id)."""
     code = "\n".join(line.split("--", 1)[0] for line in queries.sql(name).splitlines())
-    assert not re.search(r"regexp_|\bglob\s*\(|\bfilename\b|split_part|string_split", code, re.I), name
-    if "_glob" in code:  # reads every snapshot: the id is the partition column, typed as text
-        assert code.count("hive_types = {'snapshot': varchar}") == code.count("read_parquet("), name
+    assert not re.search(r"read_parquet|\blake\.|regexp_|\bglob\s*\(|\bfilename\b|split_part", code, re.I), name
+    for argument in re.findall(r"\b(?:initiatives|budgets|milestones)_(?:of|through)\(([^)]*)\)", code):
+        assert argument in ("$snapshot_id", "snapshot"), (name, argument)
 
 
-def test_the_shown_snapshot_is_a_parameter(store):
-    meta = _write(store, tables([initiative("a")]))
-    params = queries.snapshot_params(store, meta.snapshot_id)
-    assert params["snapshot_id"] == meta.snapshot_id
-    assert {"snapshot_id", "initiatives_glob"} <= queries.parameters("status_trend")
-    assert {"snapshot_id", "initiatives_glob"} <= queries.parameters("initiative_history")
+def test_the_shown_snapshot_is_a_parameter():
+    assert {"snapshot_id"} <= queries.parameters("status_trend")
+    assert {"snapshot_id", "initiative_id"} == queries.parameters("initiative_history")
 
 
-def test_history_and_trend_take_snapshot_ids_from_the_partition_column(store, con):
+def test_history_and_trend_read_every_snapshot_up_to_the_shown_one(store):
     """Every snapshot up to $snapshot_id, including one without the initiative."""
     first = _write(store, tables([initiative("a"), initiative("b")]))
     second = store.write(tables([initiative("b")]), author="t", note="t", base_id=first.snapshot_id)
@@ -275,7 +275,7 @@ def test_history_and_trend_take_snapshot_ids_from_the_partition_column(store, co
     ids = [first.snapshot_id, second.snapshot_id, third.snapshot_id]
 
     def run(name, meta, **extra):
-        return queries.run(con, name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
+        return queries.run(store, name, query_params(store, meta.snapshot_id, DEMO_TODAY, **extra))
 
     history = run("initiative_history", third, initiative_id="a")
     assert history["snapshot_id"].tolist() == ids

@@ -1,19 +1,17 @@
-"""The snapshot store on real Parquet files in temporary folders."""
+"""The snapshot store on a real DuckLake (SQLite catalog, Parquet files) in temporary folders."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pytest
 
-from conftest import ROOT, initiative, kill_9_after, small_portfolio, tables
+from conftest import ROOT, initiative, kill_9_after, lake_counts, small_portfolio, tables
 from portfolio.model import schema
 from portfolio.model.validate import ValidationFailed
 from portfolio.store import snapshots as store_mod
@@ -45,33 +43,86 @@ def test_round_trip_keeps_every_value(store):
     assert [m.snapshot_id for m in store.list()] == [meta.snapshot_id, again.snapshot_id]
 
 
-def test_files_are_plain_hive_partitioned_parquet(store):
+def test_the_lake_is_plain_duckdb_and_parquet(store):
+    """Readable without our code: DuckDB with its ducklake extension attaches
+    the catalog (docs/data-model.md shows how), and the data files are
+    Parquet with the snapshot id in each row."""
     meta = store.write(small_portfolio(2), author="a", note="n")
-    folder = store.folder(meta.snapshot_id)
-    assert folder.name == f"snapshot={meta.snapshot_id}"
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "_snapshot.json", "budgets.parquet", "initiatives.parquet", "milestones.parquet",
-    ]
-    # pandas alone
-    assert len(pd.read_parquet(folder / "initiatives.parquet")) == 2
-    # DuckDB alone, hive partitioning over every snapshot
+    catalog = store.root / "lake" / "catalog.sqlite"
+    files = sorted((store.root / "lake" / "data" / "main" / "initiatives").glob("*.parquet"))
+    assert catalog.exists() and files
     rows = duckdb.sql(
-        f"select snapshot, count(*) as n from read_parquet('{store.glob('milestones')}', "
-        "hive_partitioning = true) group by snapshot"
+        f"select snapshot_id, count(*) from read_parquet({[str(f) for f in files]!r}) group by snapshot_id"
     ).fetchall()
     assert rows == [(meta.snapshot_id, 2)]
-    # written once, read-only after
-    for path in folder.iterdir():
-        assert not os.stat(path).st_mode & 0o222
+    code = textwrap.dedent(f"""
+        import duckdb
+        from portfolio.store import lake
+        con = duckdb.connect()
+        lake.load_extension(con, "ducklake")
+        lake.load_extension(con, "sqlite_scanner")
+        con.execute("attach 'ducklake:sqlite:{catalog}' as portfolio (read_only)")
+        print(con.execute("select snapshot_id, author, note from portfolio.snapshots").fetchall())
+        print(con.execute("select count(*) from portfolio.milestones where snapshot_id = ?", ["{meta.snapshot_id}"]).fetchone()[0])
+    """)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == [f"[('{meta.snapshot_id}', 'a', 'n')]", "2"]
 
 
 def test_conflict_when_another_commit_came_first(store):
     first = store.write(small_portfolio(1), author="a", note="1")
     store.write(small_portfolio(2), author="b", note="2", base_id=first.snapshot_id)
-    before = sorted(os.listdir(store.snapshots_dir))
+    before = (store.list(), lake_counts(store, "initiatives"))
     with pytest.raises(SnapshotConflict):
         store.write(small_portfolio(3), author="c", note="3", base_id=first.snapshot_id)
-    assert sorted(os.listdir(store.snapshots_dir)) == before
+    assert (store.list(), lake_counts(store, "initiatives")) == before
+
+
+RACER = textwrap.dedent(
+    """
+    import sys
+    sys.path[:0] = [{root!r}, {tests!r}]
+    from conftest import small_portfolio
+    from portfolio.store.snapshots import SnapshotConflict, Store
+    store = Store({data!r})
+    data = small_portfolio({size})
+    store.list()
+    sys.stdin.readline()  # the start signal: both processes are ready
+    try:
+        store.write(data, author="racer", note="{size}", base_id={base!r})
+        print("committed", flush=True)
+    except SnapshotConflict:
+        print("conflict", flush=True)
+    """
+)
+
+
+def test_two_processes_committing_on_the_same_base_at_once_one_wins(store):
+    base = store.write(small_portfolio(1), author="a", note="base").snapshot_id
+    outcomes = []
+    for _ in range(3):
+        racers = [
+            subprocess.Popen(
+                [sys.executable, "-c", RACER.format(root=str(ROOT), tests=str(ROOT / "tests"),
+                                                    data=str(store.root), size=size, base=base)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )
+            for size in (2, 3)
+        ]
+        for racer in racers:  # both have opened the store and wait for the signal
+            racer.stdin.write("go\n")
+            racer.stdin.flush()
+        results = [racer.communicate(timeout=120) for racer in racers]
+        assert all(racer.returncode == 0 for racer in racers), [err for _, err in results]
+        said = sorted(out.strip() for out, _ in results)
+        assert said == ["committed", "conflict"], results
+        outcomes.append(said)
+        latest = store.latest()
+        assert latest.base_id == base and latest.note in ("2", "3")
+        assert lake_counts(store, "initiatives")[latest.snapshot_id] == int(latest.note)
+        base = latest.snapshot_id
+    assert len(store.list()) == 4  # the first and one winner per round
 
 
 def test_invalid_data_writes_nothing_and_names_every_problem(store):
@@ -86,24 +137,7 @@ def test_invalid_data_writes_nothing_and_names_every_problem(store):
     assert any("rad 3" in m and "finnes-ikke" in m for m in messages), messages
     assert any("Budsjett" in m and "negativt" in m for m in messages), messages
     assert store.list() == []
-    assert not list(store.snapshots_dir.glob("snapshot=*"))
-    assert not list(store.snapshots_dir.glob(".tmp-*"))
-
-
-def test_leftovers_of_an_interrupted_write_are_ignored_and_cleaned(store):
-    meta = store.write(small_portfolio(1), author="a", note="n")
-    dead = store.snapshots_dir / ".tmp-999999-deadbeef"
-    dead.mkdir()
-    (dead / "initiatives.parquet").write_bytes(b"PAR1 half a file")
-    half = store.snapshots_dir / "snapshot=20990101T000000.000Z"
-    half.mkdir()  # a folder without metadata is not a snapshot
-    assert store.list() == [meta]
-    duck = duckdb.sql(
-        f"select distinct snapshot from read_parquet('{store.glob('initiatives')}', hive_partitioning = true)"
-    ).fetchall()
-    assert duck == [(meta.snapshot_id,)]
-    store.write(small_portfolio(2), author="a", note="n2", base_id=meta.snapshot_id)
-    assert not dead.exists()
+    assert lake_counts(store, "initiatives") == {}
 
 
 WRITER = textwrap.dedent(
@@ -151,14 +185,12 @@ def test_reader_during_writes_never_sees_a_partial_snapshot(tmp_path):
                 assert {k: len(v) for k, v in frames.items()} == meta.row_counts
                 assert store_mod.verify(reader, meta.snapshot_id)
                 seen.add(meta.snapshot_id)
-            if not seen:
-                continue
-            counted = duckdb.sql(
-                f"select snapshot, count(*) from read_parquet('{reader.glob('initiatives')}', "
-                "hive_partitioning = true) group by snapshot"
-            ).fetchall()
-            for snapshot_id, n in counted:
-                assert n == reader.get(snapshot_id).row_counts["initiatives"]
+            # rows in the lake belong to complete, listed snapshots only (the
+            # listing is read after the rows: a commit in between adds to it)
+            counted = lake_counts(reader, "initiatives")
+            listed = {m.snapshot_id: m for m in reader.list()}
+            for snapshot_id, n in counted.items():
+                assert n == listed[snapshot_id].row_counts["initiatives"]
     finally:
         writer.wait(timeout=120)
     assert writer.returncode == 0
@@ -179,8 +211,8 @@ def test_kill_9_at_random_moments_leaves_only_complete_snapshots(tmp_path, kill_
     store = Store(data)
     base = store.latest().snapshot_id if store.latest() else None
     store.write(small_portfolio(1), author="a", note="after", base_id=base)
-    assert not list(store.snapshots_dir.glob(".tmp-*"))
     assert _check_complete(store) >= 1
+    assert set(lake_counts(store, "initiatives")) == {m.snapshot_id for m in store.list()}
 
 
 def test_ids_sort_in_time_order_and_created_at_is_kept(store):

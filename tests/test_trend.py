@@ -67,7 +67,7 @@ def three(store):
 
 
 def _counts(store, meta, filters=Filters()) -> dict[tuple[str, str], int]:
-    rows = queries.run(queries.connect(), "status_trend",
+    rows = queries.run(store, "status_trend",
                        query_params(store, meta.snapshot_id, DEMO_TODAY, filters=filters.as_param()))
     return {(r.snapshot_date.isoformat()[:10], r.status_overall): int(r.initiative_count)
             for r in rows.itertuples()}

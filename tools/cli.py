@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from portfolio import config, texts
-from portfolio.store.snapshots import Store
+from portfolio.store.snapshots import holds_snapshots
 
 # Norwegian: help texts and messages of the tools
 TEXTS = {
@@ -55,7 +55,7 @@ def at_least_one(text: str) -> int:
 def out_folder(args: argparse.Namespace) -> Path | None:
     """The folder to write to, or None (after telling why) when it already holds snapshots."""
     out = (args.out or config.data_dir()).resolve()
-    if Store(out).list():
+    if holds_snapshots(out):
         print(TEXTS["not_empty"].format(path=out), file=sys.stderr)
         return None
     return out

@@ -21,7 +21,8 @@ from typing import Any
 import pandas as pd
 
 from portfolio.model import schema
-from portfolio.store.snapshots import SnapshotMeta, Store
+from portfolio.store.folders import SnapshotFolders
+from portfolio.store.meta import SnapshotMeta
 from tools import cli, demo_readme
 from tools.demo_seed import BudgetYear, Seed, load_seed
 
@@ -125,7 +126,7 @@ def write_demo(out_dir: Path) -> list[SnapshotMeta]:
     """Write the seed portfolio and README.md into `out_dir`, which must hold
     no snapshots yet."""
     out_dir = Path(out_dir)
-    store = Store(out_dir)
+    store = SnapshotFolders(out_dir)
     existing = store.list()
     if existing:
         raise ValueError(

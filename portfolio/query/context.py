@@ -4,18 +4,16 @@ A `SnapshotContext` is plain data (store, snapshot, "today"). The present
 layer asks it for query results (`ctx.query(name, **params)`); how results are
 kept is the caller's choice: the web layer passes a runner that caches them
 once per server by snapshot id (portfolio.web.ui), the command line and tests
-run them directly on one DuckDB connection per process.
+run them directly.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 from collections.abc import Callable
 from typing import Any
 
-import duckdb
 import pandas as pd
 
 from portfolio.query import runner
@@ -25,16 +23,9 @@ from portfolio.store.snapshots import SnapshotMeta, Store
 QueryRunner = Callable[[Store, str, str, dict[str, Any]], pd.DataFrame]
 
 
-@functools.cache
-def _connection() -> duckdb.DuckDBPyConnection:
-    return runner.connect()
-
-
 def run_direct(store: Store, snapshot_id: str, name: str, params: dict[str, Any]) -> pd.DataFrame:
-    """Run a named query on one snapshot without caching (one connection per process)."""
-    bound = runner.snapshot_params(store, snapshot_id)
-    bound.update(params)
-    return runner.run(_connection(), name, bound)
+    """Run a named query on one snapshot without caching."""
+    return runner.run(store, name, {**params, "snapshot_id": snapshot_id})
 
 
 @dataclasses.dataclass(frozen=True)

@@ -8,12 +8,12 @@ it is loaded once per connection, after the order macros that
 portfolio.query.orders generates from the schema (`status_order(s)`,
 `phase_order(p)`, `statuses()`, ...), so no query spells out an order.
 
-Snapshot files are parameters too: a query reads `$initiatives`,
-`$budgets` and `$milestones` (the Parquet files of one snapshot), so the same
-query reads the latest snapshot or any earlier one. Queries over every
-snapshot read the globs (`$initiatives_glob`, ...) with hive partitioning and
-take each row's snapshot id from the partition column `snapshot`; the shown
-snapshot's id is `$snapshot_id`.
+Queries run on the store's lake (portfolio.store.snapshots). The snapshot is
+a parameter too, `$snapshot_id`: a query reads one snapshot's rows with the
+generated table macros `<table>_of($snapshot_id)`, and every snapshot up to
+the shown one with `<table>_through($snapshot_id)` (one scan, each row with
+its snapshot_id), so the same query reads the latest snapshot or any earlier
+one.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ import pandas as pd
 from portfolio import config
 from portfolio.model import schema
 from portfolio.query import orders
-from portfolio.store.snapshots import Store
+from portfolio.store import lake
+from portfolio.store.snapshots import ID_COLUMN, Store
 
 QUERY_DIR = config.PROJECT_ROOT / "queries"
 MACROS = "_macros"
@@ -55,26 +56,49 @@ def parameters(name: str) -> frozenset[str]:
     return frozenset(_PARAM.findall(text))
 
 
-def connect() -> duckdb.DuckDBPyConnection:
-    """A new in-memory DuckDB connection with the shared macros loaded."""
-    con = duckdb.connect(":memory:")
+@functools.cache
+def table_macros_sql() -> str:
+    """Per table of the schema: `<table>_of(snapshot)`, one snapshot's rows in
+    the declared columns, and `<table>_through(snapshot)`, the rows of every
+    snapshot up to that one with their snapshot_id."""
+    statements = []
+    for name in schema.TABLE_NAMES:
+        table = f'{lake.ALIAS}."{name}"'
+        statements.append(
+            f"create or replace macro {name}_of(snapshot) as table\n"
+            f"  select * exclude ({ID_COLUMN}) from {table} where {ID_COLUMN} = snapshot;\n"
+            f"create or replace macro {name}_through(snapshot) as table\n"
+            f"  select * from {table} where {ID_COLUMN} <= snapshot;"
+        )
+    return "\n".join(statements) + "\n"
+
+
+def _setup(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(orders.macros_sql())
+    con.execute(table_macros_sql())
     con.execute(sql(MACROS))
-    return con
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> pd.DataFrame:
+def cursor(store: Store) -> duckdb.DuckDBPyConnection:
+    """A cursor on the store's lake with the shared macros loaded (once per
+    process and lake)."""
+    cur = store.cursor()
+    lake.once(store.place, "query-macros", _setup)
+    return cur
+
+
+def run(store: Store, name: str, params: dict[str, Any]) -> pd.DataFrame:
     """Run a named query on its own cursor, binding the parameters it uses."""
     needed = parameters(name)
     missing = needed - params.keys()
     if missing:
         raise KeyError(f"query {name} needs parameters {sorted(missing)}")
     bound = {key: params[key] for key in needed}
-    cursor = con.cursor()
+    cur = cursor(store)
     try:
-        return cursor.execute(sql(name), bound).df()
+        return cur.execute(sql(name), bound).df()
     finally:
-        cursor.close()
+        cur.close()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -94,14 +118,3 @@ class Filters:
     @property
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in dataclasses.fields(self))
-
-
-def snapshot_params(store: Store, snapshot_id: str) -> dict[str, str]:
-    """The parameters of one snapshot: its id ($snapshot_id), its files
-    ($initiatives, $budgets, $milestones) and the globs over every snapshot
-    ($initiatives_glob, ...)."""
-    params: dict[str, str] = {"snapshot_id": snapshot_id}
-    for table in schema.TABLE_NAMES:
-        params[table] = str(store.path(snapshot_id, table))
-        params[f"{table}_glob"] = store.glob(table)
-    return params

@@ -7,9 +7,10 @@ columns: those declared ``public=True`` in portfolio/schema.py (the one
 declaration). A public initiative's reference to a programme that is not
 public is dropped, so not even the id of an internal initiative is shown.
 
-Snapshot files are read with an explicit column list built from the schema
-(``pyarrow.parquet.read_table(columns=...)``): the public columns and the
-``is_public`` row flag, nothing else. Internal columns (comments, statuses,
+A snapshot is read with an explicit column list built from the schema
+(`Store.read_columns`, which selects only those columns from the lake's data
+files; `pyarrow.parquet.read_table(columns=...)` for an exported folder): the
+public columns and the ``is_public`` row flag, nothing else. Internal columns (comments, statuses,
 forecasts, notes, project leaders) are never read into memory, so nothing
 built on this module can show them. The public pages get their data only
 from here; `export()` writes the same projection for publishing
@@ -27,7 +28,7 @@ import dataclasses
 import datetime as dt
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -68,13 +69,22 @@ def public_schema(table: str) -> pa.Schema:
     return pa.schema([declared.field(name) for name in public_columns(table)])
 
 
+# (table, columns) -> those columns of the table, and no others
+Reader = Callable[[str, list[str]], pa.Table]
+
+
 def _read(path: Path, table: str, columns: list[str]) -> pa.Table:
     return pq.read_table(path, columns=columns, partitioning=None)
 
 
-def project(paths: Mapping[str, Path]) -> dict[str, pa.Table]:
-    """The public projection of one snapshot, given its three Parquet files."""
-    initiatives = _read(paths["initiatives"], "initiatives", read_columns("initiatives"))
+def snapshot_reader(store: Store, snapshot_id: str) -> Reader:
+    return functools.partial(store.read_columns, snapshot_id)
+
+
+def project(read: Reader) -> dict[str, pa.Table]:
+    """The public projection of one snapshot, given a reader of its tables'
+    columns (`snapshot_reader`)."""
+    initiatives = read("initiatives", read_columns("initiatives"))
     initiatives = initiatives.filter(pc.fill_null(initiatives[ROW_FLAG], False))
     ids = initiatives["initiative_id"].combine_chunks()
     parent = initiatives["parent_id"]
@@ -84,10 +94,10 @@ def project(paths: Mapping[str, Path]) -> dict[str, pa.Table]:
         pc.if_else(known_parent, parent, pa.scalar(None, pa.string())),
     )
 
-    budgets = _read(paths["budgets"], "budgets", read_columns("budgets"))
+    budgets = read("budgets", read_columns("budgets"))
     budgets = budgets.filter(pc.is_in(budgets["initiative_id"], value_set=ids))
 
-    milestones = _read(paths["milestones"], "milestones", read_columns("milestones"))
+    milestones = read("milestones", read_columns("milestones"))
     milestones = milestones.filter(
         pc.and_(pc.fill_null(milestones[ROW_FLAG], False),
                 pc.is_in(milestones["initiative_id"], value_set=ids))
@@ -97,10 +107,6 @@ def project(paths: Mapping[str, Path]) -> dict[str, pa.Table]:
         name: table.select(public_columns(name)).cast(public_schema(name)).combine_chunks()
         for name, table in tables.items()
     }
-
-
-def snapshot_paths(store: Store, snapshot_id: str) -> dict[str, Path]:
-    return {name: store.path(snapshot_id, name) for name in schema.TABLE_NAMES}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,7 +148,7 @@ def _snapshot_data(root: str, snapshot_id: str) -> PublicData:
     # Snapshots are immutable: the projection of one never changes.
     store = Store(root)
     meta = store.get(snapshot_id)
-    frames = _frames(project(snapshot_paths(store, snapshot_id)))
+    frames = _frames(project(snapshot_reader(store, snapshot_id)))
     return PublicData(Source(meta.snapshot_id, meta.created, meta.is_demo), **frames)
 
 
@@ -168,7 +174,7 @@ def export(store: Store, snapshot_id: str, out_dir: Path) -> dict[str, int]:
     from portfolio.store import export as files
 
     meta = store.get(snapshot_id)
-    tables = project(snapshot_paths(store, snapshot_id))
+    tables = project(snapshot_reader(store, snapshot_id))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, table in tables.items():

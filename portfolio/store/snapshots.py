@@ -1,21 +1,26 @@
-"""The snapshot store: immutable, hive-partitioned Parquet snapshots.
+"""The snapshot store: immutable snapshots of every table, in a DuckLake.
 
-Layout under the data folder::
+Each table of the schema is one lake table with the snapshot's id as its first
+column (``snapshot_id``), append-only: a snapshot's rows are inserted once and
+never changed, so one snapshot is ``where snapshot_id = ?`` and a trend over
+every snapshot is one scan. Beside them:
 
-    snapshots/snapshot=<id>/initiatives.parquet
-    snapshots/snapshot=<id>/budgets.parquet
-    snapshots/snapshot=<id>/milestones.parquet
-    snapshots/snapshot=<id>/_snapshot.json      (metadata)
+- ``snapshots``: one row per snapshot (id, time, author, note, base, row
+  counts, content hash, demo flag, schema version, extra);
+- ``head``: one row, the id of the latest snapshot.
 
-A snapshot is written into a temporary folder beside the others, every file
-fsynced, and renamed into place in one step: it is all there or not there.
-Readers only look at `snapshot=*` folders, so leftovers of an interrupted
-write (`.tmp-*`) are never read; the next write removes them. Nothing here
-modifies or deletes a snapshot once it is in place.
+A commit is one DuckLake transaction: the rows of every table, the snapshot's
+row, and ``head`` moved from the base to the new id. When another commit came
+first, ``head`` no longer holds the base, or two racing commits both rewrite
+the same ``head`` row and DuckLake lets only one of them commit: the other is
+refused (SnapshotConflict), on one server or several. A commit is all there or
+not there: a process killed mid-way leaves at most data files that no snapshot
+of the catalog points to.
 
-Snapshot ids are the UTC creation time, e.g. ``20211018T120000.000Z``: they
-sort in time order and plain DuckDB, pandas or Polars can read the files with
-hive partitioning (column ``snapshot``).
+Tables the schema gains later are created when a store is opened; snapshots
+written before read as having them empty. A store folder that holds snapshots
+in the older folder layout (portfolio.store.folders) and no lake yet, such as
+the bundled demo data, is copied into a new embedded lake when first opened.
 """
 
 from __future__ import annotations
@@ -23,153 +28,172 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
-import hashlib
+import functools
 import json
-import os
-import shutil
-import uuid
-from dataclasses import asdict, dataclass, field
+import threading
 from pathlib import Path
 
-import numpy as np
+import duckdb
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from portfolio.model import schema, validate
+from portfolio.store import folders, lake
+from portfolio.store.meta import (
+    SCHEMA_VERSION,
+    SnapshotConflict,
+    SnapshotMeta,
+    SnapshotNotFound,
+    canonical,
+    content_hash,
+    snapshot_id_for,
+)
 
-SNAPSHOTS = "snapshots"
-META_FILE = "_snapshot.json"
-PREFIX = "snapshot="
-TMP_PREFIX = ".tmp-"
-LOCK_FILE = ".lock"
-SCHEMA_VERSION = 1
-ID_FORMAT = "%Y%m%dT%H%M%S"
+__all__ = [
+    "SCHEMA_VERSION", "SnapshotConflict", "SnapshotMeta", "SnapshotNotFound", "Store",
+    "canonical", "content_hash", "holds_snapshots", "snapshot_id_for", "verify",
+]
 
-
-class SnapshotNotFound(LookupError):
-    pass
-
-
-class SnapshotConflict(RuntimeError):
-    """Another snapshot was committed after the base this change was made on."""
-
-    def __init__(self, base_id: str | None, latest_id: str | None):
-        self.base_id = base_id
-        self.latest_id = latest_id
-        super().__init__(f"base {base_id} is not the latest snapshot ({latest_id})")
-
-
-@dataclass(frozen=True)
-class SnapshotMeta:
-    snapshot_id: str
-    created_at: str  # ISO 8601, UTC
-    author: str
-    note: str
-    base_id: str | None
-    row_counts: dict[str, int]
-    content_hash: str
-    is_demo: bool = False
-    schema_version: int = SCHEMA_VERSION
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def created(self) -> dt.datetime:
-        return dt.datetime.fromisoformat(self.created_at)
-
-    def to_json(self) -> dict:
-        return asdict(self)
+SNAPSHOTS_TABLE = "snapshots"
+HEAD_TABLE = "head"
+ID_COLUMN = "snapshot_id"
+INIT_LOCK = ".lake-init.lock"
+COMMIT_LOCK = ".lake-commit.lock"
+_commit_locks: dict[lake.Location, threading.Lock] = {}
+PREPARED = "store-tables"  # lake.once key: tables made, folder snapshots copied in
+# lake -> (its commit counter, its snapshots): the list, read again only after a commit
+_listings: dict[lake.Location, tuple[int, list[SnapshotMeta]]] = {}
+META_COLUMNS = (
+    "snapshot_id varchar not null, created_at varchar not null, author varchar not null, note varchar not null, "
+    "base_id varchar, row_counts varchar not null, content_hash varchar not null, is_demo boolean not null, "
+    "schema_version integer not null, extra varchar not null"
+)
 
 
-def snapshot_id_for(created: dt.datetime) -> str:
-    created = created.astimezone(dt.UTC)
-    return f"{created.strftime(ID_FORMAT)}.{created.microsecond // 1000:03d}Z"
-
-
-def content_hash(tables: dict[str, pa.Table]) -> str:
-    """SHA-256 over the tables' values, in schema order.
-
-    Computed from the values alone (not from file or memory layout), so the
-    same data gives the same hash whoever wrote it and however it was read.
-    """
-    digest = hashlib.sha256()
-    for name in schema.TABLE_NAMES:
-        table = canonical(name, tables[name])
-        digest.update(f"table:{name}:{table.num_rows}".encode())
-        for column_name, column in zip(table.column_names, table.columns, strict=False):
-            digest.update(f"column:{column_name}".encode())
-            _digest_array(digest, column.combine_chunks())
-    return digest.hexdigest()
-
-
-def _digest_array(digest, array: pa.Array) -> None:
-    digest.update(pc.is_null(array).to_numpy(zero_copy_only=False).tobytes())
-    if pa.types.is_list(array.type):
-        lengths = pc.fill_null(pc.list_value_length(array), -1)
-        digest.update(lengths.to_numpy(zero_copy_only=False).astype("int64").tobytes())
-        _digest_array(digest, pc.list_flatten(array))
-        return
-    text = pa.concat_arrays([pc.fill_null(pc.cast(array, pa.string()), "")])
-    digest.update(pc.binary_length(text).to_numpy(zero_copy_only=False).astype("int64").tobytes())
-    if len(text):
-        offsets = np.frombuffer(text.buffers()[1], dtype=np.int32)
-        start, end = int(offsets[text.offset]), int(offsets[text.offset + len(text)])
-        digest.update(text.buffers()[2].to_pybytes()[start:end])
-
-
-def canonical(name: str, table: pa.Table) -> pa.Table:
-    """The table in the declared schema (field names, order, types), one chunk."""
+@functools.cache
+def table_ddl(name: str) -> str:
+    """`create table` of a schema table in the lake: the snapshot id, then the
+    declared columns with DuckDB's types for their Arrow types."""
     declared = schema.TABLES[name].arrow_schema
-    return table.select(declared.names).cast(declared).combine_chunks()
-
-
-def _fsync_path(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    con = duckdb.connect(":memory:")
     try:
-        os.fsync(fd)
+        types = con.from_arrow(declared.empty_table()).types
     finally:
-        os.close(fd)
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        con.close()
+    columns = ", ".join(f'"{f.name}" {t}' for f, t in zip(declared, types, strict=True))
+    return f'create table if not exists {lake.ALIAS}."{name}" ({ID_COLUMN} varchar not null, {columns})'
 
 
 class Store:
-    def __init__(self, root: Path | str):
+    """Snapshots in the lake of a store folder (see portfolio.store.lake)."""
+
+    def __init__(self, root: Path | str, *, catalog: str | None = None, data_path: str | None = None):
         self.root = Path(root)
-        self.snapshots_dir = self.root / SNAPSHOTS
-        self._cache_key: tuple | None = None
-        self._cache: list[SnapshotMeta] = []
+        self.place = lake.location(self.root, catalog, data_path)
+
+    def __repr__(self) -> str:
+        return f"Store({self.place.describe()!r})"
+
+    # -- the lake --------------------------------------------------------
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor on the process's connection to this store's lake, with
+        every table of the schema in place."""
+        if not lake.is_done(self.place, PREPARED):
+            with self._init_lock():  # attaching may create the catalog
+                lake.once(self.place, PREPARED, self._prepare)
+        return lake.connection(self.place).cursor()
+
+    def _prepare(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Create the tables the lake lacks; for an embedded lake, copy in the
+        snapshots its folder holds in the folder layout (the bundled demo
+        data) that it does not have yet. Once per process and lake."""
+        cur = con.cursor()
+        try:
+            existing = {row[0] for row in cur.execute(
+                "select table_name from duckdb_tables() where database_name = $db", {"db": lake.ALIAS}
+            ).fetchall()}
+            wanted = [*schema.TABLE_NAMES, SNAPSHOTS_TABLE, HEAD_TABLE]
+            if any(name not in existing for name in wanted):
+                cur.execute("begin")
+                cur.execute(f"call {lake.ALIAS}.set_option('data_inlining_row_limit', 0)")
+                for name in schema.TABLE_NAMES:
+                    if name not in existing:
+                        cur.execute(table_ddl(name))
+                if SNAPSHOTS_TABLE not in existing:
+                    cur.execute(f"create table {lake.ALIAS}.{SNAPSHOTS_TABLE} ({META_COLUMNS})")
+                if HEAD_TABLE not in existing:
+                    cur.execute(f"create table {lake.ALIAS}.{HEAD_TABLE} ({ID_COLUMN} varchar)")
+                    cur.execute(f"insert into {lake.ALIAS}.{HEAD_TABLE} values (null)")
+                cur.execute("commit")
+        finally:
+            cur.close()
+        if self.place.is_embedded:
+            self.import_folders(folders.SnapshotFolders(self.root), con)
+
+    def import_folders(self, source: folders.SnapshotFolders, con=None) -> list[SnapshotMeta]:
+        """Copy the snapshots of a folder-layout store into this lake, in order,
+        with their own ids, times, authors, notes and bases; each one's row
+        counts and content hash checked. Idempotent: snapshots already here
+        are skipped; the copy stops where this lake went its own way (its
+        latest snapshot is not the source's previous one). Returns what was
+        copied."""
+        cur = (con or lake.connection(self.place)).cursor()
+        copied = []
+        try:
+            present = {row[0] for row in cur.execute(f"select {ID_COLUMN} from {lake.ALIAS}.{SNAPSHOTS_TABLE}").fetchall()}
+            previous = None
+            for meta in source.list():
+                if meta.snapshot_id not in present:
+                    with self._writing():
+                        if self._head(cur) != previous:
+                            break
+                        tables = source.read(meta.snapshot_id)
+                        counts = {name: tables[name].num_rows for name in meta.row_counts}
+                        if counts != meta.row_counts or content_hash(tables) != meta.content_hash:
+                            raise ValueError(f"snapshot {meta.snapshot_id} in {source.root} does not match its metadata")
+                        self._commit(cur, tables, meta, head=previous)
+                        copied.append(meta)
+                previous = meta.snapshot_id
+        finally:
+            cur.close()
+        return copied
+
+    @contextlib.contextmanager
+    def _init_lock(self):
+        """Embedded lakes are made by one process at a time (the app and the
+        command line may open a new store folder at once)."""
+        if not self.place.is_embedded:
+            yield
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / INIT_LOCK, "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     # -- reading ---------------------------------------------------------
+    def _version(self, cur: duckdb.DuckDBPyConnection) -> int:
+        """The lake's own commit counter: read from its catalog directly
+        (about a millisecond), so an unchanged store is not queried again."""
+        return cur.execute(f"select max(snapshot_id) from {lake.METADATA}.ducklake_snapshot").fetchone()[0]
+
     def list(self) -> list[SnapshotMeta]:
-        """Every complete snapshot, oldest first."""
+        """Every snapshot, oldest first."""
+        cur = self.cursor()
         try:
-            stat = self.snapshots_dir.stat()
-        except FileNotFoundError:
-            return []
-        key = (stat.st_mtime_ns, stat.st_ino)
-        if key == self._cache_key:
-            return list(self._cache)
-        metas = []
-        for entry in os.scandir(self.snapshots_dir):
-            if not entry.name.startswith(PREFIX) or not entry.is_dir():
-                continue
-            meta_path = Path(entry.path) / META_FILE
-            try:
-                metas.append(_read_meta(meta_path))
-            except FileNotFoundError:
-                continue  # not a snapshot of ours
-        metas.sort(key=lambda m: (m.created_at, m.snapshot_id))
-        self._cache_key, self._cache = key, metas
+            version = self._version(cur)
+            cached = _listings.get(self.place)
+            if cached is not None and cached[0] == version:
+                return list(cached[1])
+            rows = cur.execute(
+                f"select * from {lake.ALIAS}.{SNAPSHOTS_TABLE} order by created_at, snapshot_id"
+            ).fetchall()
+        finally:
+            cur.close()
+        metas = [_meta(row) for row in rows]
+        _listings[self.place] = (version, metas)
         return list(metas)
 
     def latest(self) -> SnapshotMeta | None:
@@ -182,24 +206,26 @@ class Store:
                 return meta
         raise SnapshotNotFound(snapshot_id)
 
-    def folder(self, snapshot_id: str) -> Path:
-        return self.snapshots_dir / f"{PREFIX}{snapshot_id}"
-
-    def path(self, snapshot_id: str, table: str) -> Path:
-        if table not in schema.TABLES:
-            raise KeyError(table)
-        return self.folder(snapshot_id) / f"{table}.parquet"
-
-    def glob(self, table: str) -> str:
-        """A glob over every snapshot of a table, for hive-partitioned reads."""
-        if table not in schema.TABLES:
-            raise KeyError(table)
-        return str(self.snapshots_dir / f"{PREFIX}*" / f"{table}.parquet")
+    def read_columns(self, snapshot_id: str, table: str, columns: list[str]) -> pa.Table:
+        """Only the named columns of one table of a snapshot: the others are not
+        read from the data files (the public projection relies on it)."""
+        declared = schema.TABLES[table].column_names
+        unknown = [c for c in columns if c not in declared]
+        if unknown:
+            raise KeyError(unknown)
+        selected = ", ".join(f'"{c}"' for c in columns)
+        cur = self.cursor()
+        try:
+            return cur.execute(
+                f'select {selected} from {lake.ALIAS}."{table}" where {ID_COLUMN} = $id', {"id": snapshot_id}
+            ).to_arrow_table()
+        finally:
+            cur.close()
 
     def read(self, snapshot_id: str) -> dict[str, pa.Table]:
         self.get(snapshot_id)
         return {
-            name: canonical(name, pq.read_table(self.path(snapshot_id, name), partitioning=None))
+            name: canonical(name, self.read_columns(snapshot_id, name, schema.TABLES[name].column_names))
             for name in schema.TABLE_NAMES
         }
 
@@ -207,27 +233,6 @@ class Store:
         return {name: t.to_pandas() for name, t in self.read(snapshot_id).items()}
 
     # -- writing ---------------------------------------------------------
-    @contextlib.contextmanager
-    def _lock(self):
-        self.snapshots_dir.mkdir(parents=True, exist_ok=True)
-        with open(self.snapshots_dir / LOCK_FILE, "a+") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-
-    def _clean_leftovers(self) -> None:
-        for entry in os.scandir(self.snapshots_dir):
-            if not entry.name.startswith(TMP_PREFIX):
-                continue
-            try:
-                pid = int(entry.name[len(TMP_PREFIX):].split("-")[0])
-            except ValueError:
-                pid = -1
-            if pid != os.getpid() and (pid <= 0 or not _pid_alive(pid)):
-                shutil.rmtree(entry.path, ignore_errors=True)
-
     def write(
         self,
         tables: dict[str, pd.DataFrame | pa.Table],
@@ -239,31 +244,20 @@ class Store:
         created_at: dt.datetime | None = None,
         is_demo: bool = False,
     ) -> SnapshotMeta:
-        """Validate and write a new snapshot; return its metadata.
+        """Validate and commit a new snapshot; return its metadata.
 
         With `check_base`, refuse (SnapshotConflict) when the latest snapshot
         is not `base_id`: another commit came first. Raises
         validate.ValidationFailed with every problem when the data is invalid.
         """
-        frames = {
-            name: (t.to_pandas() if isinstance(t, pa.Table) else t) for name, t in tables.items()
-        }
+        frames = {name: (t.to_pandas() if isinstance(t, pa.Table) else t) for name, t in tables.items()}
         arrow = validate.prepare(frames)
-        digest = content_hash(arrow)
         counts = {name: arrow[name].num_rows for name in schema.TABLE_NAMES}
-
-        self.snapshots_dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.snapshots_dir / f"{TMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex}"
-        tmp.mkdir()
+        digest = content_hash(arrow)
+        cur = self.cursor()
         try:
-            for name in schema.TABLE_NAMES:
-                target = tmp / f"{name}.parquet"
-                pq.write_table(arrow[name], target, compression="zstd")
-                _fsync_path(target)
-                os.chmod(target, 0o444)
-            with self._lock():
-                self._clean_leftovers()
-                latest = self.latest()
+            with self._writing():
+                latest = self._latest_in(cur)
                 latest_id = latest.snapshot_id if latest else None
                 if check_base and latest_id != base_id:
                     raise SnapshotConflict(base_id, latest_id)
@@ -272,9 +266,8 @@ class Store:
                     if created_at is not None:
                         raise ValueError("created_at must be after the latest snapshot")
                     created = latest.created + dt.timedelta(milliseconds=1)
-                snapshot_id = snapshot_id_for(created)
                 meta = SnapshotMeta(
-                    snapshot_id=snapshot_id,
+                    snapshot_id=snapshot_id_for(created),
                     created_at=created.isoformat(timespec="milliseconds"),
                     author=author,
                     note=note,
@@ -283,22 +276,106 @@ class Store:
                     content_hash=digest,
                     is_demo=is_demo,
                 )
-                meta_path = tmp / META_FILE
-                meta_path.write_text(json.dumps(meta.to_json(), ensure_ascii=False, indent=2) + "\n")
-                _fsync_path(meta_path)
-                os.chmod(meta_path, 0o444)
-                _fsync_path(tmp)
-                os.rename(tmp, self.folder(snapshot_id))
-                _fsync_path(self.snapshots_dir)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+                self._commit(cur, arrow, meta, head=latest_id)
+        finally:
+            cur.close()
         return meta
 
+    @contextlib.contextmanager
+    def _writing(self):
+        """On an embedded lake, one commit at a time: in this process (a
+        lock per lake) and on this machine (a file lock), so SQLite never
+        turns a writer away as busy. The head row decides conflicts either
+        way; on PostgreSQL, DuckLake's own conflict check does this."""
+        if not self.place.is_embedded:
+            yield
+            return
+        with _commit_locks.setdefault(self.place, threading.Lock()), open(self.root / COMMIT_LOCK, "a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
-def _read_meta(path: Path) -> SnapshotMeta:
-    data = json.loads(path.read_text())
-    return SnapshotMeta(**data)
+    def _latest_in(self, cur: duckdb.DuckDBPyConnection) -> SnapshotMeta | None:
+        row = cur.execute(
+            f"select s.* from {lake.ALIAS}.{HEAD_TABLE} as h "
+            f"inner join {lake.ALIAS}.{SNAPSHOTS_TABLE} as s using ({ID_COLUMN})"
+        ).fetchone()
+        return _meta(row) if row else None
+
+    def _commit(self, cur, arrow: dict[str, pa.Table], meta: SnapshotMeta, head: str | None = ...) -> None:
+        """One transaction: every table's rows, the snapshot's row, and the
+        head moved from `head` (default: the snapshot's base) to the snapshot."""
+        expected = meta.base_id if head is ... else head
+        cur.execute("begin")
+        try:
+            for name in schema.TABLE_NAMES:
+                cur.register("incoming", canonical(name, arrow[name]))
+                cur.execute(
+                    f'insert into {lake.ALIAS}."{name}" select $id, * from incoming', {"id": meta.snapshot_id}
+                )
+                cur.unregister("incoming")
+            cur.execute(
+                f"insert into {lake.ALIAS}.{SNAPSHOTS_TABLE} values "
+                "($id, $created_at, $author, $note, $base_id, $row_counts, $content_hash, $is_demo, "
+                "$schema_version, $extra)",
+                {
+                    "id": meta.snapshot_id, "created_at": meta.created_at, "author": meta.author,
+                    "note": meta.note, "base_id": meta.base_id, "row_counts": json.dumps(meta.row_counts),
+                    "content_hash": meta.content_hash, "is_demo": meta.is_demo,
+                    "schema_version": meta.schema_version, "extra": json.dumps(meta.extra, ensure_ascii=False),
+                },
+            )
+            moved = cur.execute(
+                f"update {lake.ALIAS}.{HEAD_TABLE} set {ID_COLUMN} = $new where {ID_COLUMN} is not distinct from $old",
+                {"new": meta.snapshot_id, "old": expected},
+            ).fetchone()[0]
+            if moved != 1:
+                raise SnapshotConflict(meta.base_id, self._head(cur))
+            cur.execute(
+                f"call {lake.ALIAS}.set_commit_message($author, $note, extra_info => $extra)",
+                {"author": meta.author, "note": meta.note,
+                 "extra": json.dumps({"snapshot_id": meta.snapshot_id, "base_id": meta.base_id})},
+            )
+            cur.execute("commit")
+        except duckdb.TransactionException as err:
+            _rollback(cur)
+            raise SnapshotConflict(meta.base_id, self._head(cur)) from err
+        except BaseException:
+            _rollback(cur)
+            raise
+
+    def _head(self, cur) -> str | None:
+        with contextlib.suppress(duckdb.Error):
+            return cur.execute(f"select {ID_COLUMN} from {lake.ALIAS}.{HEAD_TABLE}").fetchone()[0]
+        return None
+
+
+def _rollback(cur) -> None:
+    with contextlib.suppress(duckdb.Error):
+        cur.execute("rollback")
+
+
+def _meta(row: tuple) -> SnapshotMeta:
+    (snapshot_id, created_at, author, note, base_id, row_counts, digest, is_demo, version, extra) = row
+    return SnapshotMeta(
+        snapshot_id=snapshot_id, created_at=created_at, author=author, note=note, base_id=base_id,
+        row_counts=json.loads(row_counts), content_hash=digest, is_demo=bool(is_demo),
+        schema_version=version, extra=json.loads(extra),
+    )
+
+
+def holds_snapshots(root: Path | str) -> bool:
+    """Whether a store folder holds snapshots, in its lake or in the folder
+    layout; an empty folder is left as it is (no lake is made to find out)."""
+    root = Path(root)
+    if folders.SnapshotFolders(root).list():
+        return True
+    place = lake.location(root)
+    if place.is_embedded and not place.catalog_file.exists():
+        return False
+    return bool(Store(root).list())
 
 
 def verify(store: Store, snapshot_id: str) -> bool:

@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -25,21 +24,15 @@ from portfolio.web import auth, public
 
 
 @st.cache_resource
-def connection() -> duckdb.DuckDBPyConnection:
-    """One DuckDB connection per server process; each query takes a cursor."""
-    return queries.connect()
-
-
-@st.cache_resource
 def store(root: str) -> Store:
+    """The store, once per server process: it holds the process's one DuckDB
+    connection to the lake (portfolio.store.lake); each query takes a cursor."""
     return Store(root)
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
 def _cached_query(name: str, root: str, snapshot_id: str, params: dict[str, Any]) -> pd.DataFrame:
-    bound = queries.snapshot_params(store(root), snapshot_id)
-    bound.update(params)
-    return queries.run(connection(), name, bound)
+    return queries.run(store(root), name, {**params, "snapshot_id": snapshot_id})
 
 
 def cached_runner(data: Store, snapshot_id: str, name: str, params: dict[str, Any]) -> pd.DataFrame:

@@ -1,0 +1,261 @@
+"""Where the snapshots live: a DuckLake (a SQL catalog plus Parquet data files).
+
+Two deployments, one implementation (portfolio.store.snapshots):
+
+- embedded (the default): the catalog is a SQLite file and the data files a
+  folder, both under ``<PORTFOLIO_DATA>/lake/``; several local processes (the
+  app and the command line) use it at once;
+- scale-out: the catalog is a PostgreSQL database (``PORTFOLIO_CATALOG``) and
+  the data files lie in S3-compatible object storage (``PORTFOLIO_LAKE_DATA``
+  = ``s3://bucket/prefix/``), so two or more app servers share one store.
+
+DuckDB's extensions come from their pip wheels (``duckdb-extension-*``,
+pinned with duckdb in requirements.txt), loaded from site-packages; where a
+wheel is missing, DuckDB's own ``INSTALL`` is tried. The lake is attached once
+per process (several connections to one SQLite catalog in one process lock
+each other out): `connection()` keeps one DuckDB connection per lake and
+every caller works on its own cursor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import os
+import sqlite3
+import tempfile
+import threading
+from pathlib import Path
+
+import duckdb
+
+from portfolio import config
+
+ALIAS = "lake"  # the attached lake's name in SQL
+METADATA = f"__ducklake_metadata_{ALIAS}"  # DuckLake's own catalog tables
+LAKE_DIR = "lake"
+CATALOG_FILE = "catalog.sqlite"
+DATA_DIR = "data"
+# DuckDB extension name -> the pip wheel that carries it (module, file stem).
+# The file must be loaded under the extension's entry-point name.
+WHEELS = {
+    "ducklake": ("duckdb_extension_ducklake", "ducklake"),
+    "sqlite_scanner": ("duckdb_extension_sqlite", "sqlite"),
+    "postgres_scanner": ("duckdb_extension_postgres", "postgres"),
+    "httpfs": ("duckdb_extension_httpfs", "httpfs"),
+}
+
+
+class LakeUnavailable(RuntimeError):
+    """The catalog or the data files cannot be reached (the message names
+    where, never a secret)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Location:
+    """One lake: its catalog and where its data files are."""
+
+    catalog: str  # "sqlite:/path/catalog.sqlite" or "postgres:dbname=... host=..."
+    data_path: str  # a folder ending in "/" or "s3://bucket/prefix/"
+    root: Path  # the local folder of this store (audit log, a legacy snapshot folder)
+
+    @property
+    def is_embedded(self) -> bool:
+        return self.catalog.startswith("sqlite:")
+
+    @property
+    def catalog_file(self) -> Path | None:
+        return Path(self.catalog.removeprefix("sqlite:")) if self.is_embedded else None
+
+    def describe(self) -> str:
+        """Where the lake is, for messages: without user names or passwords."""
+        if self.is_embedded:
+            return str(self.root)
+        parts = dict(p.split("=", 1) for p in self.catalog.removeprefix("postgres:").split() if "=" in p)
+        where = f"postgres {parts.get('host', 'localhost')}:{parts.get('port', '5432')}/{parts.get('dbname', '')}"
+        return f"{where}, {self.data_path}"
+
+
+def location(root: Path | str, catalog: str | None = None, data_path: str | None = None) -> Location:
+    """The lake of a store folder: embedded under `root` unless a catalog
+    (PORTFOLIO_CATALOG) and data path (PORTFOLIO_LAKE_DATA) say otherwise."""
+    root = Path(root)
+    catalog = catalog or config.catalog()
+    data_path = data_path or config.lake_data()
+    if not catalog:
+        lake = root / LAKE_DIR
+        return Location(f"sqlite:{lake / CATALOG_FILE}", f"{lake / DATA_DIR}/", root)
+    if not catalog.startswith(("postgres:", "sqlite:")):
+        raise ValueError("PORTFOLIO_CATALOG must start with postgres: or sqlite:")
+    if "password=" in catalog.replace(" ", "").lower():
+        # DuckDB repeats the connection string in its errors: a password there would be shown
+        raise ValueError("PORTFOLIO_CATALOG must not hold a password: use PGPASSWORD or ~/.pgpass")
+    if not data_path:
+        data_path = f"{root / LAKE_DIR / DATA_DIR}/"
+    return Location(catalog, data_path if data_path.endswith("/") else data_path + "/", root)
+
+
+# -- extensions ----------------------------------------------------------------
+
+def _wheel_file(extension: str) -> Path | None:
+    module, stem = WHEELS[extension]
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "extensions" / f"v{duckdb.__version__}"
+    path = folder / f"{stem}.duckdb_extension"
+    return path if path.exists() else None
+
+
+def _named_link(extension: str, source: Path) -> Path:
+    """DuckDB takes the entry point from the file name: a link named for the
+    extension (the sqlite wheel's file is sqlite.duckdb_extension, its entry
+    point sqlite_scanner)."""
+    if source.stem == extension:
+        return source
+    folder = Path(tempfile.gettempdir()) / f"portfolio-duckdb-{os.getuid()}-v{duckdb.__version__}"
+    folder.mkdir(parents=True, exist_ok=True)
+    link = folder / f"{extension}.duckdb_extension"
+    if not link.exists() or link.resolve() != source.resolve():
+        tmp = folder / f".{extension}.{os.getpid()}.{threading.get_ident()}"
+        tmp.unlink(missing_ok=True)
+        tmp.symlink_to(source)
+        os.replace(tmp, link)  # atomic: another process may do the same
+    return link
+
+
+def load_extension(con: duckdb.DuckDBPyConnection, extension: str) -> None:
+    """Load a DuckDB extension from its pip wheel, else from DuckDB's repository."""
+    source = _wheel_file(extension)
+    if source is not None:
+        con.execute(f"load '{_named_link(extension, source)}'")  # a path we built, not a value from outside
+        return
+    con.execute(f"install {extension}")
+    con.execute(f"load {extension}")
+
+
+# -- secrets -------------------------------------------------------------------
+
+S3_PARAMETERS = {  # setting -> DuckDB S3 secret parameter
+    "PORTFOLIO_S3_ENDPOINT": "endpoint",
+    "PORTFOLIO_S3_KEY_ID": "key_id",
+    "PORTFOLIO_S3_SECRET": "secret",
+    "PORTFOLIO_S3_REGION": "region",
+    "PORTFOLIO_S3_URL_STYLE": "url_style",
+    "PORTFOLIO_S3_USE_SSL": "use_ssl",
+}
+
+
+def s3_settings() -> dict[str, str]:
+    """The S3 secret's parameters (config.s3_settings: environment or secrets file)."""
+    return {S3_PARAMETERS[name]: value for name, value in config.s3_settings().items()}
+
+
+def _create_s3_secret(con: duckdb.DuckDBPyConnection) -> None:
+    settings = s3_settings()
+    settings.setdefault("region", "us-east-1")
+    settings.setdefault("url_style", "path")
+    # values bound as parameters are not allowed in CREATE SECRET: quote them as SQL strings
+    body = ", ".join(
+        f"{key} {_sql_literal(value, boolean=key == 'use_ssl')}" for key, value in sorted(settings.items())
+    )
+    con.execute(f"create or replace temporary secret portfolio_s3 (type s3, {body})")
+
+
+def _sql_literal(value: str, boolean: bool = False) -> str:
+    if boolean:
+        return "true" if value.strip().lower() in ("1", "true", "yes") else "false"
+    return "'" + value.replace("'", "''") + "'"
+
+
+# -- the connection ------------------------------------------------------------
+
+_connections: dict[Location, duckdb.DuckDBPyConnection] = {}
+_done: dict[Location, set[str]] = {}  # setups run on each connection (see `once`)
+_lock = threading.RLock()
+
+
+def _attach(place: Location) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    load_extension(con, "ducklake")
+    if place.is_embedded:
+        load_extension(con, "sqlite_scanner")
+        _create_catalog_file(place.catalog_file)
+        Path(place.data_path).mkdir(parents=True, exist_ok=True)
+    else:
+        load_extension(con, "postgres_scanner")
+    if place.data_path.startswith("s3://"):
+        load_extension(con, "httpfs")
+        _create_s3_secret(con)
+    options = f"data_path {_sql_literal(place.data_path)}"
+    if place.is_embedded:
+        options += ", override_data_path true"  # a copied store folder reads its own files
+    try:
+        con.execute(f"attach {_sql_literal('ducklake:' + place.catalog)} as {ALIAS} ({options})")
+    except duckdb.Error as err:
+        con.close()
+        raise LakeUnavailable(place.describe()) from _without_secrets(err)
+    return con
+
+
+def _create_catalog_file(path: Path) -> None:
+    """A new SQLite catalog in write-ahead-log mode, so that readers (the app's
+    sessions) never wait for a commit and a commit never waits for readers.
+    The caller holds the store's init lock (portfolio.store.snapshots)."""
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path)
+    try:
+        db.execute("pragma journal_mode = wal")
+    finally:
+        db.close()
+
+
+def _without_secrets(err: Exception) -> Exception:
+    text = str(err)
+    for secret in s3_settings().values():
+        if secret and len(secret) > 3:
+            text = text.replace(secret, "***")
+    for part in config.catalog().split():
+        if part.startswith("password="):
+            text = text.replace(part.removeprefix("password="), "***")
+    return RuntimeError(text)
+
+
+def connection(place: Location) -> duckdb.DuckDBPyConnection:
+    """The process's DuckDB connection with the lake attached (made once).
+    Callers work on `connection(place).cursor()`, one per thread."""
+    con = _connections.get(place)
+    if con is not None:
+        return con
+    with _lock:
+        con = _connections.get(place)
+        if con is None:
+            con = _connections[place] = _attach(place)
+        return con
+
+
+def is_done(place: Location, key: str) -> bool:
+    return key in _done.get(place, ())
+
+
+def once(place: Location, key: str, setup) -> None:
+    """Run `setup(connection)` once per connection to the lake (for example
+    the query layer's macros, which live in the connection's own memory)."""
+    if key in _done.get(place, ()):
+        return
+    with _lock:
+        done = _done.setdefault(place, set())
+        if key not in done:
+            setup(connection(place))
+            done.add(key)
+
+
+def forget(place: Location) -> None:
+    """Close the process's connection to a lake (tests that stop a server)."""
+    with _lock:
+        _done.pop(place, None)
+        con = _connections.pop(place, None)
+    if con is not None:
+        con.close()

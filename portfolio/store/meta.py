@@ -1,0 +1,96 @@
+"""What every snapshot carries, wherever it is stored: its metadata, its id
+and the hash of its content (portfolio.store.snapshots keeps snapshots in the
+lake, portfolio.store.folders as plain Parquet folders)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from portfolio.model import schema
+
+SCHEMA_VERSION = 1
+ID_FORMAT = "%Y%m%dT%H%M%S"
+
+
+class SnapshotNotFound(LookupError):
+    pass
+
+
+class SnapshotConflict(RuntimeError):
+    """Another snapshot was committed after the base this change was made on."""
+
+    def __init__(self, base_id: str | None, latest_id: str | None):
+        self.base_id = base_id
+        self.latest_id = latest_id
+        super().__init__(f"base {base_id} is not the latest snapshot ({latest_id})")
+
+
+@dataclass(frozen=True)
+class SnapshotMeta:
+    snapshot_id: str
+    created_at: str  # ISO 8601, UTC
+    author: str
+    note: str
+    base_id: str | None
+    row_counts: dict[str, int]
+    content_hash: str
+    is_demo: bool = False
+    schema_version: int = SCHEMA_VERSION
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def created(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.created_at)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def snapshot_id_for(created: dt.datetime) -> str:
+    created = created.astimezone(dt.UTC)
+    return f"{created.strftime(ID_FORMAT)}.{created.microsecond // 1000:03d}Z"
+
+
+def content_hash(tables: dict[str, pa.Table]) -> str:
+    """SHA-256 over the tables' values, in schema order.
+
+    Computed from the values alone (not from file or memory layout), so the
+    same data gives the same hash whoever wrote it and however it was read.
+    """
+    digest = hashlib.sha256()
+    for name in schema.TABLE_NAMES:
+        table = canonical(name, tables[name])
+        digest.update(f"table:{name}:{table.num_rows}".encode())
+        for column_name, column in zip(table.column_names, table.columns, strict=False):
+            digest.update(f"column:{column_name}".encode())
+            _digest_array(digest, column.combine_chunks())
+    return digest.hexdigest()
+
+
+def _digest_array(digest, array: pa.Array) -> None:
+    digest.update(pc.is_null(array).to_numpy(zero_copy_only=False).tobytes())
+    if pa.types.is_list(array.type):
+        lengths = pc.fill_null(pc.list_value_length(array), -1)
+        digest.update(lengths.to_numpy(zero_copy_only=False).astype("int64").tobytes())
+        _digest_array(digest, pc.list_flatten(array))
+        return
+    text = pa.concat_arrays([pc.fill_null(pc.cast(array, pa.string()), "")])
+    digest.update(pc.binary_length(text).to_numpy(zero_copy_only=False).astype("int64").tobytes())
+    if len(text):
+        offsets = np.frombuffer(text.buffers()[1], dtype=np.int32)
+        start, end = int(offsets[text.offset]), int(offsets[text.offset + len(text)])
+        digest.update(text.buffers()[2].to_pybytes()[start:end])
+
+
+def canonical(name: str, table: pa.Table) -> pa.Table:
+    """The table in the declared schema (field names, order, types), one chunk."""
+    declared = schema.TABLES[name].arrow_schema
+    return table.select(declared.names).cast(declared).combine_chunks()
+
+
