@@ -1,6 +1,6 @@
 # Two commands on a fresh machine:
 #   make run   - create .venv, install, start the app on the demo data (http://localhost:8501)
-#   make test  - create .venv, install dev requirements and Chromium, run the whole suite
+#   make test  - create .venv, install dev requirements, Chromium and PostgreSQL, run the whole suite
 # While working: make test-fast - everything but the browser tests and the slow tests
 # (large generated data, kill -9 at random moments; markers in pyproject.toml).
 PYTHON ?= python3
@@ -14,7 +14,7 @@ CHROMIUM := /usr/bin/chromium
 TEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
-.PHONY: run test test-fast bench chromium clean-venv
+.PHONY: run test test-fast bench chromium system-packages clean-venv
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,14 +29,22 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
-# Debian's Chromium for the browser tests (never `playwright install`: it cannot download here)
-chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
+# Debian packages the tests use: Chromium for the browser tests (never
+# `playwright install`: it cannot download here) and PostgreSQL for the
+# scale-out store's tests (their fixtures start their own servers on free
+# ports; SeaweedFS comes from pip, requirements-dev.txt).
+system-packages:
+	@missing=""; \
+	[ -x $(CHROMIUM) ] || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-test: $(VENV)/.dev chromium
+chromium: system-packages
+
+test: $(VENV)/.dev system-packages
 	$(PYTEST)
 
 test-fast: $(VENV)/.dev

@@ -300,6 +300,17 @@ def main(argv: list[str] | None = None) -> int:
         record(f"server memory growth per browser session ({sessions} sessions), MB", growth, "≤ 20",
                growth <= 20, f"RSS {first:.0f} MB → {last:.0f} MB")
 
+    print("store:", flush=True)
+    from store_costs import commit_and_list
+
+    costs = commit_and_list(big, args.repeat, median_time)
+    record(f"commit of a {args.initiatives}-initiative snapshot: DuckLake vs folder layout",
+           costs["lake_commit"] / costs["folder_commit"], "≤ 1.5", costs["lake_commit"] / costs["folder_commit"] <= 1.5,
+           f"{costs['lake_commit'] * 1000:.0f} ms vs {costs['folder_commit'] * 1000:.0f} ms")
+    record("listing snapshots on a rerun (nothing changed): DuckLake vs folder layout, ms",
+           costs["lake_list"] * 1000, "reported", None,
+           f"{costs['lake_list'] * 1000:.1f} ms vs {costs['folder_list'] * 1000:.2f} ms")
+
     print("import:", flush=True)
     t_import, t_bare = import_vs_bare_read(big, max(1, args.repeat // 3))
     record(f"import of a {args.initiatives}-initiative workbook vs openpyxl's bare read", t_import / t_bare,

@@ -22,5 +22,5 @@ select
   count(*) over () as programme_count
 from initiatives as i
 inner join children as c on c.initiative_id = i.initiative_id
-order by c.child_count desc, i.name
+order by c.child_count desc, i.name, i.initiative_id
 limit $row_limit

@@ -67,5 +67,5 @@ from rolled as r
 inner join all_initiatives as i using (initiative_id)
 left join all_initiatives as p on p.initiative_id = i.parent_id
 where r.budgeted_count > 0
-order by forecast_deviation_nok desc, actual_deviation_nok desc, i.name
+order by forecast_deviation_nok desc, actual_deviation_nok desc, i.name, i.initiative_id
 limit $row_limit

@@ -13,4 +13,4 @@ select
     as overdue_days
 from milestones_of($snapshot_id)
 where initiative_id = $initiative_id
-order by due_date, title
+order by due_date, title, milestone_id

@@ -37,9 +37,10 @@ select
 from related
 qualify row_number() over (
   partition by relation
-  order by status_severity_order(status_overall), name
+  order by status_severity_order(status_overall), name, initiative_id
 ) <= $row_limit
 order by
   list_position(['parent', 'child', 'sibling'], relation),
   status_severity_order(status_overall),
-  name
+  name,
+  initiative_id

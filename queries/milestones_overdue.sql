@@ -6,5 +6,5 @@ select
   count(*) over () as total_count
 from open_milestones($snapshot_id, $filters)
 where due_date < $today
-order by due_date, initiative_name, title
+order by due_date, initiative_name, title, milestone_id
 limit $row_limit

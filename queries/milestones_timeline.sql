@@ -79,4 +79,4 @@ select
   m.is_overdue
 from ranked as r
 left join milestones as m using (initiative_id)
-order by r.row_rank, m.due_date, m.title
+order by r.row_rank, m.due_date, m.title, m.milestone_id

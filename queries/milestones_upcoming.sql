@@ -8,5 +8,5 @@ select
 from open_milestones($snapshot_id, $filters)
 where due_date >= $today
   and due_date <= $today + to_days($horizon_days)
-order by due_date, initiative_name, title
+order by due_date, initiative_name, title, milestone_id
 limit $row_limit

@@ -39,5 +39,6 @@ left join overdue as o on o.initiative_id = i.initiative_id
 order by
   status_severity_order(i.status_overall),
   coalesce(o.overdue_count, 0) desc,
-  i.name
+  i.name,
+  i.initiative_id
 limit $row_limit

@@ -22,7 +22,8 @@ def cli(*args: str, data=None, module: str = "portfolio") -> subprocess.Complete
 def test_help_lists_the_commands_in_norwegian():
     result = cli("--help")
     assert result.returncode == 0
-    for command in ("snapshots", "verify", "diff", "template", "validate", "import", "restore", "export-public"):
+    for command in ("snapshots", "verify", "diff", "template", "validate", "import", "restore", "export-public",
+                    "export", "migrate-store"):
         assert command in result.stdout
     assert "bruk:" in result.stdout
 

@@ -16,35 +16,55 @@ INTRO = """\
      Do not edit by hand: tests/test_docs.py fails when this file and the schema disagree. -->
 
 A **snapshot** is the whole portfolio as it stood at one moment: three tables,
-`initiatives`, `budgets` and `milestones`, stored as Parquet files in one
-folder with a metadata file. Snapshots are immutable; every data update
-writes a new one, so the portfolio can be seen as it was on any date.
+`initiatives`, `budgets` and `milestones`. Snapshots are immutable; every data
+update commits a new one, so the portfolio can be seen as it was on any date.
 
-## Storage
+## Storage: a DuckLake
+
+The store (portfolio/store/snapshots.py) is a [DuckLake](https://ducklake.select): a SQL
+catalog plus Parquet data files. Embedded (the default) the catalog is a SQLite file; for
+several app servers it is a PostgreSQL database with the files in S3-compatible object
+storage (`docs/deployment.md`).
 
 ```
 $PORTFOLIO_DATA/                       (default: data/)
-  snapshots/
-    snapshot=<id>/                     id = UTC creation time, e.g. 20211018T120000.000Z
-      initiatives.parquet
-      budgets.parquet
-      milestones.parquet
-      _snapshot.json                   metadata
+  lake/catalog.sqlite                  the catalog (embedded store)
+  lake/data/main/<table>/*.parquet     the data files, one or more per table and commit
+  snapshots/snapshot=<id>/…            the folder layout: the bundled demo, copied into the
+                                       lake when the store is first opened
 ```
 
-- The layout is hive-partitioned: `read_parquet('data/snapshots/snapshot=*/initiatives.parquet',
-  hive_partitioning = true)` in plain DuckDB gives every snapshot with a `snapshot` column;
-  pandas and Polars read the files directly.
-- A snapshot is written to `snapshots/.tmp-<pid>-<random>/`, every file fsynced, then renamed
-  into place in one step (under a lock, `snapshots/.lock`): it is all there or not there.
-  Readers only look at `snapshot=*` folders that hold `_snapshot.json`; leftovers of an
-  interrupted write are ignored and removed by the next write. The files are made read-only;
-  the app never modifies or deletes a snapshot.
-- Metadata (`_snapshot.json`): `snapshot_id`, `created_at` (ISO 8601, UTC), `author`, `note`,
-  `base_id` (the snapshot the change was made on), `row_counts` per table, `content_hash`
-  (SHA-256 of the values, independent of file layout), `is_demo`, `schema_version`.
-- A write whose `base_id` is not the latest snapshot is refused as a conflict: another
-  commit came first, and nothing is overwritten.
+- Lake tables: one per schema table with `snapshot_id` as its first column, append-only (a
+  snapshot's rows are inserted once and never changed); `snapshots`, one row per snapshot
+  (`snapshot_id`, `created_at` ISO 8601 UTC, `author`, `note`, `base_id`, `row_counts` and
+  `extra` as JSON text, `content_hash`, `is_demo`, `schema_version`); `head`, one row with the
+  latest snapshot's id.
+- A commit is one DuckLake transaction: every table's rows, the `snapshots` row and `head`
+  moved from the base to the new id. A commit whose base is no longer the latest snapshot is
+  refused as a conflict, and two racing commits cannot both move `head`: on one server or
+  several, nothing is overwritten. A killed commit leaves at most data files no snapshot
+  points to. DuckLake's own commit message holds the author, the note and the snapshot id.
+- Snapshot ids are the UTC creation time (e.g. `20211018T120000.000Z`): they sort in time order.
+- `content_hash` is SHA-256 over the values in schema order, independent of file layout;
+  `python -m portfolio verify` recomputes it for every snapshot.
+
+### Reading the lake without this project's code
+
+Plain DuckDB (1.5.5, with its `ducklake` and `sqlite` extensions) reads everything:
+
+```sql
+install ducklake; install sqlite;   -- or load them from the duckdb-extension-* wheels
+attach 'ducklake:sqlite:data/lake/catalog.sqlite' as portfolio (read_only);
+select snapshot_id, created_at, author, note from portfolio.snapshots order by created_at;
+select * from portfolio.initiatives
+where snapshot_id = (select snapshot_id from portfolio.head);             -- the latest portfolio
+select snapshot_id, status_overall, count(*) from portfolio.initiatives group by all;  -- every snapshot
+```
+
+With a PostgreSQL catalog: `attach 'ducklake:postgres:dbname=portfolio host=…' as portfolio`
+after `create secret (type s3, …)` for the bucket. Each data file is plain Parquet as well
+(pandas, Polars, Spark). `python -m portfolio export SNAPSHOT_ID OUT_DIR [--csv]` writes one
+snapshot as `<table>.parquet` (and `.csv`) with `_snapshot.json`: the folder layout above.
 
 ## Rules checked on every write
 

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from portfolio.model import schema
-from portfolio.store.snapshots import snapshot_id_for
+from portfolio.store.meta import snapshot_id_for
 from tools.demo_seed import Citation, InitiativeSpec, Seed
 
 LAYOUT = """\
@@ -26,6 +26,10 @@ data/
 Snapshot ids are the UTC creation time (e.g. `20211018T130000.000Z`), so they sort in time order.
 Each snapshot is the whole portfolio at that time; snapshots are immutable. The columns are
 declared in `portfolio/model/schema.py` and described in the project documentation.
+
+These plain folders are the demo's source, kept in git: the same seed files give the same bytes.
+The app's store is a DuckLake made from them when the folder is first opened (`lake/`, not in git;
+`docs/data-model.md`): saving in the app adds snapshots there, never here.
 """
 
 ILLUSTRATIVE = """\

@@ -3,7 +3,7 @@ in the project's environment). Every command honours PORTFOLIO_DATA.
 
 Commands live one module each: `snapshots` and `verify` (snapshots.py),
 `diff` (diff.py), `template`, `validate`, `import`, `restore` (update.py),
-`export-public` (export.py). The demo and generated data sets are made by
+`export-public` (export.py), `export` and `migrate-store` (store.py). The demo and generated data sets are made by
 the tools outside the package (`python -m tools.demo_data`,
 `python -m tools.generate`). Nothing here imports Streamlit.
 """
@@ -15,8 +15,9 @@ import sys
 from pathlib import Path
 
 from portfolio import config, texts
-from portfolio.cli import diff, export, snapshots
+from portfolio.cli import diff, export, snapshots, store
 from portfolio.model.validate import ValidationFailed
+from portfolio.store import lake
 
 T = texts.CLI
 
@@ -31,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_parser(commands)
     _add_update_parsers(commands)
     export.add_parser(commands)
+    store.add_parsers(commands)
     return parser
 
 
@@ -61,16 +63,32 @@ def _add_update_parsers(commands) -> None:
 
 def _run_update_command(args: argparse.Namespace) -> int:
     """Exit codes: 0 done (or nothing to do), 1 invalid data, 2 the command
-    could not run (unknown snapshot, missing file), 3 conflict. Never a traceback."""
+    could not run (unknown snapshot, missing file, the store cannot be
+    reached), 3 conflict. Never a traceback."""
     from portfolio.cli import update
     from portfolio.texts import update as U
 
     try:
         return update.run_command(args.command, args, config.data_dir())
+    except (lake.LakeUnavailable, *lake.UNAVAILABLE) as err:
+        return _unavailable(err)
     except Exception as err:
         print(U.UNEXPECTED.format(error=f"{type(err).__name__}: {err}"), file=sys.stderr)
         return 1
 
+
+def _unavailable(err: Exception) -> int:
+    """The store could not be reached: say why in Norwegian, with DuckDB's
+    own text (secrets masked) on a line of its own; exit code 2."""
+    from portfolio.texts import store as S
+
+    if not isinstance(err, lake.LakeUnavailable):  # raised by a query: the store is the configured one
+        err = lake.unavailable(lake.location(config.data_dir()), err)
+    print(S.UNAVAILABLE[err.reason].format(where=err.where), S.UNAVAILABLE_NOTHING_CHANGED, file=sys.stderr)
+    if err.__cause__ is not None:
+        problem = " ".join(str(err.__cause__).split("\n\n")[0].split())
+        print(S.UNAVAILABLE_DETAIL.format(problem=problem), file=sys.stderr)
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,11 +98,17 @@ def main(argv: list[str] | None = None) -> int:
             return diff.run(args)
         if args.command == "export-public":
             return export.run(args)
+        if args.command == "export":
+            return store.export(args)
+        if args.command == "migrate-store":
+            return store.migrate(args)
         if args.command == "verify":
             return snapshots.verify_all(args)
         if args.command in UPDATE_COMMANDS:
             return _run_update_command(args)
         return snapshots.snapshots(args)
+    except (lake.LakeUnavailable, *lake.UNAVAILABLE) as err:
+        return _unavailable(err)
     except ValidationFailed as err:
         print(T["invalid"], file=sys.stderr)
         for problem in err.problems:

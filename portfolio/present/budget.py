@@ -223,8 +223,8 @@ def years_chart_data(years: pd.DataFrame) -> pd.DataFrame:
 
 def areas_chart_data(areas: pd.DataFrame, limit: int = CHART_ROWS) -> pd.DataFrame:
     """The areas with the largest deviation in kr (over or under), largest overrun on top."""
-    top = areas.reindex(areas["forecast_deviation_nok"].abs().sort_values(ascending=False).index).head(limit)
-    top = top.sort_values("forecast_deviation_nok", ascending=False)
+    top = areas.reindex(areas["forecast_deviation_nok"].abs().sort_values(ascending=False, kind="stable").index).head(limit)
+    top = top.sort_values("forecast_deviation_nok", ascending=False, kind="stable")
     direction = top["forecast_deviation_nok"].map(lambda v: "over" if v > 0 else "under")
     return pd.DataFrame(
         {

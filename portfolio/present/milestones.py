@@ -74,7 +74,7 @@ def timeline(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = TI
 def timeline_takeaway(t: Timeline) -> str:
     if t.shown == 0:
         return T.TAKEAWAY_EMPTY
-    upcoming = t.points[t.points["state_label"] == T.STATE_OPEN].sort_values("due_date")
+    upcoming = t.points[t.points["state_label"] == T.STATE_OPEN].sort_values("due_date", kind="stable")
     if len(upcoming):
         first = upcoming.iloc[0]
         following = fmt.markdown(T.TAKEAWAY_NEXT, title=first["title"], initiative=first["row_label"],

@@ -115,7 +115,7 @@ def matching(data: PublicData, search: str = "", phase: str | None = None) -> pd
     order = frame.assign(
         _children=frame["initiative_id"].map(children).fillna(0),
         _name=frame["name"].str.casefold(),
-    ).sort_values(["_children", "_name"], ascending=[False, True])
+    ).sort_values(["_children", "_name"], ascending=[False, True], kind="stable")
     return order.drop(columns=["_children", "_name"])
 
 
@@ -161,8 +161,8 @@ def card(data: PublicData, row: pd.Series, names: Mapping[str, str]) -> Card:
         facts.append(fmt.markdown(T.PARTNERS, partners=word_list(partners)))
 
     ms = data.milestones[data.milestones["initiative_id"] == initiative_id]
-    completed = ms[ms["completed_date"].notna()].sort_values("completed_date", ascending=False)
-    open_ = ms[ms["completed_date"].isna()].sort_values("due_date")
+    completed = ms[ms["completed_date"].notna()].sort_values("completed_date", ascending=False, kind="stable")
+    open_ = ms[ms["completed_date"].isna()].sort_values("due_date", kind="stable")
     done = [Milestone(_date(d), plain(t)) for d, t in
             completed[["completed_date", "title"]].head(DONE_SHOWN).itertuples(index=False)]
     upcoming = [Milestone(_date(d), plain(t)) for d, t in
@@ -171,7 +171,7 @@ def card(data: PublicData, row: pd.Series, names: Mapping[str, str]) -> Card:
     rows = data.budgets[data.budgets["initiative_id"] == initiative_id]
     money = (
         rows.groupby("year", as_index=False)[["budget_nok", "actual_nok"]].sum()
-        .sort_values("year", ascending=False).reset_index(drop=True)
+        .sort_values("year", ascending=False, kind="stable").reset_index(drop=True)
     )
     summary = row["public_summary"]
     url = row["url"] if isinstance(row["url"], str) and row["url"].startswith(("https://", "http://")) else None
@@ -235,5 +235,5 @@ def programmes(data: PublicData, limit: int = 5) -> tuple[pd.DataFrame, int]:
     counts = data.initiatives["parent_id"].value_counts()
     found = data.initiatives[data.initiatives["initiative_id"].isin(counts.index)]
     found = found.assign(child_count=found["initiative_id"].map(counts).astype(int))
-    found = found.sort_values(["child_count", "name"], ascending=[False, True])
+    found = found.sort_values(["child_count", "name"], ascending=[False, True], kind="stable")
     return found[["name", "project_owner", "child_count"]].head(limit).reset_index(drop=True), len(found)

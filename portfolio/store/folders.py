@@ -214,6 +214,16 @@ class SnapshotFolders:
         return meta
 
 
+def write_files(out_dir: Path, tables: dict[str, pa.Table], meta: SnapshotMeta) -> None:
+    """One snapshot as plain files in `out_dir`: `<table>.parquet` per table
+    and its metadata in `_snapshot.json` (`python -m portfolio export`)."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in schema.TABLE_NAMES:
+        pq.write_table(canonical(name, tables[name]), out_dir / f"{name}.parquet", compression="zstd")
+    (out_dir / META_FILE).write_text(json.dumps(meta.to_json(), ensure_ascii=False, indent=2) + "\n")
+
+
 def _read_meta(path: Path) -> SnapshotMeta:
     data = json.loads(path.read_text())
     return SnapshotMeta(**data)

@@ -19,6 +19,7 @@ every caller works on its own cursor.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib.util
 import os
@@ -48,7 +49,23 @@ WHEELS = {
 
 class LakeUnavailable(RuntimeError):
     """The catalog or the data files cannot be reached (the message names
-    where, never a secret)."""
+    where, never a secret). `reason` says what went wrong, for a message in
+    the user's words (one of REASONS); `__cause__` is DuckDB's own text with
+    any secret masked."""
+
+    def __init__(self, where: str, reason: str = "other"):
+        super().__init__(where)
+        self.where = where
+        self.reason = reason
+
+
+# Why a lake cannot be used: catalog (PostgreSQL) or data files (S3) down, or
+# their credentials refused; "other" for anything else DuckDB reports as I/O.
+REASONS = ("catalog_down", "catalog_denied", "storage_down", "storage_denied", "other")
+# DuckDB's errors that mean the catalog or the data files did not answer as
+# they should (as opposed to a conflict or a bug): raised by a query in the
+# middle of a read or a commit, they are reported as LakeUnavailable.
+UNAVAILABLE = (duckdb.IOException, duckdb.HTTPException)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -76,6 +93,13 @@ class Location:
         return f"{where}, {self.data_path}"
 
 
+def embedded(root: Path | str) -> Location:
+    """The embedded lake of a store folder, whatever the settings say."""
+    root = Path(root)
+    lake = root / LAKE_DIR
+    return Location(f"sqlite:{lake / CATALOG_FILE}", f"{lake / DATA_DIR}/", root)
+
+
 def location(root: Path | str, catalog: str | None = None, data_path: str | None = None) -> Location:
     """The lake of a store folder: embedded under `root` unless a catalog
     (PORTFOLIO_CATALOG) and data path (PORTFOLIO_LAKE_DATA) say otherwise."""
@@ -83,8 +107,7 @@ def location(root: Path | str, catalog: str | None = None, data_path: str | None
     catalog = catalog or config.catalog()
     data_path = data_path or config.lake_data()
     if not catalog:
-        lake = root / LAKE_DIR
-        return Location(f"sqlite:{lake / CATALOG_FILE}", f"{lake / DATA_DIR}/", root)
+        return embedded(root)
     if not catalog.startswith(("postgres:", "sqlite:")):
         raise ValueError("PORTFOLIO_CATALOG must start with postgres: or sqlite:")
     if "password=" in catalog.replace(" ", "").lower():
@@ -194,7 +217,7 @@ def _attach(place: Location) -> duckdb.DuckDBPyConnection:
         con.execute(f"attach {_sql_literal('ducklake:' + place.catalog)} as {ALIAS} ({options})")
     except duckdb.Error as err:
         con.close()
-        raise LakeUnavailable(place.describe()) from _without_secrets(err)
+        raise unavailable(place, err)  # noqa: B904 - the cause is set: DuckDB's text without secrets
     return con
 
 
@@ -213,14 +236,52 @@ def _create_catalog_file(path: Path) -> None:
 
 
 def _without_secrets(err: Exception) -> Exception:
+    """DuckDB's error as a plain RuntimeError, with the S3 key and secret and
+    the catalog's password masked wherever they appear in its text."""
     text = str(err)
-    for secret in s3_settings().values():
-        if secret and len(secret) > 3:
+    settings = s3_settings()
+    secrets = [settings.get("secret", ""), settings.get("key_id", ""), os.environ.get("PGPASSWORD", "")]
+    secrets += [part.removeprefix("password=") for part in config.catalog().split() if part.startswith("password=")]
+    for secret in sorted(secrets, key=len, reverse=True):
+        if len(secret) > 3:
             text = text.replace(secret, "***")
-    for part in config.catalog().split():
-        if part.startswith("password="):
-            text = text.replace(part.removeprefix("password="), "***")
     return RuntimeError(text)
+
+
+def reason(err: BaseException) -> str:
+    """What DuckDB's error says went wrong, as one of REASONS (from its text:
+    DuckDB has no finer error classes for this)."""
+    text = str(err).lower()
+    catalog = "postgres" in text or "ducklake metadata" in text
+    if "password authentication failed" in text or ("authentication" in text and catalog):
+        return "catalog_denied"
+    if catalog and ("unable to connect" in text or "connection" in text):
+        return "catalog_down"
+    if any(word in text for word in ("403", "forbidden", "signaturedoesnotmatch", "accessdenied", "invalidaccesskeyid")):
+        return "storage_denied"
+    if "could not connect" in text or "connection refused" in text or "timed out" in text:
+        return "storage_down"
+    return "other"
+
+
+def unavailable(place: Location, err: BaseException) -> LakeUnavailable:
+    """LakeUnavailable for DuckDB's error `err` on the lake `place`: where,
+    why (`reason`), and DuckDB's text without secrets as its cause (set
+    here, which also keeps the raw error out of a traceback). Raise it as it
+    is: `raise lake.unavailable(place, err)`, not `from` anything."""
+    error = LakeUnavailable(place.describe(), reason(err))
+    error.__cause__ = _without_secrets(err)  # also hides the raw error (__suppress_context__)
+    return error
+
+
+@contextlib.contextmanager
+def reaching(place: Location):
+    """A block of queries on the lake: DuckDB's UNAVAILABLE errors in it come
+    out as LakeUnavailable (where, why, no secrets); other errors as they are."""
+    try:
+        yield
+    except UNAVAILABLE as err:
+        raise unavailable(place, err)  # noqa: B904 - the cause is set: DuckDB's text without secrets
 
 
 def connection(place: Location) -> duckdb.DuckDBPyConnection:

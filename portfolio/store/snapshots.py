@@ -26,11 +26,13 @@ the bundled demo data, is copied into a new embedded lake when first opened.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import fcntl
 import functools
 import json
 import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -61,8 +63,20 @@ INIT_LOCK = ".lake-init.lock"
 COMMIT_LOCK = ".lake-commit.lock"
 _commit_locks: dict[lake.Location, threading.Lock] = {}
 PREPARED = "store-tables"  # lake.once key: tables made, folder snapshots copied in
-# lake -> (its commit counter, its snapshots): the list, read again only after a commit
-_listings: dict[lake.Location, tuple[int, list[SnapshotMeta]]] = {}
+RECHECK_SECONDS = 1.0
+
+
+@dataclasses.dataclass(frozen=True)
+class _Listing:
+    """A lake's snapshots as last read, and how the lake stood then."""
+
+    version: int  # DuckLake's commit counter
+    files: tuple | None  # the embedded catalog's files (Store._catalog_stat)
+    checked_at: float  # time.monotonic() of the last question to the catalog
+    metas: list[SnapshotMeta]
+
+
+_listings: dict[lake.Location, _Listing] = {}
 META_COLUMNS = (
     "snapshot_id varchar not null, created_at varchar not null, author varchar not null, note varchar not null, "
     "base_id varchar, row_counts varchar not null, content_hash varchar not null, is_demo boolean not null, "
@@ -128,16 +142,17 @@ class Store:
         finally:
             cur.close()
         if self.place.is_embedded:
-            self.import_folders(folders.SnapshotFolders(self.root), con)
+            self.copy_from(folders.SnapshotFolders(self.root), con)
 
-    def import_folders(self, source: folders.SnapshotFolders, con=None) -> list[SnapshotMeta]:
-        """Copy the snapshots of a folder-layout store into this lake, in order,
+    def copy_from(self, source: folders.SnapshotFolders | Store, con=None) -> list[SnapshotMeta]:
+        """Copy the snapshots of another store (the folder layout, or another
+        lake) into this lake, in order,
         with their own ids, times, authors, notes and bases; each one's row
         counts and content hash checked. Idempotent: snapshots already here
         are skipped; the copy stops where this lake went its own way (its
         latest snapshot is not the source's previous one). Returns what was
         copied."""
-        cur = (con or lake.connection(self.place)).cursor()
+        cur = con.cursor() if con is not None else self.cursor()
         copied = []
         try:
             present = {row[0] for row in cur.execute(f"select {ID_COLUMN} from {lake.ALIAS}.{SNAPSHOTS_TABLE}").fetchall()}
@@ -180,21 +195,42 @@ class Store:
         return cur.execute(f"select max(snapshot_id) from {lake.METADATA}.ducklake_snapshot").fetchone()[0]
 
     def list(self) -> list[SnapshotMeta]:
-        """Every snapshot, oldest first."""
+        """Every snapshot, oldest first. Read again only after a commit: on an
+        embedded lake a commit changes the catalog's files (a stat, no query;
+        the catalog is asked at least once a second all the same), elsewhere
+        the catalog's commit counter is asked (one small query)."""
+        files = self._catalog_stat()
+        cached = _listings.get(self.place)
+        if cached is not None and files is not None and cached.files == files \
+                and time.monotonic() - cached.checked_at < RECHECK_SECONDS:
+            return list(cached.metas)
         cur = self.cursor()
         try:
             version = self._version(cur)
-            cached = _listings.get(self.place)
-            if cached is not None and cached[0] == version:
-                return list(cached[1])
-            rows = cur.execute(
-                f"select * from {lake.ALIAS}.{SNAPSHOTS_TABLE} order by created_at, snapshot_id"
-            ).fetchall()
+            if cached is not None and cached.version == version:
+                metas = cached.metas
+            else:
+                metas = [_meta(row) for row in cur.execute(
+                    f"select * from {lake.ALIAS}.{SNAPSHOTS_TABLE} order by created_at, snapshot_id"
+                ).fetchall()]
         finally:
             cur.close()
-        metas = [_meta(row) for row in rows]
-        _listings[self.place] = (version, metas)
+        _listings[self.place] = _Listing(version, files, time.monotonic(), metas)
         return list(metas)
+
+    def _catalog_stat(self) -> tuple | None:
+        """The embedded catalog's files as they stand (SQLite and its write-ahead log)."""
+        if not self.place.is_embedded:
+            return None
+        found = []
+        for path in (self.place.catalog_file, self.place.catalog_file.with_name(lake.CATALOG_FILE + "-wal")):
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                found.append(None)
+                continue
+            found.append((stat.st_ino, stat.st_size, stat.st_mtime_ns))
+        return tuple(found)
 
     def latest(self) -> SnapshotMeta | None:
         metas = self.list()
