@@ -70,7 +70,7 @@ def _run_update_command(args: argparse.Namespace) -> int:
 
     try:
         return update.run_command(args.command, args, config.data_dir())
-    except (lake.LakeUnavailable, *lake.UNAVAILABLE) as err:
+    except (lake.LakeUnavailable, *lake.UNAVAILABLE, lake.SettingRefused) as err:
         return _unavailable(err)
     except Exception as err:
         print(U.UNEXPECTED.format(error=f"{type(err).__name__}: {err}"), file=sys.stderr)
@@ -78,10 +78,14 @@ def _run_update_command(args: argparse.Namespace) -> int:
 
 
 def _unavailable(err: Exception) -> int:
-    """The store could not be reached: say why in Norwegian, with DuckDB's
-    own text (secrets masked) on a line of its own; exit code 2."""
+    """The store could not be reached (or its settings are refused): say why
+    in Norwegian, with DuckDB's own text (secrets masked) on a line of its
+    own; exit code 2."""
     from portfolio.texts import store as S
 
+    if isinstance(err, lake.SettingRefused):
+        print(S.SETTING_REFUSED[err.problem], file=sys.stderr)
+        return 2
     if not isinstance(err, lake.LakeUnavailable):  # raised by a query: the store is the configured one
         err = lake.unavailable(lake.location(config.data_dir()), err)
     print(S.UNAVAILABLE[err.reason].format(where=err.where), S.UNAVAILABLE_NOTHING_CHANGED, file=sys.stderr)
@@ -107,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in UPDATE_COMMANDS:
             return _run_update_command(args)
         return snapshots.snapshots(args)
-    except (lake.LakeUnavailable, *lake.UNAVAILABLE) as err:
+    except (lake.LakeUnavailable, *lake.UNAVAILABLE, lake.SettingRefused) as err:
         return _unavailable(err)
     except ValidationFailed as err:
         print(T["invalid"], file=sys.stderr)

@@ -8,6 +8,7 @@ import json
 import sys
 
 from portfolio import config, texts
+from portfolio.store import lake
 from portfolio.store.snapshots import Store, verify
 
 T = texts.CLI
@@ -58,6 +59,8 @@ def verify_all(args: argparse.Namespace) -> int:
     for meta in store.list():
         try:
             ok, problem = verify(store, meta.snapshot_id), None
+        except lake.LakeUnavailable:
+            raise  # the store cannot be reached: not a damaged snapshot (the caller says so, exit 2)
         except Exception as err:
             ok, problem = False, f"{type(err).__name__}: {err}"
         results.append({"id": meta.snapshot_id, "ok": ok, "problem": problem})

@@ -59,6 +59,15 @@ class LakeUnavailable(RuntimeError):
         self.reason = reason
 
 
+class SettingRefused(ValueError):
+    """PORTFOLIO_CATALOG is not usable as given; `problem` says why
+    ("catalog_scheme" or "catalog_password"). The message never repeats the value."""
+
+    def __init__(self, problem: str, message: str):
+        super().__init__(message)
+        self.problem = problem
+
+
 # Why a lake cannot be used: catalog (PostgreSQL) or data files (S3) down, or
 # their credentials refused; "other" for anything else DuckDB reports as I/O.
 REASONS = ("catalog_down", "catalog_denied", "storage_down", "storage_denied", "other")
@@ -109,10 +118,10 @@ def location(root: Path | str, catalog: str | None = None, data_path: str | None
     if not catalog:
         return embedded(root)
     if not catalog.startswith(("postgres:", "sqlite:")):
-        raise ValueError("PORTFOLIO_CATALOG must start with postgres: or sqlite:")
+        raise SettingRefused("catalog_scheme", "PORTFOLIO_CATALOG must start with postgres: or sqlite:")
     if "password=" in catalog.replace(" ", "").lower():
         # DuckDB repeats the connection string in its errors: a password there would be shown
-        raise ValueError("PORTFOLIO_CATALOG must not hold a password: use PGPASSWORD or ~/.pgpass")
+        raise SettingRefused("catalog_password", "PORTFOLIO_CATALOG must not hold a password: use PGPASSWORD or ~/.pgpass")
     if not data_path:
         data_path = f"{root / LAKE_DIR / DATA_DIR}/"
     return Location(catalog, data_path if data_path.endswith("/") else data_path + "/", root)

@@ -129,7 +129,9 @@ class Store:
             wanted = [*schema.TABLE_NAMES, SNAPSHOTS_TABLE, HEAD_TABLE]
             if any(name not in existing for name in wanted):
                 cur.execute("begin")
+                # every row in Parquet files (none inlined in the catalog), compressed as the folder layout was
                 cur.execute(f"call {lake.ALIAS}.set_option('data_inlining_row_limit', 0)")
+                cur.execute(f"call {lake.ALIAS}.set_option('parquet_compression', 'zstd')")
                 for name in schema.TABLE_NAMES:
                     if name not in existing:
                         cur.execute(table_ddl(name))
@@ -206,13 +208,14 @@ class Store:
             return list(cached.metas)
         cur = self.cursor()
         try:
-            version = self._version(cur)
-            if cached is not None and cached.version == version:
-                metas = cached.metas
-            else:
-                metas = [_meta(row) for row in cur.execute(
-                    f"select * from {lake.ALIAS}.{SNAPSHOTS_TABLE} order by created_at, snapshot_id"
-                ).fetchall()]
+            with lake.reaching(self.place):
+                version = self._version(cur)
+                if cached is not None and cached.version == version:
+                    metas = cached.metas
+                else:
+                    metas = [_meta(row) for row in cur.execute(
+                        f"select * from {lake.ALIAS}.{SNAPSHOTS_TABLE} order by created_at, snapshot_id"
+                    ).fetchall()]
         finally:
             cur.close()
         _listings[self.place] = _Listing(version, files, time.monotonic(), metas)
@@ -252,9 +255,10 @@ class Store:
         selected = ", ".join(f'"{c}"' for c in columns)
         cur = self.cursor()
         try:
-            return cur.execute(
-                f'select {selected} from {lake.ALIAS}."{table}" where {ID_COLUMN} = $id', {"id": snapshot_id}
-            ).to_arrow_table()
+            with lake.reaching(self.place):
+                return cur.execute(
+                    f'select {selected} from {lake.ALIAS}."{table}" where {ID_COLUMN} = $id', {"id": snapshot_id}
+                ).to_arrow_table()
         finally:
             cur.close()
 
@@ -292,7 +296,7 @@ class Store:
         digest = content_hash(arrow)
         cur = self.cursor()
         try:
-            with self._writing():
+            with self._writing(), lake.reaching(self.place):
                 latest = self._latest_in(cur)
                 latest_id = latest.snapshot_id if latest else None
                 if check_base and latest_id != base_id:

@@ -50,3 +50,12 @@ UNAVAILABLE = {
 }
 UNAVAILABLE_NOTHING_CHANGED = "Ingenting er lagret eller endret."
 UNAVAILABLE_DETAIL = "Feilmeldingen var: {problem}"
+
+# A setting of the store refused (portfolio.store.lake.SettingRefused), by its problem
+SETTING_REFUSED = {
+    "catalog_scheme": "PORTFOLIO_CATALOG må begynne med postgres: (eller sqlite:). Ingenting er lagret eller endret.",
+    "catalog_password": (
+        "PORTFOLIO_CATALOG skal ikke inneholde passordet, fordi det da kan vises i feilmeldinger. "
+        "Legg passordet i PGPASSWORD eller ~/.pgpass. Ingenting er lagret eller endret."
+    ),
+}
