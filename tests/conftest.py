@@ -93,6 +93,33 @@ def lake_counts(store: Store, table: str) -> dict[str, int]:
         cur.close()
 
 
+def copy_store(source: Path, target: Path) -> Path:
+    """A writable copy of a store folder, without copying in its snapshots
+    again: the source's lake (made first when missing), its catalog copied
+    with SQLite's backup (a consistent copy, whoever reads the source), then
+    its data files (only ever added, so every file the copy points to is
+    there), and the folder-layout snapshots beside it."""
+    import sqlite3
+
+    from portfolio.store import lake
+
+    Store(source).list()
+    place, copy = lake.embedded(source), lake.embedded(target)
+    copy.catalog_file.parent.mkdir(parents=True)
+    src, dst = sqlite3.connect(place.catalog_file), sqlite3.connect(copy.catalog_file)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    shutil.copytree(place.data_path, copy.data_path)
+    if (source / "snapshots").exists():
+        shutil.copytree(source / "snapshots", target / "snapshots")
+    for path in target.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return target
+
+
 def lake_file(store: Store, table: str, snapshot_id: str) -> Path:
     """The data file holding one snapshot's rows of a table (each commit writes its own)."""
     import duckdb

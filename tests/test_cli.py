@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from conftest import DEMO_DATA, ROOT, lake_file
+from conftest import DEMO_DATA, ROOT, copy_store, lake_file
 from portfolio.store.snapshots import Store
 
 
@@ -74,10 +74,9 @@ def test_importing_the_command_line_does_not_import_streamlit():
 
 
 def test_verify_passes_on_intact_snapshots_and_names_a_damaged_one(tmp_path):
-    import shutil
 
     data = tmp_path / "data"
-    shutil.copytree(DEMO_DATA, data)
+    copy_store(DEMO_DATA, data)
     ok = cli("verify", "--json", data=data)
     assert ok.returncode == 0, ok.stderr
     assert all(r["ok"] for r in json.loads(ok.stdout))

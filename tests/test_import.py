@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 import badfiles
-from conftest import DEMO_DATA, ROOT, budget, initiative, kill_9_after, lake_counts, milestone, small_portfolio, tables
+from conftest import DEMO_DATA, ROOT, budget, copy_store, initiative, kill_9_after, lake_counts, milestone, small_portfolio, tables
 from portfolio import cli
 from portfolio.ingest import cells, pipeline
 from portfolio.ingest import template as workbook
@@ -130,11 +130,7 @@ def test_the_first_line_says_how_many_problems_and_every_problem_is_listed(corpu
 # -- round trips ---------------------------------------------------------------------
 
 def copy_demo(tmp_path) -> Path:
-    root = tmp_path / "demo"
-    shutil.copytree(DEMO_DATA / "snapshots", root / "snapshots")
-    for path in (root / "snapshots").rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)
-    return root
+    return copy_store(DEMO_DATA, tmp_path / "demo")
 
 
 def test_template_then_import_of_the_same_data_is_no_change(tmp_path):

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import badfiles
-from conftest import DEMO_DATA, ROOT
+from conftest import DEMO_DATA, ROOT, copy_store
 from portfolio import texts
 from portfolio.ingest import template as workbook
 from portfolio.ingest.reading import Upload
@@ -34,10 +33,7 @@ P = T.PAGE
 
 
 def copy_of(source: Path, target: Path) -> Path:
-    shutil.copytree(source / "snapshots", target / "snapshots")
-    for path in (target / "snapshots").rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)
-    return target
+    return copy_store(source, target)
 
 
 @pytest.fixture()
