@@ -125,7 +125,7 @@ def lake_file(store: Store, table: str, snapshot_id: str) -> Path:
     import duckdb
 
     for path in existing_files(store.root / "lake" / "data" / "main" / table, "*.parquet"):
-        ids = duckdb.sql(f"select distinct snapshot_id from read_parquet('{path}')").fetchall()
+        ids = duckdb.execute("select distinct snapshot_id from read_parquet($path)", {"path": str(path)}).fetchall()
         if ids == [(snapshot_id,)]:
             return path
     raise LookupError(f"no data file of {table} holds only {snapshot_id}")

@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from portfolio.model import schema, validate
-from portfolio.store.meta import SnapshotConflict, SnapshotMeta, SnapshotNotFound, canonical, content_hash, snapshot_id_for
+from portfolio.store.meta import SnapshotMeta, SnapshotNotFound, canonical, content_hash, next_meta
 
 SNAPSHOTS = "snapshots"
 META_FILE = "_snapshot.json"
@@ -167,9 +167,6 @@ class SnapshotFolders:
             name: (t.to_pandas() if isinstance(t, pa.Table) else t) for name, t in tables.items()
         }
         arrow = validate.prepare(frames)
-        digest = content_hash(arrow)
-        counts = {name: arrow[name].num_rows for name in schema.TABLE_NAMES}
-
         self.snapshots_dir.mkdir(parents=True, exist_ok=True)
         tmp = self.snapshots_dir / f"{TMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex}"
         tmp.mkdir()
@@ -181,26 +178,9 @@ class SnapshotFolders:
                 os.chmod(target, 0o444)
             with self._lock():
                 self._clean_leftovers()
-                latest = self.latest()
-                latest_id = latest.snapshot_id if latest else None
-                if check_base and latest_id != base_id:
-                    raise SnapshotConflict(base_id, latest_id)
-                created = (created_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
-                if latest is not None and created <= latest.created:
-                    if created_at is not None:
-                        raise ValueError("created_at must be after the latest snapshot")
-                    created = latest.created + dt.timedelta(milliseconds=1)
-                snapshot_id = snapshot_id_for(created)
-                meta = SnapshotMeta(
-                    snapshot_id=snapshot_id,
-                    created_at=created.isoformat(timespec="milliseconds"),
-                    author=author,
-                    note=note,
-                    base_id=base_id,
-                    row_counts=counts,
-                    content_hash=digest,
-                    is_demo=is_demo,
-                )
+                meta = next_meta(self.latest(), arrow, author=author, note=note, base_id=base_id,
+                                 check_base=check_base, created_at=created_at, is_demo=is_demo)
+                snapshot_id = meta.snapshot_id
                 meta_path = tmp / META_FILE
                 meta_path.write_text(json.dumps(meta.to_json(), ensure_ascii=False, indent=2) + "\n")
                 _fsync_path(meta_path)

@@ -94,3 +94,30 @@ def canonical(name: str, table: pa.Table) -> pa.Table:
     return table.select(declared.names).cast(declared).combine_chunks()
 
 
+def next_meta(latest: SnapshotMeta | None, tables: dict[str, pa.Table], *, author: str, note: str,
+              base_id: str | None, check_base: bool, created_at: dt.datetime | None, is_demo: bool) -> SnapshotMeta:
+    """The metadata of the snapshot to commit on top of `latest` (a store
+    calls this under its commit lock or in its commit transaction).
+
+    With `check_base`, refuse (SnapshotConflict) when `latest` is not
+    `base_id`. The id is the creation time, a millisecond after the latest
+    snapshot's when the clock has not moved on; an explicit `created_at`
+    must come after it."""
+    latest_id = latest.snapshot_id if latest else None
+    if check_base and latest_id != base_id:
+        raise SnapshotConflict(base_id, latest_id)
+    created = (created_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    if latest is not None and created <= latest.created:
+        if created_at is not None:
+            raise ValueError("created_at must be after the latest snapshot")
+        created = latest.created + dt.timedelta(milliseconds=1)
+    return SnapshotMeta(
+        snapshot_id=snapshot_id_for(created),
+        created_at=created.isoformat(timespec="milliseconds"),
+        author=author,
+        note=note,
+        base_id=base_id,
+        row_counts={name: tables[name].num_rows for name in schema.TABLE_NAMES},
+        content_hash=content_hash(tables),
+        is_demo=is_demo,
+    )

@@ -48,6 +48,7 @@ from portfolio.store.meta import (
     SnapshotNotFound,
     canonical,
     content_hash,
+    next_meta,
     snapshot_id_for,
 )
 
@@ -292,31 +293,13 @@ class Store:
         """
         frames = {name: (t.to_pandas() if isinstance(t, pa.Table) else t) for name, t in tables.items()}
         arrow = validate.prepare(frames)
-        counts = {name: arrow[name].num_rows for name in schema.TABLE_NAMES}
-        digest = content_hash(arrow)
         cur = self.cursor()
         try:
             with self._writing(), lake.reaching(self.place):
                 latest = self._latest_in(cur)
-                latest_id = latest.snapshot_id if latest else None
-                if check_base and latest_id != base_id:
-                    raise SnapshotConflict(base_id, latest_id)
-                created = (created_at or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
-                if latest is not None and created <= latest.created:
-                    if created_at is not None:
-                        raise ValueError("created_at must be after the latest snapshot")
-                    created = latest.created + dt.timedelta(milliseconds=1)
-                meta = SnapshotMeta(
-                    snapshot_id=snapshot_id_for(created),
-                    created_at=created.isoformat(timespec="milliseconds"),
-                    author=author,
-                    note=note,
-                    base_id=base_id,
-                    row_counts=counts,
-                    content_hash=digest,
-                    is_demo=is_demo,
-                )
-                self._commit(cur, arrow, meta, head=latest_id)
+                meta = next_meta(latest, arrow, author=author, note=note, base_id=base_id, check_base=check_base,
+                                 created_at=created_at, is_demo=is_demo)
+                self._commit(cur, arrow, meta, head=latest.snapshot_id if latest else None)
         finally:
             cur.close()
         return meta
