@@ -156,14 +156,59 @@ def _named_link(extension: str, source: Path) -> Path:
     return link
 
 
+# Extension files whose signature DuckDB has checked in this process, with
+# their size and modification time then. DuckDB checks an extension's
+# signature on every load by hashing the whole file (30-40 MB each: most of
+# the cost of opening a lake); a process that opens several lakes (the tests,
+# `migrate-store`) checks each file once and loads it unchecked afterwards,
+# as long as the file is the one it checked.
+_verified: dict[Path, tuple[int, int]] = {}
+
+
+def _file_stamp(path: Path) -> tuple[int, int]:
+    stat = path.resolve().stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _verified_already(extensions: tuple[str, ...]) -> bool:
+    """True when every extension's wheel file has had its signature checked in
+    this process and is unchanged since."""
+    for extension in extensions:
+        source = _wheel_file(extension)
+        if source is None or _verified.get(source) != _file_stamp(source):
+            return False
+    return True
+
+
+def new_connection(extensions: tuple[str, ...]) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection with `extensions` loaded (from their
+    wheels; signatures checked on the first load in this process)."""
+    checked = _verified_already(extensions)
+    con = duckdb.connect(":memory:", config={"allow_unsigned_extensions": "true"} if checked else {})
+    try:
+        for extension in extensions:
+            load_extension(con, extension)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def load_extension(con: duckdb.DuckDBPyConnection, extension: str) -> None:
     """Load a DuckDB extension from its pip wheel, else from DuckDB's repository."""
     source = _wheel_file(extension)
     if source is not None:
+        stamp = _file_stamp(source)
         con.execute(f"load '{_named_link(extension, source)}'")  # a path we built, not a value from outside
+        if not _unsigned_allowed(con):
+            _verified[source] = stamp  # DuckDB checked its signature
         return
     con.execute(f"install {extension}")
     con.execute(f"load {extension}")
+
+
+def _unsigned_allowed(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute("select current_setting('allow_unsigned_extensions')").fetchone()[0])
 
 
 # -- secrets -------------------------------------------------------------------
@@ -208,16 +253,14 @@ _lock = threading.RLock()
 
 
 def _attach(place: Location) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(":memory:")
-    load_extension(con, "ducklake")
+    extensions = ("ducklake", "sqlite_scanner" if place.is_embedded else "postgres_scanner")
+    if place.data_path.startswith("s3://"):
+        extensions += ("httpfs",)
+    con = new_connection(extensions)
     if place.is_embedded:
-        load_extension(con, "sqlite_scanner")
         _create_catalog_file(place.catalog_file)
         Path(place.data_path).mkdir(parents=True, exist_ok=True)
-    else:
-        load_extension(con, "postgres_scanner")
     if place.data_path.startswith("s3://"):
-        load_extension(con, "httpfs")
         _create_s3_secret(con)
     options = f"data_path {_sql_literal(place.data_path)}"
     if place.is_embedded:
