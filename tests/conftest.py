@@ -230,6 +230,15 @@ def demo_app() -> str:
 
 
 @pytest.fixture(scope="session")
+def large_app(large_data) -> str:
+    """dashboard.py on the large generated data (read-only), shared like demo_app."""
+    from browser import streamlit_server
+
+    with streamlit_server("dashboard.py", large_data, today=DEMO_TODAY.isoformat()) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def public_demo_app() -> str:
     """public.py on the demo data (read-only), shared like demo_app."""
     from browser import streamlit_server
@@ -251,7 +260,7 @@ def pytest_collection_modifyitems(config, items):
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & {"large_data", "kill_rng"}:
             item.add_marker(pytest.mark.slow)
-        if fixtures & {"demo_app", "public_demo_app"}:
+        if fixtures & {"demo_app", "large_app", "public_demo_app"}:
             item.add_marker(pytest.mark.browser)
         for name in MODULE_MARKS.get(item.path.name, ()):
             item.add_marker(getattr(pytest.mark, name))

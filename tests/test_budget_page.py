@@ -232,19 +232,20 @@ def test_takeaways_and_tables_in_words():
 # -- in the browser ----------------------------------------------------------------------------
 
 @pytest.mark.browser
-def test_budget_page_in_chromium(large_data):
-    from browser import ARTIFACTS, chromium, streamlit_server
-    from test_initiative_page import open_deep_link, page_violations
+@pytest.mark.parametrize("app", ["demo_app", "large_app"])
+def test_budget_page_in_chromium(app, request):
+    from browser import ARTIFACTS, axe_violations, chromium
+    from test_initiative_page import open_deep_link
 
-    for name, data in (("demo", DEMO_DATA), ("large", large_data)):
-        with streamlit_server("dashboard.py", data, today=DEMO_TODAY.isoformat()) as url, chromium(viewport=(1400, 3600)) as page:
-            open_deep_link(page, url, "budget?year=2026")
-            assert page.locator("h1", has_text=T.TITLE).count() == 1
-            # on a busy machine the last elements may paint after the script has finished
-            page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(timeout=30000)
-            page.locator('[data-testid="stDataFrame"]').nth(2).wait_for(timeout=30000)
-            assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2
-            assert page.locator('[data-testid="stDataFrame"]').count() == 3
-            page.screenshot(path=str(ARTIFACTS / f"budget-{name}.png"), full_page=True)
-            violations = page_violations(page)
-            assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+    url, name = request.getfixturevalue(app), app.removesuffix("_app")
+    with chromium(viewport=(1400, 3600)) as page:
+        open_deep_link(page, url, "budget?year=2026")
+        assert page.locator("h1", has_text=T.TITLE).count() == 1
+        # on a busy machine the last elements may paint after the script has finished
+        page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(timeout=30000)
+        page.locator('[data-testid="stDataFrame"]').nth(2).wait_for(timeout=30000)
+        assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2
+        assert page.locator('[data-testid="stDataFrame"]').count() == 3
+        page.screenshot(path=str(ARTIFACTS / f"budget-{name}.png"), full_page=True)
+        violations = axe_violations(page)
+        assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]

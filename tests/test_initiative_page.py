@@ -117,11 +117,43 @@ def test_a_child_links_to_its_programme_and_siblings(data_env):
     assert len(siblings) == 9 and "Flere i arbeid" not in set(siblings[T.COL_NAME])
 
 
-def test_without_a_choice_the_page_asks_for_one(data_env):
+def test_without_a_choice_the_page_lists_every_initiative_with_its_status(data_env):
     data_env(DEMO_DATA)
     at = open_page()
     assert at.selectbox(key=picker_page.PICKER_KEY).value is None
-    assert any(i.value == T.CHOOSE for i in at.info)
+    assert [s.value for s in at.subheader] == [T.LIST_HEADING]
+    table = frame_with(at, T.COL_OVERALL)
+    # name and status words first (they fit a phone), then phase, area, programme, link
+    assert table.columns.tolist() == [T.COL_NAME, T.COL_OVERALL, "Fase", T.COL_AREA, T.COL_PROGRAMME, T.COL_LINK]
+    assert len(table) == 12 and list(table[T.COL_NAME]) == sorted(table[T.COL_NAME], key=str.casefold)
+    assert set(table[T.COL_OVERALL]) <= set(texts.STATUS_LABELS.values())
+    row = table.set_index(T.COL_NAME).loc["SOSLOKAL"]
+    assert (row[T.COL_OVERALL], row[T.COL_AREA], row[T.COL_LINK]) == (
+        "Rød", "Helse og mestring", "initiative?initiative=soslokal")
+    assert any(c.value == T.LIST_ALL.format(count=12) for c in at.caption)
+    # rows can be chosen (each opens its initiative on this page)
+    assert frame_widget(at, T.COL_OVERALL).proto.selection_mode
+
+
+def frame_widget(at: AppTest, column: str):
+    return next(d for d in at.dataframe if column in d.value.columns)
+
+
+def test_the_list_searches_name_area_programme_phase_and_status_words(data_env):
+    data_env(DEMO_DATA)
+    at = open_page()
+    at.text_input(key=picker_page.SEARCH_KEY).set_value("rød").run()
+    assert set(frame_with(at, T.COL_OVERALL)[T.COL_NAME]) == {"Nye mønstre – trygg oppvekst", "SOSLOKAL"}
+    assert any(c.value == T.LIST_MATCHES.format(shown=2, count=12) for c in at.caption)
+    at.text_input(key=picker_page.SEARCH_KEY).set_value("HELSE mestring").run()
+    names = set(frame_with(at, T.COL_OVERALL)[T.COL_NAME])
+    assert "SOSLOKAL" in names and "JegerUng" not in names
+    at.text_input(key=picker_page.SEARCH_KEY).set_value("finnes ikke").run()
+    assert any(c.value == "Ingen tiltak passer søket «finnes ikke»." for c in at.caption)
+    assert not frames_with(at, T.COL_OVERALL)
+    # a deep link still opens the initiative, without the list
+    at = open_page(initiative="soslokal")
+    assert at.header[0].value == "SOSLOKAL" and T.LIST_HEADING not in [s.value for s in at.subheader]
 
 
 def test_an_unknown_id_in_the_link_is_explained(data_env):
@@ -354,24 +386,6 @@ def test_related_and_budget_rollup_queries(store):
 
 # -- in the browser ----------------------------------------------------------------------------
 
-# Streamlit's sectioned sidebar navigation puts section headers directly in its
-# <ul> (axe "list"/"listitem"). It is the same on every page and not drawn by
-# this page, so the page checks leave it out; tests/test_browser.py checks the
-# navigation with the overview.
-NAVIGATION = '[data-testid="stSidebarNavItems"]'
-
-
-def page_violations(page) -> list[dict]:
-    """Serious and critical WCAG 2.1 A/AA violations on the page, navigation aside."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    from browser import AXE_TAGS
-
-    result = Axe().run(page, context={"exclude": [[NAVIGATION]]},
-                       options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    return [v for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
-
-
 def open_deep_link(page, url: str, path: str) -> None:
     """Open a link to a page, as the server's first request."""
     from browser import wait_until_idle
@@ -381,16 +395,16 @@ def open_deep_link(page, url: str, path: str) -> None:
 
 
 @pytest.mark.browser
-def test_initiative_page_in_chromium():
-    from browser import ARTIFACTS, chromium, streamlit_server
+def test_initiative_page_in_chromium(demo_app):
+    from browser import ARTIFACTS, axe_violations, chromium
 
-    with streamlit_server("dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url, chromium(viewport=(1400, 4400)) as page:
-        open_deep_link(page, url, "initiative?initiative=samhandlingskommunen")
+    with chromium(viewport=(1400, 4400)) as page:
+        open_deep_link(page, demo_app, "initiative?initiative=samhandlingskommunen")
         assert page.locator("h1", has_text=T.TITLE).count() == 1
         assert page.locator("h2", has_text="Samhandlingskommunen Kristiansand").count() == 1
         assert page.get_by_text("BP1 (passert 18.10.2021)").count() == 1
         page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30000)
         assert page.locator('[data-testid="stVegaLiteChart"]').count() == 1
         page.screenshot(path=str(ARTIFACTS / "initiative-demo.png"), full_page=True)
-        violations = page_violations(page)
+        violations = axe_violations(page)
         assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]

@@ -53,6 +53,7 @@ bold or italic, colour, icon or formula made from the data.
 from __future__ import annotations
 
 import ast
+import contextlib
 import datetime as dt
 import re
 from pathlib import Path
@@ -457,6 +458,23 @@ def hostile_data(tmp_path_factory) -> Path:
     return write_hostile_data(tmp_path_factory.mktemp("hostile") / "data")
 
 
+@pytest.fixture(scope="module")
+def hostile_app(hostile_data):
+    """`hostile_app(script)`: the URL of a server of `script` on the hostile
+    data (read-only), started on first use and shared by this module's tests."""
+    from browser import streamlit_server
+
+    with contextlib.ExitStack() as servers:
+        urls = {}
+
+        def url(script: str) -> str:
+            if script not in urls:
+                urls[script] = servers.enter_context(streamlit_server(script, hostile_data, today=TODAY.isoformat()))
+            return urls[script]
+
+        yield url
+
+
 def test_the_hostile_data_is_stored_as_it_is(hostile_data):
     """Validation keeps the payloads whole (only the ends of a text are trimmed):
     the pages get to draw them."""
@@ -651,14 +669,14 @@ def slug(path: str) -> str:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("script", ["dashboard.py", "public.py"])
-def test_hostile_text_is_shown_as_text_on_every_page(hostile_data, script):
+def test_hostile_text_is_shown_as_text_on_every_page(hostile_app, script):
     """Every page, internal (local mode) and public: the payloads are on the
     screen as text, and nothing in the DOM was made from them."""
-    from browser import ARTIFACTS, chromium, streamlit_server, wait_until_idle
+    from browser import ARTIFACTS, chromium, wait_until_idle
 
     problems = {}
-    with streamlit_server(script, hostile_data, today=TODAY.isoformat()) as url, \
-            chromium(viewport=(1400, 3000)) as page:  # tall: the screenshots show whole pages
+    url = hostile_app(script)
+    with chromium(viewport=(1400, 3000)) as page:  # tall: the screenshots show whole pages
         for entry, path, shows_data in BROWSER_PAGES:
             if entry != script:
                 continue
@@ -677,12 +695,12 @@ def test_hostile_text_is_shown_as_text_on_every_page(hostile_data, script):
 
 
 @pytest.mark.browser
-def test_url_parameters_are_shown_as_text_in_the_error_box(hostile_data):
-    from browser import ARTIFACTS, chromium, streamlit_server, wait_until_idle
+def test_url_parameters_are_shown_as_text_in_the_error_box(hostile_app):
+    from browser import ARTIFACTS, chromium, wait_until_idle
 
     problems = {}
-    with streamlit_server("dashboard.py", hostile_data, today=TODAY.isoformat()) as url, \
-            chromium(viewport=(1400, 1000)) as page:
+    url = hostile_app("dashboard.py")
+    with chromium(viewport=(1400, 1000)) as page:
         for path in URL_ERRORS:
             page.goto(f"{url}/{path}")
             wait_until_idle(page)

@@ -204,17 +204,18 @@ def test_timeline_points_carry_shape_and_state_words(store, run):
 # -- in the browser ----------------------------------------------------------------------------
 
 @pytest.mark.browser
-def test_milestones_page_in_chromium(large_data):
-    from browser import ARTIFACTS, chromium, streamlit_server
-    from test_initiative_page import open_deep_link, page_violations
+@pytest.mark.parametrize("app", ["demo_app", "large_app"])
+def test_milestones_page_in_chromium(app, request):
+    from browser import ARTIFACTS, axe_violations, chromium
+    from test_initiative_page import open_deep_link
 
-    for name, data in (("demo", DEMO_DATA), ("large", large_data)):
-        with streamlit_server("dashboard.py", data, today=DEMO_TODAY.isoformat()) as url, chromium(viewport=(1400, 2600)) as page:
-            open_deep_link(page, url, "milestones")
-            assert page.locator("h1", has_text=T.TITLE).count() == 1
-            page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30000)
-            assert page.locator('[data-testid="stVegaLiteChart"]').count() == 1
-            assert page.get_by_role("tab").count() == 3
-            page.screenshot(path=str(ARTIFACTS / f"milestones-{name}.png"), full_page=True)
-            violations = page_violations(page)
-            assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+    url, name = request.getfixturevalue(app), app.removesuffix("_app")
+    with chromium(viewport=(1400, 2600)) as page:
+        open_deep_link(page, url, "milestones")
+        assert page.locator("h1", has_text=T.TITLE).count() == 1
+        page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=30000)
+        assert page.locator('[data-testid="stVegaLiteChart"]').count() == 1
+        assert page.get_by_role("tab").count() == 3
+        page.screenshot(path=str(ARTIFACTS / f"milestones-{name}.png"), full_page=True)
+        violations = axe_violations(page)
+        assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]

@@ -10,7 +10,7 @@ import urllib.parse
 import pytest
 from playwright.sync_api import expect
 
-from browser import ARTIFACTS, AXE_TAGS, axe_violations, chromium, streamlit_server, wait_until_idle
+from browser import ARTIFACTS, axe_violations, chromium, streamlit_server, wait_until_idle
 from conftest import DEMO_DATA, DEMO_TODAY
 from portfolio.store.snapshots import Store
 
@@ -130,28 +130,11 @@ def test_a_shared_changes_link_since_a_date(fresh_server):
         page.screenshot(path=str(ARTIFACTS / "shared-link-changes-since.png"))
 
 
-# Streamlit's sectioned sidebar navigation puts its section headers directly in
-# a <ul> (axe "list"/"listitem"): the same on every page and not drawn by the
-# page, so this check leaves it out (tests/test_browser.py checks the overview whole).
-NAVIGATION = '[data-testid="stSidebarNavItems"]'
-
-
-def page_violations(page) -> list[dict]:
-    """Serious and critical WCAG 2.1 A/AA violations on the page, navigation aside."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    result = Axe().run(page, context={"exclude": [[NAVIGATION]]},
-                       options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    return [v for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
-
-
 def test_changes_page_has_no_serious_accessibility_violations(fresh_server):
     with chromium() as page:
         page.goto(f"{fresh_server}/changes?threshold=50000")
         wait_until_idle(page)
-        everything = {v["id"] for v in axe_violations(page)}
-        assert everything <= {"list", "listitem"}, everything  # only the navigation's
-        violations = page_violations(page)
+        violations = axe_violations(page)
         assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
     with chromium(viewport=(390, 844)) as page:
         page.goto(f"{fresh_server}/changes")

@@ -190,12 +190,11 @@ def test_trend_on_large_data(data_env, large_data):
 # -- in the browser ----------------------------------------------------------------------------------
 
 @pytest.mark.browser
-def test_trend_section_in_chromium():
-    from browser import ARTIFACTS, chromium, streamlit_server, wait_until_idle
-    from test_initiative_page import page_violations
+def test_trend_section_in_chromium(demo_app):
+    from browser import ARTIFACTS, axe_violations, chromium, wait_until_idle
 
-    with streamlit_server("dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url, chromium(viewport=(1400, 3400)) as page:
-        page.goto(url)
+    with chromium(viewport=(1400, 3400)) as page:
+        page.goto(demo_app)
         wait_until_idle(page)
         heading = page.locator("h2", has_text=T.HEADING)
         heading.wait_for(timeout=30000)
@@ -203,5 +202,5 @@ def test_trend_section_in_chromium():
         page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(timeout=30000)
         assert page.locator('[data-testid="stVegaLiteChart"]').count() == 2
         page.screenshot(path=str(ARTIFACTS / "overview-trend-demo.png"), full_page=True)
-        violations = page_violations(page)
+        violations = axe_violations(page)
         assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
