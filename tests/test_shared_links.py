@@ -4,13 +4,12 @@ the same view (past snapshot, filters, the Changes page's comparison)."""
 from __future__ import annotations
 
 import re
-import time
 import urllib.parse
 
 import pytest
 from playwright.sync_api import expect
 
-from browser import ARTIFACTS, axe_violations, chromium, streamlit_server, wait_until_idle
+from browser import ARTIFACTS, axe_violations, chromium, poll_until, streamlit_server, wait_until_idle
 from conftest import DEMO_DATA, DEMO_TODAY
 from portfolio.store.snapshots import Store
 
@@ -29,9 +28,9 @@ def fresh_server():
 def grid(page, header: str, timeout_s: float = 20):
     """The st.dataframe whose header row has `header`, as rows of cell texts
     (read from the grid's accessible table, header row first). The browser
-    fills these tables in a moment after the script has finished: retry."""
-    deadline = time.monotonic() + timeout_s
-    while True:
+    fills these tables in a moment after the script has finished: polled."""
+
+    def table_with_header():
         frames = page.locator('[data-testid="stDataFrame"]')
         for i in range(frames.count()):
             frame = frames.nth(i)
@@ -42,9 +41,9 @@ def grid(page, header: str, timeout_s: float = 20):
             ]
             if len(rows) > 1 and header in rows[0]:
                 return rows
-        if time.monotonic() > deadline:
-            raise AssertionError(f"no table with the column {header!r}")
-        page.wait_for_timeout(500)
+        return None
+
+    return poll_until(table_with_header, timeout_s, f"a table with the column {header!r}", interval_s=0.2)
 
 
 def column(rows, header: str) -> list[str]:

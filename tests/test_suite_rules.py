@@ -33,9 +33,7 @@ SLEEP_ALLOWED = {
 # Known occurrences in files that are being changed by their owners: a polling
 # loop with a deadline, to move to browser.poll_until and then leave this list.
 # Nothing new may be added here.
-PENDING = {
-    ("test_shared_links.py", "grid", "wait_for_timeout"): "polling loop with a deadline; to use browser.poll_until",
-}
+PENDING: dict[tuple[str, str, str], str] = {}  # (file, function, call) -> why it is still there
 
 FIXED_WAITS = {"sleep", "wait_for_timeout"}
 
