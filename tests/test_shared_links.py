@@ -20,7 +20,8 @@ METAS = Store(DEMO_DATA).list()
 
 @pytest.fixture()
 def fresh_server():
-    """A server nobody has opened yet: the shared link is its first request."""
+    """A server nobody has opened yet: the shared link is its first request
+    (the tests of links as a server's first request; others share demo_app)."""
     with streamlit_server("dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat()) as url:
         yield url
 
@@ -116,9 +117,9 @@ def test_a_shared_changes_link_reopens_the_same_comparison(fresh_server):
         assert page.locator('[data-testid="stException"]').count() == 0
 
 
-def test_a_shared_changes_link_since_a_date(fresh_server):
+def test_a_shared_changes_link_since_a_date(demo_app):
     with chromium(viewport=(1400, 1400)) as page:
-        page.goto(f"{fresh_server}/changes?since=2025-01-01")
+        page.goto(f"{demo_app}/changes?since=2025-01-01")
         wait_until_idle(page)
         assert app_navigation_is_shown(page)
         expect(page.get_by_role("radio", name="En dato")).to_be_checked()
@@ -129,14 +130,14 @@ def test_a_shared_changes_link_since_a_date(fresh_server):
         page.screenshot(path=str(ARTIFACTS / "shared-link-changes-since.png"))
 
 
-def test_changes_page_has_no_serious_accessibility_violations(fresh_server):
+def test_changes_page_has_no_serious_accessibility_violations(demo_app):
     with chromium() as page:
-        page.goto(f"{fresh_server}/changes?threshold=50000")
+        page.goto(f"{demo_app}/changes?threshold=50000")
         wait_until_idle(page)
         violations = axe_violations(page)
         assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
     with chromium(viewport=(390, 844)) as page:
-        page.goto(f"{fresh_server}/changes")
+        page.goto(f"{demo_app}/changes")
         wait_until_idle(page)
         assert page.locator("h1", has_text="Endringer").is_visible()
         page.screenshot(path=str(ARTIFACTS / "changes-phone.png"))
