@@ -14,7 +14,7 @@ CHROMIUM := /usr/bin/chromium
 TEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
-.PHONY: run test test-fast test-busy-core bench chromium system-packages clean-venv
+.PHONY: run test test-fast test-busy-core bench screenshots chromium system-packages clean-venv
 
 $(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,3 +61,7 @@ clean-venv:
 # Benchmarks (not part of `make test`, which runs only a smoke run): ratios in one run
 bench: $(VENV)/.dev chromium
 	$(PY) bench/run.py
+
+# The user guide's screenshots (docs/img/*.png), taken of the app on a copy of the demo data
+screenshots: $(VENV)/.dev chromium
+	$(PY) -m tools.screenshots

@@ -26,9 +26,9 @@ from portfolio.texts import initiative as initiative_texts
 from portfolio.texts import milestones as milestones_texts
 from portfolio.texts import public as public_texts
 from portfolio.texts import update as update_texts
-from portfolio.web import a11y, auth
+from portfolio.web import a11y, assets, auth
 
-st.set_page_config(page_title=texts.APP_SHORT_TITLE, page_icon=":material/dashboard:", layout="wide")
+st.set_page_config(page_title=texts.APP_SHORT_TITLE, page_icon=assets.ICON, layout="wide")
 a11y.set_document_language()
 user = auth.current_user()
 auth.check_local_mode()

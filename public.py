@@ -8,9 +8,9 @@ import streamlit as st
 
 from portfolio.texts import about as about_texts
 from portfolio.texts import public as public_texts
-from portfolio.web import a11y
+from portfolio.web import a11y, assets
 
-st.set_page_config(page_title=public_texts.APP_TITLE, page_icon=":material/public:", layout="centered")
+st.set_page_config(page_title=public_texts.APP_TITLE, page_icon=assets.ICON, layout="centered")
 a11y.set_document_language()
 
 pages = [

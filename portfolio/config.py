@@ -40,7 +40,7 @@ SETTINGS = {
     ),
     "PORTFOLIO_TODAY": (
         "Fixed date (YYYY-MM-DD) the app treats as today, for demos and tests; "
-        "default: the real date."
+        "default: the real date (on demo data: the latest snapshot's date)."
     ),
     "PORTFOLIO_STALE_DAYS": (
         "Days without a change after which an initiative is flagged as not updated "
@@ -85,9 +85,17 @@ def public_data_dir() -> Path | None:
     return Path(value).expanduser().resolve() if value else None
 
 
+def fixed_today() -> dt.date | None:
+    """PORTFOLIO_TODAY as a date, when it is set."""
+    value = os.environ.get("PORTFOLIO_TODAY", "").strip()
+    return dt.date.fromisoformat(value) if value else None
+
+
 def today() -> dt.date:
-    value = os.environ.get("PORTFOLIO_TODAY")
-    return dt.date.fromisoformat(value) if value else dt.date.today()
+    """PORTFOLIO_TODAY, else the real date. (On demo data the pages and the
+    command line treat the latest snapshot's date as today unless
+    PORTFOLIO_TODAY is set: portfolio.query.context.today_for.)"""
+    return fixed_today() or dt.date.today()
 
 
 DEFAULT_STALE_DAYS = 60
@@ -105,6 +113,10 @@ def allow_no_login() -> bool:
 
 # Limits for uploaded data files (the page and `python -m portfolio import`)
 UPLOAD_MAX_BYTES = 20 * 1024 * 1024  # 20 MB per file
+# The same limit in MB for Streamlit's uploader (st.file_uploader's
+# max_upload_size) and server (server.maxUploadSize in .streamlit/config.toml,
+# which tests/test_update_page.py holds to this value)
+UPLOAD_MAX_MB = UPLOAD_MAX_BYTES // (1024 * 1024)
 UPLOAD_MAX_ROWS = 200_000  # data rows per sheet or CSV file
 UPLOAD_MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an .xlsx is a zip: its unpacked size
 # What reading one file may cost, whatever the file claims about itself (a

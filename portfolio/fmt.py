@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from babel.dates import format_date
@@ -104,6 +105,26 @@ def date(value: dt.date | dt.datetime | None) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     return format_date(value, format="dd.MM.yyyy", locale=LOCALE)
+
+
+# Times are stored in UTC and shown in Norwegian local time
+LOCAL_TIME = ZoneInfo("Europe/Oslo")
+
+
+@memoised
+def date_time(value: dt.datetime | str | None) -> str:
+    """A moment (a datetime, naive ones are UTC, or an ISO 8601 string) in
+    Norwegian local time: '16.11.2026 kl. 14.00'."""
+    if missing(value) or value == "":
+        return "–"
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    if hasattr(value, "to_pydatetime"):
+        value = value.to_pydatetime()
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    moment = value.astimezone(LOCAL_TIME)
+    return f"{date(moment.date())} kl. {moment:%H.%M}"
 
 
 @memoised

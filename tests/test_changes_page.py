@@ -10,9 +10,9 @@ import time
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from conftest import DEMO_DATA, DEMO_TODAY, ROOT, open_app_page
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, initiative, milestone, open_app_page, tables
 from portfolio.model import diff
-from portfolio.present import change_words, changes, links
+from portfolio.present import change_summary, change_words, changes, links
 from portfolio.store import export
 from portfolio.store.snapshots import Store
 from portfolio.texts import changes as T
@@ -136,7 +136,7 @@ def test_budget_threshold_from_the_link_and_the_input(data_env):
     expected = engine(METAS[-2], METAS[-1], DEMO_TODAY, threshold=500_000)
     budget = table(at, C["budget_line"])
     assert len(budget) == sum(expected[k] for k in diff.BUDGET_KINDS) > 0
-    assert any(s.value == "Budsjettendringer på minst 500\u00a0000\u00a0kr" for s in at.header)
+    assert any(e.label == f"Budsjettendringer på minst 500\u00a0000\u00a0kr ({len(budget)})" for e in at.expander)
     all_rows = sum(engine(METAS[-2], METAS[-1], DEMO_TODAY)[k] for k in diff.BUDGET_KINDS)
     assert len(budget) < all_rows
     at.number_input(key=page.KEY_THRESHOLD).set_value(0).run()
@@ -185,6 +185,8 @@ def test_large_data_caps_every_section_and_says_so(data_env, large_data):
     assert not at.exception
     capped = [c.value for c in at.caption if c.value.startswith(f"Viser {changes.ROW_CAP} av ")]
     assert capped, [c.value for c in at.caption]
+    assert len(at.get("page_link")) == changes.SUMMARY_CAP  # the summary: the worst initiatives only, and says so
+    assert any(c.value.startswith(f"Viser de {changes.SUMMARY_CAP} viktigste av ") for c in at.caption)
     assert max(len(d.value) for d in at.dataframe) == changes.ROW_CAP
     # the threshold is applied, and the same pair again comes from the cache
     at.number_input(key=page.KEY_THRESHOLD).set_value(100_000).run()
@@ -236,3 +238,144 @@ def test_values_are_formatted_in_norwegian():
     assert changes.format_value("project_leader", None) == "–"
     assert changes.days(1) == "1 dag" and changes.days(-30, signed=True) == "−30 dager"
     assert links.initiative("a-b", "X") == "initiative?initiative=a-b&snapshot=X"
+
+
+# -- the summary per initiative (portfolio/present/change_summary.py) -----------------------
+
+NBSP = "\u00a0"
+
+
+def demo_summaries() -> dict[str, change_summary.InitiativeSummary]:
+    return {s.name: s for s in change_summary.summarise(demo_changes())}
+
+
+def test_summary_sentences_for_known_demo_changes():
+    frame = demo_changes()
+    found = demo_summaries()
+    soslokal = found["SOSLOKAL"]
+    assert [s.text for s in soslokal.sentences] == [
+        "Samlet status er endret fra gul til rød.",
+        "Status er forverret for kvalitet (grønn til gul) og risiko (gul til rød).",
+        "Milepælen «Utvidelse til flere lokalsamfunn» er nå forsinket (frist 30.09.2026).",
+        f"Ny budsjettlinje: 500{NBSP}000{NBSP}kr for 2026 fra Driftsbudsjett (helse og mestring).",
+        f"Regnskapet for 2025 fra Driftsbudsjett (helse og mestring) økte fra 352{NBSP}000{NBSP}kr "
+        f"til 402{NBSP}000{NBSP}kr.",
+        "Endret tekst: «Statuskommentar», «Kommentar fremdrift», «Kommentar kvalitet» og 1 til.",
+    ]
+    assert soslokal.severity == "red" and soslokal.link == "initiative?initiative=soslokal"
+    decidim = found["Prosjekt Decidim"]
+    assert "Fristen for «Oppgradering til ny versjon av plattformen» er flyttet fra 31.03.2026 til 10.12.2026, " \
+           "254 dager senere." in [s.text for s in decidim.sentences]
+    # each sentence is traceable to the engine's changes it says
+    first, moved = soslokal.sentences[0], next(s for s in decidim.sentences if s.level == "moved")
+    assert frame.loc[list(first.changes), ["kind", "field", "old", "new"]].values.tolist() == [
+        ["status", "status_overall", "gul", "rød"]]
+    assert frame.loc[list(moved.changes), ["kind", "old", "new"]].values.tolist() == [
+        ["milestone_moved", dt.date(2026, 3, 31), dt.date(2026, 12, 10)]]
+    # every change of the comparison is said by exactly one sentence, of its own initiative
+    said = [label for s in found.values() for sentence in s.sentences for label in sentence.changes]
+    assert sorted(said) == sorted(frame.index)
+    for item in found.values():
+        labels = [label for sentence in item.sentences for label in sentence.changes]
+        assert set(frame.loc[labels, "initiative_id"]) == {item.initiative_id}
+
+
+def test_summary_is_worst_first():
+    found = change_summary.summarise(demo_changes())
+    assert [s.name for s in found[:2]] == ["Nye mønstre – trygg oppvekst", "SOSLOKAL"]  # overall status became red
+    codes = [change_summary.LEVELS.index(s.severity) for s in found]
+    assert codes == sorted(codes)
+    for item in found:  # within an initiative too
+        assert [change_summary.LEVELS.index(s.level) for s in item.sentences] == sorted(
+            change_summary.LEVELS.index(s.level) for s in item.sentences)
+
+
+def test_summary_order_on_hand_built_changes(store):
+    """Red, then worse, then newly overdue, then a budget change, then the rest;
+    an improvement never moves an initiative up."""
+    from conftest import budget
+
+    old = tables(
+        [initiative(i, name=name) for i, name in (("b", "B budsjett"), ("f", "F forsinket"), ("g", "G bedre"),
+                                                  ("r", "R rød"), ("v", "V verre"), ("w", "W verre og bedre"))],
+        [budget("b", budget_nok=100_000)],
+        [milestone("m", "f", due_date=dt.date(2026, 12, 1))],
+    )
+    new = tables(
+        [initiative("b", name="B budsjett"), initiative("f", name="F forsinket"),
+         initiative("g", name="G bedre", status_risk="grønn", comment_risk="Bedre nå"),
+         initiative("r", name="R rød", status_overall="rød"), initiative("v", name="V verre", status_risk="gul"),
+         initiative("w", name="W verre og bedre", status_risk="gul")],
+        [budget("b", budget_nok=150_000)],
+        [milestone("m", "f", due_date=dt.date(2026, 12, 1))],
+    )
+    old["initiatives"].loc[old["initiatives"]["initiative_id"] == "g", "status_risk"] = "gul"
+    old["initiatives"].loc[old["initiatives"]["initiative_id"] == "w", "status_budget"] = "gul"
+    first = store.write(old, author="t", note="t", created_at=dt.datetime(2026, 11, 1, 12, tzinfo=dt.UTC))
+    second = store.write(new, author="t", note="t", base_id=first.snapshot_id,
+                         created_at=dt.datetime(2026, 12, 5, 12, tzinfo=dt.UTC))
+    frame = changes.build(store, first.snapshot_id, second.snapshot_id, dt.date(2026, 12, 5))
+    found = change_summary.summarise(frame)
+    # V and W both got worse; W also got better, which does not put it first
+    assert [s.initiative_id for s in found] == ["r", "v", "w", "f", "b", "g"]
+    assert [s.severity for s in found] == ["red", "worse", "worse", "overdue", "budget", "better"]
+    assert [s.text for s in found[3].sentences] == ["Milepælen «Milepæl m» er nå forsinket (frist 01.12.2026)."]
+    assert [s.text for s in found[4].sentences] == [
+        f"Budsjettet for 2026 fra Drift økte fra 100{NBSP}000{NBSP}kr til 150{NBSP}000{NBSP}kr."]
+    assert [s.text for s in found[5].sentences] == [
+        "Status er forbedret for risiko (gul til grønn).", "Endret tekst: «Kommentar risiko»."]
+    assert found[5].texts == (change_summary.TextChange("Kommentar risiko", None, "Bedre nå", found[5].texts[0].change),)
+    assert [s.text for s in found[2].sentences] == [
+        "Status er forverret for risiko (grønn til gul).", "Status er forbedret for økonomi (gul til grønn)."]
+
+
+def test_summary_is_deterministic():
+    frame = demo_changes()
+    once = change_summary.summarise(frame)
+    assert change_summary.summarise(demo_changes()) == once
+    # the order of the rows does not change a word
+    assert change_summary.summarise(frame.sample(frac=1, random_state=7)) == once
+    assert change_summary.summarise(frame, limit=3) == once[:3]
+
+
+def test_page_starts_with_the_summary_and_collapses_the_tables(data_env):
+    data_env(DEMO_DATA)
+    at = open_page()
+    expected = change_summary.summarise(demo_changes())
+    assert at.header[0].value == T.PAGE["section_summary"]
+    shown = at.get("page_link")
+    assert [p.proto.label for p in shown] == [f"**{s.name}**" for s in expected]
+    assert [p.proto.query_string for p in shown] == [s.link.split("?", 1)[1] for s in expected]
+    assert all(p.proto.page == "initiative" for p in shown)
+    bullets = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert bullets[0].splitlines() == [f"- {s.text}" for s in expected[0].sentences]
+    # the tables: all there, each in a closed expander with its count
+    details = [e for e in at.expander if not e.label.startswith("Tekster før og etter")]
+    assert [e.label.rsplit(" (", 1)[0] for e in details] == [
+        T.PAGE[k] for k in ("section_initiatives", "section_status", "section_phase", "section_completed",
+                            "section_moved", "section_overdue", "section_budget", "section_other")]
+    assert not any(e.proto.expanded for e in at.expander)
+    assert details[1].label == f"{T.PAGE['section_status']} ({len(table(at, C['dimension']))})"
+    # a comment, before and after, whole
+    texts = next(e for e in at.expander if e.label.startswith("Tekster før og etter"))
+    values = [m.value for m in texts.markdown]
+    assert values[:5] == ["**Statuskommentar**", f"**{T.BEFORE}**", "Prosjektperioden slutter ved utgangen av 2026.",
+                          f"**{T.AFTER}**", values[4]]
+    assert values[4].startswith("Planen for videre drift er ikke levert")
+
+
+def test_long_texts_are_shown_whole(data_env, store):
+    long_old = " ".join(f"gammel{i}" for i in range(500))  # about 4 000 characters
+    long_new = " ".join(f"ny{i}" for i in range(700))
+    old = tables([initiative("a", name="Langt", status_summary=long_old)])
+    new = tables([initiative("a", name="Langt", status_summary=long_new)])
+    first = store.write(old, author="t", note="t", created_at=dt.datetime(2026, 11, 1, 12, tzinfo=dt.UTC))
+    store.write(new, author="t", note="t", base_id=first.snapshot_id,
+                created_at=dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC))
+    data_env(store.root)
+    at = open_page()
+    values = [m.value for m in at.markdown]
+    assert long_old in values and long_new in values
+    assert len(long_old) > 3_000 and len(long_new) > 3_000
+    bullets = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert bullets == ["- Endret tekst: «Statuskommentar»."]

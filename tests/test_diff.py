@@ -273,6 +273,30 @@ def test_summary_counts_per_kind(every_kind):
     assert sum(counts.values()) == len(every_kind)
 
 
+def test_the_summary_per_initiative_says_every_change_once(every_kind):
+    """The sentences of the change summary (portfolio/present/change_summary.py)
+    straight from the engine's output: every change said by exactly one
+    sentence, the same words every time, whatever the order of the rows."""
+    from portfolio.present import change_summary
+
+    frame = diff.to_frame(every_kind)
+    found = change_summary.summarise(frame)
+    assert [s.initiative_id for s in found] == ["a", "b", "new", "gone"]  # red, overdue, budget, removed
+    assert [s.severity for s in found] == ["red", "overdue", "budget", "removed"]
+    said = sorted(label for s in found for sentence in s.sentences for label in sentence.changes)
+    assert said == list(frame.index)
+    assert change_summary.summarise(frame.iloc[::-1]) == found
+    new = next(s for s in found if s.initiative_id == "new")
+    assert [s.text for s in new.sentences] == [
+        "Tiltaket er nytt i porteføljen.", "Ny budsjettlinje: 300\u00a0000\u00a0kr for 2026 fra Drift.",
+        "Ny milepæl: «m-new».",
+    ]
+    a = found[0]
+    assert a.sentences[0].text == "Samlet status er endret fra gul til rød."
+    assert "Prosjektleder er endret fra Kari til Ola." in [s.text for s in a.sentences]
+    assert [(t.label, t.old, t.new) for t in a.texts] == [("Kommentar risiko", None, "Ny risiko")]
+
+
 def test_demo_data_last_two_snapshots():
     data = Store(DEMO_DATA)
     metas = data.list()
@@ -345,6 +369,9 @@ def test_cli_diff_on_the_demo_data_honours_portfolio_data():
     rows = json.loads(result.stdout)
     data = Store(DEMO_DATA)
     metas = data.list()
+    from portfolio.present import changes
+
+    # the date the command sees the latest snapshot on (on demo data: its own date unless PORTFOLIO_TODAY)
     assert len(rows) == len(diff.compare_snapshots(data, metas[-2].snapshot_id, metas[-1].snapshot_id,
-                                                   today=config.today()))
+                                                   today=changes.today_for(data, metas[-1])))
     assert any(r["kind"] == "status" for r in rows)

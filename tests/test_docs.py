@@ -30,6 +30,31 @@ def test_data_model_doc_is_generated_from_the_schema():
     )
 
 
+def test_the_user_guide_and_readme_link_only_to_images_that_exist():
+    """docs/brukerveiledning.md and README.md show screenshots made by
+    `make screenshots` (tools/screenshots.py): every image they link to is
+    in the repository, every shot the script takes is shown in the guide, and
+    each stays small."""
+    import re
+
+    from tools import screenshots
+
+    guide = ROOT / "docs" / "brukerveiledning.md"
+    shown = set()
+    for doc in (guide, ROOT / "README.md"):
+        text = doc.read_text()
+        links = re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", text) + re.findall(r'<img[^>]*\ssrc="([^"]+)"', text)
+        for link in links:
+            path = (doc.parent / link).resolve()
+            assert path.is_file(), f"{doc.name} links to a missing image: {link}"
+            shown.add(path)
+    assert "docs/brukerveiledning.md" in (ROOT / "README.md").read_text()
+    for shot in screenshots.SHOTS:
+        path = (screenshots.OUT / f"{shot.name}.png").resolve()
+        assert path in shown, f"the guide does not show {path.name}"
+        assert path.stat().st_size < 200_000, f"{path.name} is larger than 200 KB: run `make screenshots`"
+
+
 def _luminance(hex_colour: str) -> float:
     channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]

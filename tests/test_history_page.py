@@ -41,7 +41,7 @@ def test_every_snapshot_newest_first_with_who_when_note_rows_and_a_link(data_env
     assert list(table[C["id"]]) == [m.snapshot_id for m in reversed(metas)]
     assert list(table[C["note"]]) == [m.note for m in reversed(metas)]
     assert list(table[C["initiatives"]]) == [m.row_counts["initiatives"] for m in reversed(metas)]
-    assert table[C["created"]].iloc[0] == "16.11.2026 kl. 14:00"  # 13:00 UTC, Norwegian time
+    assert table[C["created"]].iloc[0] == "16.11.2026 kl. 14.00"  # 13:00 UTC, Norwegian time
     assert any(H.PAGE["count"].format(count=9) == c.value for c in at.caption)
     # a link to the diff against the base, with the Changes page's own parameter names
     link = table[C["changes"]].iloc[0]

@@ -121,7 +121,7 @@ def test_without_a_choice_the_page_lists_every_initiative_with_its_status(data_e
     data_env(DEMO_DATA)
     at = open_page()
     assert at.selectbox(key=picker_page.PICKER_KEY).value is None
-    assert [s.value for s in at.subheader] == [T.LIST_HEADING]
+    assert [h.value for h in at.header] == [T.LIST_HEADING]
     table = frame_with(at, T.COL_OVERALL)
     # name and status words first (they fit a phone), then phase, area, programme, link
     assert table.columns.tolist() == [T.COL_NAME, T.COL_OVERALL, "Fase", T.COL_AREA, T.COL_PROGRAMME, T.COL_LINK]
@@ -153,7 +153,7 @@ def test_the_list_searches_name_area_programme_phase_and_status_words(data_env):
     assert not frames_with(at, T.COL_OVERALL)
     # a deep link still opens the initiative, without the list
     at = open_page(initiative="soslokal")
-    assert at.header[0].value == "SOSLOKAL" and T.LIST_HEADING not in [s.value for s in at.subheader]
+    assert [h.value for h in at.header][:1] == ["SOSLOKAL"] and T.LIST_HEADING not in [h.value for h in at.header]
 
 
 def test_an_unknown_id_in_the_link_is_explained(data_env):
@@ -408,3 +408,18 @@ def test_initiative_page_in_chromium(demo_app):
         page.screenshot(path=str(ARTIFACTS / "initiative-demo.png"), full_page=True)
         violations = axe_violations(page)
         assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+
+
+def test_milestone_kinds_show_their_norwegian_labels(data_env):
+    from portfolio.present import milestones
+
+    data_env(DEMO_DATA)
+    at = open_page(initiative="samhandlingskommunen")
+    kind = texts.COLUMN_LABELS["milestones"]["kind"]
+    shown = set(frame_with(at, kind)[kind])
+    assert shown and shown <= set(texts.MILESTONE_KIND_LABELS.values()), shown
+    # the milestone page's lists too
+    ctx = SnapshotContext(Store(DEMO_DATA), METAS[-1], DEMO_TODAY, is_latest=True)
+    lists = milestones.lists(ctx, queries.Filters())
+    kinds = set().union(*(set(item.table[milestones.T.COL_KIND]) for item in lists))
+    assert kinds and kinds <= set(texts.MILESTONE_KIND_LABELS.values()), kinds

@@ -74,15 +74,85 @@ def test_the_timeline_is_layered_described_and_aggregated(data_env):
     charts = at.get("vega_lite_chart")
     assert len(charts) == 1
     spec = json.loads(charts[0].proto.spec)
-    assert spec["description"].startswith("3 av 12 tiltak i tidslinjen har forsinkede milepæler")
-    assert any(spec["description"] == m.value for m in at.markdown)
+    # by default the period around today: 8 of the 12 initiatives are under way in it
+    assert spec["description"].startswith("3 av 8 tiltak i tidslinjen har forsinkede milepæler")
+    assert any(spec["description"].startswith(m.value) for m in at.markdown if m.value.startswith("3 av 8"))
     marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
-    assert marks == ["bar", "point", "rule", "text"]
-    shapes = spec["layer"][1]["encoding"]["shape"]["scale"]
+    assert marks == ["bar", "bar", "rule", "point", "text"]
+    shapes = spec["layer"][3]["encoding"]["shape"]["scale"]
     assert shapes == {"domain": [T.SHAPE_MILESTONE, T.SHAPE_DECISION], "range": ["circle", "diamond"]}
     table = timeline_table(at)
-    assert len(table) == 12 and table[T.COL_OVERDUE_COUNT].iloc[:3].tolist() == [1, 1, 1]
+    assert len(table) == 8 and table[T.COL_OVERDUE_COUNT].iloc[:3].tolist() == [1, 1, 1]
     assert table[T.COL_OVERDUE_COUNT].iloc[3:].sum() == 0
+
+
+def spec_of(at: AppTest) -> dict:
+    """The chart's spec, with the data Streamlit sends beside it (Arrow) put back as `datasets`."""
+    import pyarrow as pa
+
+    chart = at.get("vega_lite_chart")[0].proto
+    spec = json.loads(chart.spec)
+    spec["datasets"] = {d.name: pa.ipc.open_stream(d.data.data).read_pandas().to_dict("records")
+                        for d in chart.datasets}
+    return spec
+
+
+def domain(spec: dict) -> list[dt.date]:
+    """The first and last day of the timeline's time axis."""
+    days = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
+    return [dt.date(d["year"], d["month"], d["date"]) for d in days]
+
+
+def layer_rows(spec: dict, layer: int) -> list[dict]:
+    return spec["datasets"][spec["layer"][layer]["data"]["name"]]
+
+
+def test_the_timeline_shows_three_months_back_and_twelve_ahead_by_default(data_env):
+    data_env(DEMO_DATA)
+    at = open_page()
+    assert at.segmented_control(key=page_logic.WINDOW_KEY).value == "window"
+    spec = spec_of(at)
+    assert domain(spec) == [dt.date(2026, 8, 23), dt.date(2027, 11, 23)]  # DEMO_TODAY is 23.11.2026
+    first, last = (pd.Timestamp(d) for d in domain(spec))
+    # the text alternative and the table follow the period
+    assert "Perioden er 23.08.2026–23.11.2027." in spec["description"]
+    assert any(c.value.startswith("Perioden er 23.08.2026–23.11.2027.") for c in at.caption)
+    bars = layer_rows(spec, 0)
+    assert all(pd.Timestamp(b["start_date"]) <= last and pd.Timestamp(b["bar_end_date"]) >= first for b in bars)
+    assert sorted(timeline_table(at)[T.COL_INITIATIVE]) == sorted(b["row_label"] for b in bars)
+    points = layer_rows(spec, 3)
+    assert points and all(first <= pd.Timestamp(p["due_date"]) <= last for p in points)
+    # every mark is explained in the legend: the bars' outlines, the line, the shapes and the fills
+    outline = spec["layer"][1]["encoding"]["strokeDash"]
+    assert outline["scale"]["domain"] == [T.BAR_END, T.BAR_OPEN_END] and outline["scale"]["range"] == [[1, 0], [4, 3]]
+    assert outline["title"] == T.LEGEND_BAR and outline["legend"] is not None
+    line = spec["layer"][2]["encoding"]["color"]
+    assert line["scale"]["domain"] == [T.TODAY_LINE.format(date="23.11.2026")] and line["title"] == T.LEGEND_LINE
+    assert spec["layer"][3]["encoding"]["shape"]["title"] == T.LEGEND_KIND
+    assert spec["layer"][3]["encoding"]["fill"]["scale"]["domain"] == [T.STATE_OVERDUE, T.STATE_OPEN, T.STATE_DONE]
+    assert all(spec["layer"][i]["mark"]["clip"] for i in (0, 1, 3))  # nothing drawn outside the period
+    # the today line's label sits above the plot, clear of the milestones
+    label = spec["layer"][4]
+    assert label["encoding"]["y"] == {"value": 0} and label["mark"]["baseline"] == "bottom"
+
+
+def test_the_timeline_can_show_the_whole_period(data_env):
+    data_env(DEMO_DATA)
+    at = open_page()
+    at.segmented_control(key=page_logic.WINDOW_KEY).set_value("all").run()
+    assert not at.exception
+    spec = spec_of(at)
+    frames = Store(DEMO_DATA).read_frames(METAS[-1].snapshot_id)
+    dates = [*pd.to_datetime(frames["initiatives"]["start_date"]).dt.date,
+             *pd.to_datetime(frames["milestones"]["due_date"]).dt.date]
+    ends = [*pd.to_datetime(frames["initiatives"]["end_date"].dropna()).dt.date, *dates, DEMO_TODAY]
+    assert domain(spec) == [min(dates), max(ends)] == [dt.date(2017, 9, 1), dt.date(2027, 12, 31)]
+    assert spec["description"].startswith("3 av 12 tiltak i tidslinjen har forsinkede milepæler")
+    assert "Perioden er 01.09.2017–31.12.2027." in spec["description"]
+    assert len(timeline_table(at)) == 12
+    assert len(layer_rows(spec, 3)) == len(frames["milestones"])
+    # the lists below do not depend on the period
+    assert metric(at, T.KPI_OVERDUE) == "3"
 
 
 def test_filters_and_a_past_snapshot_change_the_lists(data_env):

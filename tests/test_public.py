@@ -116,11 +116,37 @@ def sentinel_tables() -> dict:
     return tables(initiatives, budgets, milestones)
 
 
+EARLIER_CREATED = dt.datetime(2026, 6, 1, 13, tzinfo=dt.UTC)  # what the overview's "what changed" compares with
+LATEST_CREATED = dt.datetime(2026, 11, 16, 13, tzinfo=dt.UTC)
+
+
+def earlier_sentinel_tables() -> dict:
+    """The portfolio some months before `sentinel_tables()`: the internal
+    initiative was public then (every value of it a sentinel, a public
+    milestone and budget rows included), the public initiative was internal
+    with a secret name, and the other one was in an earlier phase. The public
+    page may say that something is new and name a phase change, but must not
+    show anything of a row that is not public now."""
+    earlier = sentinel_tables()
+    initiatives = earlier["initiatives"]
+    secret_row = initiatives["initiative_id"].str.startswith(SECRET_SLUG)
+    initiatives.loc[secret_row, "is_public"] = True
+    initiatives.loc[initiatives["initiative_id"] == "apen-a", "is_public"] = False
+    initiatives.loc[initiatives["initiative_id"] == "apen-a", "name"] = secret("old-name")
+    initiatives.loc[initiatives["initiative_id"] == "apen-b", "phase"] = "Planlegge"
+    return earlier
+
+
 @pytest.fixture(scope="module")
 def sentinel_data(tmp_path_factory) -> Path:
+    """Two snapshots: the earlier one (earlier_sentinel_tables) and the
+    latest (sentinel_tables), which the public pages show."""
     root = tmp_path_factory.mktemp("sentinel") / "data"
-    Store(root).write(sentinel_tables(), author=secret("author"), note=secret("note"),
-                      created_at=dt.datetime(2026, 11, 16, 13, tzinfo=dt.UTC))
+    store = Store(root)
+    first = store.write(earlier_sentinel_tables(), author=secret("author"), note=secret("note"),
+                        created_at=EARLIER_CREATED)
+    store.write(sentinel_tables(), author=secret("author"), note=secret("note"), base_id=first.snapshot_id,
+                created_at=LATEST_CREATED)
     return root
 
 
@@ -157,6 +183,21 @@ def all_text(at: AppTest) -> str:
         if getattr(node, "type", None) in ("table", "dataframe", "arrow_data_frame"):
             parts.append(node.value.to_csv())
     return "\n".join(parts)
+
+
+# Expanders of the public page that are not an initiative's card
+NOT_CARDS = (T.YEARS_HEADING, T.PHASES_HEADING, T.WORDS_HEADING)
+OVERVIEW_TABLES = 3  # by phase, by focus area, money per year
+
+
+def card_labels(at: AppTest) -> list[str]:
+    """The labels of the initiatives' cards, in the page's order."""
+    return [e.label for e in at.expander if e.label not in NOT_CARDS]
+
+
+def card_tables(at: AppTest) -> list:
+    """The money tables of the open cards (after the overview's tables)."""
+    return list(at.table)[OVERVIEW_TABLES:]
 
 
 def run(script: str, page: str | None = None, query: dict | None = None, open_cards: bool = False) -> AppTest:
@@ -266,6 +307,12 @@ def test_no_sentinel_reaches_a_public_page(sentinel_data, data_env, script):
             assert PUBLIC_NAME in text and PUBLIC_SUMMARY in text and PUBLIC_MILESTONE in text
             assert "400 000" in text.replace("\u00a0", " ")
             assert len([e for e in at.expander if e.label.startswith("Apent")]) == 3
+            # the overview says what changed, of what is public now only
+            assert T.CHANGES_HEADING.format(date="01.06.2026") in text
+            assert T.CHANGE_NEW.format(name=PUBLIC_NAME) in text
+            assert T.CHANGE_PHASE.format(name="Apent tiltak under internt program", old="Planlegge",
+                                         new="Gjennomføre") in text
+            assert T.COUNT_SENTENCE.format(count=3) in text
 
 
 INTERNAL_PAGES = sorted(str(f.relative_to(ROOT)) for f in (ROOT / "views").glob("*.py")
@@ -282,7 +329,10 @@ def test_internal_pages_show_nothing_in_the_public_app(sentinel_data, data_env, 
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert leaks(all_text(at)) == []
-    assert not at.dataframe and not at.get("vega_lite_chart") and not at.metric
+    assert not at.dataframe and not at.get("vega_lite_chart")
+    # what shows is the public page (its overview's key figures), never an internal page's
+    public_metrics = (T.METRIC_COUNT, T.METRIC_BUDGET.split("{")[0], T.METRIC_SPENT_PAST.split("{")[0])
+    assert all(m.label.startswith(public_metrics) for m in at.metric), [m.label for m in at.metric]
 
 
 def test_om_dataene_in_the_public_app_shows_only_public_data(sentinel_data, data_env):
@@ -444,10 +494,10 @@ def test_public_page_on_the_demo_data(data_env, script):
     latest = Store(DEMO_DATA).latest()
     frames = Store(DEMO_DATA).read_frames(latest.snapshot_id)
     public_names = set(frames["initiatives"].loc[frames["initiatives"]["is_public"], "name"])
-    labels = [e.label for e in at.expander]
-    shown = {label.rsplit(" (", 1)[0] for label in labels if label not in (T.PHASES_HEADING, T.WORDS_HEADING)}
+    labels = card_labels(at)
+    shown = {label.rsplit(" (", 1)[0] for label in labels}
     assert shown == public_names and len(shown) == 7
-    assert labels[2] == "Samhandlingskommunen Kristiansand (Gjennomføre)"  # the programme first
+    assert labels[0] == "Samhandlingskommunen Kristiansand (Gjennomføre)"  # the programme first
     text = all_text(at)
     assert "Fase 4 av 6: Gjennomføre" in text and "Fase 6 av 6: Realisere" in text
     assert any(c.value == T.UPDATED.format(date="16.11.2026") for c in at.caption)
@@ -463,7 +513,7 @@ def test_public_page_on_the_demo_data(data_env, script):
     internal_names = set(frames["initiatives"].loc[~frames["initiatives"]["is_public"], "name"])
     assert not any(name in text for name in internal_names)
     # money: approved budget and spent per year, as Norwegian amounts
-    money = at.table[0].value
+    money = card_tables(at)[0].value
     assert list(money.columns) == [T.MONEY_YEAR, T.MONEY_BUDGET, T.MONEY_SPENT]
     assert money.iloc[0, 0] == "2026" and money.iloc[0, 1].endswith("\u00a0kr")
 
@@ -475,11 +525,11 @@ def test_public_page_search_and_phase_filter_come_from_the_link(data_env):
     expected = published[(published["name"] + " " + published["public_summary"]).str.casefold()
                          .str.contains("arbeid")]["name"]
     at = run(PUBLIC_APP, query={"q": "arbeid"})
-    names = [e.label.rsplit(" (", 1)[0] for e in at.expander][2:]
+    names = [label.rsplit(" (", 1)[0] for label in card_labels(at)]
     assert "Flere i arbeid" in names and sorted(names) == sorted(expected)
     assert len(names) < len(published)
     at = run(PUBLIC_APP, query={"fase": "Realisere"})
-    assert [e.label for e in at.expander][2:] == ["Storbyforskningsprosjektet – borgerpanel (Realisere)"]
+    assert card_labels(at) == ["Storbyforskningsprosjektet – borgerpanel (Realisere)"]
     at = run(PUBLIC_APP, query={"q": "finnes-ikke-noe-sted"})
     assert any(w.value == T.NO_MATCH for w in at.warning)
 
@@ -489,7 +539,7 @@ def test_public_page_on_large_data_shows_a_capped_list(data_env, large_data, scr
     data_env(large_data)
     public._snapshot_data.cache_clear()
     at = run(script, "views/public_page.py" if script == DASHBOARD else None)
-    cards = [e for e in at.expander if e.label not in (T.PHASES_HEADING, T.WORDS_HEADING)]
+    cards = card_labels(at)
     assert len(cards) == public_view.PAGE_SIZE  # never more to the browser than the page shows
     store = Store(large_data)
     frames = public.latest_data(large_data)
@@ -540,9 +590,104 @@ def test_a_card_draws_its_details_only_when_open(data_env):
     with a single match opens that card at once)."""
     data_env(DEMO_DATA)
     at = run(PUBLIC_APP)
-    assert not at.table and "Fase 4 av 6" not in all_text(at)
+    assert not card_tables(at) and "Fase 4 av 6" not in all_text(at)
     at.session_state["card_flere-i-arbeid"] = True
     at.run()
-    assert len(at.table) == 1 and "Fase 4 av 6: Gjennomføre" in all_text(at)
+    assert len(card_tables(at)) == 1 and "Fase 4 av 6: Gjennomføre" in all_text(at)
     at = run(PUBLIC_APP, query={"fase": "Realisere"})
-    assert len(at.table) == 1 and "Fase 6 av 6: Realisere" in all_text(at)
+    assert len(card_tables(at)) == 1 and "Fase 6 av 6: Realisere" in all_text(at)
+
+
+# -- the overview at the top, and spending above the budget in words -----------------
+
+def test_public_page_opens_with_an_overview_in_plain_language(data_env):
+    """A politician understands the page from its first screen: how many
+    initiatives, in which phases and focus areas, the money, what changed
+    since the comparison snapshot (the demo's previous one, a year before)."""
+    data_env(DEMO_DATA)
+    at = run(PUBLIC_APP)
+    assert [h.value for h in at.header][:1] == [T.OVERVIEW_HEADING]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {T.METRIC_COUNT: "7", "Budsjett 2026": "5\u00a0400\u00a0000\u00a0kr",
+                       "Brukt i 2026 så langt": "4\u00a0823\u00a0000\u00a0kr"}
+    text = all_text(at).replace("\u00a0", " ")
+    for sentence in (
+        "Kommunen har publisert 7 tiltak her.",
+        "Av dem er 6 i gang og 1 tatt i bruk.",
+        "Tiltakene handler om bedre tjenester (5 tiltak), dialog med innbyggerne (4) og en bedre organisasjon (1).",
+        "For 2026 er det satt av 5 400 000 kr til tiltakene. Så langt i år er 4 823 000 kr brukt.",
+        "I 2026 har 1 tiltak brukt mer enn budsjettert: Flere i arbeid.",
+        "Fra 2020 til 2026 er det satt av 30 950 000 kr i alt.",
+        "Storbyforskningsprosjektet – borgerpanel har gått fra fasen Avslutte til fasen Realisere.",
+        "Samhandlingskommunen Kristiansand: ny milepæl «Dialogverksted om sammenhengende tjenester», "
+        "planlagt 03.12.2026.",
+        "Budsjettet for 2026 er lagt inn: 5 400 000 kr i alt.",
+    ):
+        assert sentence in text, sentence
+    assert [s.value for s in at.subheader][:1] == [T.CHANGES_HEADING.format(date="17.11.2025")]
+    # the same counts as tables (the text alternative of any chart): every phase, every focus area
+    phases, focus, years = (t.value for t in at.table[:OVERVIEW_TABLES])
+    assert dict(zip(phases[T.PHASE_COLUMN], phases[T.COUNT_COLUMN], strict=True)) == {
+        "Idé": "0", "Konsept": "0", "Planlegge": "0", "Gjennomføre": "6", "Avslutte": "0", "Realisere": "1"}
+    assert list(focus[T.FOCUS_COLUMN]) == ["bedre tjenester", "dialog med innbyggerne", "en bedre organisasjon"]
+    assert list(years[T.MONEY_YEAR]) == [str(y) for y in range(2026, 2019, -1)]
+    # no internal codes or statuses in the overview
+    glossary = "\n".join(f"- {word}" for word in T.WORDS)
+    shown = "\n".join(m.value for m in at.markdown if m.value != glossary)
+    assert not re.search(r"\b(KDL|BP\d|grønn|gul|rød)\b", shown)
+
+
+def test_a_card_says_in_words_when_more_was_spent_than_budgeted(data_env):
+    data_env(DEMO_DATA)
+    at = run(PUBLIC_APP, query={"q": "Flere i arbeid"})  # one match: its card opens
+    text = all_text(at).replace("\u00a0", " ")
+    assert "Brukt 34 000 kr mer enn budsjettert for 2026." in text
+    assert "Brukt 60 000 kr mer enn budsjettert for 2024." in text  # 1 010 000 + 400 000 of 1 350 000
+    assert "budsjettert for 2025" not in text and "budsjettert for 2023" not in text
+    at = run(PUBLIC_APP, query={"q": "borgerpanel"})
+    assert "mer enn budsjettert for 2025" not in all_text(at)
+
+
+def test_the_comparison_snapshot_is_the_latest_one_old_enough():
+    from portfolio.present.public_overview import RECENT_DAYS, comparison_snapshot
+
+    day = dt.timedelta(days=1)
+    latest = dt.datetime(2026, 11, 16, 13, tzinfo=dt.UTC)
+    snapshots = [("a", latest - 400 * day), ("b", latest - RECENT_DAYS * day), ("c", latest - 10 * day),
+                 ("d", latest)]
+    assert comparison_snapshot(snapshots, "d") == "b"
+    assert comparison_snapshot(snapshots[2:], "d") == "c"  # a young store: the oldest before
+    assert comparison_snapshot(snapshots[3:], "d") is None
+    assert comparison_snapshot(snapshots, "unknown") is None
+
+
+def test_an_exported_folder_shows_the_milestones_completed_recently(tmp_path, data_env, monkeypatch):
+    """An export holds one projection: "what changed" is what its own dates
+    say (milestones completed in the last RECENT_DAYS before publishing)."""
+    root = tmp_path / "data"
+    rows = sentinel_tables()
+    rows["milestones"].loc[rows["milestones"]["milestone_id"] == "apen-ms", "completed_date"] = dt.date(2026, 10, 1)
+    store = Store(root)
+    store.write(rows, author="test", note="test", created_at=LATEST_CREATED)
+    public.export(store, store.latest().snapshot_id, tmp_path / "export")
+    data_env(tmp_path / "no-snapshots-here")
+    monkeypatch.setenv("PORTFOLIO_PUBLIC_DATA", str(tmp_path / "export"))
+    at = run(PUBLIC_APP)
+    assert [s.value for s in at.subheader][:1] == [T.CHANGES_HEADING.format(date="18.08.2026")]
+    assert T.CHANGE_DONE.format(name=PUBLIC_NAME, title=PUBLIC_MILESTONE, date="01.10.2026") in all_text(at)
+    assert leaks(all_text(at)) == []
+
+
+def test_the_phase_filter_shows_all_phases_without_a_clear_button(data_env):
+    """«Alle faser» is the placeholder of an empty choice, not an option: a
+    selectbox shows its clear button only when a phase is chosen (an «Alle
+    faser» option counted as a choice and showed one)."""
+    data_env(DEMO_DATA)
+    at = run(PUBLIC_APP)
+    box = at.selectbox(key="fase")
+    assert box.value is None and box.placeholder == T.PHASE_ALL
+    assert T.PHASE_ALL not in box.options and list(box.options) == list(public_view.PHASES)
+    box.set_value(public_view.PHASES[3]).run()
+    assert at.selectbox(key="fase").value == public_view.PHASES[3]
+    at.selectbox(key="fase").set_value(None).run()  # the clear button
+    assert at.selectbox(key="fase").value is None and not at.exception

@@ -26,6 +26,8 @@ def query_params(store: Store, snapshot_id: str, today, **extra) -> dict:
         "horizon_days": 30,
         "row_limit": 500,
         "initiative_id": "",
+        "compare_id": None,  # attention_items: no comparison snapshot
+        "decision_kind": "beslutningspunkt",
     }
     params.update(extra)
     return params

@@ -100,6 +100,8 @@ def test_a_shared_changes_link_reopens_the_same_comparison(fresh_server):
         expect(page.get_by_role("combobox", name="Fra øyeblikksbilde")).to_have_value(re.compile(r"^18\.10\.2021"))
         expect(page.locator('[data-testid="stNumberInput"] input')).to_have_value("100000")
         expect(page.get_by_text("Budsjettendringer på minst 100\u00a0000\u00a0kr")).to_have_count(1)
+        page.get_by_text("Statusendringer (", exact=False).click()  # the detail tables start closed
+        wait_until_idle(page)
         status = grid(page, "Dimensjon")
         assert set(column(status, "Fra")) | set(column(status, "Til")) <= {"Grønn", "Gul", "Rød", "Ikke vurdert"}
         links = column(status, "Lenke")

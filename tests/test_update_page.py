@@ -13,6 +13,7 @@ Playwright's set_input_files.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -95,7 +96,8 @@ def test_page_shows_template_download_uploader_and_editor(demo_copy):
     assert [t.label for t in at.tabs] == [P["tab_upload"], P["tab_edit"]]
     assert at.get("download_button")[0].label == P["template_button"]
     assert len(at.get("file_uploader")) == 1
-    assert len(at.data_editor) == 3  # the chosen initiative, its budget rows, its milestones
+    # the chosen initiative's fields, its statuses with their comments, its budget rows, its milestones
+    assert len(at.data_editor) == 4
 
 
 def test_handle_upload_turns_bytes_and_a_file_name_into_a_preview(demo_copy):
@@ -172,10 +174,11 @@ def test_in_app_correction_of_one_initiative(demo_copy):
     at = open_page(params={"initiative": "prosjekt-decidim"})
     assert at.selectbox(key=update.KEY_EDIT_PICK).value == "prosjekt-decidim"
     keys = [e.key for e in at.data_editor]
-    at.session_state[keys[0]] = {"edited_rows": {0: {"status_risk": "rød", "comment_risk": "Ny risiko 🚨",
-                                                     "end_date": "2027-06-30"}},
+    at.session_state[keys[0]] = {"edited_rows": {0: {"end_date": "2027-06-30"}}, "added_rows": [], "deleted_rows": []}
+    # the statuses one per row: risk is the fifth, beside its comment
+    at.session_state[keys[1]] = {"edited_rows": {4: {"status": "rød", "comment": "Ny risiko 🚨"}},
                                  "added_rows": [], "deleted_rows": []}
-    at.session_state[keys[1]] = {"edited_rows": {0: {"actual_nok": 123_456}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[keys[2]] = {"edited_rows": {0: {"actual_nok": 123_456}}, "added_rows": [], "deleted_rows": []}
     at.run()
     at.button(key="edit_preview").click().run()
     assert not at.exception, [e.message for e in at.exception]
@@ -348,8 +351,8 @@ def test_upload_in_a_real_browser_shows_the_preview_and_commits(tmp_path):
 def test_an_upload_preview_and_an_edit_preview_live_side_by_side(demo_copy):
     at = open_page(params={"initiative": "prosjekt-decidim"})
     upload(at, ("mal.xlsx", changed_template(demo_copy)))
-    key = at.data_editor[0].key
-    at.session_state[key] = {"edited_rows": {0: {"status_quality": "gul"}}, "added_rows": [], "deleted_rows": []}
+    key = at.data_editor[1].key  # the statuses: quality is the fourth row
+    at.session_state[key] = {"edited_rows": {3: {"status": "gul"}}, "added_rows": [], "deleted_rows": []}
     at.run()
     at.button(key="edit_preview").click().run()
     sign(at, origin="edits", note="Kvalitet")
@@ -419,3 +422,67 @@ def test_the_cli_logs_a_rejected_import(demo_copy, tmp_path):
     assert result.returncode == 1
     entries = audit.read_rejected(demo_copy)
     assert [(e["who"], e["origin"], e["problem_count"]) for e in entries] == [("Kari", "cli", 1)]
+
+
+def test_the_caption_names_the_snapshot_by_date_and_time_escaped_once(demo_copy):
+    at = open_page()
+    caption = at.caption[0].value
+    # the author "Demodata (portfolio.demo)" made literal once: no backslashes on screen
+    assert caption.endswith("Data per 16.11.2026 kl. 14.00, lagret av Demodata (portfolio.demo).")
+    assert "\\" not in caption and "20261116T" not in caption
+    # an author with Markdown in it is escaped once (one backslash before each special character)
+    store = Store(demo_copy)
+    latest = store.latest()
+    store.write(store.read_frames(latest.snapshot_id), author="Ola *Nordmann* [x](y)", note="Test",
+                base_id=latest.snapshot_id)
+    caption = open_page().caption[0].value
+    assert "lagret av Ola \\*Nordmann\\* \\[x\\](y)." in caption and "\\\\" not in caption
+
+
+def test_the_upload_limit_is_the_apps_own_in_the_box_and_on_the_server():
+    import tomllib
+
+    from portfolio import config
+
+    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert settings["server"]["maxUploadSize"] == config.UPLOAD_MAX_MB == config.UPLOAD_MAX_BYTES // 2**20 == 20
+
+
+def test_the_upload_box_says_20_mb(demo_copy):
+    at = open_page()
+    box = at.get("file_uploader")[0]
+    assert box.proto.max_upload_size_mb == 20
+    assert "20 MB" in box.proto.help
+
+
+def test_the_preview_names_its_base_by_date_and_time(demo_copy):
+    at = open_page()
+    at.button(key="edit_preview").click().run()
+    shown = [c.value for c in at.caption] + [i.value for i in at.info]
+    assert ("Sammenlignet med øyeblikksbildet fra 16.11.2026 kl. 14.00 (Demodata (portfolio.demo): "
+            "Status til KDL-møte 16.11.2026).") in shown
+    assert "Ingen endringer mot øyeblikksbildet fra 16.11.2026 kl. 14.00. Det er ingenting å lagre." in shown
+    assert not any("20261116T" in text for text in shown)
+
+
+def test_the_editor_shows_each_status_beside_its_comment_and_kinds_by_label(demo_copy):
+    from portfolio.present import columns
+    from portfolio.web import editor
+
+    at = open_page(params={"initiative": "samhandlingskommunen"})
+    fields, statuses, budgets, milestones = at.data_editor
+    assert list(fields.value.columns) == list(editor.EDIT_FIELD_COLUMNS)
+    frame = statuses.value
+    assert list(frame[editor.DIMENSION]) == ["Samlet status", "Fremdrift", "Økonomi", "Kvalitet", "Risiko"]
+    stored = Store(demo_copy).read_frames(Store(demo_copy).latest().snapshot_id)["initiatives"]
+    row = stored.set_index("initiative_id").loc["samhandlingskommunen"]
+    assert list(frame[editor.COMMENT]) == [row["status_summary"], row["comment_schedule"], row["comment_budget"],
+                                           row["comment_quality"], row["comment_risk"]]
+    # every column has a width, and each table fits a laptop with the sidebar open
+    for table in (fields, milestones):
+        config = json.loads(table.proto.columns)
+        widths = [config[name].get("width") for name in table.value.columns]
+        assert all(isinstance(w, int) for w in widths) and sum(widths) <= columns.LAPTOP_GRID_PX, widths
+    # milestone kinds by their Norwegian labels (the stored values stay)
+    kind = json.loads(milestones.proto.columns)["kind"]["type_config"]
+    assert {o.get("label", o["value"]) for o in kind["options"]} == set(texts.MILESTONE_KIND_LABELS.values())

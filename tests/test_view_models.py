@@ -1,6 +1,8 @@
-"""What the pages show does not depend on how snapshots are stored: the view
-models built on the DuckLake store are those the folder-layout store gave
-(fingerprints in tests/golden/view_models.json, tools/view_fingerprints.py)."""
+"""What the pages show changes only on purpose: the view models of every page
+on the demo data and on generated data match the fingerprints in
+tests/golden/view_models.json (tools/view_fingerprints.py; its "_how" says when
+and why they were last regenerated). They began as the folder-layout store's,
+which the DuckLake store reproduced exactly."""
 
 from __future__ import annotations
 

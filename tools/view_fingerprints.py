@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from portfolio.present import budget, changes, history, initiative, milestones, overview, trend
+from portfolio.present import attention, budget, changes, history, initiative, milestones, overview, public_overview, trend
 from portfolio.present import public as public_view
 from portfolio.query.context import SnapshotContext
 from portfolio.query.runner import Filters
@@ -82,6 +82,7 @@ def fingerprints(root: Path, today: dt.date) -> dict[str, str]:
                               is_latest=meta is metas[-1])
         everything = Filters()
         found[f"overview@{label}"] = digest(overview.build_view(ctx, everything))
+        found[f"attention@{label}"] = digest(attention.build_view(ctx, everything, attention.default_compare(ctx)))
         found[f"trend@{label}"] = digest(trend.build_view(ctx, everything))
         found[f"budget@{label}"] = digest(budget.build_view(ctx, everything, ctx.today.year))
         found[f"milestones@{label}"] = digest(milestones.build_view(ctx, everything))
@@ -96,6 +97,7 @@ def fingerprints(root: Path, today: dt.date) -> dict[str, str]:
             found[f"changes@{label}"] = digest(changes.build_view(ctx, old.snapshot_id, frame, everything))
         data = public.snapshot_data(store, meta.snapshot_id)
         found[f"public@{label}"] = digest(public_view.cards(data))
+        found[f"public-overview@{label}"] = digest(public_overview.overview(data))
     found["history"] = digest(history.history_rows(metas))
     return found
 

@@ -46,13 +46,10 @@ st.caption(T.FORECAST_NOTE)
 
 st.header(T.BY_YEAR, anchor=False)
 st.write(fmt.literal(view.years_takeaway))
-left, right = st.columns([3, 2])
-with left:
-    ui.vega(view.years_chart)
-with right:
-    st.markdown(f"**{T.TABLE_YEARS}**")
-    st.dataframe(budget.year_table(view.years), hide_index=True, width="stretch",
-                 column_config=tables.column_config(budget.table_columns()))
+ui.vega(view.years_chart)
+st.markdown(f"**{T.TABLE_YEARS}**")
+tables.dataframe(budget.year_table(view.years), budget.year_columns(), key="budget_years", hide_index=True,
+                 width="stretch")
 ui.download_buttons(lambda: budget.year_rows(years), basename=f"{T.EXPORT_YEARS}-{ctx.meta.created.date().isoformat()}",
                     sheet_name=T.SHEET_YEARS)
 
@@ -62,8 +59,8 @@ ui.vega(view.areas_chart)
 if view.area_count > view.areas_chart_rows:
     st.caption(T.CHART_TOP_CAPTION.format(shown=fmt.number(view.areas_chart_rows)))
 st.caption(T.AREAS_CAPTION.format(shown=fmt.number(len(view.areas)), count=fmt.number(view.area_count)))
-st.dataframe(budget.area_table(view.areas), hide_index=True, width="stretch",
-             height="content" if len(view.areas) <= 25 else 600, column_config=tables.column_config(budget.table_columns()))
+tables.dataframe(budget.area_table(view.areas), budget.area_columns(), key="budget_areas", hide_index=True,
+                 width="stretch", height="content" if len(view.areas) <= 25 else 600)
 ui.download_buttons(
     lambda: budget.area_rows(budget.by_area(ctx, filters, year, row_limit=max(view.area_count, 1))),
     basename=f"{T.EXPORT_AREAS}-{year}-{ctx.meta.created.date().isoformat()}", sheet_name=T.SHEET_AREAS,
@@ -73,10 +70,9 @@ st.header(fmt.markdown(T.BY_INITIATIVE, year=year), anchor=False)
 count = view.initiative_count
 st.caption(fmt.markdown(T.INITIATIVES_CAPTION, shown=fmt.number(len(view.initiatives)), count=fmt.number(count),
                         year=year))
-st.dataframe(
-    budget.initiative_table(view.initiatives), hide_index=True, width="stretch",
-    height="content" if len(view.initiatives) <= 25 else 720,
-    column_config=tables.column_config(budget.initiative_columns()),
+tables.dataframe(
+    budget.initiative_table(view.initiatives), budget.initiative_columns(), key="budget_initiatives",
+    hide_index=True, width="stretch", height="content" if len(view.initiatives) <= 25 else 720,
 )
 ui.download_buttons(
     lambda: budget.initiative_rows(ctx, budget.by_initiative(ctx, filters, year, row_limit=max(count, 1)),

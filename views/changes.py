@@ -4,7 +4,7 @@ leadership meeting. Logic in portfolio/present/changes.py; the engine is portfol
 import streamlit as st
 
 from portfolio import fmt
-from portfolio.present import change_words, changes, snapshots
+from portfolio.present import change_words, changes, initiative, snapshots
 from portfolio.present.columns import Columns
 from portfolio.texts import changes as T
 from portfolio.web import auth, tables, ui
@@ -85,33 +85,59 @@ def show(section, status_columns=()):
     )
 
 
-st.header(P["section_initiatives"])
-show("initiatives", [C["status"]])
+# The summary per initiative, worst first (portfolio/present/change_summary.py)
+st.header(P["section_summary"], anchor=False)
+st.caption(P["summary_caption"])
+if view.summary_total > len(view.summaries):
+    st.caption(P["summary_capped"].format(shown=fmt.number(len(view.summaries)),
+                                          total=fmt.number(view.summary_total)))
+for item in view.summaries:
+    with st.container(border=True):
+        st.page_link(initiative.PAGE, label=fmt.markdown(P["summary_link"], name=item.name), query_params=page.link_params(item.link),
+                     icon=":material/arrow_forward:")
+        st.caption(P["summary_severity"].format(label=T.SEVERITY_LABELS[item.severity]))
+        st.markdown("- " + fmt.join("\n- ", [s.text for s in item.sentences]))
+        if item.texts:
+            with st.expander(P["summary_texts"].format(count=fmt.number(len(item.texts)))):
+                for text in item.texts:
+                    st.markdown(f"**{fmt.literal(text.label)}**")
+                    for column, label, value in zip(st.columns(2), (T.BEFORE, T.AFTER), (text.old, text.new),
+                                                    strict=True):
+                        box = column.container(border=True)
+                        box.markdown(f"**{fmt.literal(label)}**")
+                        box.markdown(fmt.literal(value) if value else T.NO_TEXT)
 
-st.header(P["section_status"])
-if view.status_caption:
-    st.caption(fmt.literal(view.status_caption))
-show("status", [C["old"], C["new"]])
+# Every change, in tables, collapsed
+st.header(P["details"], anchor=False)
+st.caption(P["details_caption"])
 
-st.header(P["section_phase"])
-show("phase")
 
-st.header(P["section_milestones"])
-st.subheader(P["section_completed"], anchor=False)
-show("completed")
-st.subheader(P["section_moved"], anchor=False)
-show("moved")
-st.subheader(P["section_overdue"], anchor=False)
-st.caption(P["section_overdue_caption"].format(today=fmt.date(ctx.today), old=fmt.date(old.created)))
-show("overdue")
+def section(title: str, name: str):
+    """A collapsed part of the details, its title with the number of rows."""
+    return st.expander(fmt.markdown(P["section_count"], title=title, count=fmt.number(view.sections[name][1])))
 
-st.header(P["section_budget_threshold"].format(threshold=fmt.kr(threshold)) if threshold
-             else P["section_budget"])
-show("budget")
 
-st.header(P["section_other"])
-st.caption(P["section_other_caption"])
-show("other")
+with section(P["section_initiatives"], "initiatives"):
+    show("initiatives", [C["status"]])
+with section(P["section_status"], "status"):
+    if view.status_caption:
+        st.caption(fmt.literal(view.status_caption))
+    show("status", [C["old"], C["new"]])
+with section(P["section_phase"], "phase"):
+    show("phase")
+with section(P["section_completed"], "completed"):
+    show("completed")
+with section(P["section_moved"], "moved"):
+    show("moved")
+with section(P["section_overdue"], "overdue"):
+    st.caption(P["section_overdue_caption"].format(today=fmt.date(ctx.today), old=fmt.date(old.created)))
+    show("overdue")
+with section(P["section_budget_threshold"].format(threshold=fmt.kr(threshold)) if threshold
+             else P["section_budget"], "budget"):
+    show("budget")
+with section(P["section_other"], "other"):
+    st.caption(P["section_other_caption"])
+    show("other")
 
 st.header(P["download"])
 st.caption(P["download_caption"].format(count=fmt.number(len(view.frame))))

@@ -6,9 +6,9 @@ import streamlit as st
 from portfolio import fmt
 from portfolio.present import history, snapshots
 from portfolio.texts import history as H
-from portfolio.web import auth, ui, update
+from portfolio.web import auth, tables, ui, update
 
-P, C = H.PAGE, H.COLUMNS
+P = H.PAGE
 
 user = auth.require(auth.VIEWER)
 ctx = ui.snapshot_context()
@@ -24,18 +24,8 @@ if total > len(table):
     st.caption(P["capped"].format(shown=fmt.number(len(table)), count=fmt.number(total)))
 else:
     st.caption(P["count"].format(count=fmt.number(total)))
-st.dataframe(
-    table, hide_index=True, width="stretch", placeholder="–", height="content" if len(table) <= 15 else 560,
-    column_config={
-        C["created"]: st.column_config.TextColumn(width="medium"),
-        C["note"]: st.column_config.TextColumn(width="medium"),
-        C["base"]: st.column_config.TextColumn(width="medium"),
-        C["changes"]: st.column_config.LinkColumn(C["changes"], display_text=C["changes_text"]),
-        C["initiatives"]: st.column_config.NumberColumn(format="localized"),
-        C["budgets"]: st.column_config.NumberColumn(format="localized"),
-        C["milestones"]: st.column_config.NumberColumn(format="localized"),
-    },
-)
+tables.dataframe(table, history.history_columns(), key="history", hide_index=True, width="stretch", placeholder="–",
+                 height="content" if len(table) <= 15 else 560)
 
 st.header(P["rejected_title"])
 rejected = history.rejected_rows(root)
@@ -43,7 +33,8 @@ if rejected.empty:
     st.caption(P["rejected_none"])
 else:
     st.caption(P["rejected_intro"].format(count=fmt.number(len(rejected))))
-    st.dataframe(rejected, hide_index=True, width="stretch", placeholder="–")
+    tables.dataframe(rejected, history.rejected_columns(), key="rejected", hide_index=True, width="stretch",
+                     placeholder="–")
 
 if not user.may(auth.EDITOR):
     st.stop()  # restoring is for editors

@@ -4,8 +4,6 @@ import streamlit as st
 
 from portfolio import fmt
 from portfolio.present import initiative, initiative_history, links
-from portfolio.present.columns import Columns
-from portfolio.texts import budget as money_texts
 from portfolio.texts import initiative as T
 from portfolio.web import auth, tables, ui
 from portfolio.web import initiative as picker
@@ -20,8 +18,7 @@ if chosen is None:
     wanted = picker.wanted_id()
     if wanted:
         st.error(fmt.literal(initiative.unknown_message(ctx, wanted)), icon=":material/search_off:")
-    else:
-        st.info(T.CHOOSE, icon=":material/info:")
+    picker.show_list(ctx)  # every initiative (or those the search finds), each row opening its page
     st.stop()
 
 view = ui.view(initiative.build_view, ctx, chosen)  # built once per snapshot and initiative
@@ -48,36 +45,35 @@ if view.milestones.empty:
     st.write(T.MILESTONES_NONE)
 else:
     st.caption(fmt.literal(view.milestones_caption))
-    st.dataframe(view.milestones, hide_index=True, width="stretch", placeholder=T.EMPTY,
-                 height="content" if len(view.milestones) <= 25 else 720,
-                 column_config=tables.column_config(initiative.milestone_columns()))
+    tables.dataframe(view.milestones, initiative.milestone_columns(), key="initiative_milestones", hide_index=True,
+                     width="stretch", placeholder=T.EMPTY, height="content" if len(view.milestones) <= 25 else 720)
 
 st.subheader(T.BUDGET, anchor=False)
 if view.money.empty:
     st.write(T.BUDGET_NONE)
 else:
     st.caption(T.BUDGET_CAPTION)
-    share_column = tables.column_config(Columns(right=(money_texts.COL_FORECAST_DEVIATION_SHARE,)))
-    st.dataframe(initiative.budget_table(view.money), hide_index=True, width="stretch", column_config=share_column)
+    tables.dataframe(initiative.budget_table(view.money), initiative.budget_columns(), key="initiative_money",
+                     hide_index=True, width="stretch")
     if int(row["child_count"]):
         st.markdown(f"**{T.BUDGET_TOTAL}**")
         st.caption(T.BUDGET_TOTAL_CAPTION.format(count=int(row["child_count"])))
-        st.dataframe(initiative.budget_table(view.money, total=True), hide_index=True, width="stretch",
-                     column_config=share_column)
+        tables.dataframe(initiative.budget_table(view.money, total=True), initiative.budget_columns(),
+                         key="initiative_money_total", hide_index=True, width="stretch")
 
 st.subheader(T.HISTORY, anchor=False)
 st.write(fmt.literal(view.history_takeaway))
 ui.vega(view.history_chart)
 st.caption(fmt.literal(view.history_caption))
-st.dataframe(view.history, hide_index=True, width="stretch", placeholder=T.EMPTY,
-             height="content" if len(view.history) <= 25 else 720, column_config=tables.column_config(initiative_history.history_columns()))
+tables.dataframe(view.history, initiative_history.history_columns(), key="initiative_history", hide_index=True,
+                 width="stretch", placeholder=T.EMPTY, height="content" if len(view.history) <= 25 else 720)
 with st.expander(T.CHANGE_LOG):
     st.markdown(fmt.literal(view.change_log))
 
 st.subheader(T.RELATED, anchor=False)
 if not view.related:
     st.write(T.RELATED_NONE)
-for group in view.related:
+for number, group in enumerate(view.related):
     if group.relation == "parent":
         parent = group.rows.iloc[0]
         st.page_link(initiative.PAGE, label=fmt.markdown(T.PARENT_LINK, name=parent["name"]),
@@ -86,5 +82,5 @@ for group in view.related:
         continue
     st.markdown(f"**{T.RELATION[group.relation]}**")
     st.caption(fmt.literal(group.caption))
-    st.dataframe(group.table, hide_index=True, width="stretch",
-                 height="content" if len(group.table) <= 25 else 720, column_config=tables.column_config(initiative.related_columns()))
+    tables.dataframe(group.table, initiative.related_columns(), key=f"initiative_related_{number}", hide_index=True,
+                     width="stretch", height="content" if len(group.table) <= 25 else 720)

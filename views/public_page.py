@@ -9,7 +9,7 @@ The search and the phase filter are kept in the URL (?q=…&fase=…).
 import streamlit as st
 
 from portfolio import fmt
-from portfolio.present import public
+from portfolio.present import public, public_overview
 from portfolio.texts import public as T
 from portfolio.web import public as public_app
 
@@ -29,6 +29,33 @@ st.caption(T.UPDATED.format(date=fmt.date(data.source.created)))
 if data.source.is_demo:
     st.info(T.DEMO_NOTICE, icon=":material/info:")
 
+# The overview: the whole list in a few sentences, then the same in tables
+overview = public_overview.overview(data, public_app.earlier(data))
+st.header(T.OVERVIEW_HEADING, anchor=False)
+figures = st.columns(3)
+figures[0].metric(T.METRIC_COUNT, fmt.number(overview.count))
+if overview.year is not None:
+    figures[1].metric(fmt.markdown(T.METRIC_BUDGET, year=overview.year), fmt.kr(overview.budget))
+    figures[2].metric(fmt.markdown(T.METRIC_SPENT if overview.current_year else T.METRIC_SPENT_PAST,
+                                   year=overview.year), fmt.kr(overview.spent))
+st.write(fmt.join(" ", overview.sentences))
+st.write(fmt.join(" ", overview.money_sentences))
+counts = st.columns(2)
+counts[0].table(fmt.literal_table(overview.phases), hide_index=True, alt=T.PHASE_TABLE_LABEL)
+counts[1].table(fmt.literal_table(overview.focus), hide_index=True, alt=T.FOCUS_TABLE_LABEL)
+with st.expander(T.YEARS_HEADING):
+    st.table(fmt.literal_table(overview.years), hide_index=True, alt=T.YEARS_TABLE_LABEL)
+
+st.subheader(fmt.markdown(T.CHANGES_HEADING, date=fmt.date(overview.since)), anchor=False)
+if overview.changes:
+    lines = [*overview.changes]
+    if overview.changes_more:
+        lines.append(fmt.markdown(T.CHANGES_MORE_ONE if overview.changes_more == 1 else T.CHANGES_MORE,
+                                  count=fmt.number(overview.changes_more)))
+    st.markdown("\n".join(f"- {fmt.literal(line)}" for line in lines))
+else:
+    st.write(fmt.markdown(T.CHANGES_NONE, date=fmt.date(overview.since)))
+
 with st.expander(T.PHASES_HEADING):
     st.write(T.PHASES_INTRO)
     st.markdown("\n".join(
@@ -41,8 +68,9 @@ with st.expander(T.WORDS_HEADING):
 st.header(T.LIST_HEADING, anchor=False)
 search = st.text_input(T.SEARCH, key="q", bind="query-params", help=T.SEARCH_HELP,
                        placeholder=T.SEARCH_PLACEHOLDER)
-phase = st.selectbox(T.PHASE_FILTER, [None, *public.PHASES], key="fase", bind="query-params",
-                     format_func=lambda p: T.PHASE_ALL if p is None else p)
+# Nothing chosen shows «Alle faser» as the placeholder: no clear button until a phase is chosen
+phase = st.selectbox(T.PHASE_FILTER, public.PHASES, index=None, placeholder=T.PHASE_ALL, key="fase",
+                     bind="query-params")
 
 shown, total = public.cards(data, search or "", phase)
 if total == 0:
@@ -90,5 +118,7 @@ for card in shown:
             st.write(T.NO_MONEY)
         else:
             st.table(fmt.literal_table(card.money_table), hide_index=True, alt=T.MONEY_TABLE_LABEL.format(name=card.name))
+            if card.over_budget:
+                st.markdown("\n".join(f"- {fmt.literal(line)}" for line in card.over_budget))
             st.caption(f"{fmt.literal(public.money_note(card, year))} "
                        f"{fmt.markdown(T.MONEY_SOURCES, sources=public.word_list(card.funding_sources))}")

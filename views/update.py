@@ -30,8 +30,8 @@ with upload_tab:
     )
     st.header(P["step_upload"])
     files = st.file_uploader(
-        P["uploader"], accept_multiple_files=True, key=update.uploader_key(),
-        help=P["uploader_help"].format(limit=T.SIZE_MB.format(size=fmt.number(config.UPLOAD_MAX_BYTES // 2**20))),
+        P["uploader"], accept_multiple_files=True, key=update.uploader_key(), max_upload_size=config.UPLOAD_MAX_MB,
+        help=P["uploader_help"].format(limit=T.SIZE_MB.format(size=fmt.number(config.UPLOAD_MAX_MB))),
     )
     update.show_outcome("upload")
     pending = update.pending_upload(update.uploads_from(files), ctx.store)
@@ -55,7 +55,9 @@ with edit_tab:
             st.query_params[ui.URL_INITIATIVE] = picked
             rows = editor.edit_rows(frames, picked)
             editor_key = f"{ctx.snapshot_id}_{picked}"
-            initiative = editor.table_editor(rows, "initiatives", P["edit_initiative"], f"ed_i_{editor_key}")
+            fields = editor.table_editor(rows, "initiatives", P["edit_initiative"], f"ed_i_{editor_key}")
+            statuses = editor.status_editor(rows, P["edit_statuses"], f"ed_s_{editor_key}")
+            initiative = editor.initiative_row(fields, statuses)
             budgets = editor.table_editor(rows, "budgets", P["edit_budgets"], f"ed_b_{editor_key}")
             milestones = editor.table_editor(rows, "milestones", P["edit_milestones"], f"ed_m_{editor_key}")
             if st.button(P["edit_preview"], key="edit_preview", icon=":material/preview:"):

@@ -12,7 +12,7 @@ from pandas.io.formats.style import Styler
 
 from portfolio import fmt, texts
 from portfolio.present import charts, links
-from portfolio.present.columns import Columns
+from portfolio.present.columns import ASSESSMENT_PX, DEVIATION_PX, MONEY_PX, SHARE_PX, Columns
 from portfolio.present.links import TABLE_ROWS
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
@@ -146,11 +146,47 @@ def table_columns(links_text: dict[str, str] | None = None) -> Columns:
     return Columns(
         statuses=(T.COL_STATUS_BUDGET,), right=tuple(SHARES),
         tinted={T.COL_ASSESSMENT: ASSESSMENT_TINTS}, links=links_text or {},
+        widths={**dict.fromkeys(AMOUNTS, MONEY_PX), **dict.fromkeys(DEVIATIONS, DEVIATION_PX),
+                **dict.fromkeys(SHARES, SHARE_PX), T.COL_ASSESSMENT: ASSESSMENT_PX},
     )
 
 
+# Behind «Vis alle kolonner» in the tables by year and by area: the actual's
+# deviation (the forecast's is the one to act on) and the counts.
+_YEAR_AND_AREA_EXTRA = (T.COL_ACTUAL_DEVIATION, T.COL_ACTUAL_DEVIATION_SHARE, T.COL_INITIATIVE_COUNT,
+                        T.COL_OVER_COUNT)
+
+
+def year_columns() -> Columns:
+    """By year: on a phone the year with its budget and actual; on a laptop
+    also the forecast, its deviation and the assessment."""
+    return table_columns().merged(Columns(
+        essential=(T.COL_YEAR, T.COL_BUDGET, T.COL_ACTUAL), extra=_YEAR_AND_AREA_EXTRA,
+        widths={T.COL_YEAR: 60},
+    ))
+
+
+def area_columns() -> Columns:
+    """By kommunalområde: on a phone each area with its assessment (over or
+    within budget); on a laptop also the forecast's deviation and the amounts."""
+    return table_columns().merged(Columns(
+        essential=(T.COL_AREA, T.COL_ASSESSMENT), extra=_YEAR_AND_AREA_EXTRA,
+        widths={T.COL_AREA: 185},
+    ))
+
+
 def initiative_columns() -> Columns:
-    return table_columns({T.COL_LINK: T.LINK_TEXT}).merged(Columns(wide=(T.COL_INITIATIVE,)))
+    """By initiative: on a phone each initiative with its assessment; on a
+    laptop also the forecast's deviation in kroner, the amounts and the link;
+    the deviations in per cent, the economy status, scope, programme and owner
+    behind «Vis alle kolonner»."""
+    return table_columns({T.COL_LINK: T.LINK_TEXT}).merged(Columns(
+        wide=(T.COL_INITIATIVE,), pinned=(T.COL_INITIATIVE,),
+        essential=(T.COL_INITIATIVE, T.COL_ASSESSMENT),
+        extra=(T.COL_FORECAST_DEVIATION_SHARE, T.COL_ACTUAL_DEVIATION, T.COL_ACTUAL_DEVIATION_SHARE,
+               T.COL_STATUS_BUDGET, T.COL_SCOPE, T.COL_PROGRAMME, T.COL_AREA),
+        widths={T.COL_INITIATIVE: 185},
+    ))
 
 
 def year_rows(years: pd.DataFrame) -> pd.DataFrame:

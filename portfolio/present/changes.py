@@ -14,8 +14,9 @@ from typing import Any
 
 import pandas as pd
 
-from portfolio import config, fmt, texts
+from portfolio import fmt, texts
 from portfolio.model import diff
+from portfolio.present import change_summary
 from portfolio.present import links as page_links
 from portfolio.present.change_words import (
     BUDGET_KINDS,
@@ -28,6 +29,7 @@ from portfolio.present.change_words import (
     what,
 )
 from portfolio.query.context import SnapshotContext
+from portfolio.query.context import today_for as today_for_snapshot
 from portfolio.query.runner import Filters
 from portfolio.store.snapshots import SnapshotMeta, SnapshotNotFound, Store
 from portfolio.texts import changes as T
@@ -39,6 +41,7 @@ URL_THRESHOLD = "threshold"
 ALIASES = ("latest", "previous")
 
 ROW_CAP = 100  # rows per section sent to the browser (as ui.TABLE_ROWS)
+SUMMARY_CAP = 25  # initiatives summarised on the page, worst first
 EARLIEST_DATE = dt.date(2000, 1, 1)  # the date picker's lower bound
 
 SECTION_KINDS = {
@@ -71,12 +74,11 @@ def resolve(store: Store, ref: str) -> SnapshotMeta:
 
 
 def today_for(store: Store, meta: SnapshotMeta) -> dt.date:
-    """The date a snapshot is seen on: today (or PORTFOLIO_TODAY) for the
-    latest snapshot, its own date for an earlier one (as ui.snapshot_context)."""
+    """The date a snapshot is seen on (query.context.today_for, as
+    ui.snapshot_context): today, PORTFOLIO_TODAY or on demo data its own date
+    for the latest snapshot; its own date for an earlier one."""
     latest = store.latest()
-    if latest is not None and latest.snapshot_id == meta.snapshot_id:
-        return config.today()
-    return meta.created.date()
+    return today_for_snapshot(meta, is_latest=latest is not None and latest.snapshot_id == meta.snapshot_id)
 
 
 def older_than(metas: list[SnapshotMeta], new: SnapshotMeta) -> list[SnapshotMeta]:
@@ -138,7 +140,7 @@ def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int
     frame["link"] = frame["initiative_id"].map(links)
     # sort keys and derived values, computed once here (the result is cached)
     frame["sort_name"] = frame["name"].astype(str).str.casefold()
-    frame["sort_title"] = frame["milestone_title"].fillna("").astype(str).str.casefold()
+    frame["sort_title"] = frame["milestone_title"].astype(object).fillna("").astype(str).str.casefold()
     is_status = (frame["kind"] == "status").to_numpy()
     frame["direction"] = [direction(o, n) if st_ else None
                           for o, n, st_ in zip(frame["old"], frame["new"], is_status, strict=False)]
@@ -177,6 +179,8 @@ class View:
     summary: str
     status_caption: str | None
     sections: dict[str, tuple[pd.DataFrame, int]]  # section → (capped table, total rows)
+    summaries: tuple[change_summary.InitiativeSummary, ...] = ()  # worst first, at most SUMMARY_CAP
+    summary_total: int = 0  # initiatives with changes
 
 
 def build_view(ctx: SnapshotContext, old_id: str, frame: pd.DataFrame, filters: Filters) -> View:
@@ -199,6 +203,8 @@ def build_view(ctx: SnapshotContext, old_id: str, frame: pd.DataFrame, filters: 
         summary=summary_line(frame, old, ctx.meta, ctx.is_latest),
         status_caption=status_caption(frame) if len(section_rows(frame, "status")) else None,
         sections=sections,
+        summaries=tuple(change_summary.summarise(frame, SUMMARY_CAP)),
+        summary_total=int(frame["initiative_id"].nunique()),
     )
 
 

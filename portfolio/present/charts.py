@@ -223,51 +223,80 @@ def deviation_bars(data: pd.DataFrame, description: str, title: str, category_ti
     return norwegian(chart)
 
 
-def timeline(bars: pd.DataFrame, points: pd.DataFrame, today, description: str) -> alt.LayerChart:
+def timeline(bars: pd.DataFrame, points: pd.DataFrame, today, description: str,
+             domain: tuple | None = None) -> alt.LayerChart:
     """A Gantt-like portfolio timeline: one row per initiative with a bar from
-    start to end (dashed outline: no end date yet), milestones as circles and
-    decision points as diamonds (filled by state, named in the legend), and a
-    dashed rule at today.
+    start to end (solid outline; dashed: no end date yet), milestones as
+    circles and decision points as diamonds (filled by state), and a solid
+    line at today, its label above the plot, clear of the marks. The legend
+    names every mark: the bars' outlines, the shapes, the fills and the line.
 
-    `bars` has row_label, start_date, bar_end_date, end_label, is_open_end,
-    status_label, overdue_count; `points` has row_label, due_date, title,
-    shape_label, state_label, date_label."""
+    `domain` is the first and last day shown (dates); marks outside it are
+    cut off at the edge. `bars` has row_label, start_date, bar_end_date,
+    end_label, end_kind, status_label, overdue_count; `points` has row_label,
+    due_date, title, shape_label, state_label, date_label."""
+    from portfolio import fmt
     from portfolio.texts import milestones as labels
 
     rows = bars["row_label"].tolist()
+    # on a narrow screen the names give the plot room
     y = alt.Y("row_label:N", title=None, sort=rows, scale=alt.Scale(domain=rows),
-              axis=alt.Axis(labelLimit=280))
-    bar_layer = (
-        alt.Chart(bars)
-        .mark_bar(color=TIMELINE_BAR, stroke=OUTLINE, strokeWidth=0.75, height=14)
-        .encode(
-            y=y,
-            x=alt.X("start_date:T", title=labels.AXIS_TIME),
-            x2="bar_end_date:T",
-            strokeDash=alt.condition("datum.is_open_end", alt.value([4, 3]), alt.value([1, 0])),
-            tooltip=[
-                alt.Tooltip("row_label:N", title=labels.COL_INITIATIVE),
-                alt.Tooltip("start_date:T", title=labels.COL_START, format="%d.%m.%Y"),
-                alt.Tooltip("end_label:N", title=labels.COL_END),
-                alt.Tooltip("status_label:N", title=labels.COL_STATUS),
-                alt.Tooltip("overdue_count:Q", title=labels.COL_OVERDUE_COUNT),
-            ],
-        )
+              axis=alt.Axis(labelLimit=alt.ExprRef(f"containerSize()[0] < {NARROW_PX} ? 110 : 280")))
+    scale = alt.Scale(domain=[_datetime(day) for day in domain]) if domain else alt.Undefined
+    x = alt.X("start_date:T", title=labels.AXIS_TIME, scale=scale, axis=alt.Axis(format="%b %Y", labelOverlap=True))
+
+    def legend(place: int) -> dict:
+        """The place-th legend below the plot: side by side, or one below the
+        other on a narrow screen (LEGEND_X / LEGEND_Y: offsets in pixels)."""
+        narrow = f"containerSize()[0] < {NARROW_PX}"
+        return {"orient": "none", "direction": "vertical",
+                "legendX": alt.ExprRef(f"{narrow} ? -110 : {LEGEND_X[place]}"),
+                "legendY": alt.ExprRef(f"height + 56 + ({narrow} ? {LEGEND_Y[place]} : 0)")}
+
+    bar_tooltip = [
+        alt.Tooltip("row_label:N", title=labels.COL_INITIATIVE),
+        alt.Tooltip("start_date:T", title=labels.COL_START, format="%d.%m.%Y"),
+        alt.Tooltip("end_label:N", title=labels.COL_END),
+        alt.Tooltip("status_label:N", title=labels.COL_STATUS),
+        alt.Tooltip("overdue_count:Q", title=labels.COL_OVERDUE_COUNT),
+    ]
+    bar_fill = alt.Chart(bars).mark_bar(color=TIMELINE_BAR, height=14, clip=True).encode(
+        y=y, x=x, x2="bar_end_date:T", tooltip=bar_tooltip,
+    )
+    # the outline in a layer of its own: an unfilled mark's legend draws the
+    # outline (solid or dashed) that it explains
+    bar_outline = alt.Chart(bars).mark_bar(filled=False, color=OUTLINE, strokeWidth=1, height=14, clip=True).encode(
+        y=y, x="start_date:T", x2="bar_end_date:T", tooltip=bar_tooltip,
+        strokeDash=alt.StrokeDash(
+            "end_kind:N", title=labels.LEGEND_BAR,
+            scale=alt.Scale(domain=[labels.BAR_END, labels.BAR_OPEN_END], range=[[1, 0], [4, 3]]),
+            legend=alt.Legend(symbolType="square", symbolSize=250, labelLimit=260, symbolFillColor=TIMELINE_BAR,
+                              symbolStrokeWidth=1, **legend(0)),
+        ),
+    )
+    today_label = labels.TODAY_LINE.format(date=fmt.date(today))
+    today_frame = pd.DataFrame({"today": [pd.Timestamp(today)], "label": [today_label]})
+    rule = alt.Chart(today_frame).mark_rule(strokeWidth=2).encode(
+        x="today:T",
+        color=alt.Color("label:N", title=labels.LEGEND_LINE,
+                        scale=alt.Scale(domain=[today_label], range=[OUTLINE]),
+                        legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2, **legend(1))),
+        tooltip=[alt.Tooltip("label:N", title=labels.TODAY_TOOLTIP)],
     )
     shapes = [labels.SHAPE_MILESTONE, labels.SHAPE_DECISION]
     states = [labels.STATE_OVERDUE, labels.STATE_OPEN, labels.STATE_DONE]
     point_layer = (
         alt.Chart(points)
-        .mark_point(filled=True, size=90, stroke=OUTLINE, strokeWidth=1, opacity=1)
+        .mark_point(filled=True, size=90, stroke=OUTLINE, strokeWidth=1, opacity=1, clip=True)
         .encode(
             y=y,
-            x=alt.X("due_date:T"),
+            x="due_date:T",
             shape=alt.Shape("shape_label:N", title=labels.LEGEND_KIND,
                             scale=alt.Scale(domain=shapes, range=["circle", "diamond"]),
-                            legend=alt.Legend(orient="bottom")),
+                            legend=alt.Legend(**legend(2))),
             fill=alt.Fill("state_label:N", title=labels.LEGEND_STATE,
                           scale=alt.Scale(domain=states, range=list(MILESTONE_STATE_COLOURS)),
-                          legend=alt.Legend(orient="bottom", symbolStrokeColor=OUTLINE)),
+                          legend=alt.Legend(symbolStrokeColor=OUTLINE, **legend(3))),
             tooltip=[
                 alt.Tooltip("row_label:N", title=labels.COL_INITIATIVE),
                 alt.Tooltip("title:N", title=labels.COL_TITLE),
@@ -277,19 +306,32 @@ def timeline(bars: pd.DataFrame, points: pd.DataFrame, today, description: str) 
             ],
         )
     )
-    today_frame = pd.DataFrame({"today": [pd.Timestamp(today)], "label": [labels.TODAY]})
-    rule = alt.Chart(today_frame).mark_rule(color=OUTLINE, strokeDash=[6, 4], strokeWidth=1.5).encode(
-        x="today:T", tooltip=[alt.Tooltip("label:N", title=labels.TODAY_TOOLTIP)],
-    )
+    # the line's label above the plot, so it never covers a milestone
     rule_label = alt.Chart(today_frame).mark_text(
-        align="left", baseline="top", dx=4, dy=-14, color=OUTLINE, fontWeight="bold",
-    ).encode(x="today:T", y=alt.value(0), text="label:N")
+        align="center", baseline="bottom", dy=-6, color=OUTLINE, fontWeight="bold",
+    ).encode(x="today:T", y=alt.value(0), text=alt.value(labels.TODAY))
     chart = (
-        alt.layer(bar_layer, point_layer, rule, rule_label)
+        alt.layer(bar_fill, bar_outline, rule, point_layer, rule_label)
         .resolve_scale(y="shared")
-        .properties(title=labels.CHART_TITLE, description=description, height=alt.Step(24))
+        .properties(title=alt.TitleParams(labels.CHART_TITLE, offset=22), description=description,
+                    height=alt.Step(24),
+                    # room below for the legends, which are placed by hand (see `legend`)
+                    padding=alt.ExprRef(f"{{left: 5, top: 5, right: 5, bottom: "
+                                        f"containerSize()[0] < {NARROW_PX} ? 300 : 110}}"))
     )
     return norwegian(chart)
+
+
+NARROW_PX = 700
+# Where the timeline's four legends go (bars, the today line, shapes, fills)
+LEGEND_X = (0, 220, 380, 530)  # side by side
+LEGEND_Y = (0, 74, 124, 196)  # one below the other, from the left edge
+
+
+def _datetime(day) -> alt.DateTime:
+    """A date as Vega-Lite's DateTime (local time, as dates in the data are read)."""
+    day = pd.Timestamp(day)
+    return alt.DateTime(year=day.year, month=day.month, date=day.day)
 
 
 def status_trend_bars(data: pd.DataFrame, description: str) -> alt.Chart:

@@ -4,14 +4,13 @@ in Norwegian local time."""
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
 from portfolio import fmt
 from portfolio.present.changes import URL_FROM
+from portfolio.present.columns import TIME_PX, Columns
 from portfolio.present.links import URL_SNAPSHOT
 from portfolio.store import audit
 from portfolio.store.snapshots import SnapshotMeta
@@ -19,7 +18,6 @@ from portfolio.texts import history as H
 from portfolio.texts import update as T
 
 HISTORY_ROWS = 200
-LOCAL_TIME = ZoneInfo("Europe/Oslo")
 CHANGES_PAGE = "changes"
 
 
@@ -28,11 +26,8 @@ def local_time(meta: SnapshotMeta) -> str:
 
 
 def local_time_text(iso: str | None) -> str:
-    """An ISO 8601 UTC time as Norwegian local date and time."""
-    if not iso:
-        return "–"
-    moment = dt.datetime.fromisoformat(iso).astimezone(LOCAL_TIME)
-    return H.TIME.format(date=fmt.date(moment), time=f"{moment:%H:%M}")
+    """An ISO 8601 UTC time as Norwegian local date and time ("16.11.2026 kl. 14.00")."""
+    return fmt.date_time(iso) if iso else "–"
 
 
 def changes_link(meta: SnapshotMeta) -> str | None:
@@ -65,6 +60,34 @@ def history_rows(metas: list[SnapshotMeta], limit: int = HISTORY_ROWS) -> tuple[
     columns = [C[k] for k in ("created", "author", "note", "changes", "initiatives", "budgets", "milestones",
                               "base", "id")]
     return pd.DataFrame(rows, columns=columns), len(newest)
+
+
+def history_columns() -> Columns:
+    """Every snapshot: on a phone when it was saved and its note (notes
+    wrap); on a laptop also who saved it, the link to its changes and the
+    row counts; its base and id behind «Vis alle kolonner»."""
+    C = H.COLUMNS
+    return Columns(
+        links={C["changes"]: C["changes_text"]},
+        counts=(C["initiatives"], C["budgets"], C["milestones"]),
+        essential=(C["created"], C["note"]), extra=(C["base"], C["id"]),
+        wrap=(C["note"], C["author"]),
+        widths={C["created"]: TIME_PX, C["author"]: 160, C["budgets"]: 115, C["milestones"]: 85,
+                C["base"]: TIME_PX},
+    )
+
+
+def rejected_columns() -> Columns:
+    """Rejected changes: when, and the first problem (wraps), first; who,
+    where from, which files and how many problems after."""
+    C = H.COLUMNS
+    return Columns(
+        counts=(C["rejected_count"],),
+        essential=(C["rejected_at"], C["rejected_first"]),
+        wrap=(C["rejected_first"], C["rejected_who"], C["rejected_files"]),
+        widths={C["rejected_at"]: TIME_PX, C["rejected_who"]: 160, C["rejected_origin"]: 150,
+                C["rejected_files"]: 170, C["rejected_count"]: 95},
+    )
 
 
 def rejected_rows(root: str, limit: int = 200) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from portfolio import fmt, texts
 from portfolio.model import schema
 from portfolio.present import charts, links
 from portfolio.present import initiative_history as history_view
-from portfolio.present.columns import Columns
+from portfolio.present.columns import DAYS_PX, DEVIATION_PX, MONEY_PX, OVERALL_STATUS_PX, PHASE_PX, SHARE_PX, Columns
 from portfolio.query.context import SnapshotContext, query
 from portfolio.texts import budget as money_texts
 from portfolio.texts import initiative as T
@@ -50,11 +50,8 @@ def options(ctx: SnapshotContext) -> dict[str, str]:
 
 
 # Up to this many initiatives the picker lists them all; above it (a county or
-# national portfolio) a search field comes first and the picker lists the best
-# matches, so a rerun does not send thousands of names to the browser.
-# Up to this many initiatives the picker lists them all; above it (a county or
-# national portfolio) a search field comes first and the picker lists the best
-# matches, so a rerun does not send thousands of names to the browser.
+# national portfolio) it lists the best matches of the search, so a rerun does
+# not send thousands of names to the browser.
 PICKER_ALL = 1000
 PICKER_MATCHES = 100
 
@@ -259,7 +256,7 @@ def milestone_rows(rows: pd.DataFrame) -> pd.DataFrame:
             T.COL_STATE: state,
             T.COL_OVERDUE_DAYS: rows["overdue_days"].astype("Int64"),
             labels["completed_date"]: rows["completed_date"],
-            labels["kind"]: rows["kind"],
+            labels["kind"]: rows["kind"].map(lambda kind: texts.MILESTONE_KIND_LABELS.get(kind, kind)),
             labels["decision_point"]: rows["decision_point"].fillna(T.EMPTY),
             labels["note"]: rows["note"].fillna(""),
         }
@@ -267,11 +264,20 @@ def milestone_rows(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def milestone_columns() -> Columns:
+    """The initiative's milestones: on a phone each title with its state
+    (overdue, open, done); on a laptop also due date, days overdue, kind, note
+    (titles and notes wrap) and completion date; the decision point behind
+    «Vis alle kolonner»."""
     labels = texts.COLUMN_LABELS["milestones"]
     return Columns(
         dates=(labels["due_date"], labels["completed_date"]),
         counts=(T.COL_OVERDUE_DAYS,),
         tinted={T.COL_STATE: STATE_TINTS},
+        essential=(labels["title"], T.COL_STATE),
+        extra=(labels["decision_point"],),
+        wrap=(labels["title"], labels["note"]),
+        widths={T.COL_STATE: 100, T.COL_OVERDUE_DAYS: DAYS_PX, labels["completed_date"]: 110,
+                labels["kind"]: 130, labels["note"]: 170},
     )
 
 
@@ -341,7 +347,23 @@ def related_rows(ctx: SnapshotContext, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def related_columns() -> Columns:
-    return Columns(statuses=(T.COL_OVERALL,), links={T.COL_LINK: T.LINK_TEXT})
+    """Related initiatives: each name with its overall status first."""
+    return Columns(statuses=(T.COL_OVERALL,), links={T.COL_LINK: T.LINK_TEXT}, wide=(T.COL_NAME,),
+                   essential=(T.COL_NAME, T.COL_OVERALL),
+                   widths={T.COL_OVERALL: OVERALL_STATUS_PX, texts.COLUMN_LABELS["initiatives"]["phase"]: PHASE_PX})
+
+
+def budget_columns() -> Columns:
+    """Money by year: on a phone the year with budget and actual; every
+    column fits a laptop."""
+    return Columns(
+        right=(money_texts.COL_FORECAST_DEVIATION_SHARE,),
+        essential=(T.COL_YEAR, money_texts.COL_BUDGET, money_texts.COL_ACTUAL),
+        widths={T.COL_YEAR: 60, **dict.fromkeys((money_texts.COL_BUDGET, money_texts.COL_ACTUAL,
+                                                 money_texts.COL_FORECAST), MONEY_PX),
+                money_texts.COL_FORECAST_DEVIATION: DEVIATION_PX, money_texts.COL_ACTUAL_DEVIATION: DEVIATION_PX,
+                money_texts.COL_FORECAST_DEVIATION_SHARE: SHARE_PX},
+    )
 
 
 # -- the page, built once ---------------------------------------------------------------

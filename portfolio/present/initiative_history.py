@@ -12,7 +12,7 @@ import pandas as pd
 from portfolio import config, fmt, texts
 from portfolio.model import schema
 from portfolio.present import snapshots
-from portfolio.present.columns import Columns
+from portfolio.present.columns import OVERALL_STATUS_PX, PHASE_PX, Columns
 from portfolio.query.context import SnapshotContext, query
 from portfolio.texts import initiative as T
 
@@ -163,7 +163,14 @@ def change_log_markdown(ctx: SnapshotContext, hist: pd.DataFrame) -> fmt.Markdow
 
 
 def history_columns() -> Columns:
-    return Columns(statuses=tuple(T.DIMENSIONS.values()), dates=(T.COL_DATE,), wide=(T.COL_CHANGES,))
+    """The initiative's history: on a phone each date with its overall status;
+    on a laptop also the other statuses, the phase and what changed (wraps);
+    decision point, leader and author behind «Vis alle kolonner»."""
+    return Columns(statuses=tuple(T.DIMENSIONS.values()), dates=(T.COL_DATE,), wide=(T.COL_CHANGES,),
+                   essential=(T.COL_DATE, T.DIMENSIONS["overall"]),
+                   extra=(T.COL_DECISION_POINT, T.COL_LEADER, T.COL_AUTHOR),
+                   wrap=(T.COL_CHANGES,),
+                   widths={T.DIMENSIONS["overall"]: OVERALL_STATUS_PX, T.COL_PHASE: PHASE_PX, T.COL_CHANGES: 280})
 
 
 def history_caption(ctx: SnapshotContext, hist: pd.DataFrame) -> str:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from portfolio import fmt, texts
 from portfolio.present import charts, links
-from portfolio.present.columns import Columns
+from portfolio.present.columns import DAYS_PX, OVERALL_STATUS_PX, PHASE_PX, Columns
 from portfolio.present.links import TABLE_ROWS
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
@@ -23,6 +23,13 @@ TIMELINE_ROWS = 40
 LIST_ROWS = TABLE_ROWS
 SHORT_HORIZON = 30
 LONG_HORIZON = 90
+# The timeline's period: from MONTHS_BACK before today to MONTHS_AHEAD after
+# ("window", the default), or from the first date to the last ("all")
+WINDOWS = ("window", "all")
+DEFAULT_WINDOW = "window"
+WINDOW_KEY = "ms_window"  # the period's widget
+MONTHS_BACK = 3
+MONTHS_AHEAD = 12
 
 def _dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series)
@@ -52,6 +59,7 @@ def timeline(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = TI
         bar_end_date=_dates(bars["bar_end_date"]),
         end_label=[T.OPEN_END if open_end else fmt.date(end)
                    for open_end, end in zip(bars["is_open_end"], bars["end_date"], strict=False)],
+        end_kind=[T.BAR_OPEN_END if open_end else T.BAR_END for open_end in bars["is_open_end"]],
         status_label=bars["status_overall"].map(texts.STATUS_LABELS),
         overdue_count=bars["overdue_count"].astype(int),
     )
@@ -71,6 +79,42 @@ def timeline(ctx: SnapshotContext, filters: queries.Filters, row_limit: int = TI
     return Timeline(bars=bars, points=points, total=total)
 
 
+def window_dates(today: dt.date, window: str, t: Timeline) -> tuple[dt.date, dt.date]:
+    """The first and last day the timeline shows: MONTHS_BACK months before
+    today to MONTHS_AHEAD after it, or ("all") from the earliest start or due
+    date to the latest end or due date, today always included."""
+    if window == "window":
+        day = pd.Timestamp(today)
+        return ((day - pd.DateOffset(months=MONTHS_BACK)).date(), (day + pd.DateOffset(months=MONTHS_AHEAD)).date())
+    starts = [*t.bars["start_date"].dropna(), *t.points["due_date"].dropna(), pd.Timestamp(today)]
+    ends = [*t.bars["bar_end_date"].dropna(), *t.points["due_date"].dropna(), pd.Timestamp(today)]
+    return min(starts).date(), max(ends).date()
+
+
+def in_window(t: Timeline, first: dt.date, last: dt.date, row_limit: int = TIMELINE_ROWS) -> tuple[Timeline, int, int]:
+    """The timeline within a period: the initiatives whose bar overlaps it
+    (the first `row_limit`, in the same order), their milestones due in it.
+    Also returns how many of those initiatives' milestones are due outside the
+    period, and how many of those are overdue."""
+    start, end = pd.Timestamp(first), pd.Timestamp(last)
+    bars = t.bars[(t.bars["start_date"] <= end) & (t.bars["bar_end_date"] >= start)].head(row_limit)
+    points = t.points[t.points["row_label"].isin(set(bars["row_label"]))]
+    inside = (points["due_date"] >= start) & (points["due_date"] <= end)
+    outside = points[~inside]
+    overdue_outside = int((outside["state_label"] == T.STATE_OVERDUE).sum())
+    return (Timeline(bars=bars.reset_index(drop=True), points=points[inside].reset_index(drop=True), total=t.total),
+            len(outside), overdue_outside)
+
+
+def window_caption(first: dt.date, last: dt.date, outside: int, overdue_outside: int) -> str:
+    """The period shown, and what lies outside it."""
+    sentences = [fmt.markdown(T.WINDOW_CAPTION, first=fmt.date(first), last=fmt.date(last))]
+    if outside:
+        sentences.append(fmt.markdown(T.OUTSIDE_OVERDUE if overdue_outside else T.OUTSIDE,
+                                      count=fmt.number(outside), overdue=fmt.number(overdue_outside)))
+    return " ".join(sentences)  # each sentence Markdown made by fmt
+
+
 def timeline_takeaway(t: Timeline) -> str:
     if t.shown == 0:
         return T.TAKEAWAY_EMPTY
@@ -87,14 +131,17 @@ def timeline_takeaway(t: Timeline) -> str:
     )
 
 
-def timeline_caption(t: Timeline) -> str:
+def timeline_caption(t: Timeline, window: str = "all") -> str:
+    if t.shown < t.total and window != "all":
+        return fmt.markdown(T.TIMELINE_CAPTION_WINDOW, shown=fmt.number(t.shown), count=fmt.number(t.total),
+                            limit=fmt.number(TIMELINE_ROWS))
     if t.shown < t.total:
         return fmt.markdown(T.TIMELINE_CAPTION, shown=fmt.number(t.shown), count=fmt.number(t.total))
     return fmt.markdown(T.TIMELINE_CAPTION_ALL, count=fmt.number(t.total))
 
 
-def timeline_chart(ctx: SnapshotContext, t: Timeline, description: str):
-    return charts.timeline(t.bars, t.points, ctx.today, description)
+def timeline_chart(ctx: SnapshotContext, t: Timeline, description: str, domain: tuple[dt.date, dt.date]):
+    return charts.timeline(t.bars, t.points, ctx.today, description, domain)
 
 
 def timeline_rows(ctx: SnapshotContext, t: Timeline) -> pd.DataFrame:
@@ -116,9 +163,15 @@ def timeline_rows(ctx: SnapshotContext, t: Timeline) -> pd.DataFrame:
 
 
 def timeline_columns() -> Columns:
+    """The timeline's table: each initiative with its overall status first;
+    start date and number of milestones behind «Vis alle kolonner»."""
     return Columns(
         statuses=(T.COL_STATUS,), dates=(T.COL_START, T.COL_NEXT_DUE),
         counts=(T.COL_MILESTONE_COUNT, T.COL_OVERDUE_COUNT), links={T.COL_LINK: T.LINK_TEXT},
+        wide=(T.COL_INITIATIVE,), pinned=(T.COL_INITIATIVE,),
+        essential=(T.COL_INITIATIVE, T.COL_STATUS), extra=(T.COL_START, T.COL_MILESTONE_COUNT),
+        widths={T.COL_STATUS: OVERALL_STATUS_PX, T.COL_PHASE: PHASE_PX, T.COL_END: 115,
+                T.COL_OVERDUE_COUNT: 150},
     )
 
 
@@ -153,7 +206,7 @@ def list_rows(ctx: SnapshotContext | None, rows: pd.DataFrame) -> pd.DataFrame:
     else:
         columns[T.COL_DAYS_LEFT] = rows["days_left"].astype(int)
     columns.update({
-        T.COL_KIND: rows["kind"],
+        T.COL_KIND: rows["kind"].map(lambda kind: texts.MILESTONE_KIND_LABELS.get(kind, kind)),
         T.COL_DECISION_POINT: rows["decision_point"].fillna(T.EMPTY),
         T.COL_STATUS: rows["status_overall"].map(texts.STATUS_LABELS),
         T.COL_AREA: rows["owner_area"],
@@ -164,9 +217,18 @@ def list_rows(ctx: SnapshotContext | None, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def list_columns() -> Columns:
+    """The lists: on a phone each milestone with how late it is (or how many
+    days are left); on a laptop also the due date, the initiative, its link and
+    overall status and the note (titles, names and notes wrap); kind, decision
+    point, owner and leader behind «Vis alle kolonner»."""
     return Columns(
         statuses=(T.COL_STATUS,), dates=(T.COL_DUE,), counts=(T.COL_OVERDUE_DAYS, T.COL_DAYS_LEFT),
         wide=(T.COL_TITLE,), links={T.COL_LINK: T.LINK_TEXT},
+        essential=(T.COL_TITLE, T.COL_OVERDUE_DAYS, T.COL_DAYS_LEFT),
+        extra=(T.COL_KIND, T.COL_DECISION_POINT, T.COL_AREA, T.COL_LEADER),
+        wrap=(T.COL_TITLE, T.COL_INITIATIVE, T.COL_NOTE),
+        widths={T.COL_TITLE: 190, T.COL_OVERDUE_DAYS: DAYS_PX, T.COL_DAYS_LEFT: DAYS_PX, T.COL_INITIATIVE: 150,
+                T.COL_STATUS: OVERALL_STATUS_PX, T.COL_NOTE: 170},
     )
 
 
@@ -228,22 +290,36 @@ class View:
     """Everything the milestones page draws for one snapshot and set of filters."""
 
     lists: list[MilestoneList]  # overdue, next 30 days, next 90 days
-    timeline: Timeline
+    timeline: Timeline  # within the period shown
     takeaway: str
     caption: str
     chart: dict | None  # Vega-Lite spec; None when no initiative is shown
     timeline_table: pd.DataFrame
+    window: str = DEFAULT_WINDOW  # one of WINDOWS
+    period: tuple[dt.date, dt.date] | None = None  # the first and last day the timeline shows
+    window_caption: str = ""
 
 
-def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
-    """Use through `ui.view(build_view, ctx, filters)`: built once per snapshot and filters."""
-    t = timeline(ctx, filters)
+def build_view(ctx: SnapshotContext, filters: queries.Filters, window: str = DEFAULT_WINDOW) -> View:
+    """Use through `ui.view(build_view, ctx, filters, window)`: built once per
+    snapshot, filters and period (`WINDOWS`). The timeline, its text and its
+    table show the initiatives and milestones of the period."""
+    window = window if window in WINDOWS else DEFAULT_WINDOW
+    # a period leaves some initiatives out: fetch more than are shown
+    everything = timeline(ctx, filters, TIMELINE_ROWS if window == "all" else 2 * TIMELINE_ROWS)
+    period = window_dates(ctx.today, window, everything)
+    t, outside, overdue_outside = in_window(everything, *period)
     takeaway = timeline_takeaway(t)
+    period_text = window_caption(*period, outside, overdue_outside)
+    description = fmt.plain(fmt.markdown("{} {}", takeaway, period_text))
     return View(
         lists=lists(ctx, filters),
         timeline=t,
         takeaway=takeaway,
-        caption=timeline_caption(t),
-        chart=charts.spec(timeline_chart(ctx, t, fmt.plain(takeaway))) if t.shown else None,
+        caption=timeline_caption(t, window),
+        chart=charts.spec(timeline_chart(ctx, t, description, period)) if t.shown else None,
         timeline_table=timeline_rows(ctx, t),
+        window=window,
+        period=period,
+        window_caption=period_text,
     )

@@ -14,7 +14,7 @@ import pandas as pd
 from portfolio import fmt, texts
 from portfolio.model import schema
 from portfolio.present import charts, links
-from portfolio.present.columns import Columns
+from portfolio.present.columns import OVERALL_STATUS_PX, PHASE_PX, Columns
 from portfolio.present.links import TABLE_ROWS
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
@@ -166,11 +166,19 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
 
 
 def status_table_columns() -> Columns:
+    """The status table: on a phone each name with its overall status beside
+    it; on a laptop also the four status dimensions, the phase, the link and
+    the end date; programme, owner, leader and overdue count behind «Vis alle
+    kolonner» (the overdue milestones have their own key figure and page)."""
     labels = texts.COLUMN_LABELS["initiatives"]
+    overdue = texts.OVERVIEW["kpi_overdue"]
     return Columns(
         statuses=tuple(labels[c] for c in STATUS_COLUMNS),
         dates=(labels["end_date"],),
-        counts=(texts.OVERVIEW["kpi_overdue"],),
+        counts=(overdue,),
         wide=(labels["name"],), pinned=(labels["name"],),
         links={initiative_texts.COL_LINK: initiative_texts.LINK_TEXT},
+        essential=(labels["name"], labels["status_overall"]),
+        extra=(overdue, texts.OVERVIEW["col_programme"], labels["owner_area"], labels["project_leader"]),
+        widths={labels["status_overall"]: OVERALL_STATUS_PX, labels["phase"]: PHASE_PX},
     )

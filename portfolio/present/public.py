@@ -52,6 +52,17 @@ class Card:
     money: pd.DataFrame  # year, budget_nok, actual_nok; one row per year
     funding_sources: list[str]
 
+    @functools.cached_property
+    def over_budget(self) -> list[fmt.Markdown]:
+        """One sentence per year in which more was spent than budgeted
+        (all funding sources together), newest year first: the page says it
+        in words, never by colour alone."""
+        over = self.money[self.money["actual_nok"] > self.money["budget_nok"]]
+        return [
+            fmt.markdown(T.OVER_BUDGET_CARD, amount=fmt.kr(int(actual - budget)), year=int(year))
+            for year, budget, actual in over[["year", "budget_nok", "actual_nok"]].itertuples(index=False)
+        ]
+
     @property
     def key(self) -> str:
         """The widget key of the card's expander."""
@@ -125,7 +136,7 @@ def _list(value) -> list[str]:
     return [str(v) for v in value]
 
 
-def _date(value) -> dt.date | None:
+def date_of(value) -> dt.date | None:
     if value is None or pd.isna(value):
         return None
     return value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value
@@ -142,7 +153,7 @@ def card(data: PublicData, row: pd.Series, names: Mapping[str, str]) -> Card:
         facts.append(fmt.markdown(T.PART_OF, name=plain(names[parent])))
     facts.append(fmt.markdown(T.AREA, area=row["owner_area"]))
     facts.append(fmt.markdown(T.OWNER, owner=row["project_owner"]))
-    start, end = _date(row["start_date"]), _date(row["end_date"])
+    start, end = date_of(row["start_date"]), date_of(row["end_date"])
     if end:
         facts.append(fmt.markdown(T.PERIOD, start=fmt.date(start), end=fmt.date(end)))
     else:
@@ -163,9 +174,9 @@ def card(data: PublicData, row: pd.Series, names: Mapping[str, str]) -> Card:
     ms = data.milestones[data.milestones["initiative_id"] == initiative_id]
     completed = ms[ms["completed_date"].notna()].sort_values("completed_date", ascending=False, kind="stable")
     open_ = ms[ms["completed_date"].isna()].sort_values("due_date", kind="stable")
-    done = [Milestone(_date(d), plain(t)) for d, t in
+    done = [Milestone(date_of(d), plain(t)) for d, t in
             completed[["completed_date", "title"]].head(DONE_SHOWN).itertuples(index=False)]
-    upcoming = [Milestone(_date(d), plain(t)) for d, t in
+    upcoming = [Milestone(date_of(d), plain(t)) for d, t in
                 open_[["due_date", "title"]].head(NEXT_SHOWN).itertuples(index=False)]
 
     rows = data.budgets[data.budgets["initiative_id"] == initiative_id]

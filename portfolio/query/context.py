@@ -16,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from portfolio import config
 from portfolio.query import runner
 from portfolio.store.snapshots import SnapshotMeta, Store
 
@@ -28,13 +29,33 @@ def run_direct(store: Store, snapshot_id: str, name: str, params: dict[str, Any]
     return runner.run(store, name, {**params, "snapshot_id": snapshot_id})
 
 
+def today_for(meta: SnapshotMeta, is_latest: bool) -> dt.date:
+    """The date a snapshot is seen on. An earlier snapshot: its own date, so
+    "overdue" and "next 30 days" mean what they meant then. The latest:
+    PORTFOLIO_TODAY when set; on demo data the snapshot's own date (the demo
+    data is dated, and would otherwise drift as the calendar moves on);
+    else the real date."""
+    if not is_latest:
+        return meta.created.date()
+    fixed = config.fixed_today()
+    if fixed is not None:
+        return fixed
+    return meta.created.date() if meta.is_demo else config.today()
+
+
+def today_is_demo_date(meta: SnapshotMeta, is_latest: bool) -> bool:
+    """Whether `today_for` put "today" at the demo data's date (the demo notice says so)."""
+    return is_latest and meta.is_demo and config.fixed_today() is None
+
+
 @dataclasses.dataclass(frozen=True)
 class SnapshotContext:
     """Which snapshot a page shows, and the date it treats as today.
 
-    On the latest snapshot `today` is the real date (or PORTFOLIO_TODAY); on
-    an earlier snapshot it is that snapshot's date, so "overdue" and "next
-    30 days" mean what they meant then.
+    `today` is `today_for(meta, is_latest)`: on the latest snapshot the real
+    date (or PORTFOLIO_TODAY; on demo data the snapshot's date); on an
+    earlier snapshot that snapshot's date, so "overdue" and "next 30 days"
+    mean what they meant then.
     """
 
     store: Store

@@ -23,15 +23,26 @@ DEMO_NOTICE = (
     "Samhandlingskommunen Kristiansand. Verdier som kildene ikke oppgir, er "
     "illustrative (se data/README.md)."
 )
+# Added to DEMO_NOTICE on the latest demo snapshot unless PORTFOLIO_TODAY is set
+DEMO_TODAY_NOTICE = (
+    "«I dag» er satt til datoen for siste øyeblikksbilde, {date}, så forsinkelser og "
+    "frister regnes fra den datoen."
+)
 NO_DATA = (
     "Fant ingen øyeblikksbilder i datamappen «{path}». Lag demodata med "
     "`python -m tools.demo_data --out {path}` eller sett PORTFOLIO_DATA."
 )
-SNAPSHOT_CAPTION = "Data per {date} · lagret av {author} · øyeblikksbilde {snapshot_id}"
+SNAPSHOT_CAPTION = "Data per {time}, lagret av {author}."
 
 EXPORT = {
     "excel": "Last ned Excel",
     "csv": "Last ned CSV",
+}
+
+# Tables that fit the screen (portfolio/web/tables.py)
+TABLES = {
+    "show_all": "Vis alle kolonner",
+    "show_all_help": "Viser også {columns}.",
 }
 
 TIME_TRAVEL = {
@@ -112,6 +123,14 @@ STATUS_LABELS = {
     "gul": "Gul",
     "rød": "Rød",
     "ikke vurdert": "Ikke vurdert",
+}
+
+# Milestone kinds as shown (the stored values are schema.MILESTONE_KINDS)
+MILESTONE_KIND_LABELS = {
+    "milepæl": "Milepæl",
+    "beslutningspunkt": "Beslutningspunkt",
+    "arrangement": "Arrangement",
+    "leveranse": "Leveranse",
 }
 
 # Validation messages. {table}, {row}, {column} and {value} are filled in.

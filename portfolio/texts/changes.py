@@ -44,6 +44,24 @@ PAGE = {
     "download": "Last ned alle endringer",
     "download_caption": "Alle {count} endringer i én tabell, med filtrene som gjelder nå.",
     "export_sheet": "Endringer",
+    # the summary per initiative
+    "section_summary": "Sammendrag per tiltak",
+    "summary_caption": (
+        "Det viktigste først: tiltak der samlet status ble rød, så forverret status, nye forsinkede "
+        "milepæler, budsjettendringer, flyttede frister, fjernede tiltak, ny fase eller nytt "
+        "beslutningspunkt, nye tiltak, andre statusendringer, endrede milepæler, forbedret status og "
+        "andre endringer. Hver setning er laget av endringene i tabellene under."
+    ),
+    "summary_link": "**{name}**",
+    "summary_severity": "Viktigste endring: {label}",
+    "summary_capped": (
+        "Viser de {shown} viktigste av {total} tiltak med endringer. Resten står i tabellene under "
+        "og i nedlastingen."
+    ),
+    "summary_texts": "Tekster før og etter ({count})",
+    "details": "Alle endringer i detalj",
+    "details_caption": "Åpne en del for å se tabellen.",
+    "section_count": "{title} ({count})",
     # sections
     "section_initiatives": "Nye og fjernede tiltak",
     "section_status": "Statusendringer",
@@ -52,9 +70,9 @@ PAGE = {
     "section_status_part_other": "{dimension}: {worse} forverret, {better} forbedret, {other} til eller fra «Ikke vurdert»",
     "section_phase": "Fase og beslutningspunkt",
     "section_milestones": "Milepæler",
-    "section_completed": "Fullført",
-    "section_moved": "Flyttet",
-    "section_overdue": "Nye forsinkede",
+    "section_completed": "Fullførte milepæler",
+    "section_moved": "Flyttede milepæler",
+    "section_overdue": "Nye forsinkede milepæler",
     "section_overdue_caption": "Ikke fullført og fristen har gått ut per {today}, men var ikke forsinket {old}.",
     "section_budget": "Budsjettendringer",
     "section_budget_threshold": "Budsjettendringer på minst {threshold}",
@@ -153,6 +171,91 @@ SUMMARY_PARTS = {
     "budget": ("{count} budsjettendring", "{count} budsjettendringer"),
     "other": ("{count} annen endring", "{count} andre endringer"),
 }
+
+# The summary per initiative (portfolio/present/change_summary.py): plain
+# sentences made from the change engine's output, the same on the page and in
+# a meeting pack. {…} are filled in with values from the data.
+SEVERITY_LABELS = {
+    "red": "Samlet status ble rød",
+    "worse": "Status forverret",
+    "overdue": "Ny forsinket milepæl",
+    "budget": "Budsjettendring",
+    "moved": "Milepæl flyttet",
+    "removed": "Fjernet tiltak",
+    "phase": "Ny fase eller nytt beslutningspunkt",
+    "added": "Nytt tiltak",
+    "status": "Status endret",
+    "milestones": "Endrede milepæler",
+    "better": "Status forbedret",
+    "other": "Andre endringer",
+}
+STATUS_WORDS = {"grønn": "grønn", "gul": "gul", "rød": "rød", "ikke vurdert": "ikke vurdert"}
+DIMENSION_WORDS = {
+    "status_schedule": "fremdrift",
+    "status_budget": "økonomi",
+    "status_quality": "kvalitet",
+    "status_risk": "risiko",
+}
+AMOUNT_SUBJECTS = {"budget_nok": "Budsjettet", "actual_nok": "Regnskapet", "forecast_nok": "Prognosen"}
+SENTENCES = {
+    "overall": "Samlet status er endret fra {old} til {new}.",
+    "dimension_part": "{dimension} ({old} til {new})",
+    "worse": "Status er forverret for {parts}.",
+    "better": "Status er forbedret for {parts}.",
+    "status": "Status er endret for {parts}.",
+    "overdue_one": "Milepælen «{title}» er nå forsinket (frist {due}).",
+    "overdue_many": "{count} milepæler er nå forsinket: {items}.",
+    "overdue_item": "«{title}» (frist {due})",
+    "budget_line": "{amount} for {year} fra {source}",
+    "budget_added_one": "Ny budsjettlinje: {items}.",
+    "budget_added_many": "Nye budsjettlinjer: {items}.",
+    "budget_removed_one": "Fjernet budsjettlinje: {items}.",
+    "budget_removed_many": "Fjernede budsjettlinjer: {items}.",
+    "amount_up": "{subject} for {year} fra {source} økte fra {old} til {new}.",
+    "amount_down": "{subject} for {year} fra {source} gikk ned fra {old} til {new}.",
+    "amount_set": "{subject} for {year} fra {source} er satt til {new}.",
+    "amount_cleared": "{subject} for {year} fra {source} er fjernet (var {old}).",
+    "amount_changed": "{subject} for {year} fra {source} er endret fra {old} til {new}.",
+    "more_budget_one": "Og {count} budsjettendring til.",
+    "more_budget_many": "Og {count} budsjettendringer til.",
+    "moved_later": "Fristen for «{title}» er flyttet fra {old} til {new}, {days} senere.",
+    "moved_earlier": "Fristen for «{title}» er flyttet fra {old} til {new}, {days} tidligere.",
+    "moved_set": "Fristen for «{title}» er endret fra {old} til {new}.",
+    "more_moved_one": "Og {count} milepæl til er flyttet.",
+    "more_moved_many": "Og {count} milepæler til er flyttet.",
+    "removed": "Tiltaket er fjernet fra porteføljen.",
+    "added": "Tiltaket er nytt i porteføljen, i fasen {phase} med samlet status {status}.",
+    "added_plain": "Tiltaket er nytt i porteføljen.",
+    "field_changed": "{label} er endret fra {old} til {new}.",
+    "field_set": "{label} er satt til {new}.",
+    "field_cleared": "{label} er fjernet (var {old}).",
+    "completed_one": "Milepælen «{title}» er fullført {date}.",
+    "completed_many": "{count} milepæler er fullført: {items}.",
+    "completed_item": "«{title}» ({date})",
+    "milestone_added_one": "Ny milepæl: «{title}» med frist {due}.",
+    "milestone_added_plain": "Ny milepæl: «{title}».",
+    "milestone_added_many": "Nye milepæler: {items}.",
+    "milestone_removed_one": "Milepælen «{title}» er fjernet.",
+    "milestone_removed_many": "Fjernede milepæler: {items}.",
+    "milestone_title": "«{title}»",
+    "reopened": "Milepælen «{title}» er åpnet igjen.",
+    "milestone_field": "{label} for milepælen «{title}» er endret fra {old} til {new}.",
+    "texts": "Endret tekst: {items}.",
+    "text_item_initiative": "«{label}»",
+    "text_item_milestone": "merknaden til milepælen «{title}»",
+    "text_item_budget": "merknaden til budsjettlinjen {year}, {source}",
+    "and": " og ",
+    "separator": ", ",
+    "more_items": "{count} til",
+}
+# The before/after blocks of a changed text
+TEXT_LABELS = {
+    "milestone": "Merknad til milepælen «{title}»",
+    "budget": "Merknad til budsjettlinjen {year}, {source}",
+}
+BEFORE = "Før"
+AFTER = "Etter"
+NO_TEXT = "(ingen tekst)"
 
 # python -m portfolio diff
 CLI = {

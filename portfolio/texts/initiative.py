@@ -15,7 +15,6 @@ SEARCH_CAPPED = "{shown} av {count} tiltak passer søket, i alfabetisk rekkeføl
 SEARCH_ALL = "{count} tiltak passer søket."
 SEARCH_EMPTY = "Listen viser de {shown} første av {count} tiltak i alfabetisk rekkefølge. Søk for å finne de andre."
 SEARCH_NONE = "Ingen tiltak passer søket «{search}»."
-CHOOSE = "Velg et tiltak i listen over, eller åpne et tiltak fra statustabellen på oversiktssiden."
 UNKNOWN = (
     "Fant ikke tiltaket «{initiative_id}» i dataene per {date}. Tiltaket kan være lagt til "
     "senere, ha fått en annen ID eller være fjernet. Velg et tiltak i listen."
@@ -156,3 +155,16 @@ COL_LINK = "Side"
 LINK_TEXT = "Åpne tiltaket"
 COL_AREA = "Kommunalområde"
 COL_OVERALL = "Samlet status"
+
+# The list of every initiative, before one is chosen (portfolio/present/initiative_list.py)
+LIST_HEADING = "Alle tiltak"
+LIST_HELP = (
+    "Velg en rad for å åpne tiltaket her, eller bruk «Åpne tiltaket» for å åpne det i en ny fane. "
+    "Søket finner ord i navn, kommunalområde, program, fase og status (for eksempel «rød»)."
+)
+LIST_ALL = "{count} tiltak i alfabetisk rekkefølge."
+LIST_MATCHES = "{shown} av {count} tiltak passer søket."
+LIST_CAPPED = "Listen viser de {shown} første av {total} tiltak som passer, i alfabetisk rekkefølge. Søk for å finne de andre."
+LIST_NONE = "Ingen tiltak passer søket «{search}»."
+LIST_SEARCH_HELP = "Skriv ett eller flere ord fra navn, kommunalområde, program, fase eller status."
+COL_PROGRAMME = "Program"

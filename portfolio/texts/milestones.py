@@ -16,6 +16,11 @@ TIMELINE_CAPTION = (
     "Viser {shown} av {count} tiltak som passer filtrene: de med flest forsinkede milepæler "
     "først, deretter rød, gul, ikke vurdert og grønn samlet status, og nærmeste frist."
 )
+TIMELINE_CAPTION_WINDOW = (
+    "Viser {shown} av {count} tiltak som passer filtrene: de som pågår i perioden (høyst {limit}), "
+    "de med flest forsinkede milepæler først, deretter rød, gul, ikke vurdert og grønn samlet status, "
+    "og nærmeste frist."
+)
 TIMELINE_CAPTION_ALL = "Viser alle {count} tiltak som passer filtrene, de med flest forsinkede milepæler først."
 TAKEAWAY = "{with_overdue} av {shown} tiltak i tidslinjen har forsinkede milepæler, til sammen {overdue}. {next}"
 TAKEAWAY_NEXT = "Neste frist er «{title}» ({initiative}) {date}."
@@ -33,6 +38,22 @@ STATE_OVERDUE = "Forsinket"
 STATE_OPEN = "Åpen"
 STATE_DONE = "Fullført"
 OPEN_END = "Uten sluttdato"
+# The period of the timeline (portfolio/present/milestones.py WINDOWS)
+WINDOW_LABEL = "Periode"
+WINDOWS = {"window": "3 mnd tilbake – 12 mnd frem", "all": "Hele perioden"}
+WINDOW_HELP = "Tidslinjen, teksten og tabellen under viser bare tiltak og milepæler i perioden."
+WINDOW_CAPTION = "Perioden er {first}–{last}."
+OUTSIDE = "{count} milepæler i disse tiltakene har frist utenfor perioden; velg «Hele perioden» for å se dem."
+OUTSIDE_OVERDUE = (
+    "{count} milepæler i disse tiltakene har frist utenfor perioden, {overdue} av dem forsinket; "
+    "velg «Hele perioden» for å se dem."
+)
+# The legend's words for the bars and the today line
+LEGEND_BAR = "Tiltak"
+BAR_END = "Med sluttdato (heltrukket)"
+BAR_OPEN_END = "Uten sluttdato (stiplet)"
+LEGEND_LINE = "Linje"
+TODAY_LINE = "I dag ({date})"
 
 # Lists
 LISTS = "Frister"

@@ -73,7 +73,7 @@ PHASE_ALL = "Alle faser"
 COUNT = "Viser {shown} av {total} tiltak."
 COUNT_ALL = "{total} tiltak."
 CAPPED = "Skriv i søkefeltet eller velg en fase for å finne de andre."
-NO_MATCH = "Ingen tiltak passer søket. Prøv et annet ord, eller velg «Alle faser»."
+NO_MATCH = "Ingen tiltak passer søket. Prøv et annet ord, eller fjern valget av fase."
 CARD_LABEL = "{name} ({phase})"
 
 # One initiative
@@ -112,6 +112,58 @@ MONEY_NOTE_PAST = "Beløpene er i hele kroner."
 MONEY_SOURCES = "Pengene kommer fra: {sources}."
 NO_MONEY = "Det er ikke publisert noe budsjett for tiltaket."
 MONEY_TABLE_LABEL = "Budsjett og brukt per år for {name}"
+
+# The overview at the top of the page: the whole list in a few sentences
+OVERVIEW_HEADING = "Kort fortalt"
+METRIC_COUNT = "Tiltak på siden"
+METRIC_BUDGET = "Budsjett {year}"
+METRIC_SPENT = "Brukt i {year} så langt"
+METRIC_SPENT_PAST = "Brukt i {year}"
+COUNT_SENTENCE = "Kommunen har publisert {count} tiltak her."
+PHASE_SENTENCE = "Av dem er {parts}."
+ONE_PHASE_SENTENCE = "Det er {phrase}."
+PHASE_PART = "{count} {phrase}"
+# What a phase means, as words after "er" ("6 er i gang"); the same for one and many
+PHASE_WORDS = {
+    "Idé": "på idéstadiet",
+    "Konsept": "under utredning",
+    "Planlegge": "under planlegging",
+    "Gjennomføre": "i gang",
+    "Avslutte": "i ferd med å bli avsluttet",
+    "Realisere": "tatt i bruk",
+}
+FOCUS_SENTENCE = "Tiltakene handler om {parts}. Et tiltak kan handle om flere ting."
+FOCUS_FIRST_PART = "{area} ({count} tiltak)"
+FOCUS_PART = "{area} ({count})"
+MONEY_SENTENCE = "For {year} er det satt av {budget} til tiltakene. Så langt i år er {spent} brukt."
+MONEY_SENTENCE_PAST = "I {year} var budsjettet for tiltakene {budget}. Det ble brukt {spent}."
+MONEY_TOTAL_SENTENCE = "Fra {first} til {last} er det satt av {budget} i alt. Så langt er {spent} brukt."
+OVER_BUDGET_SENTENCE = "I {year} har {count} tiltak brukt mer enn budsjettert: {names}."
+NO_OVER_BUDGET_SENTENCE = "Ingen tiltak har brukt mer enn budsjettert i {year}."
+NO_MONEY_SENTENCE = "Det er ikke publisert noe budsjett for tiltakene."
+PHASE_TABLE_LABEL = "Antall tiltak i hver fase"
+PHASE_COLUMN = "Fase"
+FOCUS_TABLE_LABEL = "Antall tiltak per innsatsområde. Et tiltak kan høre til flere."
+FOCUS_COLUMN = "Handler om"
+COUNT_COLUMN = "Tiltak"
+YEARS_HEADING = "Budsjett og brukt per år, alle tiltak"
+YEARS_TABLE_LABEL = "Budsjett og brukt per år for alle tiltakene på siden"
+
+# What changed recently (public fields only)
+CHANGES_HEADING = "Nytt siden {date}"
+CHANGES_NONE = "Ingen endringer å vise siden {date}."
+CHANGE_NEW = "Nytt tiltak på siden: {name}."
+CHANGE_PHASE = "{name} har gått fra fasen {old} til fasen {new}."
+CHANGE_DONE = "{name}: «{title}» ble gjort {date}."
+CHANGE_PLANNED = "{name}: ny milepæl «{title}», planlagt {date}."
+CHANGE_MOVED = "{name}: «{title}» er flyttet fra {old} til {new}."
+CHANGE_BUDGET_NEW = "Budsjettet for {year} er lagt inn: {amount} i alt."
+CHANGE_BUDGET = "Budsjettet for {year} er endret fra {old} til {new} i alt."
+CHANGES_MORE = "Og {count} endringer til."
+CHANGES_MORE_ONE = "Og 1 endring til."
+
+# One card: spending above the budget, said in words
+OVER_BUDGET_CARD = "Brukt {amount} mer enn budsjettert for {year}."
 
 # Command line: python -m portfolio export-public
 CLI_EXPORT = (

@@ -335,6 +335,10 @@ PAGE = {
     "edit_pick": "Tiltak",
     "edit_pick_help": "Velg tiltaket du vil rette. Valget følger med lenken.",
     "edit_initiative": "Tiltaket",
+    "edit_statuses": "Status og kommentarer",
+    "edit_col_dimension": "Dimensjon",
+    "edit_col_status": "Status",
+    "edit_col_comment": "Kommentar",
     "edit_budgets": "Budsjett",
     "edit_milestones": "Milepæler",
     "edit_none": "Ingen rader.",
@@ -348,11 +352,12 @@ PAGE = {
     "col_problem": "Feil",
     "sources": "Lest inn",
     "preview_title": "Endringer som blir lagret",
-    "preview_empty": "Ingen endringer mot øyeblikksbildet {snapshot_id} fra {date}. Det er ingenting å lagre.",
+    "preview_empty": "Ingen endringer mot øyeblikksbildet fra {time}. Det er ingenting å lagre.",
+    "base_line": "Sammenlignet med øyeblikksbildet fra {time} ({author}: {note}).",
     "preview_caption": "Viser de første {shown} av {count} endringer.",
     "preview_conflict": (
-        "Endringene bygger på øyeblikksbildet {base_id}, men det er lagret et nyere øyeblikksbilde "
-        "({latest_id}). Lagring vil bli stoppet; hent en ny mal og gjør endringene på nytt."
+        "Endringene bygger på øyeblikksbildet fra {base_time}, men det er lagret et nyere øyeblikksbilde "
+        "({latest_time}). Lagring vil bli stoppet; hent en ny mal og gjør endringene på nytt."
     ),
     "author": "Ditt navn",
     "author_identity": "Lagres i ditt navn: {author}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import parse_qsl
 
 import pandas as pd
 import streamlit as st
@@ -86,3 +87,7 @@ def build_view(ctx: SnapshotContext, old_id: str, threshold: int, filters: Filte
     return changes.build_view(ctx, old_id, frame, filters)
 
 
+def link_params(link: str | None) -> dict[str, str]:
+    """The query parameters of a relative page link (`initiative?initiative=x`),
+    for st.page_link."""
+    return dict(parse_qsl(link.partition("?")[2])) if link else {}

@@ -10,6 +10,7 @@ untouched editor means "Ingen endringer".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -31,6 +32,18 @@ EDIT_INITIATIVE_COLUMNS = (
     "status_summary", "comment_schedule", "comment_budget", "comment_quality", "comment_risk",
     "start_date", "end_date",
 )
+# The initiative's one row is edited in two tables that fit the page: its
+# fields in one row, and its statuses one per row, each beside its comment
+# (in one row of 14 columns the comments were hidden far to the right).
+EDIT_FIELD_COLUMNS = ("name", "phase", "last_decision_point", "start_date", "end_date")
+STATUS_PAIRS = tuple((f"status_{d}", "status_summary" if d == "overall" else f"comment_{d}")
+                     for d in schema.STATUS_DIMENSIONS)
+DIMENSION, STATUS, COMMENT = "dimension", "status", "comment"  # the status table's columns
+STATUS_ROW_PX = 68  # three lines of a comment (text wraps in rows taller than 64 px)
+# Widths (px) so that every table fits a laptop screen with the sidebar open
+EDIT_WIDTHS = {"name": 220, "phase": 130, "last_decision_point": 140, "start_date": 110, "end_date": 110,
+               "year": 60, "funding_source": 220, "budget_nok": 110, "actual_nok": 110, "forecast_nok": 110,
+               "note": 220, "title": 240, "kind": 140, "due_date": 110, "completed_date": 110}
 EDIT_BUDGET_COLUMNS = ("year", "funding_source", "budget_nok", "actual_nok", "forecast_nok", "note")
 EDIT_MILESTONE_COLUMNS = ("title", "kind", "due_date", "completed_date", "note")
 LOCKED = {"name", "year", "funding_source", "title", "kind"}  # shown, not edited here
@@ -68,10 +81,9 @@ def column_config(table: str, columns) -> dict:
         label = labels[name]
         disabled = name in LOCKED
         if column.allowed and not column.is_list:
-            fmt_func = texts.STATUS_LABELS.get if column.allowed == schema.STATUSES else None
             out[name] = st.column_config.SelectboxColumn(
                 label, options=list(column.allowed), required=column.required, disabled=disabled,
-                format_func=fmt_func)
+                format_func=_labels(column.allowed))
         elif column.type_name == "date":
             out[name] = st.column_config.DateColumn(
                 label, format="DD.MM.YYYY", required=column.required, disabled=disabled,
@@ -86,7 +98,58 @@ def column_config(table: str, columns) -> dict:
         else:
             out[name] = st.column_config.TextColumn(label, required=column.required, disabled=disabled,
                                                     max_chars=10_000)
+        if name in EDIT_WIDTHS:
+            out[name]["width"] = EDIT_WIDTHS[name]
     return out
+
+
+def _labels(allowed) -> Callable[[str], str] | None:
+    """How a column's fixed values are shown: statuses and milestone kinds by
+    their Norwegian labels (the stored values stay as they are)."""
+    if allowed == schema.STATUSES:
+        return texts.STATUS_LABELS.get
+    if allowed == schema.MILESTONE_KINDS:
+        return lambda kind: texts.MILESTONE_KIND_LABELS.get(kind, kind)
+    return None
+
+
+def status_rows(initiative_row: pd.DataFrame) -> pd.DataFrame:
+    """The initiative's statuses, one per row, each with its comment."""
+    first = initiative_row.iloc[0]
+    return pd.DataFrame({
+        DIMENSION: [texts.COLUMN_LABELS["initiatives"][status] for status, _ in STATUS_PAIRS],
+        STATUS: [first[status] for status, _ in STATUS_PAIRS],
+        COMMENT: [first[comment] for _, comment in STATUS_PAIRS],
+    })
+
+
+def initiative_row(fields: pd.DataFrame, statuses: pd.DataFrame) -> pd.DataFrame:
+    """The initiative's row again from its two tables: the fields' row with
+    each status and comment put back in its column."""
+    row = fields.reset_index(drop=True).copy()
+    for (status, comment), value, text in zip(STATUS_PAIRS, statuses[STATUS], statuses[COMMENT], strict=True):
+        row[status] = [value]
+        row[comment] = [text]
+    return row[[c for c in EDIT_INITIATIVE_COLUMNS if c in row.columns]]
+
+
+def status_editor(rows: dict[str, pd.DataFrame], title: str, key: str) -> pd.DataFrame:
+    """The initiative's statuses and comments in a data editor, one status
+    per row (comments wrap), under its title; the edited rows."""
+    st.markdown(f"**{fmt.literal(title)}**")
+    comment = schema.TABLES["initiatives"].column("status_summary")
+    return st.data_editor(
+        status_rows(rows["initiatives"]), hide_index=True, width="stretch", placeholder="–", key=key,
+        row_height=STATUS_ROW_PX,
+        column_config={
+            DIMENSION: st.column_config.TextColumn(P["edit_col_dimension"], disabled=True, width=120),
+            STATUS: st.column_config.SelectboxColumn(
+                P["edit_col_status"], options=list(schema.STATUSES), required=True, width=130,
+                format_func=texts.STATUS_LABELS.get),
+            COMMENT: st.column_config.TextColumn(P["edit_col_comment"], required=comment.required, width=600,
+                                                 max_chars=10_000),
+        },
+    )
 
 
 def edit_choice(options: dict[str, str]) -> None:
@@ -103,6 +166,8 @@ def table_editor(rows: dict[str, pd.DataFrame], table: str, title: str, key: str
     title; the edited rows (or the empty frame, with a note, when there are none)."""
     st.markdown(f"**{fmt.literal(title)}**")
     frame = rows[table]
+    if table == "initiatives":
+        frame = frame[list(EDIT_FIELD_COLUMNS)]  # its statuses and comments: status_editor
     if table != "initiatives" and not len(frame):
         st.caption(P["edit_none"])
         return frame

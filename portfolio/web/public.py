@@ -8,8 +8,10 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from portfolio import config
+from portfolio.present import public_overview
 from portfolio.store import public
 from portfolio.store.public import PublicData, PublicDataMissing
+from portfolio.store.snapshots import Store
 from portfolio.texts import public as T
 
 ENTRY_POINT = config.PROJECT_ROOT / "public.py"  # `streamlit run public.py`
@@ -42,4 +44,17 @@ def load() -> PublicData | None:
     return public.load()
 
 
-__all__ = ["PublicDataMissing", "load", "refuse_internal_page", "serving_public_app"]
+def earlier(data: PublicData) -> PublicData | None:
+    """The earlier public projection the overview's "what changed" compares
+    with (public_overview.comparison_snapshot), or None: an exported folder
+    (PORTFOLIO_PUBLIC_DATA) holds one projection only, and a store with one
+    snapshot has nothing earlier. Public by construction, like `load()`."""
+    if config.public_data_dir() is not None:
+        return None
+    store = Store(config.data_dir())
+    snapshot_id = public_overview.comparison_snapshot(
+        ((meta.snapshot_id, meta.created) for meta in store.list()), data.source.snapshot_id)
+    return public.snapshot_data(store, snapshot_id) if snapshot_id else None
+
+
+__all__ = ["PublicDataMissing", "earlier", "load", "refuse_internal_page", "serving_public_app"]

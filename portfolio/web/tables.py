@@ -12,12 +12,17 @@ configuration costs nothing per cell on the server, and the data stays plain
   these tints, ≥ 13:1.
 - Dates show as dd.mm.åååå. Counts follow the browser's Norwegian grouping
   ("1 234" in an nb-NO browser).
+- Tables fit the screen (`dataframe`): the essential columns (name and status
+  words) first, every column shown by default with a planned width, the rest
+  behind a «Vis alle kolonner» toggle, long text wrapping in taller rows
+  (portfolio.present.columns says which column is which, per table).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from portfolio import fmt, texts
 from portfolio.present import charts
 from portfolio.present.columns import Columns
 
@@ -26,6 +31,9 @@ STATUS_TINTS = charts.STATUS_TINTS
 # The text colour the browser draws on these tints (checked in a screenshot)
 TINT_TEXT = "#000000"
 DATE_FORMAT = "DD.MM.YYYY"
+# Row height (px) of a table with text that wraps: three lines. Streamlit lets
+# text wrap only in rows taller than 4rem (64 px).
+WRAP_ROW_PX = 68
 
 
 def labelled(words: dict[str, str], label: str | None = None, **kwargs) -> st.column_config.Column:
@@ -62,4 +70,30 @@ def column_config(columns: Columns) -> dict:
         config.setdefault(name, st.column_config.TextColumn(pinned=True))
     config.update({name: st.column_config.TextColumn(alignment="right") for name in columns.right})
     config.update({name: st.column_config.LinkColumn(display_text=text) for name, text in columns.links.items()})
+    for name in (*columns.wrap, *columns.widths):
+        config.setdefault(name, st.column_config.TextColumn())
+    for name, column in config.items():
+        width = columns.width(name)
+        if width is not None:
+            column["width"] = width
     return config
+
+
+def dataframe(data, columns: Columns, *, key: str, **kwargs):
+    """st.dataframe for a table described by `columns`: its essential columns
+    first, every other column in the table's order, the `extra` ones only
+    after «Vis alle kolonner» (a toggle above the table, there only when the
+    table has such columns), and taller rows when a shown column's text
+    wraps. `key` names the table (and its toggle: unique on the page);
+    `data` is a DataFrame or a Styler; other arguments go to st.dataframe."""
+    frame = getattr(data, "data", data)  # a Styler's frame
+    names = [str(c) for c in frame.columns]
+    hidden = columns.hidden(names)
+    show_all = False
+    if hidden:
+        show_all = st.toggle(texts.TABLES["show_all"], key=f"{key}_all_columns",
+                             help=fmt.markdown(texts.TABLES["show_all_help"], columns=", ".join(hidden)))
+    order = columns.order(names, show_all)
+    if columns.wraps(order):
+        kwargs.setdefault("row_height", WRAP_ROW_PX)
+    return st.dataframe(data, key=key, column_order=order, column_config=column_config(columns), **kwargs)

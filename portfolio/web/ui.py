@@ -18,7 +18,7 @@ from portfolio.model import schema
 from portfolio.present import snapshots
 from portfolio.present.links import TABLE_ROWS, URL_FILTERS, URL_INITIATIVE, URL_SNAPSHOT
 from portfolio.query import runner as queries
-from portfolio.query.context import SnapshotContext
+from portfolio.query.context import SnapshotContext, today_for, today_is_demo_date
 from portfolio.store.snapshots import Store
 from portfolio.web import auth, public
 
@@ -111,13 +111,17 @@ def snapshot_context() -> SnapshotContext:
     meta = by_id[chosen]
     is_latest = chosen == latest.snapshot_id
     if meta.is_demo:
-        st.info(texts.DEMO_NOTICE, icon=":material/info:")
+        st.info(
+            texts.DEMO_NOTICE + " " + texts.DEMO_TODAY_NOTICE.format(date=fmt.date(meta.created))
+            if today_is_demo_date(meta, is_latest) else texts.DEMO_NOTICE,
+            icon=":material/info:",
+        )
     if not is_latest:
         st.warning(
             texts.TIME_TRAVEL["banner"].format(date=fmt.date(meta.created), latest=fmt.date(latest.created)),
             icon=":material/history:",
         )
-    today = config.today() if is_latest else meta.created.date()
+    today = today_for(meta, is_latest)
     return SnapshotContext(store=data, meta=meta, today=today, is_latest=is_latest, runner=cached_runner)
 
 
@@ -130,13 +134,15 @@ def url_selectbox(
     default: Any = None,
     parse: Callable[[str], Any] = str,
     format_func: Callable[[Any], str] = str,
+    default_in_url: bool = True,
     **kwargs: Any,
 ) -> Any:
     """A selectbox whose value lives in the URL (`?url_key=value`).
 
     The URL wins when it changes (a pasted link, a link to another
     initiative); an unknown value in the URL leaves the box on `default` and
-    the URL as it is, so the page can say what was not found."""
+    the URL as it is, so the page can say what was not found. With
+    `default_in_url=False` the URL names only a value other than `default`."""
     raw = st.query_params.get(url_key)
     sync_key = f"_{key}_url"
     stale = st.session_state.get(key) not in options  # e.g. another snapshot, other filters
@@ -148,17 +154,25 @@ def url_selectbox(
         st.session_state[key] = wanted if wanted in options else (default if default in options else None)
         st.session_state[sync_key] = raw
     value = st.selectbox(fmt.literal(label), options, key=key, format_func=format_func, **kwargs)
-    if value is not None and str(value) != raw:
+    if not default_in_url and value == default:
+        st.query_params.pop(url_key, None)
+        st.session_state[sync_key] = None
+    elif value is not None and str(value) != raw:
         st.query_params[url_key] = str(value)
         st.session_state[sync_key] = str(value)
     return value
 
 
 def url_multiselect(label: str, options, key: str, url_key: str, format_func=str) -> list:
-    """A multiselect whose value lives in the URL (`?url_key=a&url_key=b`)."""
+    """A multiselect whose value lives in the URL (`?url_key=a&url_key=b`).
+    A link that names values (a key figure's link, a pasted link) sets
+    them, also on another page, whose widget is a new one; a change the user
+    has just made (the URL still has the values of the last run) is kept."""
     options = list(options)
-    if key not in st.session_state:
-        st.session_state[key] = [v for v in st.query_params.get_all(url_key) if v in options]
+    raw = st.query_params.get_all(url_key)
+    last = st.session_state.get(f"_{key}_url")  # the values the last run put in the URL
+    if key not in st.session_state or (raw and (raw != last or st.session_state[key] == last)):
+        st.session_state[key] = [v for v in raw if v in options]
     value = st.multiselect(
         fmt.literal(label), options, key=key, format_func=format_func,
         placeholder=texts.OVERVIEW["filter_placeholder"],
@@ -167,13 +181,15 @@ def url_multiselect(label: str, options, key: str, url_key: str, format_func=str
         st.query_params[url_key] = value
     else:
         st.query_params.pop(url_key, None)
+    st.session_state[f"_{key}_url"] = list(value)
     return value
 
 
 def snapshot_caption(ctx: SnapshotContext) -> fmt.Markdown:
-    """Which snapshot the page shows: its date, who saved it (data: made literal) and its id."""
-    return fmt.markdown(texts.SNAPSHOT_CAPTION, date=fmt.date(ctx.meta.created), author=ctx.meta.author,
-                        snapshot_id=ctx.snapshot_id)
+    """Which snapshot the page shows: when it was saved (date and local time,
+    not its id) and who saved it. Markdown made once, here (the author made
+    literal by fmt.markdown); `fmt.literal` gives it back unchanged."""
+    return fmt.markdown(texts.SNAPSHOT_CAPTION, time=fmt.date_time(ctx.meta.created_at), author=ctx.meta.author)
 
 
 def filter_widgets(ctx: SnapshotContext) -> queries.Filters:

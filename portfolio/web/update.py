@@ -40,7 +40,7 @@ from portfolio.ingest.reading import Upload
 from portfolio.present import update as update_view
 from portfolio.present.update import PREVIEW_ROWS
 from portfolio.store import audit
-from portfolio.store.snapshots import SnapshotMeta, Store
+from portfolio.store.snapshots import SnapshotMeta, SnapshotNotFound, Store
 from portfolio.texts import update as T
 from portfolio.web import auth, ui
 
@@ -307,17 +307,16 @@ def show_pending(pending: Pending, root: str, commit_label: str | None = None) -
     lines = preview_words.sources_text(prepared)
     if lines:
         st.caption(fmt.literal(P["sources"] + ": " + " ".join(lines)))
-    st.caption(fmt.literal(preview_words.base_line(prepared)))
+    st.caption(fmt.literal(base_line(prepared)))
     if prepared.unchanged:
-        base = prepared.base
-        st.info(fmt.markdown(P["preview_empty"], snapshot_id=base.snapshot_id, date=fmt.date(base.created)),
+        st.info(fmt.markdown(P["preview_empty"], time=fmt.date_time(prepared.base.created_at)),
                 icon=":material/info:")
         st.button(P["discard"], on_click=_discard, args=(pending.origin,), key=f"discard_{pending.origin}")
         return
     if prepared.is_stale:
         st.warning(fmt.markdown(
-            P["preview_conflict"], base_id=prepared.base.snapshot_id if prepared.base else "–",
-            latest_id=prepared.latest_id),
+            P["preview_conflict"], base_time=fmt.date_time(prepared.base.created_at) if prepared.base else "–",
+            latest_time=snapshot_time(root, prepared.latest_id)),
             icon=":material/warning:")
     st.markdown(f"**{fmt.literal(preview_words.change_count(pending.change_count))}**")
     if pending.summary:
@@ -340,6 +339,22 @@ def show_pending(pending: Pending, root: str, commit_label: str | None = None) -
     left.button(fmt.literal(commit_label) if commit_label else P["commit"], type="primary", disabled=not ready, on_click=_commit,
                 args=(root, pending.origin), key=f"commit_{pending.origin}", icon=":material/save:")
     right.button(P["discard"], on_click=_discard, args=(pending.origin,), key=f"discard_{pending.origin}")
+
+
+def base_line(prepared: pipeline.Prepared) -> fmt.Markdown:
+    """What the preview compares with: the base's date and time, author and note (not its id)."""
+    base = prepared.base
+    if base is None:
+        return fmt.literal(T.BASE_NONE)
+    return fmt.markdown(P["base_line"], time=fmt.date_time(base.created_at), author=base.author, note=base.note)
+
+
+def snapshot_time(root: str, snapshot_id: str | None) -> str:
+    """A snapshot's date and local time, by its id (the id itself when it is not found)."""
+    try:
+        return fmt.date_time(ui.store(root).get(snapshot_id).created_at)
+    except SnapshotNotFound:
+        return snapshot_id or "–"
 
 
 def restore_choice(metas: list[SnapshotMeta], shown: SnapshotMeta) -> None:

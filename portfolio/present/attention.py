@@ -1,0 +1,243 @@
+"""«Trenger oppmerksomhet» at the top of the overview: what a leader should
+look at first, one sentence per item, worst first, each with a link to the
+place to act; and the links under the overview's key figures.
+
+The items (queries/attention_items.sql, aggregated in DuckDB): initiatives
+with red overall status; initiatives whose status moved towards red in any
+dimension since the comparison snapshot; overdue milestones; decision points
+(milestones of the kind «beslutningspunkt») due in the next 60 days. The
+comparison snapshot is by default the last earlier snapshot whose note names a
+KDL meeting, else the one current 30 days before the page's today.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+import pandas as pd
+
+from portfolio import fmt
+from portfolio.model import schema
+from portfolio.present import budget, links
+from portfolio.present.history import local_time
+from portfolio.present.links import TABLE_ROWS, PageLink
+from portfolio.query import runner as queries
+from portfolio.query.context import SnapshotContext, query
+from portfolio.store.snapshots import SnapshotMeta
+from portfolio.texts import overview as T
+
+LINES = 10  # items shown as lines; the rest behind "og N til"
+ROW_LIMIT = TABLE_ROWS  # items sent at most (lines and the rest together)
+HORIZON_DAYS = 60  # decision points due from today up to today + this
+FALLBACK_DAYS = 30  # without a KDL snapshot: the one current this many days ago
+KDL = re.compile(r"\bKDL", re.IGNORECASE)
+DECISION_KIND = schema.MILESTONE_KINDS[1]  # beslutningspunkt
+RED = schema.STATUS_SEVERITY[0]  # rød
+KINDS = ("red", "worse", "overdue", "decision")
+
+
+# -- the comparison snapshot ---------------------------------------------------------
+
+def compare_options(ctx: SnapshotContext) -> list[SnapshotMeta]:
+    """The snapshots before the shown one, newest first."""
+    shown = (ctx.meta.created_at, ctx.snapshot_id)
+    return [m for m in reversed(ctx.snapshots) if (m.created_at, m.snapshot_id) < shown]
+
+
+def names_kdl_meeting(meta: SnapshotMeta) -> bool:
+    return bool(KDL.search(meta.note or ""))
+
+
+def default_compare(ctx: SnapshotContext) -> str | None:
+    """The last earlier snapshot whose note names a KDL meeting; else the one
+    current `FALLBACK_DAYS` before the page's today (the oldest when all are
+    younger); None when there is no earlier snapshot."""
+    earlier = compare_options(ctx)
+    for meta in earlier:
+        if names_kdl_meeting(meta):
+            return meta.snapshot_id
+    cutoff = ctx.today - dt.timedelta(days=FALLBACK_DAYS)
+    for meta in earlier:
+        if meta.created.date() <= cutoff:
+            return meta.snapshot_id
+    return earlier[-1].snapshot_id if earlier else None
+
+
+def compare_label(meta: SnapshotMeta) -> str:
+    """A comparison choice as plain text: '17.11.2025 kl. 14:00 – Status til KDL-møte 17.11.2025'."""
+    return T.COMPARE_LABEL.format(time=local_time(meta), note=meta.note or T.NO_NOTE)
+
+
+# -- the items ---------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class Item:
+    kind: str  # one of KINDS
+    sentence: fmt.Markdown  # one sentence; names and titles made literal
+    link: PageLink  # the place to act: the initiative's page
+
+    @property
+    def markdown(self) -> fmt.Markdown:
+        """A list item: the kind's icon and the sentence as a link to the
+        place to act. (A Markdown list wraps on a phone, where a page link's
+        single line would be cut.)"""
+        return fmt.markdown(T.LIST_ITEM[self.kind], sentence=self.sentence, url=self.link.url)
+
+
+def as_list(items: tuple[Item, ...]) -> fmt.Markdown:
+    """Items as one Markdown list, one line each."""
+    return fmt.join("\n", [item.markdown for item in items])
+
+
+@dataclasses.dataclass(frozen=True)
+class View:
+    """What the attention section draws for one snapshot, filters and comparison."""
+
+    items: tuple[Item, ...]  # worst first, at most ROW_LIMIT
+    total: int  # items in all
+    counts: dict[str, int]  # items per kind
+    compare: SnapshotMeta | None
+    summary: fmt.Markdown
+
+    @property
+    def lines(self) -> tuple[Item, ...]:
+        return self.items[:LINES]
+
+    @property
+    def lines_markdown(self) -> fmt.Markdown:
+        return as_list(self.lines)
+
+    @property
+    def rest_markdown(self) -> fmt.Markdown:
+        return as_list(self.rest)
+
+    @property
+    def rest(self) -> tuple[Item, ...]:
+        """The items behind "og N til" (those sent: at most ROW_LIMIT - LINES)."""
+        return self.items[LINES:]
+
+    @property
+    def more_count(self) -> int:
+        return max(self.total - LINES, 0)
+
+    @property
+    def more_label(self) -> fmt.Markdown:
+        return fmt.markdown(T.MORE, count=fmt.number(self.more_count))
+
+    @property
+    def rest_note(self) -> fmt.Markdown | None:
+        """Said below the rest when not all of it is sent."""
+        if len(self.items) >= self.total:
+            return None
+        return fmt.markdown(T.MORE_CAPPED, shown=fmt.number(len(self.items)), count=fmt.number(self.total))
+
+
+def rows(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None,
+         row_limit: int = ROW_LIMIT) -> pd.DataFrame:
+    return query(
+        ctx, "attention_items", compare_id=compare_id, filters=filters.as_param(), today=ctx.today,
+        horizon_days=HORIZON_DAYS, decision_kind=DECISION_KIND, row_limit=row_limit,
+    )
+
+
+def build_view(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None) -> View:
+    """Use through `ui.view(build_view, ctx, filters, compare_id)`: built once per
+    snapshot, filters and comparison."""
+    by_id = {m.snapshot_id: m for m in compare_options(ctx)}
+    compare = by_id.get(compare_id) if compare_id else None
+    found = rows(ctx, filters, compare.snapshot_id if compare else None)
+    when = fmt.date(compare.created) if compare else ""
+    items = tuple(_item(ctx, row, when) for row in found.itertuples(index=False))
+    first = found.iloc[0] if len(found) else None
+    counts = {
+        "red": int(first["red_count"]) if first is not None else 0,
+        "worse": int(first["worse_items_count"]) if first is not None else 0,
+        "overdue": int(first["overdue_count"]) if first is not None else 0,
+        "decision": int(first["decision_count"]) if first is not None else 0,
+    }
+    total = int(first["total_count"]) if first is not None else 0
+    return View(items=items, total=total, counts=counts, compare=compare,
+                summary=_summary(counts, total, compare))
+
+
+def _summary(counts: dict[str, int], total: int, compare: SnapshotMeta | None) -> fmt.Markdown:
+    if total == 0:
+        return fmt.markdown(T.NOTHING, days=HORIZON_DAYS)
+    def count(n: int) -> fmt.Markdown:
+        return fmt.number(n) if n else fmt.literal(T.NONE)
+
+    parts = [
+        fmt.markdown(T.PART_RED, count=count(counts["red"])),
+        fmt.markdown(T.PART_WORSE, count=count(counts["worse"])),
+        fmt.markdown(T.PART_OVERDUE_ONE if counts["overdue"] == 1 else T.PART_OVERDUE,
+                     count=count(counts["overdue"])),
+        fmt.markdown(T.PART_DECISION_ONE if counts["decision"] == 1 else T.PART_DECISION,
+                     count=count(counts["decision"]), days=HORIZON_DAYS),
+    ]
+    joined = fmt.join(", ", parts)
+    if compare is None:
+        return fmt.markdown(T.SUMMARY_NO_COMPARE, parts=joined)
+    return fmt.markdown(T.SUMMARY, date=fmt.date(compare.created), parts=joined)
+
+
+def _days(count: int) -> fmt.Markdown:
+    return fmt.markdown(T.DAY_ONE if count == 1 else T.DAYS, count=fmt.number(count))
+
+
+def _status(value) -> str:
+    return T.STATUS_WORDS.get(value, value)
+
+
+def _item(ctx: SnapshotContext, row, when: str) -> Item:
+    link = PageLink(links.INITIATIVE_PAGE, tuple(links.context_initiative_params(ctx, row.initiative_id).items()))
+    kind = row.item
+    if kind == "red":
+        if fmt.missing(row.old_overall):
+            sentence = fmt.markdown(T.RED_NEW if row.is_new else T.RED, name=row.name, date=when)
+        elif row.worse_overall:
+            sentence = fmt.markdown(T.RED_TURNED, name=row.name, old=_status(row.old_overall), date=when)
+        else:
+            sentence = fmt.markdown(T.RED_STILL, name=row.name, date=when)
+    elif kind == "worse":
+        changes = [
+            fmt.markdown(T.CHANGE, dimension=T.DIMENSIONS[d], old=_status(getattr(row, f"old_{d}")),
+                         new=_status(getattr(row, f"status_{d}")))
+            for d in schema.STATUS_DIMENSIONS if getattr(row, f"worse_{d}")
+        ]
+        sentence = fmt.markdown(T.WORSE, name=row.name, date=when, changes=fmt.join(", ", changes))
+    elif kind == "overdue":
+        if row.milestone_kind == DECISION_KIND and not fmt.missing(row.decision_point):
+            what = fmt.markdown(T.OVERDUE_DECISION_POINT, decision_point=row.decision_point)
+        else:
+            what = T.OVERDUE_WHAT.get(row.milestone_kind, T.OVERDUE_WHAT["milepæl"])
+        sentence = fmt.markdown(T.OVERDUE, what=what, title=row.title,
+                                name=row.name, due=fmt.date(row.due_date), days=_days(int(row.days)))
+    else:
+        days = int(row.days)
+        in_days = T.TODAY if days == 0 else T.TOMORROW if days == 1 else T.IN_DAYS.format(count=days)
+        sentence = fmt.markdown(T.DECISION_NO_POINT if fmt.missing(row.decision_point) else T.DECISION,
+                                name=row.name, decision_point=row.decision_point, title=row.title,
+                                due=fmt.date(row.due_date), when=in_days)
+    return Item(kind=kind, sentence=sentence, link=link)
+
+
+# -- the links under the key figures -------------------------------------------------------
+
+def kpi_links(ctx: SnapshotContext, filters: queries.Filters, year: int, red_count: int) -> dict[str, PageLink | None]:
+    """Each overview key figure's link: the page filtered to exactly what it
+    counts, with the same snapshot and filters. `red` is None when the
+    filters leave red out (the count is then 0 and no page shows just that)."""
+    keep = links.view_params(ctx, filters)
+    status_key = links.URL_FILTERS["statuses"]
+    others = tuple(p for p in keep if p[0] != status_key)
+    red_allowed = not filters.statuses or RED in filters.statuses
+    milestones = links.MILESTONES_PAGE
+    money = PageLink(links.BUDGET_PAGE, (*keep, (budget.URL_YEAR, str(year))))
+    return {
+        "red": PageLink(links.OVERVIEW_PAGE, (*others, (status_key, RED))) if red_allowed and red_count else None,
+        "overdue": PageLink(milestones, (*keep, (links.URL_MILESTONE_LIST, links.MILESTONE_LISTS[0]))),
+        "due_soon": PageLink(milestones, (*keep, (links.URL_MILESTONE_LIST, links.MILESTONE_LISTS[1]))),
+        "budget": money,
+    }

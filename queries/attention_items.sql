@@ -1,0 +1,151 @@
+-- «Trenger oppmerksomhet» on the overview: what needs attention among the
+-- initiatives that pass the filters, one row per item, worst first, at most
+-- $row_limit rows:
+--   tier 1  red overall status ('red');
+--   tier 2  another status dimension turned red since the comparison ('worse');
+--   tier 3  open milestones due before $today, the oldest first ('overdue');
+--   tier 4  any other status dimension moved towards red ('worse');
+--   tier 5  open decision points (milestones of kind $decision_kind) due from
+--           $today up to and including $today + $horizon_days ('decision').
+-- "Towards red" is the schema's severity order (status_severity_order: rød,
+-- gul, ikke vurdert, grønn). $compare_id is the comparison snapshot, one
+-- before the shown one (read from initiatives_through($snapshot_id)); NULL
+-- when there is none, and then nothing counts as worse. Each initiative row
+-- has the statuses now and then (old_*: NULL when the initiative is new) and
+-- which dimensions got worse; total_count and <item>_count say how many
+-- items there are in all and of each kind.
+with current_initiatives as (
+  select
+    initiative_id,
+    name,
+    status_overall,
+    status_schedule,
+    status_budget,
+    status_quality,
+    status_risk
+  from filtered_initiatives($snapshot_id, $filters)
+),
+
+earlier as (
+  select
+    initiative_id,
+    status_overall,
+    status_schedule,
+    status_budget,
+    status_quality,
+    status_risk
+  from initiatives_through($snapshot_id)
+  where snapshot_id = $compare_id
+),
+
+joined as (
+  select
+    c.*,
+    $compare_id is not null and e.initiative_id is null as is_new,
+    e.status_overall as old_overall,
+    e.status_schedule as old_schedule,
+    e.status_budget as old_budget,
+    e.status_quality as old_quality,
+    e.status_risk as old_risk
+  from current_initiatives as c
+  left join earlier as e using (initiative_id)
+),
+
+flagged as (
+  select
+    *,
+    status_severity_order(status_overall) = 1 as is_red,
+    coalesce(status_severity_order(status_overall) < status_severity_order(old_overall), false) as worse_overall,
+    coalesce(status_severity_order(status_schedule) < status_severity_order(old_schedule), false) as worse_schedule,
+    coalesce(status_severity_order(status_budget) < status_severity_order(old_budget), false) as worse_budget,
+    coalesce(status_severity_order(status_quality) < status_severity_order(old_quality), false) as worse_quality,
+    coalesce(status_severity_order(status_risk) < status_severity_order(old_risk), false) as worse_risk
+  from joined
+),
+
+scored as (
+  select
+    *,
+    worse_overall::int + worse_schedule::int + worse_budget::int + worse_quality::int + worse_risk::int
+      as worse_count,
+    (worse_overall and status_severity_order(status_overall) = 1)::int
+    + (worse_schedule and status_severity_order(status_schedule) = 1)::int
+    + (worse_budget and status_severity_order(status_budget) = 1)::int
+    + (worse_quality and status_severity_order(status_quality) = 1)::int
+    + (worse_risk and status_severity_order(status_risk) = 1)::int as turned_red_count,
+    (status_severity_order(status_schedule) = 1)::int
+    + (status_severity_order(status_budget) = 1)::int
+    + (status_severity_order(status_quality) = 1)::int
+    + (status_severity_order(status_risk) = 1)::int as red_dimension_count
+  from flagged
+  where is_red or worse_overall or worse_schedule or worse_budget or worse_quality or worse_risk
+),
+
+initiative_items as (
+  select
+    * exclude (is_red),
+    case when is_red then 1 when turned_red_count > 0 then 2 else 4 end as tier,
+    case when is_red then 'red' else 'worse' end as item
+  from scored
+),
+
+initiative_ranked as (
+  select
+    *,
+    row_number() over (
+      partition by tier
+      order by
+        (worse_overall or is_new) desc,
+        turned_red_count desc,
+        red_dimension_count desc,
+        worse_count desc,
+        name,
+        initiative_id
+    ) as position
+  from initiative_items
+),
+
+milestone_items as (
+  select
+    initiative_id,
+    initiative_name as name,
+    status_overall,
+    milestone_id,
+    title,
+    kind as milestone_kind,
+    decision_point,
+    due_date,
+    abs(date_diff('day', $today, due_date)) as days,
+    case when due_date < $today then 3 else 5 end as tier,
+    case when due_date < $today then 'overdue' else 'decision' end as item
+  from open_milestones($snapshot_id, $filters)
+  where due_date < $today
+    or (kind = $decision_kind and due_date <= $today + to_days($horizon_days))
+),
+
+milestone_ranked as (
+  select
+    *,
+    row_number() over (
+      partition by tier
+      order by due_date, name, title, milestone_id
+    ) as position
+  from milestone_items
+),
+
+items as (
+  select * from initiative_ranked
+  union all by name
+  select * from milestone_ranked
+)
+
+select
+  *,
+  count(*) over () as total_count,
+  count(*) filter (where item = 'red') over () as red_count,
+  count(*) filter (where item = 'worse') over () as worse_items_count,
+  count(*) filter (where item = 'overdue') over () as overdue_count,
+  count(*) filter (where item = 'decision') over () as decision_count
+from items
+order by tier, position
+limit $row_limit
