@@ -3,7 +3,8 @@
 import streamlit as st
 
 from portfolio import fmt, texts
-from portfolio.present import attention, links, overview, trend
+from portfolio.present import attention, links, meeting_pack, overview, pdf, trend
+from portfolio.texts import meeting_pack as MP
 from portfolio.texts import overview as A
 from portfolio.texts import trend as trend_texts
 from portfolio.web import tables, ui
@@ -117,3 +118,13 @@ with trend_right:
     st.markdown(f"**{trend_texts.TABLE}**")
     st.table(fmt.literal_table(trend_view.table), hide_index=True, alt=trend_texts.TABLE,
              height="content" if len(trend_view.table) <= 12 else 420)
+
+# The status paper for a KDL meeting (portfolio/present/meeting_pack.py): made only when pressed,
+# with this page's snapshot, filters and comparison snapshot as «Siden sist»
+st.header(MP.DOWNLOAD["heading"])
+st.caption(MP.DOWNLOAD["help"])
+st.download_button(
+    MP.DOWNLOAD["button"], icon=":material/download:", mime="application/pdf", key="meeting_pack",
+    data=lambda: pdf.render(meeting_pack.build(ctx, filters, meeting_pack.since_snapshot(ctx, compare_id))),
+    file_name=meeting_pack.file_name(ctx), on_click="ignore",
+)

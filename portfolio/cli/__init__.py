@@ -3,7 +3,8 @@ in the project's environment). Every command honours PORTFOLIO_DATA.
 
 Commands live one module each: `snapshots` and `verify` (snapshots.py),
 `diff` (diff.py), `template`, `validate`, `import`, `restore` (update.py),
-`export-public` (export.py), `export` and `migrate-store` (store.py). The demo and generated data sets are made by
+`export-public` (export.py), `export` and `migrate-store` (store.py),
+`meeting-pack` (meeting_pack.py). The demo and generated data sets are made by
 the tools outside the package (`python -m tools.demo_data`,
 `python -m tools.generate`). Nothing here imports Streamlit.
 """
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 from portfolio import config, texts
-from portfolio.cli import diff, export, snapshots, store
+from portfolio.cli import diff, export, meeting_pack, snapshots, store
 from portfolio.model.validate import ValidationFailed
 from portfolio.store import lake
 
@@ -33,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_update_parsers(commands)
     export.add_parser(commands)
     store.add_parsers(commands)
+    meeting_pack.add_parser(commands)
     return parser
 
 
@@ -106,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             return store.export(args)
         if args.command == "migrate-store":
             return store.migrate(args)
+        if args.command == "meeting-pack":
+            return meeting_pack.run(args)
         if args.command == "verify":
             return snapshots.verify_all(args)
         if args.command in UPDATE_COMMANDS:
