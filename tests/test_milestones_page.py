@@ -116,7 +116,7 @@ def test_the_timeline_shows_three_months_back_and_twelve_ahead_by_default(data_e
     first, last = (pd.Timestamp(d) for d in domain(spec))
     # the text alternative and the table follow the period
     assert "Perioden er 23.08.2026–23.11.2027." in spec["description"]
-    assert any(c.value.startswith("Perioden er 23.08.2026–23.11.2027.") for c in at.caption)
+    assert any("Perioden er 23.08.2026–23.11.2027." in m.value for m in at.markdown)  # with the takeaway
     bars = layer_rows(spec, 0)
     assert all(pd.Timestamp(b["start_date"]) <= last and pd.Timestamp(b["bar_end_date"]) >= first for b in bars)
     assert sorted(timeline_table(at)[T.COL_INITIATIVE]) == sorted(b["row_label"] for b in bars)

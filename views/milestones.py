@@ -27,8 +27,7 @@ c3.metric(T.KPI_90, fmt.number(later.total), help=T.KPI_DUE_HELP.format(
 st.header(T.TIMELINE, anchor=False)
 st.segmented_control(T.WINDOW_LABEL, milestones.WINDOWS, format_func=lambda w: T.WINDOWS[w], required=True,
                      default=milestones.DEFAULT_WINDOW, key=milestones.WINDOW_KEY, help=T.WINDOW_HELP)
-st.write(fmt.literal(view.takeaway))
-st.caption(fmt.literal(view.window_caption))
+st.write(fmt.literal(view.takeaway))  # what the timeline shows, and the period
 if view.chart is not None:
     st.caption(fmt.literal(view.caption))
     ui.vega(view.chart)

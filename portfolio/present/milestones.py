@@ -309,9 +309,10 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters, window: str = DEF
     everything = timeline(ctx, filters, TIMELINE_ROWS if window == "all" else 2 * TIMELINE_ROWS)
     period = window_dates(ctx.today, window, everything)
     t, outside, overdue_outside = in_window(everything, *period)
-    takeaway = timeline_takeaway(t)
     period_text = window_caption(*period, outside, overdue_outside)
-    description = fmt.plain(fmt.markdown("{} {}", takeaway, period_text))
+    # one paragraph on the page, and the chart's text alternative word for word
+    takeaway = fmt.markdown("{} {}", timeline_takeaway(t), period_text)
+    description = fmt.plain(takeaway)
     return View(
         lists=lists(ctx, filters),
         timeline=t,
