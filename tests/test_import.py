@@ -508,3 +508,168 @@ def test_list_cells_split_on_semicolons_and_understand_commas_between_known_valu
     assert cells.parse_cell(focus, "innbyggerdialog, tjenestene") == (["innbyggerdialog", "tjenestene"], None)
     assert cells.parse_cell(partners, "Agder, Norge; UiA") == (["Agder, Norge", "UiA"], None)
     assert cells.parse_cell(partners, None) == ([], None)
+
+
+# -- the two workbook readers: calamine for values, openpyxl's XML reader for the rest ------------
+
+def read_both(files: list[tuple[str, bytes]], monkeypatch):
+    """What the reader makes of `files`: with calamine for the plain sheets
+    (as the app reads), and with every sheet read by the XML reader."""
+    from portfolio.ingest import excel_reader
+
+    uploads = [Upload(n, d) for n, d in files]
+    usual = pipeline.read_files(uploads)
+    with monkeypatch.context() as m:
+        m.setattr(excel_reader, "scan_sheet", lambda xml, max_columns: None)
+        exact = pipeline.read_files(uploads)
+    return usual, exact
+
+
+def assert_same_reading(usual, exact):
+    assert [str(p) for p in usual.problems] == [str(p) for p in exact.problems]
+    assert usual.cells_read == exact.cells_read and usual.base_ids == exact.base_ids
+    assert usual.tables.keys() == exact.tables.keys()
+    for name, data in usual.tables.items():
+        other = exact.tables[name]
+        assert data.rows == other.rows and data.bad_cells == other.bad_cells, name
+        assert data.missing_columns == other.missing_columns and data.labels == other.labels, name
+        pd.testing.assert_frame_equal(data.frame, other.frame, check_dtype=True, obj=name)
+
+
+def every_cell_type(template: bytes, first_id: str) -> bytes:
+    """The template saved by openpyxl (shared strings, dates as numbers) with
+    every kind of cell in it: whole and decimal numbers, a number as text,
+    dates with and without a time, a time, Yes/No words and booleans, text
+    with spaces around it, only spaces, 5 001 characters, emoji, a merged
+    cell, errors, formulas with and without Excel's computed value, a hidden
+    sheet that names no table, and rows after a gap."""
+    import datetime as dt
+
+    def change(book):
+        tl = lambda c: badfiles.label("initiatives", c)  # noqa: E731
+        s = book[workbook.SHEET_NAMES["initiatives"]]
+        col = {c.value: c.column for c in s[1]}
+        s.cell(row=2, column=col[tl("name")]).value = "  Navn med mellomrom  "
+        s.cell(row=2, column=col[tl("start_date")]).value = dt.datetime(2026, 3, 1, 12, 30)
+        s.cell(row=2, column=col[tl("end_date")]).value = dt.date(2027, 1, 1)
+        s.cell(row=3, column=col[tl("start_date")]).value = dt.time(8, 15)
+        s.cell(row=2, column=col[tl("is_public")]).value = False
+        s.cell(row=3, column=col[tl("is_public")]).value = True
+        s.cell(row=2, column=col[tl("comment_risk")]).value = "x" * 5001
+        s.cell(row=3, column=col[tl("comment_quality")]).value = "   "
+        s.cell(row=3, column=col[tl("status_summary")]).value = "Emoji 🚀 og æøå ÆØÅ"
+        s.cell(row=4, column=col[tl("url")]).value = 12.0
+        s.cell(row=4, column=col[tl("comment_budget")]).value = 12.5
+        s.merge_cells(start_row=4, start_column=col[tl("comment_schedule")], end_row=5,
+                      end_column=col[tl("comment_schedule")] + 1)
+        b = book[workbook.SHEET_NAMES["budgets"]]
+        bcol = {c.value: c.column for c in b[1]}
+        b.cell(row=2, column=bcol["Budsjett (kr)"]).value = "#REF!"
+        b.cell(row=2, column=bcol["Regnskap (kr)"]).value = 12.5
+        b.cell(row=3, column=bcol["Regnskap (kr)"]).value = "1 234"
+        b.cell(row=3, column=bcol["År"]).value = 2026.0
+        b.cell(row=30, column=bcol["Tiltak-ID"]).value = first_id
+        b.cell(row=30, column=bcol["År"]).value = "i fjor"
+        hidden = book.create_sheet("Notater")
+        hidden["A1"] = "en skjult lapp"
+        hidden.sheet_state = "hidden"
+
+    edited = badfiles.edit_template(template, change)
+    computed = ('<row r="60"><c r="A60" t="str"><f>CONCAT("a","b")</f><v>ab</v></c>'
+                '<c r="B60" t="e"><v>#DIV/0!</v></c><c r="C60"><f>1+1</f><v>2</v></c>'
+                '<c r="D60" t="b"><v>1</v></c><c r="F60" t="e"><f>NA()</f><v>#N/A</v></c></row>')
+    return badfiles.rewrite_sheet(edited, workbook.SHEET_NAMES["milestones"], badfiles.add_rows(computed))
+
+
+def test_calamine_and_openpyxl_read_the_demo_template_alike(monkeypatch):
+    template = workbook.template_for(Store(DEMO_DATA))
+    usual, exact = read_both([("mal.xlsx", template)], monkeypatch)
+    assert not usual.problems and set(usual.tables) == set(schema.TABLE_NAMES)
+    assert_same_reading(usual, exact)
+    saved_by_openpyxl = badfiles.edit_template(template, lambda book: None)  # shared strings, date numbers
+    assert_same_reading(*read_both([("mal.xlsx", saved_by_openpyxl)], monkeypatch))
+
+
+def test_calamine_and_openpyxl_read_every_kind_of_cell_alike(tmp_path, monkeypatch):
+    store = sample_store(tmp_path / "data")
+    template = workbook.template_for(store)
+    data = every_cell_type(template, frames_of(store)["initiatives"]["initiative_id"].iloc[0])
+    usual, exact = read_both([("alt.xlsx", data)], monkeypatch)
+    assert_same_reading(usual, exact)
+    found = [str(p) for p in usual.problems]
+    assert "Fil «alt.xlsx», ark «Budsjett», rad 2, kolonne «Budsjett (kr)»: cellen inneholder en feil fra Excel (#REF!)." \
+        in found, found
+    assert any("rad 30, kolonne «År»" in m and "«i fjor»" in m for m in found), found
+    assert any("ark «Milepæler», rad 60" in m for m in found), found
+    assert any("ark «Notater»" in m and "arket er ukjent" in m for m in found), found
+    frame = usual.tables["initiatives"].frame
+    assert frame.loc[0, "name"] == "Navn med mellomrom" and frame.loc[0, "start_date"] == dt.date(2026, 3, 1)
+    assert frame.loc[1, "comment_quality"] is None and frame.loc[1, "status_summary"] == "Emoji 🚀 og æøå ÆØÅ"
+    assert frame.loc[0, "comment_risk"] == "x" * 5001 and frame.loc[2, "url"] == "12"
+    # the same problems, whole, through the pipeline
+    prepared = pipeline.prepare([Upload("alt.xlsx", data)], store)
+    assert not prepared.ok and [str(p) for p in prepared.problems][:len(found)] == found
+
+
+def test_the_values_of_a_plain_workbook_are_read_by_calamine(monkeypatch, tmp_path):
+    """The demo template never reaches openpyxl's cell reader (sheet_rows):
+    calamine reads every value, and calamine was asked for every sheet read."""
+    from python_calamine import CalamineWorkbook
+
+    from portfolio.ingest import excel_reader
+
+    asked = []
+    real = CalamineWorkbook.get_sheet_by_name
+
+    class Spy:
+        def __init__(self, book):
+            self.book = book
+
+        def get_sheet_by_name(self, name):
+            asked.append(name)
+            return real(self.book, name)
+
+        def close(self):
+            self.book.close()
+
+    opened = excel_reader.Values._open
+    monkeypatch.setattr(excel_reader.Values, "_open",
+                        lambda self: (lambda b: b if b is None or isinstance(b, Spy) else Spy(b))(opened(self)))
+
+    def refused(*args, **kwargs):
+        raise AssertionError("openpyxl's cell reader was used")
+
+    monkeypatch.setattr(excel_reader, "sheet_rows", refused)
+    store = Store(copy_demo(tmp_path))
+    prepared = pipeline.prepare([Upload("mal.xlsx", workbook.template_for(store))], store)
+    assert prepared.ok and prepared.unchanged, [str(p) for p in prepared.problems]
+    assert asked == ["Tiltak", "Budsjett", "Milepæler", workbook.T.META_SHEET]
+
+
+def test_a_sheet_calamine_cannot_read_plainly_goes_to_the_xml_reader():
+    """Far cells, rich text, a formula without its value: the scan says no,
+    before calamine fills a rectangle of seventeen billion cells."""
+    from portfolio.ingest import excel_reader
+
+    row = '<row r="{n}">{cells}</row>'
+    sheet = '<worksheet><sheetData>{rows}</sheetData></worksheet>'
+
+    def scan(rows: str):
+        return excel_reader.scan_sheet(sheet.format(rows=rows).encode(), 100)
+
+    plain = scan(row.format(n=1, cells='<c r="A1" t="inlineStr"><is><t>x</t></is></c><c r="B1" s="1"/>')
+                 + row.format(n=3, cells='<c r="C3" t="e"><v>#N/A</v></c><c r="CV3"><f>1</f><v>1</v></c>'))
+    assert (plain.rows, plain.cells, plain.errors) == (2, 4, [(2, 2, "#N/A")])
+    for rows in (
+        row.format(n=1, cells='<c r="XFD1"><v>1</v></c>'),  # beyond the columns read
+        row.format(n=1, cells='<c r="CW1"><v>1</v></c>'),
+        row.format(n=1, cells='<c r="A1"><v>1</v></c>') + row.format(n=1048576, cells='<c r="A1048576"><v>1</v></c>'),
+        row.format(n=2, cells='<c r="A1"><v>1</v></c>'),  # a cell that is not in its row
+        row.format(n=2, cells='') + row.format(n=1, cells=''),  # rows out of order
+        row.format(n=1, cells='<c r="A1"><f>1+1</f></c>'),  # a formula without its value
+        row.format(n=1, cells='<c r="A1"><f>1+1</f><v/></c>'),
+        row.format(n=1, cells='<c r="A1" t="inlineStr"><is><r><t>a</t></r></is></c>'),  # rich text
+        row.format(n=1, cells='<c t="n"><v>1</v></c>'),  # no reference
+        row.format(n=1, cells='<x><c r="A1"><v>1</v></c></x>'),
+    ):
+        assert scan(rows) is None, rows

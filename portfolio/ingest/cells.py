@@ -213,3 +213,94 @@ def parse_cell(column: schema.Column, value: object, from_csv: bool = False) -> 
         parsed = parse_bool(value)
         return (parsed, None) if parsed is not None else (None, P["bool"].format(value=excerpt(show(value))))
     return value, None
+
+
+# -- whole columns at once ----------------------------------------------------------
+
+_SLOW = object()  # a cell the column's fast path leaves to `parse_cell`
+_DATE = dt.date
+
+
+def _bool_words() -> dict[str, bool]:
+    words: dict[str, bool] = {}
+    for value, group in ((True, T.TRUE_WORDS), (False, T.FALSE_WORDS)):
+        for word in group:
+            for form in (word, word.capitalize(), word.upper()):
+                words[form] = value
+    return words
+
+
+BOOL_WORDS = _bool_words()
+
+
+def parse_column(column: schema.Column, values: list, from_csv: bool = False) -> tuple[list, list[tuple[int, str]]]:
+    """Every cell of one column, as `parse_cell` parses each of them (an
+    empty cell is "" or None), and then as `validate.normalize` leaves them
+    (text trimmed, empty text missing): (values, [(position, problem)]).
+
+    The usual cells (text, whole numbers, dates, «Ja»/«Nei», as the template,
+    Excel and Norwegian CSV files hold them) are parsed by one comprehension
+    per column; every other cell, and every problem, goes through
+    `parse_cell` itself, once per distinct text."""
+    kind = column.type_name
+    if column.is_list:
+        out = _list_column(column, values, from_csv)
+    elif kind == "string":
+        if from_csv:
+            out = [(v.strip() or None) if v.__class__ is str and v[:1] != "'" else (None if v is None else _SLOW)
+                   for v in values]
+        else:
+            out = [(v.strip() or None) if v.__class__ is str else (None if v is None else _SLOW) for v in values]
+    elif kind == "int":
+        out = [int(v) if v.__class__ is float and v.is_integer() else
+               (v if v.__class__ is int else
+                (None if v == "" or v is None else
+                 (int(v) if v.__class__ is str and v.isdigit() and v.isascii() else _SLOW))) for v in values]
+    elif kind == "date":
+        out = [v if v.__class__ is _DATE else (None if v == "" or v is None else _SLOW) for v in values]
+    elif kind == "bool":
+        words = BOOL_WORDS
+        out = [words.get(v, _SLOW) if v.__class__ is str and v else (None if v == "" or v is None else _SLOW)
+               for v in values]
+    else:
+        out = [_SLOW] * len(values)
+    problems: list[tuple[int, str]] = []
+    if _SLOW in out:  # identity first: no other value equals the marker
+        text = kind == "string" and not column.is_list
+        memo: dict[str, tuple[object, str | None]] = {}
+        for position, value in enumerate(out):
+            if value is not _SLOW:
+                continue
+            raw = values[position]
+            if raw.__class__ is str:
+                result = memo.get(raw)
+                if result is None:
+                    result = memo[raw] = parse_cell(column, raw, from_csv)
+            else:
+                result = parse_cell(column, raw, from_csv)
+            parsed, problem = result
+            if parsed.__class__ is list:
+                parsed = list(parsed)  # one list per cell, though the text repeats
+            elif text and isinstance(parsed, str):
+                parsed = parsed.strip() or None
+            out[position] = parsed
+            if problem:
+                problems.append((position, problem))
+    return out, problems
+
+
+def _list_column(column: schema.Column, values: list, from_csv: bool) -> list:
+    allowed = set(column.allowed) if column.allowed else None
+    sep = LIST_SEPARATOR
+    out = []
+    for v in values:
+        if v.__class__ is not str or (from_csv and v[:1] == "'"):
+            out.append([] if v is None else _SLOW)
+            continue
+        items = [i.strip() for i in v.split(sep)]
+        items = [i for i in items if i]
+        if allowed is not None and items and not allowed.issuperset(items):
+            out.append(_SLOW)  # perhaps "a, b" for two known values: parse_cell decides
+            continue
+        out.append(items)
+    return out

@@ -5,13 +5,26 @@ meta sheets are skipped, and the meta sheet gives the id of the snapshot the
 template was made from (the base). Formula cells take Excel's computed value
 when the file has one; without it they are a problem, as are error cells.
 
-The cells are read here, straight from each sheet's XML (`sheet_rows`), at
-the cost of what the XML holds, paid for from the file's `grid.Budget`:
-openpyxl's read-only worksheet trusts the sheet's declared `<dimension>` and
-fills every row out to it, and every missing row in between, so a 20 KB file
-claiming A1:XFD1048576 kept the server busy for an hour. openpyxl still
-reads the workbook's parts (`Book`: sheet names, styles, shared strings) and
-decodes each cell's value."""
+Two readers, one result. The values of a sheet are read by python-calamine
+(Rust: `CalamineSheet`), after `scan_sheet` has looked at the sheet's XML
+(vectorised, at the speed of a byte search) and found it plain: only rows,
+cells, values, formulas and inline text, every row and cell with its own
+reference, in order, within `Limits.max_columns`, no formula without a
+computed value, and no more room than the cells need (calamine fills the
+rectangle from the first to the last cell: one cell at XFD1048576 would be
+seventeen billion). The scan counts the rows and cells, paid for from the
+file's `grid.Budget` before calamine reads anything, and finds the error
+cells (#N/A, #REF!), which calamine reads as empty.
+
+Every other sheet is read as before by `sheet_rows`, straight from the
+sheet's XML, at the cost of what the XML holds: openpyxl's read-only
+worksheet trusts the sheet's declared `<dimension>` and fills every row out
+to it, and every missing row in between, so a 20 KB file claiming
+A1:XFD1048576 kept the server busy for an hour. openpyxl still reads the
+workbook's parts (`Book`: sheet names, styles, shared strings) and decodes
+each cell's value there. It is also the reader when the cell budget runs
+out within a sheet (its message names where reading stopped) and when
+calamine cannot read a sheet."""
 
 from __future__ import annotations
 
@@ -22,8 +35,9 @@ from xml.etree.ElementTree import iterparse
 from portfolio import fmt, texts
 from portfolio.ingest import sniff
 from portfolio.ingest.cells import CellError, Formula, table_from_name
-from portfolio.ingest.grid import Budget, ReadStopped, RowCells, grid_to_table
+from portfolio.ingest.grid import Budget, ReadStopped, RowCells, blank, dense_to_table, grid_to_table
 from portfolio.ingest.reading import FileProblem, Limits, Reading, Source, Upload
+from portfolio.ingest.sheet_scan import SheetScan, scan_sheet
 from portfolio.ingest.template import META_KEYS, RESERVED_SHEETS, SHEET_NAMES
 from portfolio.model import schema
 from portfolio.texts import update as T
@@ -51,31 +65,44 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
         reading.problems.append(FileProblem(P["not_xlsx"], source))
         return
     sheet_source = source
+    values = Values(data)
     try:
         found: dict[str, str] = {}
         for title, path in book.sheets:
             sheet_source = Source("file", file=upload.name, sheet=title)
-            if title == T.META_SHEET:
-                base = _base_from_meta(book, path, budget)
-                if base:
-                    reading.base_ids[upload.name] = base
+            if title in RESERVED_SHEETS and title != T.META_SHEET:
                 continue
-            if title in RESERVED_SHEETS:
-                continue
-            table = table_from_name(title)
-            if table is None:
-                if any(row.values() for _, row in sheet_rows(book, path, budget)):
-                    reading.problems.append(FileProblem(P["unknown_sheet"], sheet_source))
-                continue
-            if table in found:
+            table = table_from_name(title) if title != T.META_SHEET else None
+            if table is not None and table in found:
                 other = Source("file", file=upload.name, sheet=found[table]).name()
                 reading.problems.append(FileProblem(
                     P["duplicate_table"].format(table=texts.TABLE_LABELS[table], other=other),
                     sheet_source, table))
                 continue
+            meta = title == T.META_SHEET
+            # None: read by `sheet_rows`; the meta sheet and an unknown sheet are paid for as far as looked at
+            rows = values.rows(book, title, path, budget, pay=not meta and table is not None)
+            if meta:
+                base = (_base_from_meta(book, path, budget) if rows is None
+                        else _base_from_rows(rows, values.scan, budget))
+                if base:
+                    reading.base_ids[upload.name] = base
+                continue
+            if table is None:
+                if rows is None:
+                    holds = any(row.values() for _, row in sheet_rows(book, path, budget))
+                else:
+                    holds = _holds_values(rows, values.scan, budget)
+                if holds:
+                    reading.problems.append(FileProblem(P["unknown_sheet"], sheet_source))
+                continue
             found[table] = title
-            parsed = grid_to_table(table, sheet_source, sheet_rows(book, path, budget),
-                                   reading.problems, limits, from_csv=False)
+            if rows is None:
+                parsed = grid_to_table(table, sheet_source, sheet_rows(book, path, budget),
+                                       reading.problems, limits, from_csv=False)
+            else:
+                parsed = dense_to_table(table, sheet_source, rows, reading.problems, limits)
+                del rows
             reading.add_table(parsed, table, sheet_source)
         for table in schema.TABLE_NAMES:
             if table not in found:
@@ -85,13 +112,14 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
         reading.problems.append(FileProblem(stop.message, sheet_source))
     finally:
         reading.cells_read += budget.cells
+        values.close()
         book.close()
 
 
 class Book:
     """What reading the sheets needs from a workbook, through openpyxl's own
     reader: the sheets (title, path of its XML) in the workbook's order, the
-    shared strings, the date styles and the epoch.
+    shared strings (read when first needed), the date styles and the epoch.
 
     Not `openpyxl.load_workbook`: even read-only, it parses every sheet up to
     its `<dimension>` when it opens the file (the whole sheet when there is
@@ -104,9 +132,9 @@ class Book:
 
         reader = ExcelReader(io.BytesIO(data), read_only=True)
         self.archive = reader.archive
+        self._reader, self._budget, self._shared_strings = reader, budget, None
         try:
             reader.read_manifest()
-            self.shared_strings = _shared_strings(reader, budget)
             reader.read_workbook()
             apply_stylesheet(reader.archive, reader.wb)
         except BaseException:
@@ -120,6 +148,13 @@ class Book:
             (sheet.name, rel.target) for sheet, rel in reader.parser.find_sheets()
             if rel.target in reader.valid_files and "chartsheet" not in rel.Type
         ]
+
+    @property
+    def shared_strings(self) -> list[str]:
+        """Read when a sheet is first read by `sheet_rows` (calamine reads its own)."""
+        if self._shared_strings is None:
+            self._shared_strings = _shared_strings(self._reader, self._budget)
+        return self._shared_strings
 
     def open(self, path: str):
         return self.archive.open(path)
@@ -178,6 +213,91 @@ def _base_from_meta(book: Book, path: str, budget: Budget) -> str | None:
         if key == META_KEYS[0] and isinstance(value, str) and value.strip():
             return value.strip()
     return None
+
+
+def _base_from_rows(rows: list[list], scan: SheetScan, budget: Budget) -> str | None:
+    """`_base_from_meta` of a dense grid, paying for the rows it looks at as that does."""
+    for index, number in enumerate(scan.numbers):
+        if number > 10:
+            budget.spend(int(scan.paid[index]))
+            return None
+        row = rows[number - 1] if number <= len(rows) else []
+        key, value = (row[0] if row else None), (row[1] if len(row) > 1 else None)
+        if key == META_KEYS[0] and isinstance(value, str) and value.strip():
+            budget.spend(int(scan.paid[index]))
+            return value.strip()
+    budget.spend(scan.units)
+    return None
+
+
+def _holds_values(rows: list[list], scan: SheetScan, budget: Budget) -> bool:
+    """Whether a sheet holds a value, paying for the rows up to the first that
+    does, as `sheet_rows` read until then."""
+    for index, number in enumerate(scan.numbers):
+        row = rows[number - 1] if number <= len(rows) else []
+        if any(not blank(v) for v in row):
+            budget.spend(int(scan.paid[index]))
+            return True
+    budget.spend(scan.units)
+    return False
+
+
+class Values:
+    """The workbook as python-calamine reads it, opened when a sheet is first
+    asked for; None from `rows` where `sheet_rows` must read the sheet."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self._book = None
+        self._failed = False
+        self.scan: SheetScan | None = None  # of the last sheet read
+
+    def _open(self):
+        if self._book is None and not self._failed:
+            from python_calamine import CalamineWorkbook
+
+            try:
+                self._book = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+            except BaseException as err:  # a Rust panic is a BaseException
+                if isinstance(err, (KeyboardInterrupt, SystemExit)):
+                    raise
+                self._failed = True
+        return self._book
+
+    def rows(self, book: Book, title: str, path: str, budget: Budget, pay: bool = True) -> list[list] | None:
+        """The sheet's values, a dense grid from A1 ("" for an empty cell, a
+        `CellError` for an error cell), its rows and cells paid for (unless
+        not `pay`: `self.scan` says what they cost); None when the sheet is
+        not plain, or is more than the budget has left."""
+        try:
+            with book.open(path) as part:
+                xml = part.read()
+        except KeyError:
+            return None
+        self.scan = scan = scan_sheet(xml, budget.limits.max_columns)
+        del xml
+        if scan is None or budget.cells + scan.units > budget.limits.max_cells:
+            return None
+        calamine = self._open()
+        if calamine is None:
+            return None
+        try:
+            rows = calamine.get_sheet_by_name(title).to_python(skip_empty_area=False)
+        except BaseException as err:
+            if isinstance(err, (KeyboardInterrupt, SystemExit)):
+                raise
+            return None  # sheet_rows reads it, and says what is wrong
+        if pay:
+            budget.spend(scan.units)
+        for row, column, text in scan.errors:
+            if row < len(rows) and column < len(rows[row]):
+                rows[row][column] = CellError(text)
+        return rows
+
+    def close(self) -> None:
+        if self._book is not None:
+            self._book.close()
+            self._book = None
 
 
 def sheet_rows(book: Book, path: str, budget: Budget) -> Iterator[tuple[int, RowCells]]:

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 
+import numpy as np
 import pandas as pd
 
 from portfolio import fmt, texts
-from portfolio.ingest.cells import HEADERS, blank, norm, parse_cell
+from portfolio.ingest.cells import HEADERS, blank, norm, parse_column
 from portfolio.ingest.reading import FileProblem, Limits, Source, TableData
 from portfolio.model import schema
 from portfolio.texts import update as T
@@ -152,16 +154,12 @@ class RowCells:
         return [*self.cells, self._beyond] if self._beyond is not None else self.cells
 
 
-def grid_to_table(table_name: str, source: Source, grid, problems: list[FileProblem],
-                  limits: Limits, from_csv: bool) -> TableData | None:
-    """`grid` yields (row number, RowCells), the header row (row 1) first.
-    Problems go to `problems`; None when the table cannot be read at all.
-    `ReadStopped` from the grid's reader passes through."""
+def _header(table_name: str, source: Source, headers: dict[int, object], problems: list[FileProblem],
+            limits: Limits):
+    """The header row's columns: (width, positions, labels, missing), or None
+    when the table cannot be read. Problems go to `problems`."""
     table = schema.TABLES[table_name]
     lookup = HEADERS[table_name]
-    iterator = iter(grid)
-    header_row = next(iterator, None)
-    headers = dict(header_row[1].values()) if header_row is not None and header_row[0] == 1 else {}
     if not headers:
         problems.append(FileProblem(P["no_header"], source, table_name))
         return None
@@ -188,55 +186,165 @@ def grid_to_table(table_name: str, source: Source, grid, problems: list[FileProb
         if column in missing:
             problems.append(FileProblem(
                 P["missing_column"], source, table_name, column=texts.COLUMN_LABELS[table_name][column]))
+    return width, positions, labels, missing
+
+
+def grid_to_table(table_name: str, source: Source, grid, problems: list[FileProblem],
+                  limits: Limits, from_csv: bool) -> TableData | None:
+    """`grid` yields (row number, RowCells), the header row (row 1) first.
+    Problems go to `problems`; None when the table cannot be read at all.
+    `ReadStopped` from the grid's reader passes through."""
+    table = schema.TABLES[table_name]
+    iterator = iter(grid)
+    header_row = next(iterator, None)
+    headers = dict(header_row[1].values()) if header_row is not None and header_row[0] == 1 else {}
+    header = _header(table_name, source, headers, problems, limits)
+    if header is None:
+        return None
+    width, positions, labels, missing = header
     without_header = {i for i in range(width) if i not in headers}
-    values: dict[str, list] = {c: [] for c in table.column_names}
-    wanted = [(column, positions.get(column.name)) for column in table.columns]
+    raw: dict[str, list] = {c: [] for c in table.column_names}
+    wanted = [(column.name, positions.get(column.name)) for column in table.columns]
     rows: list[int] = []
-    bad: set[tuple[int, str]] = set()
     blank_header_columns: set[int] = set()
+    pending: list[tuple[int, int, FileProblem]] = []  # (row in the file's order, -1, problem) until parsed
     count = 0
-    for row_number, row in iterator:
-        cells = row.values()
-        if not cells:
-            continue
-        # A row is a data row when it has a value under a header (in a CSV file:
-        # within the header's fields). Values elsewhere are reported, not read:
-        # a stray value far out does not make a row of empty cells.
-        dense: list[object] = [None] * width
-        extra = has_data = False
-        for index, value in cells:
-            if index >= width:
-                extra = True
-                if not from_csv:
+    too_many = False
+    sequence = -1
+    raw_sequence: list[int] = []
+    try:
+        for row_number, row in iterator:
+            sequence += 1
+            cells = row.values()
+            if not cells:
+                continue
+            # A row is a data row when it has a value under a header (in a CSV file:
+            # within the header's fields). Values elsewhere are reported, not read:
+            # a stray value far out does not make a row of empty cells.
+            dense: list[object] = [None] * width
+            extra = has_data = False
+            for index, value in cells:
+                if index >= width:
+                    extra = True
+                    if not from_csv:
+                        blank_header_columns.add(index)
+                elif index in without_header and not from_csv:
                     blank_header_columns.add(index)
-            elif index in without_header and not from_csv:
-                blank_header_columns.add(index)
-            else:
-                dense[index] = value
-                has_data = True
-        if extra and from_csv:
-            problems.append(FileProblem(P["ragged"].format(count=row.count, expected=width),
-                                        source, table_name, row=row_number))
-        if not has_data:
-            continue
-        count += 1
-        if count > limits.max_rows:
-            problems.append(FileProblem(P["too_many_rows"].format(limit=fmt.number(limits.max_rows)),
-                                        source, table_name))
-            return None
-        position = len(rows)
-        rows.append(row_number)
-        for column, index in wanted:
-            raw = dense[index] if index is not None else None
-            parsed, problem = parse_cell(column, raw, from_csv=from_csv)
-            if problem:
-                bad.add((position, column.name))
-                problems.append(FileProblem(problem, source, table_name, row=row_number,
-                                            column=labels.get(column.name, column.name)))
-            values[column.name].append(parsed)
+                else:
+                    dense[index] = value
+                    has_data = True
+            if extra and from_csv:
+                pending.append((sequence, -1, FileProblem(P["ragged"].format(count=row.count, expected=width),
+                                                          source, table_name, row=row_number)))
+            if not has_data:
+                continue
+            count += 1
+            if count > limits.max_rows:
+                too_many = True
+                break
+            rows.append(row_number)
+            raw_sequence.append(sequence)
+            for name, index in wanted:
+                raw[name].append(dense[index] if index is not None else None)
+    except ReadStopped:
+        _parse_columns(table, source, raw, rows, raw_sequence, labels, pending, problems, from_csv)
+        raise
+    values, bad = _parse_columns(table, source, raw, rows, raw_sequence, labels, pending, problems, from_csv)
+    if too_many:
+        problems.append(FileProblem(P["too_many_rows"].format(limit=fmt.number(limits.max_rows)),
+                                    source, table_name))
+        return None
     for index in sorted(blank_header_columns):
         problems.append(FileProblem(P["blank_header"].format(letter=column_letter(index)),
                                     source, table_name))
-    frame = pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in values.items()},
-                         columns=table.column_names)
-    return TableData(table_name, source, frame, rows, bad, missing, labels)
+    return TableData(table_name, source, _frame(table, values), rows, bad, missing, labels, normalized=True)
+
+
+def _parse_columns(table: schema.Table, source: Source, raw: dict[str, list], rows: list[int],
+                   sequences: list[int], labels: dict[str, str], pending: list, problems: list[FileProblem],
+                   from_csv: bool) -> tuple[dict[str, list], set[tuple[int, str]]]:
+    """Parse the collected cells column by column; every problem (and the
+    rows' `pending` ones) goes to `problems` in the order of the rows, and in
+    a row in the order of the columns, as if read cell by cell."""
+    values: dict[str, list] = {}
+    bad: set[tuple[int, str]] = set()
+    found = list(pending)
+    for order, column in enumerate(table.columns):
+        parsed, cell_problems = parse_column(column, raw[column.name], from_csv)
+        values[column.name] = parsed
+        for position, problem in cell_problems:
+            bad.add((position, column.name))
+            found.append((sequences[position], order, FileProblem(
+                problem, source, table.name, row=rows[position], column=labels.get(column.name, column.name))))
+    found.sort(key=lambda f: (f[0], f[1]))
+    problems.extend(f[2] for f in found)
+    return values, bad
+
+
+def dense_to_table(table_name: str, source: Source, rows: list[list], problems: list[FileProblem],
+                   limits: Limits) -> TableData | None:
+    """A sheet's values as a dense grid from A1 (row i is Excel's row i + 1,
+    every row as wide, "" for an empty cell: what python-calamine reads) to
+    one table, column by column: the same table and the same problems, in
+    the same order, as `grid_to_table` makes of the same sheet's rows.
+
+    The reader has checked that no cell lies beyond `limits.max_columns`."""
+    table = schema.TABLES[table_name]
+    first = rows[0] if rows else []
+    headers = {i: v for i, v in enumerate(first) if not blank(v)}
+    header = _header(table_name, source, headers, problems, limits)
+    if header is None:
+        return None
+    _, positions, labels, missing = header
+    body = rows[1:]
+    total = len(first)
+    # A row is a data row when it has a value under a header; values under
+    # no header are reported, not read.
+    heads = sorted(headers)
+    lead = heads[0]
+    empty = [""] * total
+
+    def has_data(row: list) -> bool:
+        return any(not blank(row[i]) for i in heads)
+
+    firsts = list(map(itemgetter(lead), body))
+    keep = [i for i, v in enumerate(firsts)
+            if (v.strip() if v.__class__ is str else v is not None) or (body[i] != empty and has_data(body[i]))]
+    stray = sorted(i for i in range(total) if i not in headers
+                   and any(not blank(row[i]) for row in body))
+    too_many = len(keep) > limits.max_rows
+    if too_many:
+        keep = keep[:limits.max_rows]
+    numbers = [i + 2 for i in keep]
+    kept = body if len(keep) == len(body) else [body[i] for i in keep]
+    values: dict[str, list] = {}
+    found: list[tuple[int, int, str, str]] = []  # (position, column order, column, problem)
+    bad: set[tuple[int, str]] = set()
+    for order, column in enumerate(table.columns):
+        index = positions.get(column.name)
+        if index is None:
+            values[column.name] = [[] for _ in keep] if column.is_list else [None] * len(keep)
+            continue
+        parsed, cell_problems = parse_column(column, list(map(itemgetter(index), kept)))
+        values[column.name] = parsed
+        for position, problem in cell_problems:
+            found.append((position, order, column.name, problem))
+            bad.add((position, column.name))
+    found.sort(key=lambda f: (f[0], f[1]))
+    for position, _, name, problem in found:
+        problems.append(FileProblem(problem, source, table_name, row=numbers[position],
+                                    column=labels.get(name, name)))
+    if too_many:
+        problems.append(FileProblem(P["too_many_rows"].format(limit=fmt.number(limits.max_rows)),
+                                    source, table_name))
+        return None
+    for index in stray:
+        problems.append(FileProblem(P["blank_header"].format(letter=column_letter(index)),
+                                    source, table_name))
+    return TableData(table_name, source, _frame(table, values), numbers, bad, missing, labels, normalized=True)
+
+
+def _frame(table: schema.Table, values: dict[str, list]) -> pd.DataFrame:
+    """The columns as object columns (a list cell stays one list)."""
+    arrays = {c.name: np.fromiter(values[c.name], dtype=object, count=len(values[c.name])) for c in table.columns}
+    return pd.DataFrame(arrays, columns=table.column_names, dtype=object, copy=False)

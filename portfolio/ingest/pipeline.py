@@ -192,8 +192,10 @@ def _finish(tables: dict[str, TableData], problems: list[FileProblem], store: St
             tables[name] = TableData(name, source, frame, _row_numbers(frame))
             if base is not None:
                 sources[name] = source
-    normalized = {name: _normalize(name, tables[name].frame) for name in schema.TABLE_NAMES}
-    for problem in validate.validate(normalized):
+    normalized = {name: tables[name].frame if tables[name].normalized else _normalize(name, tables[name].frame)
+                  for name in schema.TABLE_NAMES}
+    arrays: dict[str, dict] = {}  # the columns as Arrow arrays, made once by the type check
+    for problem in validate.validate(normalized, arrays=arrays):
         data = tables.get(problem.table)
         if data is None:
             continue
@@ -210,7 +212,8 @@ def _finish(tables: dict[str, TableData], problems: list[FileProblem], store: St
                         latest_id=latest.snapshot_id if latest else None)
     if problems:
         return prepared
-    arrow = {name: validate.to_arrow(schema.TABLES[name], normalized[name]) for name in schema.TABLE_NAMES}
+    arrow = {name: validate.to_arrow(schema.TABLES[name], normalized[name], arrays.get(name))
+             for name in schema.TABLE_NAMES}
     prepared.tables = arrow
     prepared.content_hash = store_mod.content_hash(arrow)
     return prepared

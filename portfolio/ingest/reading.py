@@ -143,6 +143,7 @@ class TableData:
     bad_cells: set[tuple[int, str]] = field(default_factory=set)  # (position, column)
     missing_columns: set[str] = field(default_factory=set)
     labels: dict[str, str] = field(default_factory=dict)  # column -> header as in the file
+    normalized: bool = False  # text already trimmed, empty text missing (portfolio.model.validate.normalize)
 
     def label(self, column: str) -> str:
         return self.labels.get(column) or texts.COLUMN_LABELS[self.table].get(column, column)

@@ -13,12 +13,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pyarrow_mod
 
 from portfolio import fmt, texts
 from portfolio.model import schema
+from portfolio.model.validate_fast import surely_valid
 from portfolio.texts import update as T
 
 FIRST_DATA_ROW = 2  # row 1 holds the headers, as in a spreadsheet
@@ -78,13 +80,15 @@ def _clean_list(value: Any) -> Any:
 
 def _clean_text_column(series: pd.Series) -> pd.Series:
     """Trim text and turn empty text into missing; other values are kept as
-    they are, so that type errors are still reported per cell."""
-    values = series.astype(object)
-    is_text = values.map(type).eq(str)
-    if (is_text | values.isna()).all():
-        trimmed = values.where(~is_text, values.str.strip() if is_text.any() else values)
-        return trimmed.where(is_text & trimmed.ne(""), None).astype(object)
-    return pd.Series([_clean_text(v) for v in values], index=series.index, dtype=object)
+    they are, so that type errors are still reported per cell. (One list
+    comprehension: pandas' string methods cost ten times as much.)"""
+    values = [(v.strip() or None) if v.__class__ is str else (None if v is None else _SLOW) for v in series.tolist()]
+    if _SLOW in values:  # identity first: no other value equals the marker
+        values = [_clean_text(v) for v in series.tolist()]
+    return pd.Series(values, index=series.index, dtype=object)
+
+
+_SLOW = object()  # a value a fast path leaves to the general code
 
 
 def normalize(table: schema.Table, frame: pd.DataFrame) -> pd.DataFrame:
@@ -94,21 +98,26 @@ def normalize(table: schema.Table, frame: pd.DataFrame) -> pd.DataFrame:
         if column.name not in out.columns:
             continue
         if column.is_list:
-            out[column.name] = [_clean_list(v) for v in out[column.name]]
+            out[column.name] = [
+                v if v.__class__ is list and all(i.__class__ is str and i and i == i.strip() for i in v)
+                else _clean_list(v) for v in out[column.name].tolist()]
         elif column.type_name == "string":
             out[column.name] = _clean_text_column(out[column.name])
     return out
 
 
-def _type_problems(table: schema.Table, frame: pd.DataFrame) -> list[Problem]:
-    """Cells whose value cannot be stored in the column's Arrow type."""
+def _type_problems(table: schema.Table, frame: pd.DataFrame, arrays: dict | None = None) -> list[Problem]:
+    """Cells whose value cannot be stored in the column's Arrow type (the
+    columns that can are kept in `arrays`, for `to_arrow`)."""
     problems: list[Problem] = []
     for column in table.columns:
         if column.name not in frame.columns:
             continue
         values = frame[column.name]
         try:
-            pyarrow_mod.array(values, type=column.type, from_pandas=True)
+            array = pyarrow_mod.array(values, type=column.type, from_pandas=True)
+            if arrays is not None:
+                arrays[column.name] = array
             continue
         except (pyarrow_mod.ArrowInvalid, pyarrow_mod.ArrowTypeError, TypeError, ValueError, OverflowError):
             pass
@@ -221,7 +230,7 @@ FRAME_CHECK_COLUMNS = {
 }
 
 
-def _required_problems(table: schema.Table, frame: pd.DataFrame) -> list[Problem]:
+def _required_problems(table: schema.Table, frame: pd.DataFrame, arrays: dict | None = None) -> list[Problem]:
     """Missing required values, found here rather than by pandera, whose
     report of each failed check costs milliseconds: a file with a stray row
     must not cost more to refuse than a whole portfolio costs to accept. (A
@@ -232,7 +241,13 @@ def _required_problems(table: schema.Table, frame: pd.DataFrame) -> list[Problem
     for column in table.columns:
         if not column.required or column.name not in frame.columns:
             continue
-        missing = frame[column.name].isna().to_numpy().nonzero()[0]
+        array = (arrays or {}).get(column.name)
+        if array is not None:  # the column as the type check converted it: its nulls are the missing values
+            if not array.null_count:
+                continue
+            missing = np.flatnonzero(array.is_null().to_numpy(zero_copy_only=False))
+        else:
+            missing = frame[column.name].isna().to_numpy().nonzero()[0]
         problems.extend(Problem(table.name, int(position) + FIRST_DATA_ROW, column.name,
                                 texts.VALIDATION["required"]) for position in missing)
     return problems
@@ -314,7 +329,13 @@ def _check_name(raw: Any) -> str:
     return text.split("(")[0] if "(" in text and not text.startswith("column_") else text
 
 
-def _pandera_problems(table: schema.Table, frame: pd.DataFrame, ids: set[str]) -> list[Problem]:
+def _pandera_problems(table: schema.Table, frame: pd.DataFrame, ids: set[str],
+                      arrays: dict | None = None) -> list[Problem]:
+    try:
+        if arrays is not None and surely_valid(table, frame, ids, arrays):
+            return []
+    except Exception:  # a value the direct checks did not foresee: pandera decides
+        pass
     try:
         _pandera_schema(table, ids).validate(frame, lazy=True)
         return []
@@ -348,8 +369,10 @@ def _pandera_problems(table: schema.Table, frame: pd.DataFrame, ids: set[str]) -
     return problems
 
 
-def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
-    """Every problem in the given tables, sorted by table, row and column."""
+def validate(tables: dict[str, pd.DataFrame], arrays: dict[str, dict] | None = None) -> list[Problem]:
+    """Every problem in the given tables, sorted by table, row and column.
+    `arrays` (when given) receives each table's columns as Arrow arrays, for
+    `to_arrow`: the type check makes them anyway."""
     problems: list[Problem] = []
     for name in schema.TABLE_NAMES:
         if name not in tables:
@@ -364,12 +387,13 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
             problems.append(Problem(name, None, None, texts.VALIDATION["unknown_column"]))
             continue
         frame = frame.reset_index(drop=True)
-        type_problems = _type_problems(table, frame)
+        converted = {} if arrays is None else arrays.setdefault(name, {})
+        type_problems = _type_problems(table, frame, converted)
         problems.extend(type_problems)
         if type_problems:
             continue  # value checks on mistyped cells would only repeat the message
-        problems.extend(_required_problems(table, frame))
-        problems.extend(_pandera_problems(table, frame, ids))
+        problems.extend(_required_problems(table, frame, converted))
+        problems.extend(_pandera_problems(table, frame, ids, converted))
     order = {n: i for i, n in enumerate(schema.TABLE_NAMES)}
     return sorted(
         dict.fromkeys(problems),
@@ -377,13 +401,16 @@ def validate(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     )
 
 
-def to_arrow(table: schema.Table, frame: pd.DataFrame) -> pyarrow_mod.Table:
-    """The frame as an Arrow table in the declared column order and types."""
+def to_arrow(table: schema.Table, frame: pd.DataFrame, arrays: dict | None = None) -> pyarrow_mod.Table:
+    """The frame as an Arrow table in the declared column order and types
+    (`arrays`: columns `validate` has converted already)."""
     frame = frame.reset_index(drop=True)
-    arrays = [
-        pyarrow_mod.array(frame[c.name], type=c.type, from_pandas=True) for c in table.columns
+    made = arrays or {}
+    columns = [
+        made[c.name] if c.name in made else pyarrow_mod.array(frame[c.name], type=c.type, from_pandas=True)
+        for c in table.columns
     ]
-    return pyarrow_mod.Table.from_arrays(arrays, schema=table.arrow_schema)
+    return pyarrow_mod.Table.from_arrays(columns, schema=table.arrow_schema)
 
 
 def prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pyarrow_mod.Table]:
