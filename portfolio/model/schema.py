@@ -1,4 +1,4 @@
-"""The data model: the three tables of a snapshot, in one place.
+"""The data model: the tables of a snapshot, in one place.
 
 Every column is declared here once, with its Arrow type, whether a value is
 required, which values are allowed, how long its text may be and whether it
@@ -31,6 +31,14 @@ TARGET_GROUPS = (
     "Frivilligheten",
 )
 MILESTONE_KINDS = ("milepæl", "beslutningspunkt", "arrangement", "leveranse")
+# The governance register (Prosjektveiviseren and PP365's words)
+DECISION_BODIES = ("KDL", "styringsgruppe", "formannskap", "bystyre", "prosjekteier", "annet")
+CHECKLIST_ANSWERS = ("Ja", "Nei", "Delvis", "Ikke vurdert")  # an answer may also be free text
+RISK_STATUSES = ("åpen", "under oppfølging", "lukket")
+RISK_STRATEGIES = ("redusere", "overvåke", "unngå", "overføre", "dele", "akseptere")
+BENEFIT_KINDS = ("direkte", "indirekte", "kvalitativ")
+BENEFIT_UNITS = ("antall", "kroner", "prosent", "timer", "skår")
+RISK_SCALE = (1, 5)  # probability and consequence: whole numbers 1–5; score = their product
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -46,6 +54,7 @@ TEXT_LIST = pa.list_(pa.string())
 DATE = pa.date32()
 BOOL = pa.bool_()
 INT = pa.int64()
+FLOAT = pa.float64()
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,9 @@ class Column:
     allowed: tuple[str, ...] | None = None  # for a list column: allowed items
     doc: str = ""
     max_length: int | None = None  # characters (a list: per item); text: SHORT_TEXT unless given
+    minimum: int | None = None  # a number: the smallest value allowed
+    maximum: int | None = None  # a number: the largest value allowed
+    references: str | None = None  # the table whose key (a column of the same name) this value names
 
     def __post_init__(self) -> None:
         if self.type_name in ("string", "list"):
@@ -64,6 +76,8 @@ class Column:
                 object.__setattr__(self, "max_length", SHORT_TEXT)
         elif self.max_length is not None:
             raise ValueError(f"{self.name}: only text has a max_length")
+        if (self.minimum is not None or self.maximum is not None) and self.type_name not in ("int", "float"):
+            raise ValueError(f"{self.name}: only a number has a minimum or maximum")
 
     @property
     def is_list(self) -> bool:
@@ -79,6 +93,8 @@ class Column:
             return "bool"
         if pa.types.is_integer(self.type):
             return "int"
+        if pa.types.is_floating(self.type):
+            return "float"
         return "string"
 
 
@@ -88,6 +104,10 @@ class Table:
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     doc: str = ""
+    # Added after the first release: snapshots written before read it as empty,
+    # and it counts in a snapshot's content hash only when it has rows, so
+    # the hashes of those snapshots stay what they were.
+    is_later: bool = False
 
     @property
     def column_names(self) -> list[str]:
@@ -171,7 +191,7 @@ BUDGETS = Table(
     doc="One row per initiative, year and funding source. Amounts in whole kroner.",
     columns=(
         Column("initiative_id", TEXT, public=True, doc="Initiative the row belongs to.",
-               max_length=ID_LENGTH),
+               max_length=ID_LENGTH, references="initiatives"),
         Column("year", INT, public=True, doc="Budget year."),
         Column("funding_source", TEXT, public=True, doc="Where the money comes from."),
         Column("budget_nok", INT, public=True, doc="Approved budget, whole kroner, ≥ 0."),
@@ -188,7 +208,7 @@ MILESTONES = Table(
     columns=(
         Column("milestone_id", TEXT, public=True, doc="Slug, unique.", max_length=ID_LENGTH),
         Column("initiative_id", TEXT, public=True, doc="Initiative the milestone belongs to.",
-               max_length=ID_LENGTH),
+               max_length=ID_LENGTH, references="initiatives"),
         Column("title", TEXT, public=True, doc="Title."),
         Column("kind", TEXT, public=True, allowed=MILESTONE_KINDS, doc="Kind of milestone."),
         Column(
@@ -202,5 +222,121 @@ MILESTONES = Table(
     ),
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (INITIATIVES, BUDGETS, MILESTONES)}
+
+def _id(name: str, doc: str, *, public: bool = True, references: str | None = None) -> Column:
+    return Column(name, TEXT, public=public, doc=doc, max_length=ID_LENGTH, references=references)
+
+
+def _scale(name: str, doc: str, *, required: bool = True) -> Column:
+    low, high = RISK_SCALE
+    return Column(name, INT, required=required, doc=doc, minimum=low, maximum=high)
+
+
+DECISIONS = Table(
+    name="decisions",
+    key=("decision_id",),
+    doc="Decisions (vedtak) about an initiative: by whom, when, at which decision point.",
+    is_later=True,
+    columns=(
+        _id("decision_id", "Slug, unique."),
+        _id("initiative_id", "Initiative the decision is about.", references="initiatives"),
+        Column("decided_on", DATE, public=True, doc="Date of the decision."),
+        Column("body", TEXT, public=True, allowed=DECISION_BODIES, doc="Who decided."),
+        Column("decision_point", TEXT, required=False, public=True, allowed=DECISION_POINTS,
+               doc="The decision point (BP1–BP5) the decision was made at; empty for other decisions."),
+        Column("title", TEXT, public=True, doc="Short title of the decision."),
+        Column("text", TEXT, required=False, public=True, doc="The decision as worded.", max_length=LONG_TEXT),
+        Column("case_number", TEXT, required=False, public=True, doc="Saksnummer in the case archive."),
+        Column("is_public", BOOL, doc="Whether the decision is shown on the public page; "
+               "only for a public initiative."),
+    ),
+)
+
+CHECKLIST_ANSWERS_TABLE = Table(
+    name="checklist_answers",
+    key=("initiative_id", "decision_point", "item_no"),
+    doc="Answers to Prosjektveiviseren's checklist for a decision point, one row per question. Never public.",
+    is_later=True,
+    columns=(
+        _id("initiative_id", "Initiative the checklist belongs to.", public=False, references="initiatives"),
+        Column("decision_point", TEXT, allowed=DECISION_POINTS, doc="BP1–BP5."),
+        Column("item_no", INT, doc="The question's number in the decision point's checklist.", minimum=1),
+        Column("question", TEXT, required=False, doc="The question as asked; empty: the checklist's words.",
+               max_length=LONG_TEXT),
+        Column("answer", TEXT, doc="Ja, Nei, Delvis, Ikke vurdert, or a free answer kept as written.",
+               max_length=LONG_TEXT),
+        Column("comment", TEXT, required=False, doc="Internal comment.", max_length=LONG_TEXT),
+    ),
+)
+
+RISKS = Table(
+    name="risks",
+    key=("risk_id",),
+    doc="Risks (risiko) of an initiative. The score is probability × consequence, "
+        "computed, never stored. Never public.",
+    is_later=True,
+    columns=(
+        _id("risk_id", "Slug, unique.", public=False),
+        _id("initiative_id", "Initiative the risk belongs to.", public=False, references="initiatives"),
+        Column("title", TEXT, doc="Short title of the risk."),
+        Column("description", TEXT, required=False, doc="What may happen, and why.", max_length=LONG_TEXT),
+        Column("category", TEXT, required=False, doc="Category, e.g. økonomi, fremdrift, personvern."),
+        _scale("probability", "Sannsynlighet, 1 (svært lav) to 5 (svært høy)."),
+        _scale("consequence", "Konsekvens, 1 (svært liten) to 5 (svært stor)."),
+        Column("owner", TEXT, required=False, doc="Risikoeier."),
+        Column("mitigation", TEXT, required=False, doc="Tiltak: what is done about it.", max_length=LONG_TEXT),
+        Column("status", TEXT, allowed=RISK_STATUSES, doc="åpen, under oppfølging or lukket."),
+        Column("strategy", TEXT, required=False, allowed=RISK_STRATEGIES, doc="Strategi."),
+        Column("identified_on", DATE, doc="Date the risk was identified."),
+        Column("review_by", DATE, required=False, doc="Date by which it is reviewed next."),
+        _scale("residual_probability", "Sannsynlighet after the mitigation, 1–5.", required=False),
+        _scale("residual_consequence", "Konsekvens after the mitigation, 1–5.", required=False),
+    ),
+)
+
+BENEFITS = Table(
+    name="benefits",
+    key=("benefit_id",),
+    doc="Benefits (gevinster) an initiative is to bring, with the indicator that measures each.",
+    is_later=True,
+    columns=(
+        _id("benefit_id", "Slug, unique."),
+        _id("initiative_id", "Initiative the benefit comes from.", references="initiatives"),
+        Column("title", TEXT, public=True, doc="The benefit in a few words."),
+        Column("kind", TEXT, public=True, allowed=BENEFIT_KINDS, doc="direkte, indirekte or kvalitativ."),
+        Column("owner", TEXT, required=False, doc="Gevinstansvarlig."),
+        Column("indicator", TEXT, required=False, public=True, doc="Måleindikator: what is measured."),
+        Column("unit", TEXT, required=False, public=True, allowed=BENEFIT_UNITS, doc="Unit of the indicator."),
+        Column("baseline", FLOAT, required=False, public=True, doc="Starting value (nullpunkt)."),
+        Column("baseline_on", DATE, required=False, public=True, doc="Date of the starting value."),
+        Column("target", FLOAT, required=False, public=True, doc="Desired value (målverdi)."),
+        Column("target_on", DATE, required=False, public=True, doc="Date by which the target is to be reached."),
+        Column("is_public", BOOL, doc="Whether the benefit is shown on the public page; only for a public initiative."),
+    ),
+)
+
+BENEFIT_MEASUREMENTS = Table(
+    name="benefit_measurements",
+    key=("benefit_id", "measured_on"),
+    doc="Measurements of a benefit's indicator; public where the benefit is.",
+    is_later=True,
+    columns=(
+        _id("benefit_id", "Benefit measured.", references="benefits"),
+        Column("measured_on", DATE, public=True, doc="Date of the measurement; not before the baseline's."),
+        Column("value", FLOAT, public=True, doc="Measured value, in the indicator's unit."),
+        Column("comment", TEXT, required=False, doc="Internal comment.", max_length=LONG_TEXT),
+    ),
+)
+
+TABLES: dict[str, Table] = {t.name: t for t in (
+    INITIATIVES, BUDGETS, MILESTONES,
+    DECISIONS, CHECKLIST_ANSWERS_TABLE, RISKS, BENEFITS, BENEFIT_MEASUREMENTS,
+)}
 TABLE_NAMES = tuple(TABLES)
+GOVERNANCE_TABLES = ("decisions", "checklist_answers", "risks", "benefits", "benefit_measurements")
+
+
+def is_slug_key(table: Table, column: Column) -> bool:
+    """Whether the column is its table's own id, written as a slug."""
+    return table.key == (column.name,) and column.name.endswith("_id")
+

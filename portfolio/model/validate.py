@@ -374,6 +374,7 @@ def validate(tables: dict[str, pd.DataFrame], arrays: dict[str, dict] | None = N
     `arrays` (when given) receives each table's columns as Arrow arrays, for
     `to_arrow`: the type check makes them anyway."""
     problems: list[Problem] = []
+    tables = with_later_tables(tables)
     for name in schema.TABLE_NAMES:
         if name not in tables:
             problems.append(Problem(name, None, None, texts.VALIDATION["missing_table"]))
@@ -413,8 +414,23 @@ def to_arrow(table: schema.Table, frame: pd.DataFrame, arrays: dict | None = Non
     return pyarrow_mod.Table.from_arrays(columns, schema=table.arrow_schema)
 
 
+def with_later_tables(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The tables, with each table added to the schema later that they lack
+    as an empty table: data written before the table existed has none."""
+    missing = [name for name in schema.TABLE_NAMES if name not in tables and schema.TABLES[name].is_later]
+    if not missing:
+        return tables
+    return {**tables, **{name: empty_frame(schema.TABLES[name]) for name in missing}}
+
+
+def empty_frame(table: schema.Table) -> pd.DataFrame:
+    """A table with no rows, its columns in their pandas dtypes."""
+    return table.arrow_schema.empty_table().to_pandas()
+
+
 def prepare(tables: dict[str, pd.DataFrame]) -> dict[str, pyarrow_mod.Table]:
     """Normalize, validate and convert; raise ValidationFailed with every problem."""
+    tables = with_later_tables(tables)
     normalized = {
         name: normalize(schema.TABLES[name], frame) if name in schema.TABLES else frame
         for name, frame in tables.items()

@@ -116,10 +116,13 @@ class SnapshotFolders:
 
     def read(self, snapshot_id: str) -> dict[str, pa.Table]:
         self.get(snapshot_id)
-        return {
-            name: canonical(name, pq.read_table(self.path(snapshot_id, name), partitioning=None))
-            for name in schema.TABLE_NAMES
-        }
+        return {name: self._read_table(snapshot_id, name) for name in schema.TABLE_NAMES}
+
+    def _read_table(self, snapshot_id: str, name: str) -> pa.Table:
+        path = self.path(snapshot_id, name)
+        if not path.exists() and schema.TABLES[name].is_later:
+            return schema.TABLES[name].arrow_schema.empty_table()  # written before the table existed
+        return canonical(name, pq.read_table(path, partitioning=None))
 
     def read_frames(self, snapshot_id: str) -> dict[str, pd.DataFrame]:
         return {name: t.to_pandas() for name, t in self.read(snapshot_id).items()}

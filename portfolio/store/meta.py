@@ -65,12 +65,21 @@ def content_hash(tables: dict[str, pa.Table]) -> str:
     """
     digest = hashlib.sha256()
     for name in schema.TABLE_NAMES:
+        if schema.TABLES[name].is_later and (name not in tables or tables[name].num_rows == 0):
+            continue  # an empty table added later: the hash of a snapshot written before stays the same
         table = canonical(name, tables[name])
         digest.update(f"table:{name}:{table.num_rows}".encode())
         for column_name, column in zip(table.column_names, table.columns, strict=False):
             digest.update(f"column:{column_name}".encode())
             _digest_array(digest, column.combine_chunks())
     return digest.hexdigest()
+
+
+def row_counts(tables: dict[str, pa.Table]) -> dict[str, int]:
+    """Rows per table, in schema order; a table added later counts only when
+    it has rows (as in the content hash)."""
+    return {name: tables[name].num_rows for name in schema.TABLE_NAMES
+            if not schema.TABLES[name].is_later or (name in tables and tables[name].num_rows)}
 
 
 def _digest_array(digest, array: pa.Array) -> None:
@@ -117,7 +126,7 @@ def next_meta(latest: SnapshotMeta | None, tables: dict[str, pa.Table], *, autho
         author=author,
         note=note,
         base_id=base_id,
-        row_counts={name: tables[name].num_rows for name in schema.TABLE_NAMES},
+        row_counts=row_counts(tables),
         content_hash=content_hash(tables),
         is_demo=is_demo,
     )

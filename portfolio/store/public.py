@@ -2,7 +2,9 @@
 construction.
 
 Public rows: initiatives with ``is_public``; budget rows of public
-initiatives; milestones with ``is_public`` of public initiatives. Public
+initiatives; milestones, decisions and benefits with ``is_public`` of public
+initiatives; the measurements of public benefits. Risks and checklist answers
+have no public column and are never read. Public
 columns: those declared ``public=True`` in portfolio/schema.py (the one
 declaration). A public initiative's reference to a programme that is not
 public is dropped, so not even the id of an internal initiative is shown.
@@ -69,6 +71,17 @@ def public_schema(table: str) -> pa.Schema:
     return pa.schema([declared.field(name) for name in public_columns(table)])
 
 
+# The tables with public columns, in schema order: risks and checklist answers have none
+PUBLIC_TABLES = tuple(name for name in schema.TABLE_NAMES if schema.TABLES[name].public_columns)
+
+
+def _flagged(read: "Reader", table: str, ids: pa.Array) -> pa.Table:
+    """The rows of `table` marked public that belong to a public initiative."""
+    rows = read(table, read_columns(table))
+    return rows.filter(pc.and_(pc.fill_null(rows[ROW_FLAG], False),
+                               pc.is_in(rows["initiative_id"], value_set=ids)))
+
+
 # (table, columns) -> those columns of the table, and no others
 Reader = Callable[[str, list[str]], pa.Table]
 
@@ -102,7 +115,14 @@ def project(read: Reader) -> dict[str, pa.Table]:
         pc.and_(pc.fill_null(milestones[ROW_FLAG], False),
                 pc.is_in(milestones["initiative_id"], value_set=ids))
     )
-    tables = {"initiatives": initiatives, "budgets": budgets, "milestones": milestones}
+    decisions = _flagged(read, "decisions", ids)
+    benefits = _flagged(read, "benefits", ids)
+    measurements = read("benefit_measurements", read_columns("benefit_measurements"))
+    measurements = measurements.filter(pc.is_in(measurements["benefit_id"],
+                                                value_set=benefits["benefit_id"].combine_chunks()))
+    tables = {"initiatives": initiatives, "budgets": budgets, "milestones": milestones,
+              "decisions": decisions, "benefits": benefits, "benefit_measurements": measurements}
+    assert set(tables) == set(PUBLIC_TABLES)
     return {
         name: table.select(public_columns(name)).cast(public_schema(name)).combine_chunks()
         for name, table in tables.items()
@@ -131,16 +151,19 @@ class PublicData:
     initiatives: pd.DataFrame
     budgets: pd.DataFrame
     milestones: pd.DataFrame
+    decisions: pd.DataFrame
+    benefits: pd.DataFrame
+    benefit_measurements: pd.DataFrame
     # cards already built, per search and phase (see `cards`)
     memo: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {"initiatives": self.initiatives, "budgets": self.budgets, "milestones": self.milestones}
+        return {name: getattr(self, name) for name in PUBLIC_TABLES}
 
 
 def _frames(tables: Mapping[str, pa.Table]) -> dict[str, pd.DataFrame]:
-    return {name: tables[name].to_pandas() for name in schema.TABLE_NAMES}
+    return {name: tables[name].to_pandas() for name in PUBLIC_TABLES}
 
 
 @functools.lru_cache(maxsize=8)
@@ -185,7 +208,7 @@ def export(store: Store, snapshot_id: str, out_dir: Path) -> dict[str, int]:
     info = {
         **source.to_json(),
         "row_counts": counts,
-        "columns": {name: public_columns(name) for name in schema.TABLE_NAMES},
+        "columns": {name: public_columns(name) for name in PUBLIC_TABLES},
     }
     (out_dir / META_FILE).write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n")
     return counts
@@ -195,18 +218,23 @@ def export(store: Store, snapshot_id: str, out_dir: Path) -> dict[str, int]:
 def _export_data(folder: str, stamp: tuple) -> PublicData:
     path = Path(folder)
     info = json.loads((path / META_FILE).read_text())
-    tables = {
-        name: _read(path / f"{name}.parquet", name, public_columns(name)).cast(public_schema(name))
-        for name in schema.TABLE_NAMES
-    }
+    tables = {name: _read_export(path, name) for name in PUBLIC_TABLES}
     source = Source(info["snapshot_id"], dt.datetime.fromisoformat(info["created_at"]), bool(info["is_demo"]))
     return PublicData(source, **_frames(tables))
+
+
+def _read_export(folder: Path, name: str) -> pa.Table:
+    path = folder / f"{name}.parquet"
+    if not path.exists() and schema.TABLES[name].is_later:
+        return public_schema(name).empty_table()  # exported before the table existed
+    return _read(path, name, public_columns(name)).cast(public_schema(name))
 
 
 def export_data(folder: Path) -> PublicData:
     """An exported public projection (the folder `export()` wrote)."""
     folder = Path(folder)
-    files = [folder / META_FILE] + [folder / f"{name}.parquet" for name in schema.TABLE_NAMES]
+    files = [folder / META_FILE] + [folder / f"{name}.parquet" for name in PUBLIC_TABLES
+                                    if not schema.TABLES[name].is_later or (folder / f"{name}.parquet").exists()]
     try:
         stamp = tuple(f.stat().st_mtime_ns for f in files)
     except FileNotFoundError as missing:

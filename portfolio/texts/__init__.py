@@ -110,12 +110,73 @@ COLUMN_LABELS = {
         "is_public": "Offentlig",
         "note": "Merknad",
     },
+    "decisions": {
+        "decision_id": "Vedtak-ID",
+        "initiative_id": "Tiltak-ID",
+        "decided_on": "Vedtaksdato",
+        "body": "Vedtatt av",
+        "decision_point": "Beslutningspunkt",
+        "title": "Tittel",
+        "text": "Vedtakstekst",
+        "case_number": "Saksnummer",
+        "is_public": "Offentlig",
+    },
+    "checklist_answers": {
+        "initiative_id": "Tiltak-ID",
+        "decision_point": "Beslutningspunkt",
+        "item_no": "Punkt",
+        "question": "Sjekkpunkt",
+        "answer": "Svar",
+        "comment": "Kommentar",
+    },
+    "risks": {
+        "risk_id": "Risiko-ID",
+        "initiative_id": "Tiltak-ID",
+        "title": "Tittel",
+        "description": "Beskrivelse",
+        "category": "Kategori",
+        "probability": "Sannsynlighet (1–5)",
+        "consequence": "Konsekvens (1–5)",
+        "owner": "Risikoeier",
+        "mitigation": "Tiltak",
+        "status": "Status",
+        "strategy": "Strategi",
+        "identified_on": "Identifisert dato",
+        "review_by": "Vurderes innen",
+        "residual_probability": "Sannsynlighet etter tiltak (1–5)",
+        "residual_consequence": "Konsekvens etter tiltak (1–5)",
+    },
+    "benefits": {
+        "benefit_id": "Gevinst-ID",
+        "initiative_id": "Tiltak-ID",
+        "title": "Gevinst",
+        "kind": "Type",
+        "owner": "Gevinstansvarlig",
+        "indicator": "Måleindikator",
+        "unit": "Enhet",
+        "baseline": "Startverdi",
+        "baseline_on": "Startverdi dato",
+        "target": "Målverdi",
+        "target_on": "Målverdi dato",
+        "is_public": "Offentlig",
+    },
+    "benefit_measurements": {
+        "benefit_id": "Gevinst-ID",
+        "measured_on": "Måledato",
+        "value": "Verdi",
+        "comment": "Kommentar",
+    },
 }
 
 TABLE_LABELS = {
     "initiatives": "Tiltak",
     "budgets": "Budsjett",
     "milestones": "Milepæler",
+    "decisions": "Vedtak",
+    "checklist_answers": "Sjekkliste",
+    "risks": "Risiko",
+    "benefits": "Gevinster",
+    "benefit_measurements": "Gevinstmålinger",
 }
 
 STATUS_LABELS = {
@@ -158,6 +219,9 @@ VALIDATION = {
     "type": "«{value}» har feil type; forventet {expected}.",
     "other": "ugyldig verdi «{value}» ({check}).",
     "missing_table": "tabellen mangler.",
+    "range": "«{value}» er utenfor gyldig område ({minimum}–{maximum}).",
+    "minimum": "«{value}» er for lite; minste tillatte verdi er {minimum}.",
+    "reference": "«{value}» finnes ikke i tabellen {table}.",
     "invalid": "Dataene er ikke gyldige ({count} feil).",
 }
 
@@ -167,6 +231,7 @@ TYPE_NAMES = {
     "date": "dato",
     "bool": "ja/nei",
     "int": "heltall",
+    "float": "tall",
 }
 
 # Overview page
