@@ -4,8 +4,12 @@
 --   tier 1  red overall status ('red');
 --   tier 2  another status dimension turned red since the comparison ('worse');
 --   tier 3  open milestones due before $today, the oldest first ('overdue');
---   tier 4  any other status dimension moved towards red ('worse');
---   tier 5  open decision points (milestones of kind $decision_kind) due from
+--   tier 4  open risks (status not $closed_status) with a score
+--           (probability × consequence) of at least $high_score that are new
+--           at that score since the comparison: added, or raised from below
+--           it; every such risk when there is no comparison ('risk');
+--   tier 5  any other status dimension moved towards red ('worse');
+--   tier 6  open decision points (milestones of kind $decision_kind) due from
 --           $today up to and including $today + $horizon_days ('decision').
 -- "Towards red" is the schema's severity order (status_severity_order: rød,
 -- gul, ikke vurdert, grønn). $compare_id is the comparison snapshot, one
@@ -84,7 +88,7 @@ scored as (
 initiative_items as (
   select
     * exclude (is_red),
-    case when is_red then 1 when turned_red_count > 0 then 2 else 4 end as tier,
+    case when is_red then 1 when turned_red_count > 0 then 2 else 5 end as tier,
     case when is_red then 'red' else 'worse' end as item
   from scored
 ),
@@ -116,7 +120,7 @@ milestone_items as (
     decision_point,
     due_date,
     abs(date_diff('day', $today, due_date)) as days,
-    case when due_date < $today then 3 else 5 end as tier,
+    case when due_date < $today then 3 else 6 end as tier,
     case when due_date < $today then 'overdue' else 'decision' end as item
   from open_milestones($snapshot_id, $filters)
   where due_date < $today
@@ -133,10 +137,62 @@ milestone_ranked as (
   from milestone_items
 ),
 
+risks_now as (
+  select
+    r.initiative_id,
+    c.name,
+    c.status_overall,
+    r.risk_id,
+    r.title,
+    r.probability,
+    r.consequence,
+    r.probability * r.consequence as score
+  from risks_of($snapshot_id) as r
+  join current_initiatives as c using (initiative_id)
+  where r.status <> $closed_status
+    and r.probability * r.consequence >= $high_score
+),
+
+risks_then as (
+  select
+    risk_id,
+    probability * consequence as old_score,
+    status as old_status
+  from risks_through($snapshot_id)
+  where snapshot_id = $compare_id
+),
+
+risk_items as (
+  select
+    n.*,
+    t.old_score,
+    $compare_id is not null and t.risk_id is null as is_new_risk,
+    4 as tier,
+    'risk' as item
+  from risks_now as n
+  left join risks_then as t using (risk_id)
+  where $compare_id is null
+    or t.risk_id is null
+    or t.old_score < $high_score
+    or t.old_status = $closed_status
+),
+
+risk_ranked as (
+  select
+    *,
+    row_number() over (
+      partition by tier
+      order by score desc, consequence desc, name, title, risk_id
+    ) as position
+  from risk_items
+),
+
 items as (
   select * from initiative_ranked
   union all by name
   select * from milestone_ranked
+  union all by name
+  select * from risk_ranked
 )
 
 select
@@ -145,6 +201,7 @@ select
   count(*) filter (where item = 'red') over () as red_count,
   count(*) filter (where item = 'worse') over () as worse_items_count,
   count(*) filter (where item = 'overdue') over () as overdue_count,
+  count(*) filter (where item = 'risk') over () as risk_count,
   count(*) filter (where item = 'decision') over () as decision_count
 from items
 order by tier, position

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 import urllib.parse
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -33,6 +34,13 @@ def demo_ctx(meta=None) -> SnapshotContext:
     meta = meta or METAS[-1]
     latest = meta is METAS[-1]
     return SnapshotContext(DEMO, meta, DEMO_TODAY if latest else meta.created.date(), is_latest=latest)
+
+
+def risk(risk_id: str, initiative_id: str, title: str, probability: int, consequence: int, **overrides) -> dict:
+    return {"risk_id": risk_id, "initiative_id": initiative_id, "title": title, "description": None,
+            "category": None, "probability": probability, "consequence": consequence, "owner": None,
+            "mitigation": None, "status": "åpen", "strategy": None, "identified_on": dt.date(2026, 1, 5),
+            "review_by": None, "residual_probability": None, "residual_consequence": None, **overrides}
 
 
 def initiative_ids(view: attention.View, kind: str) -> list[str]:
@@ -142,9 +150,13 @@ def test_decision_points_and_every_kind_of_sentence(store):
           milestone("late", "b", title="Etter horisonten", due_date=today + dt.timedelta(days=61), **bp),
           milestone("missed", "a", title="Glemt", due_date=today - dt.timedelta(days=1), **bp),
           milestone("plain", "a", title="Vanlig", due_date=today + dt.timedelta(days=5))]
-    first = store.write(tables(old), author="T", note="Før KDL-møtet", created_at=dt.datetime(2026, 10, 1, tzinfo=dt.UTC))
-    store.write(tables(new, milestones=ms), author="T", note="Nå", base_id=first.snapshot_id,
-                created_at=dt.datetime(2026, 11, 20, tzinfo=dt.UTC))
+    old_risks = [risk("r1", "a", "Turnover", 3, 4), risk("r4", "c", "Kjent", 5, 4), risk("r5", "c", "Lukket", 5, 5)]
+    new_risks = [risk("r1", "a", "Turnover", 4, 4), risk("r3", "c", "Ny", 5, 3), risk("r4", "c", "Kjent", 5, 4),
+                 risk("r5", "c", "Lukket", 5, 5, status="lukket"), risk("r6", "b", "Lav", 2, 2)]
+    first = store.write({**tables(old), "risks": pd.DataFrame(old_risks)}, author="T", note="Før KDL-møtet",
+                        created_at=dt.datetime(2026, 10, 1, tzinfo=dt.UTC))
+    store.write({**tables(new, milestones=ms), "risks": pd.DataFrame(new_risks)}, author="T", note="Nå",
+                base_id=first.snapshot_id, created_at=dt.datetime(2026, 11, 20, tzinfo=dt.UTC))
     ctx = SnapshotContext(store, store.latest(), today)
     view = attention.build_view(ctx, Filters(), attention.default_compare(ctx))
     sentences = [(item.kind, fmt.plain(item.sentence)) for item in view.items]
@@ -153,13 +165,19 @@ def test_decision_points_and_every_kind_of_sentence(store):
         ("red", "Ceta har fortsatt rød samlet status (også 01.10.2026)."),
         ("worse", "Alfa har dårligere status enn 01.10.2026: risiko fra ikke vurdert til rød."),
         ("overdue", "Alfa: beslutningspunktet BP3 «Glemt» er 1 dag forsinket (frist 22.11.2026)."),
+        # open risks at a high score (≥ 15) since the comparison: raised into it, or new; r4 was high
+        # already, r5 is closed, r6 is low
+        ("risk", "Alfa: risikoen «Turnover» har økt fra score 12 til 16 siden 01.10.2026 "
+                 "(sannsynlighet 4 × konsekvens 4)."),
+        ("risk", "Ceta: ny høy risiko «Ny» siden 01.10.2026, score 15 (sannsynlighet 5 × konsekvens 3)."),
         # "ikke vurdert" is more critical than green (schema.STATUS_SEVERITY)
         ("worse", "Beta har dårligere status enn 01.10.2026: kvalitet fra grønn til ikke vurdert."),
         ("decision", "Beta: beslutningspunkt BP3 «Samme dag» er 23.11.2026, i dag."),
         ("decision", "Beta: beslutningspunkt BP3 «Til BP3» er 03.12.2026, om 10 dager."),
     ]
-    assert view.counts == {"red": 2, "worse": 2, "overdue": 1, "decision": 2}
+    assert view.counts == {"red": 2, "worse": 2, "overdue": 1, "risk": 2, "decision": 2}
     assert "2 beslutningspunkter de neste 60 dagene" in view.summary
+    assert "2 nye høye risikoer (score 15 eller mer)" in view.summary
     assert "1 forsinket milepæl," in view.summary
 
 

@@ -15,9 +15,11 @@ INTRO = """\
 <!-- Generated from portfolio/model/schema.py by `python -m tools.datamodel_doc > docs/data-model.md`.
      Do not edit by hand: tests/test_docs.py fails when this file and the schema disagree. -->
 
-A **snapshot** is the whole portfolio as it stood at one moment: three tables,
-`initiatives`, `budgets` and `milestones`. Snapshots are immutable; every data
-update commits a new one, so the portfolio can be seen as it was on any date.
+A **snapshot** is the whole portfolio as it stood at one moment: the portfolio's
+`initiatives`, `budgets` and `milestones`, and the governance register KDL steers by:
+`decisions`, `checklist_answers`, `risks`, `benefits` and `benefit_measurements`.
+Snapshots are immutable; every data update commits a new one, so the portfolio can be
+seen as it was on any date.
 
 ## Storage: a DuckLake
 
@@ -97,6 +99,32 @@ def _length(column: schema.Column) -> str:
     return f"{column.max_length} per item" if column.is_list else str(column.max_length)
 
 
+def _range(c: schema.Column) -> str:
+    if c.minimum is not None and c.maximum is not None:
+        return f" From {c.minimum} to {c.maximum}."
+    if c.minimum is not None:
+        return f" At least {c.minimum}."
+    return ""
+
+
+def _reference(c: schema.Column) -> str:
+    return f" Must name a row of `{c.references}`." if c.references else ""
+
+
+def _checklists() -> list[str]:
+    """The decision points' checklists (reference data for `checklist_answers`)."""
+    from portfolio.texts import checklists
+
+    lines = ["## Checklists of the decision points (reference data)", "",
+             "A `checklist_answers` row names a decision point and an item number of its list here "
+             "(`portfolio/texts/checklists.py`, with its sources).", ""]
+    for point, items in checklists.CHECKLISTS.items():
+        lines += [f"### {checklists.TITLES[point]}", "", f"Source: {checklists.SOURCES[point]}", ""]
+        lines += [f"{number}. {question}" for number, question in enumerate(items, start=1)]
+        lines.append("")
+    return lines
+
+
 def data_model_markdown() -> str:
     lines = [INTRO]
     lines += [
@@ -106,6 +134,13 @@ def data_model_markdown() -> str:
         f"- Focus areas (innsatsområder): {_values(schema.FOCUS_AREAS)}",
         f"- Target groups (innbyggergrupper): {_values(schema.TARGET_GROUPS)}",
         f"- Milestone kinds: {_values(schema.MILESTONE_KINDS)}",
+        f"- Decision bodies: {_values(schema.DECISION_BODIES)}",
+        f"- Checklist answers: {_values(schema.CHECKLIST_ANSWERS)}, or a free answer kept as written",
+        f"- Risk statuses: {_values(schema.RISK_STATUSES)}; strategies: {_values(schema.RISK_STRATEGIES)}; "
+        f"probability and consequence {schema.RISK_SCALE[0]}–{schema.RISK_SCALE[1]}, score = probability × "
+        f"consequence (computed, never stored), high from {schema.RISK_HIGH_SCORE}",
+        f"- Benefit kinds: {_values(schema.BENEFIT_KINDS)}; units: {_values(schema.BENEFIT_UNITS)}; "
+        "achievement = (latest − baseline) / (target − baseline)",
         "",
     ]
     for table in schema.TABLES.values():
@@ -123,9 +158,12 @@ def data_model_markdown() -> str:
             allowed = f" Allowed: {_values(c.allowed)}." if c.allowed and len(c.allowed) <= 6 else ""
             lines.append(
                 f"| `{c.name}` | {label} | {c.type_name} | {'yes' if c.required else 'no'} "
-                f"| {'yes' if c.public else 'no'} | {_length(c)} | {c.doc}{allowed} |"
+                f"| {'yes' if c.public else 'no'} | {_length(c)} | {c.doc}{allowed}{_range(c)}{_reference(c)} |"
             )
+        if table.is_later:
+            lines += ["", "Added in issue 15: snapshots written before it read this table as empty."]
         lines.append("")
+    lines += _checklists()
     return "\n".join(lines)
 
 

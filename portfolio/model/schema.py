@@ -39,6 +39,7 @@ RISK_STRATEGIES = ("redusere", "overvåke", "unngå", "overføre", "dele", "akse
 BENEFIT_KINDS = ("direkte", "indirekte", "kvalitativ")
 BENEFIT_UNITS = ("antall", "kroner", "prosent", "timer", "skår")
 RISK_SCALE = (1, 5)  # probability and consequence: whole numbers 1–5; score = their product
+RISK_HIGH_SCORE = 15  # a score from here up is a high risk (the red corner of the 5×5 matrix)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 

@@ -34,8 +34,9 @@ HORIZON_DAYS = 60  # decision points due from today up to today + this
 FALLBACK_DAYS = 30  # without a KDL snapshot: the one current this many days ago
 KDL = re.compile(r"\bKDL", re.IGNORECASE)
 DECISION_KIND = schema.MILESTONE_KINDS[1]  # beslutningspunkt
+CLOSED_RISK = schema.RISK_STATUSES[-1]  # lukket
 RED = schema.STATUS_SEVERITY[0]  # rød
-KINDS = ("red", "worse", "overdue", "decision")
+KINDS = ("red", "worse", "overdue", "risk", "decision")
 
 
 # -- the comparison snapshot ---------------------------------------------------------
@@ -139,6 +140,7 @@ def rows(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None,
     return query(
         ctx, "attention_items", compare_id=compare_id, filters=filters.as_param(), today=ctx.today,
         horizon_days=HORIZON_DAYS, decision_kind=DECISION_KIND, row_limit=row_limit,
+        high_score=schema.RISK_HIGH_SCORE, closed_status=CLOSED_RISK,
     )
 
 
@@ -155,6 +157,7 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters, compare_id: str |
         "red": int(first["red_count"]) if first is not None else 0,
         "worse": int(first["worse_items_count"]) if first is not None else 0,
         "overdue": int(first["overdue_count"]) if first is not None else 0,
+        "risk": int(first["risk_count"]) if first is not None else 0,
         "decision": int(first["decision_count"]) if first is not None else 0,
     }
     total = int(first["total_count"]) if first is not None else 0
@@ -173,6 +176,8 @@ def _summary(counts: dict[str, int], total: int, compare: SnapshotMeta | None) -
         fmt.markdown(T.PART_WORSE, count=count(counts["worse"])),
         fmt.markdown(T.PART_OVERDUE_ONE if counts["overdue"] == 1 else T.PART_OVERDUE,
                      count=count(counts["overdue"])),
+        fmt.markdown(T.PART_RISK_ONE if counts["risk"] == 1 else T.PART_RISK,
+                     count=count(counts["risk"]), score=schema.RISK_HIGH_SCORE),
         fmt.markdown(T.PART_DECISION_ONE if counts["decision"] == 1 else T.PART_DECISION,
                      count=count(counts["decision"]), days=HORIZON_DAYS),
     ]
@@ -214,6 +219,12 @@ def _item(ctx: SnapshotContext, row, when: str) -> Item:
             what = T.OVERDUE_WHAT.get(row.milestone_kind, T.OVERDUE_WHAT["milepæl"])
         sentence = fmt.markdown(T.OVERDUE, what=what, title=row.title,
                                 name=row.name, due=fmt.date(row.due_date), days=_days(int(row.days)))
+    elif kind == "risk":
+        raised = not fmt.missing(row.old_score) and int(row.old_score) < int(row.score)
+        template = T.RISK_ANY if not when else T.RISK_RAISED if raised else T.RISK_NEW
+        sentence = fmt.markdown(template, name=row.name, title=row.title, score=int(row.score),
+                                probability=int(row.probability), consequence=int(row.consequence),
+                                old=0 if fmt.missing(row.old_score) else int(row.old_score), date=when)
     else:
         days = int(row.days)
         in_days = T.TODAY if days == 0 else T.TOMORROW if days == 1 else T.IN_DAYS.format(count=days)

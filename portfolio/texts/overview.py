@@ -18,6 +18,8 @@ PART_RED = "{count} tiltak med rød samlet status"
 PART_WORSE = "{count} tiltak med dårligere status"
 PART_OVERDUE_ONE = "{count} forsinket milepæl"
 PART_OVERDUE = "{count} forsinkede milepæler"
+PART_RISK_ONE = "{count} ny høy risiko (score {score} eller mer)"
+PART_RISK = "{count} nye høye risikoer (score {score} eller mer)"
 PART_DECISION_ONE = "{count} beslutningspunkt de neste {days} dagene"
 PART_DECISION = "{count} beslutningspunkter de neste {days} dagene"
 ORDER = (
@@ -72,6 +74,12 @@ OVERDUE_WHAT = {
 OVERDUE_DECISION_POINT = "beslutningspunktet {decision_point}"
 DECISION = "{name}: beslutningspunkt {decision_point} «{title}» er {due}, {when}."
 DECISION_NO_POINT = "{name}: beslutningspunktet «{title}» er {due}, {when}."
+RISK_NEW = ("{name}: ny høy risiko «{title}» siden {date}, score {score} "
+            "(sannsynlighet {probability} × konsekvens {consequence}).")
+RISK_RAISED = ("{name}: risikoen «{title}» har økt fra score {old} til {score} siden {date} "
+               "(sannsynlighet {probability} × konsekvens {consequence}).")
+RISK_ANY = ("{name}: høy risiko «{title}», score {score} "
+            "(sannsynlighet {probability} × konsekvens {consequence}).")
 DAY_ONE = "{count} dag"
 DAYS = "{count} dager"
 TODAY = "i dag"
