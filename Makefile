@@ -45,7 +45,7 @@ system-packages:
 chromium: system-packages
 
 test: $(VENV)/.dev system-packages
-	$(PYTEST)
+	$(PYTEST) --durations=15
 
 test-fast: $(VENV)/.dev
 	$(PYTEST) -m "not browser and not slow"

@@ -151,7 +151,7 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters, compare_id: str |
     compare = by_id.get(compare_id) if compare_id else None
     found = rows(ctx, filters, compare.snapshot_id if compare else None)
     when = fmt.date(compare.created) if compare else ""
-    items = tuple(_item(ctx, row, when) for row in found.itertuples(index=False))
+    items = tuple(item(ctx, row, when) for row in found.itertuples(index=False))
     first = found.iloc[0] if len(found) else None
     counts = {
         "red": int(first["red_count"]) if first is not None else 0,
@@ -195,7 +195,8 @@ def _status(value) -> str:
     return T.STATUS_WORDS.get(value, value)
 
 
-def _item(ctx: SnapshotContext, row, when: str) -> Item:
+def item(ctx: SnapshotContext, row, when: str) -> Item:
+    """One row of `rows()` as a line: its sentence and the link to its initiative."""
     link = PageLink(links.INITIATIVE_PAGE, tuple(links.context_initiative_params(ctx, row.initiative_id).items()))
     kind = row.item
     if kind == "red":

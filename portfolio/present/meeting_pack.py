@@ -206,7 +206,7 @@ def attention_section(ctx: SnapshotContext, filters: Filters, scoped: pd.DataFra
     lists = {}
     for kind in ("decision", "overdue"):
         rows = found[found["item"] == kind]
-        items = [fmt.plain(attention._item(ctx, row, "").sentence) for row in rows.head(LIST_ROWS).itertuples(index=False)]
+        items = [fmt.plain(attention.item(ctx, row, "").sentence) for row in rows.head(LIST_ROWS).itertuples(index=False)]
         lists[kind] = {"items": items, "note": _capped_note(len(items), len(rows), A["capped"])}
     read = ctx.store.read_columns(ctx.snapshot_id, "initiatives", ["initiative_id", "status_summary"]).to_pydict()
     comments = dict(zip(read["initiative_id"], read["status_summary"], strict=False))
