@@ -81,6 +81,10 @@ def csv_value(column: schema.Column, raw, *, decimal_comma: bool, grouping: bool
         if grouping and column.name != "year":
             return f"{value:,}".replace(",", "\u00a0")
         return f"{value},00" if decimal_comma and column.name != "year" else str(value)
+    if isinstance(value, float):
+        if grouping:  # «1 234,75»
+            return f"{value:,}".replace(",", "\u00a0").replace(".", ",")
+        return str(value).replace(".", ",") if decimal_comma else str(value)
     if apostrophe and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value

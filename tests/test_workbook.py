@@ -27,7 +27,8 @@ def demo_book():
 def test_one_sheet_per_table_with_norwegian_headers_and_the_instructions_first(demo_book):
     book, _, frames = demo_book
     visible = [s.title for s in book.worksheets if s.sheet_state == "visible"]
-    assert visible == [T.INSTRUCTIONS_SHEET, "Tiltak", "Budsjett", "Milepæler"]
+    assert visible == [T.INSTRUCTIONS_SHEET, "Tiltak", "Budsjett", "Milepæler",
+                       "Vedtak", "Sjekkliste", "Risiko", "Gevinster", "Gevinstmålinger"]
     assert book.active.title == T.INSTRUCTIONS_SHEET
     for name in schema.TABLE_NAMES:
         sheet = book[texts.TABLE_LABELS[name]]

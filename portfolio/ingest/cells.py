@@ -13,15 +13,17 @@ schema's column name or its Norwegian label (`HEADERS`, `table_from_name`,
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from portfolio import fmt, texts
 from portfolio.ingest.template import LIST_SEPARATOR
 from portfolio.model import schema
 from portfolio.model.validate import excerpt
+from portfolio.texts import register as R
 from portfolio.texts import update as T
 
-P = T.PROBLEMS
+P = {**T.PROBLEMS, **R.PROBLEMS}
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -53,6 +55,12 @@ TABLE_WORDS = {
     "initiatives": ("tiltak", "initiatives"),
     "budgets": ("budsjett", "budgets", "budsjetter"),
     "milestones": ("milepæler", "milepaeler", "milepaler", "milepæl", "milestones"),
+    "decisions": ("vedtak", "decisions"),
+    "checklist_answers": ("sjekkliste", "sjekklister", "sjekklistesvar", "checklist_answers", "checklists"),
+    "risks": ("risiko", "risikoer", "risikoregister", "risks"),
+    "benefits": ("gevinster", "gevinst", "benefits"),
+    "benefit_measurements": ("gevinstmålinger", "gevinstmaalinger", "gevinstmalinger", "gevinstmåling",
+                             "målinger", "benefit_measurements", "measurements"),
 }
 
 
@@ -161,6 +169,43 @@ def parse_int(value: object) -> tuple[int | None, str | None]:
     return None, "int"
 
 
+DECIMAL_TEXT = re.compile(r"[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?")
+
+
+def parse_float(value: object) -> float | None:
+    """A number with or without decimals from a cell; None when it is not one.
+
+    Norwegian first: «12,5», «1 234,5» (spaces of any kind between the
+    thousands), «1.234,5»; English «12.5» and «1,234.5» too. One comma or one
+    dot is the decimal sign («1,234» is 1,234, as a Norwegian reads it);
+    several of one kind, in groups of three, are thousands. «kr» and a
+    trailing «%» are allowed (the value is the number as written: 12,5 % is
+    12,5). Never infinite or not-a-number."""
+    if isinstance(value, (bool, dt.date, dt.time)):
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+        return number if math.isfinite(number) else None
+    text = SPACES.sub("", str(value)).lower().replace("\u2212", "-")
+    text = re.sub(r"^(kr\.?|nok)|(kr\.?|nok|,-|\.-|%)$", "", text)
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        whole, _, fraction = text.rpartition(decimal)
+        if not re.fullmatch(r"[-+]?\d{1,3}(" + re.escape(thousands) + r"\d{3})+", whole) or not fraction.isdigit():
+            return None
+        text = whole.replace(thousands, "") + "." + fraction
+    elif text.count(",") > 1 or text.count(".") > 1:
+        sign = "," if "," in text else "."
+        if not re.fullmatch(r"[-+]?\d{1,3}(" + re.escape(sign) + r"\d{3})+", text):
+            return None
+        text = text.replace(sign, "")
+    if not DECIMAL_TEXT.fullmatch(text):
+        return None
+    number = float(text.replace(",", "."))
+    return number if math.isfinite(number) else None
+
+
 def parse_bool(value: object) -> bool | None:
     if isinstance(value, bool):
         return value
@@ -206,19 +251,35 @@ def parse_cell(column: schema.Column, value: object, from_csv: bool = False) -> 
     if kind == "int":
         parsed, problem = parse_int(value)
         if problem:
-            key = "year" if column.name == "year" and problem == "int" else problem
-            return None, P[key].format(value=excerpt(show(value)))
+            return None, _int_problem(column, problem, excerpt(show(value)))
         return parsed, None
+    if kind == "float":
+        parsed = parse_float(value)
+        return (parsed, None) if parsed is not None else (None, P["float"].format(value=excerpt(show(value))))
     if kind == "bool":
         parsed = parse_bool(value)
         return (parsed, None) if parsed is not None else (None, P["bool"].format(value=excerpt(show(value))))
     return value, None
 
 
+def _int_problem(column: schema.Column, problem: str, shown: str) -> str:
+    """The message for a cell that is not a whole number, in the column's terms."""
+    low, high = column.minimum, column.maximum
+    if column.name == "year" and problem == "int":
+        return P["year"].format(value=shown)
+    if low is not None and high is not None:
+        key = "int_range" if problem == "int" else "not_whole_range"
+        return P[key].format(value=shown, minimum=low, maximum=high)
+    if low is not None and problem == "int":
+        return P["int_minimum"].format(value=shown, minimum=low)
+    return P[problem].format(value=shown)
+
+
 # -- whole columns at once ----------------------------------------------------------
 
 _SLOW = object()  # a cell the column's fast path leaves to `parse_cell`
 _DATE = dt.date
+_finite = math.isfinite
 
 
 def _bool_words() -> dict[str, bool]:
@@ -256,6 +317,9 @@ def parse_column(column: schema.Column, values: list, from_csv: bool = False) ->
                (v if v.__class__ is int else
                 (None if v == "" or v is None else
                  (int(v) if v.__class__ is str and v.isdigit() and v.isascii() else _SLOW))) for v in values]
+    elif kind == "float":
+        out = [v if v.__class__ is float and _finite(v) else
+               (float(v) if v.__class__ is int else (None if v == "" or v is None else _SLOW)) for v in values]
     elif kind == "date":
         out = [v if v.__class__ is _DATE else (None if v == "" or v is None else _SLOW) for v in values]
     elif kind == "bool":

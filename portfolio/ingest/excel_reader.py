@@ -2,8 +2,11 @@
 
 Sheets are matched to tables by their title; the instructions, lists and
 meta sheets are skipped, and the meta sheet gives the id of the snapshot the
-template was made from (the base). Formula cells take Excel's computed value
-when the file has one; without it they are a problem, as are error cells.
+template was made from (the base). A sheet of the first three tables must be
+there; the governance register's sheets may be missing (a template made
+before they existed): their tables are kept from the base. Formula cells take
+Excel's computed value when the file has one; without it they are a problem,
+as are error cells.
 
 Two readers, one result. The values of a sheet are read by python-calamine
 (Rust: `CalamineSheet`), after `scan_sheet` has looked at the sheet's XML
@@ -105,7 +108,9 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
                 del rows
             reading.add_table(parsed, table, sheet_source)
         for table in schema.TABLE_NAMES:
-            if table not in found:
+            # a table added later (the governance register) may be missing: a workbook made
+            # before it existed keeps the base's rows (portfolio.ingest.pipeline)
+            if table not in found and not schema.TABLES[table].is_later:
                 reading.problems.append(FileProblem(
                     P["missing_sheet"].format(sheet=SHEET_NAMES[table]), source, table))
     except ReadStopped as stop:

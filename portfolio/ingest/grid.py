@@ -29,9 +29,11 @@ from portfolio import fmt, texts
 from portfolio.ingest.cells import HEADERS, blank, norm, parse_column
 from portfolio.ingest.reading import FileProblem, Limits, Source, TableData
 from portfolio.model import schema
+from portfolio.texts import register as R
 from portfolio.texts import update as T
 
 P = T.PROBLEMS
+SCORE_HEADERS = {norm(h) for h in R.SCORE_HEADERS}  # the risk score: computed, never a column
 
 
 def column_letter(index: int) -> str:
@@ -174,7 +176,9 @@ def _header(table_name: str, source: Source, headers: dict[int, object], problem
         name = lookup.get(norm(raw))
         shown = str(raw).strip()
         if name is None:
-            problems.append(FileProblem(P["unknown_column"], source, table_name, column=shown))
+            score = table_name == "risks" and norm(raw) in SCORE_HEADERS
+            problems.append(FileProblem(R.PROBLEMS["score_column"] if score else P["unknown_column"],
+                                        source, table_name, column=shown))
             continue
         if name in positions:
             problems.append(FileProblem(P["duplicate_column"], source, table_name, column=shown))

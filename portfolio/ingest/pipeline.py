@@ -10,7 +10,9 @@ The path of every data update, for the command line and the page alike::
 Accepted files: the Excel template (.xlsx, one sheet per table;
 portfolio.ingest.excel_reader) and CSV files, one per table
 (portfolio.ingest.csv_reader). Tables that no file holds are kept unchanged
-from the base snapshot. `prepare_frames` and `prepare_restore` take whole
+from the base snapshot (so a workbook made before the governance register's
+tables existed leaves them as they are); with no base, a missing register
+table is empty. `prepare_frames` and `prepare_restore` take whole
 tables from the app's editor or an old snapshot through the same checks.
 
 Every problem names file, sheet (or table), row (as Excel numbers it) and
@@ -32,6 +34,7 @@ from portfolio.ingest.csv_reader import read_csv
 from portfolio.ingest.excel_reader import read_workbook
 from portfolio.ingest.reading import FileProblem, Limits, Reading, Source, TableData, Upload
 from portfolio.model import diff, schema, validate
+from portfolio.store import meta as store_meta
 from portfolio.store import snapshots as store_mod
 from portfolio.store.snapshots import SnapshotConflict, SnapshotMeta, SnapshotNotFound, Store
 from portfolio.texts import update as T
@@ -104,7 +107,9 @@ class Prepared:
         return {name: t.to_pandas() for name, t in self.tables.items()}
 
     def row_counts(self) -> dict[str, int]:
-        return {name: t.num_rows for name, t in (self.tables or {}).items()}
+        """Rows per table as the snapshot will record them (an empty table
+        added to the schema later is not counted: portfolio.store.meta)."""
+        return store_meta.row_counts(self.tables) if self.tables else {}
 
 
 def prepare(uploads: list[Upload], store: Store, *, base_id: str | None = None,
@@ -182,9 +187,12 @@ def _finish(tables: dict[str, TableData], problems: list[FileProblem], store: St
         base_frames = store.read_frames(base.snapshot_id) if base else {}
         for name in missing:
             if base is None:
-                if not any(p.table == name and p.row is None and p.column is None for p in problems):
+                later = schema.TABLES[name].is_later  # none yet: an empty register, never a problem
+                if not later and not any(p.table == name and p.row is None and p.column is None
+                                         for p in problems):
                     problems.append(FileProblem(P["missing_table"], None, name))
-                frame = pd.DataFrame(columns=schema.TABLES[name].column_names)
+                frame = validate.empty_frame(schema.TABLES[name]) if later else \
+                    pd.DataFrame(columns=schema.TABLES[name].column_names)
                 source = Source("base", snapshot_id=None)
             else:
                 frame = base_frames[name]

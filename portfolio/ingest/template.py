@@ -30,13 +30,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from portfolio import fmt, texts
 from portfolio.model import schema
 from portfolio.store.snapshots import SCHEMA_VERSION, SnapshotMeta, Store
+from portfolio.texts import register as R
 from portfolio.texts import update as T
 
 LIST_SEPARATOR = ";"
 LIST_JOINER = "; "
 DATE_FORMAT = "DD.MM.YYYY"
 AMOUNT_FORMAT = "#,##0"
-YEAR_FORMAT = "0"
+YEAR_FORMAT = "0"  # and every whole number that is not an amount (a 1–5 scale, an item number)
 EXTRA_ROWS = 500  # rows below the data that get the drop-downs too, for new rows
 MAX_WIDTH = 60
 BASE_NAME = "portfolio_base_snapshot"  # defined name pointing at the base id
@@ -58,16 +59,27 @@ def list_columns() -> dict[str, tuple[str, ...]]:
     for table in schema.TABLES.values():
         for column in table.columns:
             if column.allowed:
-                lists.setdefault(_list_key(column), column.allowed)
+                lists.setdefault(_list_key(table, column), column.allowed)
+    lists[ANSWER_LIST] = schema.CHECKLIST_ANSWERS  # suggested, not required: an answer may be free text
     return lists
 
 
-def _list_key(column: schema.Column) -> str:
+ANSWER_LIST = "checklist_answers.answer"
+
+
+def _list_key(table: schema.Table, column: schema.Column) -> str:
+    """The list a column's drop-down points at: the column's name, or table
+    and column for a later table's column of a name taken already (the kind
+    of a benefit beside a milestone's, the status of a risk)."""
     if column.allowed == schema.STATUSES:
         return "status"
     if column.allowed == schema.DECISION_POINTS:
         return "decision_point"
-    return column.name
+    first = next(t for t in schema.TABLES.values()
+                 if column.name in t.column_names and t.column(column.name).allowed)
+    if first is table and column.name not in ("status", "decision_point"):
+        return column.name
+    return f"{table.name}.{column.name}"
 
 
 def cell_value(column: schema.Column, raw: object) -> object:
@@ -92,6 +104,9 @@ def cell_value(column: schema.Column, raw: object) -> object:
         return raw
     if kind == "int":
         return int(raw)
+    if kind == "float":
+        number = float(raw)
+        return number if math.isfinite(number) else None
     return str(raw)
 
 
@@ -105,7 +120,7 @@ def _write_cell(sheet, column: schema.Column, raw: object) -> WriteOnlyCell | No
     elif isinstance(value, dt.date):
         cell.number_format = DATE_FORMAT
     elif isinstance(value, int):
-        cell.number_format = YEAR_FORMAT if column.name == "year" else AMOUNT_FORMAT
+        cell.number_format = AMOUNT_FORMAT if column.name.endswith("_nok") else YEAR_FORMAT
     return cell
 
 
@@ -129,49 +144,113 @@ def _width(column: schema.Column, label: str, values: pd.Series) -> float:
 
 
 def _validations(table: schema.Table, last_row: int, list_ranges: dict[str, str],
-                 id_range: str) -> list[DataValidation]:
-    """Drop-downs and checks for the table's columns, rows 2..last_row."""
+                 id_ranges: dict[str, str]) -> list[DataValidation]:
+    """Drop-downs and checks for the table's columns, rows 2..last_row
+    (`id_ranges`: the cells holding each referenced table's ids)."""
     out = []
     for index, column in enumerate(table.columns, start=1):
         letter = get_column_letter(index)
         cells = f"{letter}2:{letter}{last_row}"
-        dv = None
-        if column.type_name == "bool":
-            dv = DataValidation(type="list", formula1=list_ranges["bool"], allow_blank=True,
-                                showErrorMessage=True, errorStyle="stop",
-                                errorTitle=T.CHOICE_ERROR_TITLE, error=T.CHOICE_ERROR)
-        elif column.allowed and column.is_list:
-            # several items separated by ";": the list helps, Excel must not refuse
-            dv = DataValidation(type="list", formula1=list_ranges[_list_key(column)], allow_blank=True,
-                                showErrorMessage=False, showInputMessage=True,
-                                promptTitle=T.LIST_HELP_TITLE, prompt=T.LIST_HELP)
-        elif column.allowed:
-            dv = DataValidation(type="list", formula1=list_ranges[_list_key(column)], allow_blank=True,
-                                showErrorMessage=True, errorStyle="stop",
-                                errorTitle=T.CHOICE_ERROR_TITLE, error=T.CHOICE_ERROR)
-        elif column.is_list:
-            dv = DataValidation(type="custom", formula1="TRUE", allow_blank=True, showErrorMessage=False,
-                                showInputMessage=True, promptTitle=T.LIST_HELP_TITLE, prompt=T.LIST_HELP)
-        elif column.name in ("parent_id",) or (column.name == "initiative_id" and table.name != "initiatives"):
-            dv = DataValidation(type="list", formula1=id_range, allow_blank=True,
-                                showErrorMessage=True, errorStyle="warning",
-                                errorTitle=T.REFERENCE_ERROR_TITLE, error=T.REFERENCE_ERROR)
-        elif column.type_name == "date":
-            dv = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)",
-                                formula2="DATE(2100,12,31)", allow_blank=True, showErrorMessage=True,
-                                errorStyle="stop", errorTitle=T.DATE_ERROR_TITLE, error=T.DATE_ERROR)
-        elif column.name == "year":
-            dv = DataValidation(type="whole", operator="between", formula1="2000", formula2="2100",
-                                allow_blank=True, showErrorMessage=True, errorStyle="stop",
-                                errorTitle=T.YEAR_ERROR_TITLE, error=T.YEAR_ERROR)
-        elif column.name.endswith("_nok"):
-            dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
-                                allow_blank=True, showErrorMessage=True, errorStyle="stop",
-                                errorTitle=T.AMOUNT_ERROR_TITLE, error=T.AMOUNT_ERROR)
+        dv = _validation(table, column, list_ranges, id_ranges)
         if dv is not None:
             dv.add(cells)
             out.append(dv)
     return out
+
+
+def _validation(table: schema.Table, column: schema.Column, list_ranges: dict[str, str],
+                id_ranges: dict[str, str]) -> DataValidation | None:
+    target = "initiatives" if column.name == "parent_id" else column.references
+    if column.type_name == "bool":
+        return DataValidation(type="list", formula1=list_ranges["bool"], allow_blank=True,
+                              showErrorMessage=True, errorStyle="stop",
+                              errorTitle=T.CHOICE_ERROR_TITLE, error=T.CHOICE_ERROR)
+    if column.allowed and column.is_list:
+        # several items separated by ";": the list helps, Excel must not refuse
+        return DataValidation(type="list", formula1=list_ranges[_list_key(table, column)], allow_blank=True,
+                              showErrorMessage=False, showInputMessage=True,
+                              promptTitle=T.LIST_HELP_TITLE, prompt=T.LIST_HELP)
+    if column.allowed:
+        return DataValidation(type="list", formula1=list_ranges[_list_key(table, column)], allow_blank=True,
+                              showErrorMessage=True, errorStyle="stop",
+                              errorTitle=T.CHOICE_ERROR_TITLE, error=T.CHOICE_ERROR)
+    if table.name == "checklist_answers" and column.name == "answer":
+        # the usual answers offered, any other answer kept as written
+        return DataValidation(type="list", formula1=list_ranges[ANSWER_LIST], allow_blank=True,
+                              showErrorMessage=False, showInputMessage=True,
+                              promptTitle=R.ANSWER_HELP_TITLE, prompt=R.ANSWER_HELP)
+    if column.is_list:
+        return DataValidation(type="custom", formula1="TRUE", allow_blank=True, showErrorMessage=False,
+                              showInputMessage=True, promptTitle=T.LIST_HELP_TITLE, prompt=T.LIST_HELP)
+    if target is not None:
+        title, error = R.REFERENCE_ERRORS.get(target, (T.REFERENCE_ERROR_TITLE, T.REFERENCE_ERROR))
+        return DataValidation(type="list", formula1=id_ranges[target], allow_blank=True,
+                              showErrorMessage=True, errorStyle="warning", errorTitle=title, error=error)
+    if column.type_name == "date":
+        return DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)",
+                              formula2="DATE(2100,12,31)", allow_blank=True, showErrorMessage=True,
+                              errorStyle="stop", errorTitle=T.DATE_ERROR_TITLE, error=T.DATE_ERROR)
+    if column.name == "year":
+        return DataValidation(type="whole", operator="between", formula1="2000", formula2="2100",
+                              allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                              errorTitle=T.YEAR_ERROR_TITLE, error=T.YEAR_ERROR)
+    if column.name.endswith("_nok"):
+        return DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
+                              allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                              errorTitle=T.AMOUNT_ERROR_TITLE, error=T.AMOUNT_ERROR)
+    low, high = column.minimum, column.maximum
+    if column.type_name == "int" and low is not None and high is not None:
+        return DataValidation(type="whole", operator="between", formula1=str(low), formula2=str(high),
+                              allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                              errorTitle=R.SCALE_ERROR_TITLE,
+                              error=R.SCALE_ERROR.format(minimum=low, maximum=high))
+    if column.type_name == "int" and low is not None:
+        return DataValidation(type="whole", operator="greaterThanOrEqual", formula1=str(low),
+                              allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                              errorTitle=R.WHOLE_ERROR_TITLE, error=R.WHOLE_ERROR.format(minimum=low))
+    if column.type_name == "float":
+        return DataValidation(type="decimal", operator="between", formula1=f"-{DECIMAL_BOUND}",
+                              formula2=str(DECIMAL_BOUND), allow_blank=True, showErrorMessage=True,
+                              errorStyle="stop", errorTitle=R.DECIMAL_ERROR_TITLE, error=R.DECIMAL_ERROR)
+    return None
+
+
+DECIMAL_BOUND = 10**15  # a decimal cell: any number a benefit is measured in
+
+
+def _id_ranges(frames: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    """For each table other tables name (schema.Column.references), the cells
+    of its key column in its sheet, with room for new rows."""
+    targets = {"initiatives"} | {c.references for t in schema.TABLES.values() for c in t.columns if c.references}
+    out = {}
+    for name in targets:
+        table = schema.TABLES[name]
+        letter = get_column_letter(table.column_names.index(table.key[0]) + 1)
+        last = len(frames[name]) + 1 + EXTRA_ROWS
+        out[name] = f"{quote_sheetname(SHEET_NAMES[name])}!${letter}$2:${letter}${last}"
+    return out
+
+
+def _allowed_note(table: schema.Table, column: schema.Column) -> str:
+    """The instructions sheet's «Gyldige verdier» for a column."""
+    allowed = ", ".join(column.allowed) if column.allowed else ""
+    if column.type_name == "bool":
+        allowed = f"{T.TRUE_WORD}, {T.FALSE_WORD}"
+    elif column.type_name == "int" and column.minimum is not None and column.maximum is not None:
+        allowed = R.WHOLE_RANGE_NOTE.format(minimum=column.minimum, maximum=column.maximum)
+    elif column.type_name == "int" and column.minimum is not None:
+        allowed = R.WHOLE_MINIMUM_NOTE.format(minimum=column.minimum)
+    elif column.type_name == "float":
+        allowed = R.DECIMAL_NOTE
+    elif table.name == "checklist_answers" and column.name == "answer":
+        allowed = R.ANSWER_NOTE
+    if column.is_list:
+        allowed = f"{allowed} ({T.LIST_SEPARATOR_NOTE})" if allowed else T.LIST_SEPARATOR_NOTE
+    if column.max_length and not column.allowed:
+        note = T.MAX_LENGTH_ITEM_NOTE if column.is_list else T.MAX_LENGTH_NOTE
+        note = note.format(limit=fmt.number(column.max_length))
+        allowed = f"{allowed}, {note}" if allowed else note.capitalize()
+    return allowed
 
 
 def _instructions(book: Workbook, meta: SnapshotMeta | None) -> None:
@@ -201,26 +280,17 @@ def _instructions(book: Workbook, meta: SnapshotMeta | None) -> None:
         text_row([T.INSTRUCTIONS_SOURCE.format(
             date=fmt.date(meta.created), snapshot_id=meta.snapshot_id, author=meta.author)])
     sheet.append([])
-    for step in T.INSTRUCTIONS_STEPS:
+    for step in (*T.INSTRUCTIONS_STEPS, *R.INSTRUCTIONS_STEPS):
         text_row([step])
     sheet.append([])
     text_row([T.INSTRUCTIONS_COLUMNS], bold=True, size=12)
     text_row(list(T.INSTRUCTIONS_HEADER), bold=True)
     for table in schema.TABLES.values():
         for column in table.columns:
-            allowed = ", ".join(column.allowed) if column.allowed else ""
-            if column.type_name == "bool":
-                allowed = f"{T.TRUE_WORD}, {T.FALSE_WORD}"
-            if column.is_list:
-                allowed = f"{allowed} ({T.LIST_SEPARATOR_NOTE})" if allowed else T.LIST_SEPARATOR_NOTE
-            if column.max_length and not column.allowed:
-                note = T.MAX_LENGTH_ITEM_NOTE if column.is_list else T.MAX_LENGTH_NOTE
-                note = note.format(limit=fmt.number(column.max_length))
-                allowed = f"{allowed}, {note}" if allowed else note.capitalize()
             text_row([
                 SHEET_NAMES[table.name], header(table.name, column.name),
                 T.REQUIRED_YES if column.required else T.REQUIRED_NO,
-                allowed, T.COLUMN_HELP[table.name][column.name],
+                _allowed_note(table, column), T.COLUMN_HELP[table.name][column.name],
             ])
 
 
@@ -240,8 +310,7 @@ def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | Non
 
     empty = {name: pd.DataFrame(columns=schema.TABLES[name].column_names) for name in schema.TABLE_NAMES}
     frames = {**empty, **(frames or {})}
-    initiative_rows = len(frames["initiatives"])
-    id_range = f"{quote_sheetname(SHEET_NAMES['initiatives'])}!$A$2:$A${initiative_rows + 1 + EXTRA_ROWS}"
+    id_ranges = _id_ranges(frames)
     for name in schema.TABLE_NAMES:
         table = schema.TABLES[name]
         frame = frames[name]
@@ -253,7 +322,7 @@ def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | Non
         sheet.freeze_panes = "B2"
         last_row = len(frame) + 1 + EXTRA_ROWS
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(labels))}{len(frame) + 1}"
-        for dv in _validations(table, last_row, list_ranges, id_range):
+        for dv in _validations(table, last_row, list_ranges, id_ranges):
             sheet.data_validations.append(dv)
         sheet.append(_header_cells(sheet, labels))
         columns = [frame[c.name].tolist() for c in table.columns]

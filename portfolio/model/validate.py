@@ -3,8 +3,9 @@
 `validate(tables)` returns every problem at once, each naming table, row (as
 Excel numbers it: row 2 is the first data row) and column, in Norwegian. The
 checks are built from the declarations in `portfolio.schema`, text length
-(`Column.max_length`) included. A message shows at most the start of a long
-value (`excerpt`).
+(`Column.max_length`), number ranges and references included; the rules
+themselves, and those across tables, are in `portfolio.model.rules`. A
+message shows at most the start of a long value (`excerpt`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pandera.pandas as pa
 import pyarrow as pyarrow_mod
 
 from portfolio import fmt, texts
-from portfolio.model import schema
+from portfolio.model import rules, schema
 from portfolio.model.validate_fast import surely_valid
 from portfolio.texts import update as T
 
@@ -140,96 +141,6 @@ def _type_problems(table: schema.Table, frame: pd.DataFrame, arrays: dict | None
     return problems
 
 
-def _items_allowed(allowed: tuple[str, ...]):
-    allowed_set = set(allowed)
-
-    def check(series: pd.Series) -> pd.Series:
-        return series.map(
-            lambda items: items is None or all(i in allowed_set for i in items)
-        )
-
-    return check
-
-
-def _items_short(limit: int):
-    def check(series: pd.Series) -> pd.Series:
-        return series.map(lambda items: items is None or all(len(i) <= limit for i in items))
-
-    return check
-
-
-def _short(limit: int):
-    def check(series: pd.Series) -> pd.Series:
-        lengths = series.str.len()
-        return lengths.isna() | (lengths <= limit)
-
-    return check
-
-
-def _column_checks(table: schema.Table, column: schema.Column, ids: set[str]) -> list[pa.Check]:
-    checks: list[pa.Check] = []
-    if column.max_length is not None and column.is_list:
-        checks.append(pa.Check(_items_short(column.max_length), name="max_length_items"))
-    elif column.max_length is not None:
-        checks.append(pa.Check(_short(column.max_length), name="max_length"))
-    if column.allowed and column.is_list:
-        checks.append(pa.Check(_items_allowed(column.allowed), name="allowed_items"))
-    elif column.allowed:
-        allowed = list(column.allowed)
-        checks.append(pa.Check(lambda s: s.isin(allowed), name="allowed"))
-    if column.name in ("initiative_id", "milestone_id") and column.name == table.key[0]:
-        checks.append(pa.Check(lambda s: s.str.fullmatch(schema.SLUG_PATTERN), name="slug"))
-    if column.name.endswith("_nok"):
-        checks.append(pa.Check(lambda s: s >= 0, name="non_negative"))
-    if column.name == "year":
-        checks.append(pa.Check(lambda s: s.between(2000, 2100), name="year_range"))
-    if column.name == "parent_id":
-        checks.append(pa.Check(lambda s: s.isin(ids), name="reference_parent"))
-    if column.name == "initiative_id" and table.name != "initiatives":
-        checks.append(pa.Check(lambda s: s.isin(ids), name="reference_initiative"))
-    return checks
-
-
-def _before(later: pd.Series, earlier: pd.Series) -> pd.Series:
-    return pd.Series(
-        [
-            not _is_missing(a) and not _is_missing(b) and a < b
-            for a, b in zip(later, earlier, strict=False)
-        ],
-        index=later.index,
-        dtype=bool,
-    )
-
-
-# Frame-level checks: name -> (column to report, check function)
-def _frame_checks(table: schema.Table) -> list[pa.Check]:
-    if table.name == "initiatives":
-        return [
-            pa.Check(lambda f: ~_before(f["end_date"], f["start_date"]), name="date_order_end"),
-            pa.Check(
-                lambda f: ~(f["is_public"].fillna(False).astype(bool) & f["public_summary"].isna()),
-                name="public_summary",
-            ),
-            pa.Check(lambda f: f["parent_id"].isna() | (f["parent_id"] != f["initiative_id"]), name="reference_self"),
-        ]
-    if table.name == "milestones":
-        return [
-            pa.Check(
-                lambda f: ~((f["kind"] == "beslutningspunkt") & f["decision_point"].isna()),
-                name="decision_point_kind",
-            ),
-        ]
-    return []
-
-
-FRAME_CHECK_COLUMNS = {
-    "date_order_end": "end_date",
-    "public_summary": "public_summary",
-    "reference_self": "parent_id",
-    "decision_point_kind": "decision_point",
-}
-
-
 def _required_problems(table: schema.Table, frame: pd.DataFrame, arrays: dict | None = None) -> list[Problem]:
     """Missing required values, found here rather than by pandera, whose
     report of each failed check costs milliseconds: a file with a stray row
@@ -253,11 +164,11 @@ def _required_problems(table: schema.Table, frame: pd.DataFrame, arrays: dict | 
     return problems
 
 
-def _pandera_schema(table: schema.Table, ids: set[str]) -> pa.DataFrameSchema:
+def _pandera_schema(table: schema.Table, keys: dict[str, set[str]]) -> pa.DataFrameSchema:
     columns = {
         c.name: pa.Column(
             None,
-            checks=_column_checks(table, c, ids),
+            checks=rules.column_checks(table, c, keys),
             nullable=not c.required or c.name not in table.key,
             unique=(table.key == (c.name,)),
             required=True,
@@ -266,7 +177,7 @@ def _pandera_schema(table: schema.Table, ids: set[str]) -> pa.DataFrameSchema:
     }
     return pa.DataFrameSchema(
         columns,
-        checks=_frame_checks(table),
+        checks=rules.frame_checks(table),
         strict=True,
         unique=list(table.key) if len(table.key) > 1 else None,
         report_duplicates="all",
@@ -286,6 +197,8 @@ def _message(table: schema.Table, check: str, column: str | None, value: Any) ->
     if check == "multiple_fields_uniqueness":
         labels = " + ".join(f"«{texts.COLUMN_LABELS[table.name][k]}»" for k in table.key)
         return v["unique_key"].format(columns=labels)
+    if (special := rules.message(table, check, column, _show(value))) is not None:
+        return special
     if check in v and check not in ("type", "other", "location", "location_table"):
         return v[check].format(value=_show(value), start="startdato")
     if check in ("max_length", "max_length_items") and column:
@@ -329,15 +242,15 @@ def _check_name(raw: Any) -> str:
     return text.split("(")[0] if "(" in text and not text.startswith("column_") else text
 
 
-def _pandera_problems(table: schema.Table, frame: pd.DataFrame, ids: set[str],
+def _pandera_problems(table: schema.Table, frame: pd.DataFrame, keys: dict[str, set[str]],
                       arrays: dict | None = None) -> list[Problem]:
     try:
-        if arrays is not None and surely_valid(table, frame, ids, arrays):
+        if arrays is not None and surely_valid(table, frame, keys, arrays):
             return []
     except Exception:  # a value the direct checks did not foresee: pandera decides
         pass
     try:
-        _pandera_schema(table, ids).validate(frame, lazy=True)
+        _pandera_schema(table, keys).validate(frame, lazy=True)
         return []
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
@@ -346,8 +259,8 @@ def _pandera_problems(table: schema.Table, frame: pd.DataFrame, ids: set[str],
     for case in cases.itertuples(index=False):
         check = _check_name(case.check)
         column = case.column if isinstance(case.column, str) and case.column in table.column_names else None
-        if check in FRAME_CHECK_COLUMNS:
-            column = FRAME_CHECK_COLUMNS[check]
+        if check in rules.FRAME_CHECK_COLUMNS:
+            column = rules.FRAME_CHECK_COLUMNS[check]
         if check == "column_in_schema":
             problems.append(Problem(table.name, None, str(case.failure_case), _message(table, check, None, None)))
             continue
@@ -363,7 +276,7 @@ def _pandera_problems(table: schema.Table, frame: pd.DataFrame, ids: set[str],
             seen_keys.add(key)
             column = table.key[-1]
         value = case.failure_case
-        if row is not None and column is not None and check in FRAME_CHECK_COLUMNS:
+        if row is not None and column is not None and check in rules.FRAME_CHECK_COLUMNS:
             value = frame.iloc[row - FIRST_DATA_ROW][column]
         problems.append(Problem(table.name, row, column, _message(table, check, column, value)))
     return problems
@@ -378,23 +291,25 @@ def validate(tables: dict[str, pd.DataFrame], arrays: dict[str, dict] | None = N
     for name in schema.TABLE_NAMES:
         if name not in tables:
             problems.append(Problem(name, None, None, texts.VALIDATION["missing_table"]))
-    initiatives = tables.get("initiatives")
-    ids: set[str] = set()
-    if initiatives is not None and "initiative_id" in initiatives.columns:
-        ids = {i for i in initiatives["initiative_id"] if isinstance(i, str)}
+    keys = rules.key_values(tables)  # the ids other tables may name
+    frames: dict[str, pd.DataFrame] = {}
+    usable: set[str] = set()  # tables whose values have their types: the rules across tables read them
     for name, frame in tables.items():
         table = schema.TABLES.get(name)
         if table is None:
             problems.append(Problem(name, None, None, texts.VALIDATION["unknown_column"]))
             continue
-        frame = frame.reset_index(drop=True)
+        frame = frames[name] = frame.reset_index(drop=True)
         converted = {} if arrays is None else arrays.setdefault(name, {})
         type_problems = _type_problems(table, frame, converted)
         problems.extend(type_problems)
         if type_problems:
             continue  # value checks on mistyped cells would only repeat the message
+        usable.add(name)
         problems.extend(_required_problems(table, frame, converted))
-        problems.extend(_pandera_problems(table, frame, ids, converted))
+        problems.extend(_pandera_problems(table, frame, keys, converted))
+    problems.extend(Problem(f.table, f.position + FIRST_DATA_ROW, f.column, f.message)
+                    for f in rules.cross_table(frames, usable))
     order = {n: i for i, n in enumerate(schema.TABLE_NAMES)}
     return sorted(
         dict.fromkeys(problems),

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pyarrow_mod
 
-from portfolio.model import schema
+from portfolio.model import rules, schema
 
 
-def surely_valid(table: schema.Table, frame: pd.DataFrame, ids: set[str], arrays: dict) -> bool:
+def surely_valid(table: schema.Table, frame: pd.DataFrame, keys: dict[str, set[str]], arrays: dict) -> bool:
     """True when the pandera schema of `table` finds nothing wrong with
     `frame`, found with Arrow's compute functions on the columns the type
     check has converted (`arrays`: a whole portfolio in a fraction of
@@ -22,7 +22,9 @@ def surely_valid(table: schema.Table, frame: pd.DataFrame, ids: set[str], arrays
     (every message comes from pandera, as before).
 
     The same checks as `_pandera_schema`, with pandera's meaning: a check
-    ignores missing values; a key column has none and no value twice."""
+    ignores missing values; a key column has none and no value twice. (`keys`:
+    the key values of the tables a column may name, rules.key_values.) The
+    rules across tables (rules.cross_table) are not pandera's and always run."""
     import pyarrow.compute as pc
 
     names = list(frame.columns)
@@ -31,7 +33,6 @@ def surely_valid(table: schema.Table, frame: pd.DataFrame, ids: set[str], arrays
     if any(c.name not in arrays for c in table.columns):
         return False
     count = len(frame)
-    id_values = pyarrow_mod.array(sorted(ids), type=pyarrow_mod.string())
 
     def every(mask) -> bool:
         return pc.all(mask, skip_nulls=True).as_py() in (True, None)
@@ -50,21 +51,29 @@ def surely_valid(table: schema.Table, frame: pd.DataFrame, ids: set[str], arrays
                 return False
         if column.allowed and not every(pc.is_in(items, value_set=pyarrow_mod.array(column.allowed))):
             return False
-        if column.name in ("initiative_id", "milestone_id") and column.name == table.key[0] \
-                and not every(pc.match_substring_regex(present, schema.SLUG_PATTERN)):
+        if schema.is_slug_key(table, column) and not every(pc.match_substring_regex(present, schema.SLUG_PATTERN)):
             return False
+        if column.type_name == "float" and len(present) and not every(pc.is_finite(present)):
+            return False
+        if (column.minimum is not None or column.maximum is not None) and len(present):
+            low, high = (v.as_py() for v in pc.min_max(present).values())
+            if (column.minimum is not None and low < column.minimum) or \
+                    (column.maximum is not None and high > column.maximum):
+                return False
         if column.name.endswith("_nok") and len(present) and pc.min(present).as_py() < 0:
             return False
         if column.name == "year" and len(present):
             low, high = pc.min_max(present).values()
             if low.as_py() < 2000 or high.as_py() > 2100:
                 return False
-        references = column.name == "parent_id" or (column.name == "initiative_id" and table.name != "initiatives")
-        if references and not every(pc.is_in(present, value_set=id_values)):
-            return False
+        target = rules.referenced(table, column)
+        if target is not None and len(present):
+            ids = pyarrow_mod.array(sorted(keys.get(target, ())), type=pyarrow_mod.string())
+            if not every(pc.is_in(present, value_set=ids)):
+                return False
     if len(table.key) > 1:
-        keys = pyarrow_mod.table({k: arrays[k] for k in table.key})
-        if keys.group_by(list(table.key)).aggregate([]).num_rows != count:
+        key_table = pyarrow_mod.table({k: arrays[k] for k in table.key})
+        if key_table.group_by(list(table.key)).aggregate([]).num_rows != count:
             return False
     a = arrays
     if table.name == "initiatives":

@@ -222,6 +222,13 @@ VALIDATION = {
     "range": "«{value}» er utenfor gyldig område ({minimum}–{maximum}).",
     "minimum": "«{value}» er for lite; minste tillatte verdi er {minimum}.",
     "reference": "«{value}» finnes ikke i tabellen {table}.",
+    "finite": "«{value}» er ikke et gyldig tall.",
+    "measured_before_baseline": (
+        "måledatoen {value} er før datoen for startverdien ({baseline}) til gevinsten «{benefit}»."
+    ),
+    "public_decision": "vedtaket kan ikke være offentlig når tiltaket «{initiative}» ikke er offentlig.",
+    "public_benefit": "gevinsten kan ikke være offentlig når tiltaket «{initiative}» ikke er offentlig.",
+    "checklist_item": "sjekklisten for {decision_point} har ikke punkt {value}; den har punkt 1–{count}.",
     "invalid": "Dataene er ikke gyldige ({count} feil).",
 }
 

@@ -1,6 +1,8 @@
 """Texts for data updates: the Excel template, import, validation messages,
 the page «Oppdater data» and the commands template/import/validate/restore."""
 
+from portfolio.texts import register
+
 PAGE_TITLE = "Oppdater data"
 
 # -- the Excel template ------------------------------------------------------
@@ -31,9 +33,10 @@ INSTRUCTIONS_TITLE = "Veiledning: oppdatere porteføljen i Excel"
 INSTRUCTIONS_SOURCE = "Denne filen er hentet fra øyeblikksbildet {date} (ID {snapshot_id}), lagret av {author}."
 INSTRUCTIONS_SOURCE_EMPTY = "Denne filen er en tom mal: det finnes ingen data ennå."
 INSTRUCTIONS_STEPS = (
-    "1. Gjør endringene i arkene «Tiltak», «Budsjett» og «Milepæler». Ikke endre overskriftene "
-    "i rad 1 eller navnene på arkene.",
-    "2. Én rad er ett tiltak, én budsjettlinje (tiltak + år + finansieringskilde) eller én milepæl.",
+    "1. Gjør endringene i arkene «Tiltak», «Budsjett» og «Milepæler» og i arkene for styring. Ikke "
+    "endre overskriftene i rad 1 eller navnene på arkene.",
+    "2. Én rad er ett tiltak, én budsjettlinje (tiltak + år + finansieringskilde), én milepæl, ett "
+    "vedtak, ett svar i en sjekkliste, én risiko, én gevinst eller én gevinstmåling.",
     "3. Nytt tiltak: skriv en ny rad med en ny Tiltak-ID (små bokstaver a–z, tall og bindestrek, "
     "for eksempel «flere-i-arbeid»). Slette: slett hele raden.",
     "4. Felt med nedtrekksliste: velg en verdi fra listen. Felt som kan ha flere verdier "
@@ -109,6 +112,8 @@ COLUMN_HELP = {
     },
 }
 
+COLUMN_HELP.update(register.COLUMN_HELP)  # the governance register's tables
+
 # -- reading files: where a problem is, and what it is ----------------------------
 LOCATION_FILE = "Fil «{file}»: {message}"
 LOCATION_SHEET = "Fil «{file}», ark «{sheet}»: {message}"
@@ -166,15 +171,17 @@ PROBLEMS = {
         "eller «CSV (semikolondelt)»."
     ),
     "unknown_table": (
-        "appen ser ikke hvilken tabell filen hører til. Kall filen tiltak.csv, budsjett.csv eller "
-        "milepæler.csv, eller bruk overskriftene fra malen i rad 1."
+        "appen ser ikke hvilken tabell filen hører til. Kall filen tiltak.csv, budsjett.csv, "
+        "milepæler.csv, vedtak.csv, sjekkliste.csv, risiko.csv, gevinster.csv eller "
+        "gevinstmålinger.csv, eller bruk overskriftene fra malen i rad 1."
     ),
     "duplicate_table": "tabellen «{table}» finnes også i {other}; last opp bare én av dem.",
     "missing_sheet": (
         "arket «{sheet}» mangler. Arbeidsboken må ha arkene «Tiltak», «Budsjett» og «Milepæler»."
     ),
     "unknown_sheet": (
-        "arket er ukjent. Bruk bare arkene fra malen: «Tiltak», «Budsjett» og «Milepæler»."
+        "arket er ukjent. Bruk bare arkene fra malen: «Tiltak», «Budsjett», «Milepæler», «Vedtak», "
+        "«Sjekkliste», «Risiko», «Gevinster» og «Gevinstmålinger»."
     ),
     "no_header": "rad 1 må inneholde overskriftene (kolonnenavnene) fra malen.",
     "unknown_column": "kolonnen er ukjent. Bruk overskriftene fra malen.",
@@ -328,8 +335,9 @@ PAGE = {
     "tab_upload": "Last opp fil",
     "tab_edit": "Rett i appen",
     "edit_intro": (
-        "Små rettinger av siste øyeblikksbilde: status, kommentarer, datoer og beløp for ett tiltak "
-        "om gangen. Større endringer gjør du i Excel-malen."
+        "Små rettinger av siste øyeblikksbilde for ett tiltak om gangen: status, kommentarer, datoer "
+        "og beløp, og under «Styring» vedtak, sjekklister, risikoer og gevinster. Større endringer gjør "
+        "du i Excel-malen."
     ),
     "edit_latest_only": "Rettinger i appen gjøres på siste øyeblikksbilde. Velg det under «Vis data per».",
     "edit_pick": "Tiltak",
