@@ -42,6 +42,12 @@ def rows(at: AppTest, column: str) -> int:
     return 0 if found is None else len(found)
 
 
+def section_rows(at: AppTest, title: str) -> int:
+    """The rows of the table in the details section `title` (0 when it has none)."""
+    section = next(e for e in at.expander if e.label.startswith(f"{title} ("))
+    return sum(len(d.value) for d in section.dataframe)
+
+
 def engine(old, new, today, threshold=0) -> dict[str, int]:
     data = Store(DEMO_DATA)
     found = diff.compare_snapshots(data, old.snapshot_id, new.snapshot_id, today=today,
@@ -65,7 +71,11 @@ def test_default_compares_the_last_two_demo_snapshots(data_env):
     assert rows(at, C["old_due"]) == expected["milestone_moved"]
     assert rows(at, C["overdue_days"]) == expected["milestone_newly_overdue"]
     assert rows(at, C["budget_line"]) == sum(expected[k] for k in diff.BUDGET_KINDS)
-    assert rows(at, C["what"]) == sum(expected[k] for k in changes.OTHER_KINDS)
+    assert section_rows(at, T.PAGE["section_other"]) == sum(expected[k] for k in changes.OTHER_KINDS)
+    for name in ("decisions", "checklists", "risks", "benefits"):  # the governance register's changes
+        assert section_rows(at, T.PAGE[f"section_{name}"]) == sum(expected[k] for k in changes.SECTION_KINDS[name])
+    assert section_rows(at, T.PAGE["section_risks"]) > 0 and section_rows(at, T.PAGE["section_benefits"]) > 0
+    assert T.PAGE["section_risks_caption"].format(score=15) in [c.value for c in at.caption]
     # every row links to the initiative page (latest snapshot: no snapshot in the link)
     ids = set(Store(DEMO_DATA).read_frames(METAS[-1].snapshot_id)["initiatives"]["initiative_id"])
     for frame in (d.value for d in at.dataframe):
@@ -256,10 +266,14 @@ def test_summary_sentences_for_known_demo_changes():
     assert [s.text for s in soslokal.sentences] == [
         "Samlet status er endret fra gul til rød.",
         "Status er forverret for kvalitet (grønn til gul) og risiko (gul til rød).",
+        "Ny risiko: «Nøkkelpersoner har sluttet» (sannsynlighet 5 × konsekvens 4 = 20).",
+        "Risikoen «Avhengig av frivillige i hvert lokalsamfunn» har økt fra sannsynlighet 4 × konsekvens 3 = 12 "
+        "til sannsynlighet 4 × konsekvens 4 = 16.",
         "Milepælen «Utvidelse til flere lokalsamfunn» er nå forsinket (frist 30.09.2026).",
         f"Ny budsjettlinje: 500{NBSP}000{NBSP}kr for 2026 fra Driftsbudsjett (helse og mestring).",
         f"Regnskapet for 2025 fra Driftsbudsjett (helse og mestring) økte fra 352{NBSP}000{NBSP}kr "
         f"til 402{NBSP}000{NBSP}kr.",
+        "Status for risikoen «Avhengig av frivillige i hvert lokalsamfunn» er endret fra åpen til under oppfølging.",
         "Endret tekst: «Statuskommentar», «Kommentar fremdrift», «Kommentar kvalitet» og 1 til.",
     ]
     assert soslokal.severity == "red" and soslokal.link == "initiative?initiative=soslokal"
@@ -353,7 +367,8 @@ def test_page_starts_with_the_summary_and_collapses_the_tables(data_env):
     details = [e for e in at.expander if not e.label.startswith("Tekster før og etter")]
     assert [e.label.rsplit(" (", 1)[0] for e in details] == [
         T.PAGE[k] for k in ("section_initiatives", "section_status", "section_phase", "section_completed",
-                            "section_moved", "section_overdue", "section_budget", "section_other")]
+                            "section_moved", "section_overdue", "section_budget", "section_decisions",
+                            "section_checklists", "section_risks", "section_benefits", "section_other")]
     assert not any(e.proto.expanded for e in at.expander)
     assert details[1].label == f"{T.PAGE['section_status']} ({len(table(at, C['dimension']))})"
     # a comment, before and after, whole

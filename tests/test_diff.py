@@ -12,7 +12,7 @@ import pytest
 
 from conftest import DEMO_DATA, DEMO_TODAY, budget, initiative, milestone, tables
 from portfolio import config
-from portfolio.model import diff
+from portfolio.model import diff, schema
 from portfolio.store.snapshots import Store
 from test_cli import cli
 
@@ -39,8 +39,90 @@ def only(changes, kind):
 
 # -- a pair that has every kind of change ------------------------------------------------
 
+def frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=schema.TABLES[table].column_names)
+
+
+def decision(decision_id: str, initiative_id: str, **overrides) -> dict:
+    row = dict(decision_id=decision_id, initiative_id=initiative_id, decided_on=dt.date(2025, 12, 1), body="KDL",
+               decision_point=None, title=f"Vedtak {decision_id}", text=None, case_number=None, is_public=False)
+    return row | overrides
+
+
+def answer(initiative_id: str, item_no: int, answer: str, decision_point: str = "BP1", **overrides) -> dict:
+    row = dict(initiative_id=initiative_id, decision_point=decision_point, item_no=item_no, question=None,
+               answer=answer, comment=None)
+    return row | overrides
+
+
+def risk(risk_id: str, initiative_id: str, probability: int, consequence: int, status: str = "åpen",
+         **overrides) -> dict:
+    row = dict(risk_id=risk_id, initiative_id=initiative_id, title=f"Risiko {risk_id}", description=None,
+               category=None, probability=probability, consequence=consequence, owner=None, mitigation=None,
+               status=status, strategy=None, identified_on=dt.date(2025, 10, 1), review_by=None,
+               residual_probability=None, residual_consequence=None)
+    return row | overrides
+
+
+def benefit(benefit_id: str, initiative_id: str, **overrides) -> dict:
+    row = dict(benefit_id=benefit_id, initiative_id=initiative_id, title=f"Gevinst {benefit_id}", kind="kvalitativ",
+               owner=None, indicator=None, unit=None, baseline=None, baseline_on=None, target=None, target_on=None,
+               is_public=False)
+    return row | overrides
+
+
+def measurement(benefit_id: str, measured_on: dt.date, value: float, **overrides) -> dict:
+    return dict(benefit_id=benefit_id, measured_on=measured_on, value=value, comment=None) | overrides
+
+
+HOURS = dict(title="Færre timer", kind="direkte", unit="timer", indicator="Timer per sak", baseline=100.0,
+             baseline_on=dt.date(2025, 1, 1), target=50.0, target_on=dt.date(2027, 1, 1))
+
+
+def governance(old: bool) -> dict:
+    """The governance tables with a change of every kind between old and new:
+    decisions and risks of initiative a, checklist answers and benefits of b."""
+    if old:
+        return {
+            "decisions": frame("decisions", [
+                decision("d-keep", "a", decision_point="BP2", title="Oppstart planlegging", case_number="2025/1"),
+                decision("d-gone", "a", title="Gammelt vedtak"),
+            ]),
+            "checklist_answers": frame("checklist_answers", [
+                answer("b", 1, "Ja"), answer("b", 2, "Nei"), answer("b", 3, "Ja"), answer("b", 4, "Ja"),
+            ]),
+            "risks": frame("risks", [
+                risk("r-move", "a", 2, 3), risk("r-close", "a", 3, 3), risk("r-reopen", "a", 2, 2, "lukket"),
+                risk("r-gone", "a", 1, 1), risk("r-edit", "a", 2, 2, owner="Kari"),
+            ]),
+            "benefits": frame("benefits", [benefit("ben-keep", "b", **HOURS), benefit("ben-gone", "b")]),
+            "benefit_measurements": frame("benefit_measurements", [
+                measurement("ben-keep", dt.date(2025, 6, 1), 90.0), measurement("ben-keep", dt.date(2025, 12, 1), 80),
+            ]),
+        }
+    return {
+        "decisions": frame("decisions", [
+            decision("d-keep", "a", decision_point="BP2", title="Oppstart planlegging", case_number="2025/2"),
+            decision("d-new", "a", decided_on=dt.date(2026, 5, 20), decision_point="BP3",
+                     title="Gjennomføring vedtatt"),
+        ]),
+        "checklist_answers": frame("checklist_answers", [
+            answer("b", 1, "Ja"), answer("b", 2, "Ja"), answer("b", 3, "Ja", comment="Sjekket"),
+            answer("b", 5, "Delvis"),
+        ]),
+        "risks": frame("risks", [
+            risk("r-move", "a", 4, 4), risk("r-close", "a", 3, 3, "lukket"), risk("r-reopen", "a", 2, 2),
+            risk("r-edit", "a", 2, 2, owner="Ola"), risk("r-new", "a", 5, 4),
+        ]),
+        "benefits": frame("benefits", [benefit("ben-keep", "b", **HOURS, owner="Ola"), benefit("ben-new", "b")]),
+        "benefit_measurements": frame("benefit_measurements", [
+            measurement("ben-keep", dt.date(2025, 6, 1), 85.0), measurement("ben-keep", dt.date(2026, 3, 1), 70.0),
+        ]),
+    }
+
+
 def old_portfolio() -> dict:
-    return tables(
+    return governance(old=True) | tables(
         [
             initiative("a", status_overall="gul", status_risk="grønn", phase="Planlegge",
                        last_decision_point="BP2", project_leader="Kari", partners=["NAV"]),
@@ -66,7 +148,7 @@ def old_portfolio() -> dict:
 
 
 def new_portfolio() -> dict:
-    return tables(
+    return governance(old=False) | tables(
         [
             initiative("a", status_overall="rød", status_risk="gul", phase="Gjennomføre",
                        last_decision_point="BP3", project_leader="Ola", partners=["NAV", "UiA"],
@@ -183,8 +265,7 @@ def test_budget_threshold_leaves_out_small_changes(store):
 
 
 def test_order_is_by_initiative_table_kind_and_field(every_kind):
-    tables_order = {"initiatives": 0, "budgets": 1, "milestones": 2}
-    keys = [(c.initiative_id, tables_order[c.table], diff.KINDS.index(c.kind)) for c in every_kind]
+    keys = [(c.initiative_id, schema.TABLE_NAMES.index(c.table), diff.KINDS.index(c.kind)) for c in every_kind]
     assert keys == sorted(keys)
     status_fields = [c.field for c in every_kind if c.initiative_id == "a" and c.kind == "status"]
     assert status_fields == ["status_overall", "status_risk"]  # schema order

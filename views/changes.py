@@ -4,7 +4,7 @@ leadership meeting. Logic in portfolio/present/changes.py; the engine is portfol
 import streamlit as st
 
 from portfolio import fmt
-from portfolio.present import change_words, changes, initiative, snapshots
+from portfolio.present import change_governance, change_words, changes, initiative, snapshots
 from portfolio.present.columns import Columns
 from portfolio.texts import changes as T
 from portfolio.web import auth, tables, ui
@@ -135,6 +135,16 @@ with section(P["section_overdue"], "overdue"):
 with section(P["section_budget_threshold"].format(threshold=fmt.kr(threshold)) if threshold
              else P["section_budget"], "budget"):
     show("budget")
+with section(P["section_decisions"], "decisions"):
+    show("decisions")
+with section(P["section_checklists"], "checklists"):
+    show("checklists")
+with section(P["section_risks"], "risks"):
+    st.caption(fmt.markdown(P["section_risks_caption"], score=change_governance.HIGH_RISK_SCORE))
+    show("risks")
+with section(P["section_benefits"], "benefits"):
+    st.caption(P["section_benefits_caption"])
+    show("benefits")
 with section(P["section_other"], "other"):
     st.caption(P["section_other_caption"])
     show("other")

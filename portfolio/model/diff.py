@@ -1,19 +1,23 @@
 """The change engine: what changed between two snapshots of the portfolio.
 
-`compare(old, new)` takes the three tables of two snapshots (as returned by
+`compare(old, new)` takes the tables of two snapshots (as returned by
 `Store.read_frames`, or as built by the importer before a write) and returns
-a list of `Change`s, one per changed value, in a deterministic order. The
-Changes page, `python -m portfolio diff` and the data-update preview all use
-it. Pure Python and pandas: no Streamlit, no user-facing text.
+a list of `Change`s (portfolio/model/diff_change.py), one per changed value,
+in a deterministic order. The Changes page, `python -m portfolio diff` and
+the data-update preview all use it. Pure Python and pandas: no Streamlit, no
+user-facing text.
 
-Values are compared after normalisation, so the same data compares equal
-however it was read: missing values (None, NaN, NaT, pd.NA, empty text) are
-None, text is trimmed, dates are `datetime.date`, list cells (lists or numpy
-arrays) are tuples, amounts are `int`. `Change.old`/`Change.new` hold these
-values; `Change.to_json()` gives JSON-friendly ones (ISO dates, lists).
+Values are compared after normalisation (portfolio/model/diff_values.py), so
+the same data compares equal however it was read: missing values (None, NaN,
+NaT, pd.NA, empty text) are None, text is trimmed, dates are
+`datetime.date`, list cells (lists or numpy arrays) are tuples, amounts are
+`int`, decimal numbers `float`. `Change.old`/`Change.new` hold these values;
+`Change.to_json()` gives JSON-friendly ones (ISO dates, lists).
 
 Rows are matched by the table's key (schema.Table.key): initiative_id;
-(initiative_id, year, funding_source); milestone_id.
+(initiative_id, year, funding_source); milestone_id. The governance
+register's tables (decisions, checklist answers, risks, benefits, benefit
+measurements) are compared in portfolio/model/diff_governance.py.
 """
 
 from __future__ import annotations
@@ -26,225 +30,29 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from portfolio.model import schema
-
-# Every kind of change, in the order they are sorted within an initiative and table.
-INITIATIVE_KINDS = ("initiative_added", "initiative_removed", "status", "phase", "decision_point", "field")
-BUDGET_KINDS = ("budget_added", "budget_removed", "budget_changed")
-MILESTONE_KINDS = (
-    "milestone_added", "milestone_removed", "milestone_completed", "milestone_reopened",
-    "milestone_moved", "milestone_newly_overdue", "milestone_changed",
+from portfolio.model import diff_governance, schema
+from portfolio.model.diff_change import (
+    BUDGET_KINDS,
+    GOVERNANCE_KINDS,
+    INITIATIVE_KINDS,
+    KINDS,
+    MILESTONE_KINDS,
+    TABLE_KINDS,
+    Change,
 )
-KINDS = INITIATIVE_KINDS + BUDGET_KINDS + MILESTONE_KINDS
+from portfolio.model.diff_values import changed_cells, json_value, match, normalize
+
+__all__ = [
+    "AMOUNT_FIELDS", "BUDGET_KINDS", "GOVERNANCE_KINDS", "INITIATIVE_KINDS", "KINDS", "MILESTONE_KINDS",
+    "STATUS_FIELDS", "TABLE_KINDS", "Change", "compare", "compare_snapshots", "json_value", "normalize",
+    "summary", "to_frame",
+]
+
 AMOUNT_FIELDS = ("budget_nok", "actual_nok", "forecast_nok")
 STATUS_FIELDS = tuple(f"status_{d}" for d in schema.STATUS_DIMENSIONS)
 
-_KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
-_TABLE_ORDER = {name: i for i, name in enumerate(schema.TABLE_NAMES)}
-_FIELD_ORDER = {
-    (table.name, column.name): i for table in schema.TABLES.values() for i, column in enumerate(table.columns)
-}
-
-
-@dataclasses.dataclass(frozen=True)
-class Change:
-    """One changed value. `table` is "initiatives", "budgets" or "milestones".
-
-    For added and removed rows, `field` names the row's label (the
-    initiative's name, the milestone's title, the budget row's budget_nok)
-    and the other side is None.
-    """
-
-    initiative_id: str
-    table: str
-    field: str
-    old: object
-    new: object
-    kind: str
-    milestone_id: str | None = None
-    year: int | None = None
-    funding_source: str | None = None
-
-    def to_json(self) -> dict:
-        data = {
-            "initiative_id": self.initiative_id,
-            "table": self.table,
-            "field": self.field,
-            "old": json_value(self.old),
-            "new": json_value(self.new),
-            "kind": self.kind,
-        }
-        if self.milestone_id is not None:
-            data["milestone_id"] = self.milestone_id
-        if self.year is not None:
-            data["year"] = self.year
-        if self.funding_source is not None:
-            data["funding_source"] = self.funding_source
-        return data
-
-    @property
-    def sort_key(self) -> tuple:
-        return (
-            self.initiative_id,
-            _TABLE_ORDER.get(self.table, 99),
-            _KIND_ORDER.get(self.kind, 99),
-            _FIELD_ORDER.get((self.table, self.field), 99),
-            self.field,
-            self.milestone_id or "",
-            self.year or 0,
-            self.funding_source or "",
-        )
-
-
-def json_value(value: Any) -> Any:
-    """A normalised value as JSON: dates as ISO strings, tuples as lists."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, (tuple, list)):
-        return [json_value(v) for v in value]
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
-
-
-# -- normalisation ------------------------------------------------------------
-
-def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, (float, np.floating)):
-        return bool(np.isnan(value))
-    return False
-
-
-def _text(value: Any) -> Any:
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    if _missing(value):
-        return None
-    return value.item() if isinstance(value, np.generic) else value
-
-
-def _date(value: Any) -> Any:
-    if _missing(value):  # first: NaT is a datetime too
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, np.datetime64):
-        return pd.Timestamp(value).date()
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None
-        try:
-            return dt.date.fromisoformat(text[:10])
-        except ValueError:
-            return text
-    return value
-
-
-def _int(value: Any) -> Any:
-    if _missing(value):
-        return None
-    if isinstance(value, (bool, np.bool_)):
-        return value
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)) and float(value).is_integer():
-        return int(value)
-    return _text(value)
-
-
-def _bool(value: Any) -> Any:
-    if _missing(value):
-        return None
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    return _text(value)
-
-
-def _items(value: Any) -> tuple:
-    if isinstance(value, str):
-        value = [value]
-    elif value is None or (not hasattr(value, "__len__") and _missing(value)):
-        return ()
-    items = (_text(v) for v in list(value))
-    return tuple(v for v in items if v is not None)
-
-
-def _column_values(column: schema.Column, series: pd.Series) -> list:
-    values = series.tolist()
-    if column.is_list:
-        return [_items(v) for v in values]
-    kind = column.type_name
-    if kind == "date":
-        return [_date(v) for v in values]
-    if kind == "int":
-        if series.dtype == np.int64:
-            return values  # tolist() gave Python ints
-        return [_int(v) for v in values]
-    if kind == "bool":
-        if series.dtype == np.bool_:
-            return values
-        return [_bool(v) for v in values]
-    if isinstance(series.dtype, pd.StringDtype):  # as read from Parquet: only text or missing
-        stripped = series.str.strip()
-        keep = (stripped.notna() & (stripped != "")).to_numpy(dtype=bool, na_value=False)
-        return [v if k else None for v, k in zip(stripped.tolist(), keep, strict=False)]
-    return [_text(v) for v in values]
-
-
-def normalize(table: schema.Table, frame: pd.DataFrame | None) -> pd.DataFrame:
-    """The table with every declared column as normalised Python values
-    (object dtype), rows without a complete key dropped, one row per key."""
-    frame = pd.DataFrame() if frame is None else frame.reset_index(drop=True)
-    n = len(frame)
-    data = {}
-    for column in table.columns:
-        if column.name in frame.columns:
-            data[column.name] = _column_values(column, frame[column.name])
-        else:
-            data[column.name] = [() if column.is_list else None] * n
-    out = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in data.items()},
-                       columns=table.column_names)
-    if n:
-        complete = np.ones(n, dtype=bool)
-        for key in table.key:
-            complete &= out[key].notna().to_numpy()
-        out = out[complete].drop_duplicates(list(table.key), keep="first")
-    return out.reset_index(drop=True)
-
 
 # -- comparison -----------------------------------------------------------------
-
-def _differs(old: np.ndarray, new: np.ndarray) -> np.ndarray:
-    # elementwise on object arrays; every value is a normalised scalar or tuple
-    return np.asarray(old != new, dtype=bool)
-
-
-def _changed_cells(table: schema.Table, both: pd.DataFrame):
-    """(row position, column, old value, new value) for every non-key cell
-    that differs in rows matched by `_match`, column by column."""
-    for column in table.columns:
-        if column.name in table.key:
-            continue
-        a, b = both[f"{column.name}_old"].to_numpy(dtype=object), both[f"{column.name}_new"].to_numpy(dtype=object)
-        for row in np.flatnonzero(_differs(a, b)):
-            yield row, column.name, a[row], b[row]
-
-
-def _match(table: schema.Table, old: pd.DataFrame, new: pd.DataFrame):
-    """Rows only in old, only in new, and in both (columns suffixed _old/_new)."""
-    key = list(table.key)
-    merged = old.merge(new, on=key, how="outer", suffixes=("_old", "_new"), indicator=True, sort=False)
-    removed = merged[merged["_merge"] == "left_only"]
-    added = merged[merged["_merge"] == "right_only"]
-    both = merged[merged["_merge"] == "both"].reset_index(drop=True)
-    return removed, added, both
-
 
 def _initiative_kind(field: str) -> str:
     if field in STATUS_FIELDS:
@@ -258,7 +66,7 @@ def _initiative_kind(field: str) -> str:
 
 def _initiatives(old: pd.DataFrame, new: pd.DataFrame) -> list[Change]:
     table = schema.INITIATIVES
-    removed, added, both = _match(table, old, new)
+    removed, added, both = match(table, old, new)
     changes = [
         Change(i, table.name, "name", None, name, "initiative_added")
         for i, name in zip(added["initiative_id"], added["name_new"], strict=False)
@@ -268,7 +76,7 @@ def _initiatives(old: pd.DataFrame, new: pd.DataFrame) -> list[Change]:
         for i, name in zip(removed["initiative_id"], removed["name_old"], strict=False)
     ]
     ids = both["initiative_id"].to_numpy()
-    for row, field, old_value, new_value in _changed_cells(table, both):
+    for row, field, old_value, new_value in changed_cells(table, both):
         changes.append(Change(ids[row], table.name, field, old_value, new_value, _initiative_kind(field)))
     return changes
 
@@ -291,7 +99,7 @@ def _budgets(old: pd.DataFrame, new: pd.DataFrame, threshold: int) -> list[Chang
         ]
         return np.max(np.array(sizes, dtype=np.int64), axis=0) if len(rows) else np.array([], dtype=np.int64)
 
-    removed, added, both = _match(table, old, new)
+    removed, added, both = match(table, old, new)
     changes = []
     for rows, suffix, kind in ((added, "_new", "budget_added"), (removed, "_old", "budget_removed")):
         keep = largest(rows, suffix) >= threshold
@@ -304,7 +112,7 @@ def _budgets(old: pd.DataFrame, new: pd.DataFrame, threshold: int) -> list[Chang
                 changes.append(Change(i, table.name, "budget_nok", old_value, new_value, kind,
                                       year=int(year), funding_source=source))
     keys = both[["initiative_id", "year", "funding_source"]].to_numpy(dtype=object)
-    for row, field, old_value, new_value in _changed_cells(table, both):
+    for row, field, old_value, new_value in changed_cells(table, both):
         if field in AMOUNT_FIELDS and _amount_size(old_value, new_value) < threshold:
             continue
         i, year, source = keys[row]
@@ -330,7 +138,7 @@ def _is_overdue(due: Any, completed: Any, today: dt.date) -> bool:
 
 def _milestones(old: pd.DataFrame, new: pd.DataFrame, today: dt.date, old_today: dt.date) -> list[Change]:
     table = schema.MILESTONES
-    removed, added, both = _match(table, old, new)
+    removed, added, both = match(table, old, new)
     changes = [
         Change(i, table.name, "title", None, title, "milestone_added", milestone_id=m)
         for m, i, title in zip(added["milestone_id"], added["initiative_id_new"], added["title_new"], strict=False)
@@ -340,7 +148,7 @@ def _milestones(old: pd.DataFrame, new: pd.DataFrame, today: dt.date, old_today:
         for m, i, title in zip(removed["milestone_id"], removed["initiative_id_old"], removed["title_old"], strict=False)
     ]
     ids, milestone_ids = both["initiative_id_new"].to_numpy(), both["milestone_id"].to_numpy()
-    for row, field, old_value, new_value in _changed_cells(table, both):
+    for row, field, old_value, new_value in changed_cells(table, both):
         changes.append(Change(ids[row], table.name, field, old_value, new_value,
                               _milestone_kind(field, old_value, new_value), milestone_id=milestone_ids[row]))
     # Newly overdue: open and due before today now, but not overdue on the old
@@ -388,6 +196,7 @@ def compare(
         _initiatives(o["initiatives"], n["initiatives"])
         + _budgets(o["budgets"], n["budgets"], threshold)
         + _milestones(o["milestones"], n["milestones"], today, old_today)
+        + diff_governance.compare(o, n)
     )
     return sorted(changes, key=lambda c: c.sort_key)
 

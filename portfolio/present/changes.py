@@ -3,7 +3,9 @@ the changes between two snapshots (from portfolio.diff) with names, grouped
 in sections, formatted in Norwegian, with a one-line summary.
 
 The words (labels, values, the summary line, the command line's report) are
-in `change_words`; the page's widgets and cache in portfolio.web.changes.
+in `change_words`; the sections about the governance register (decisions,
+checklists, risks, benefits) in `change_governance`; the page's widgets and
+cache in portfolio.web.changes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pandas as pd
 
 from portfolio import fmt, texts
 from portfolio.model import diff
-from portfolio.present import change_summary
+from portfolio.present import change_governance, change_summary
 from portfolio.present import links as page_links
 from portfolio.present.change_words import (
     BUDGET_KINDS,
@@ -52,6 +54,7 @@ SECTION_KINDS = {
     "moved": ("milestone_moved",),
     "overdue": ("milestone_newly_overdue",),
     "budget": BUDGET_KINDS,
+    **change_governance.SECTION_KINDS,
     "other": OTHER_KINDS,
 }
 C = T.COLUMNS
@@ -140,7 +143,8 @@ def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int
     frame["link"] = frame["initiative_id"].map(links)
     # sort keys and derived values, computed once here (the result is cached)
     frame["sort_name"] = frame["name"].astype(str).str.casefold()
-    frame["sort_title"] = frame["milestone_title"].astype(object).fillna("").astype(str).str.casefold()
+    titles = change_governance.titles(frame, frame["milestone_title"])  # a governance row: its title
+    frame["sort_title"] = titles.fillna("").astype(str).str.casefold()
     is_status = (frame["kind"] == "status").to_numpy()
     frame["direction"] = [direction(o, n) if st_ else None
                           for o, n, st_ in zip(frame["old"], frame["new"], is_status, strict=False)]
@@ -168,7 +172,8 @@ def apply_filter(frame: pd.DataFrame, ids: set[str] | None) -> pd.DataFrame:
 
 # -- what the page draws ---------------------------------------------------------------
 
-SECTIONS = ("initiatives", "status", "phase", "completed", "moved", "overdue", "budget", "other")
+SECTIONS = ("initiatives", "status", "phase", "completed", "moved", "overdue", "budget",
+            *change_governance.SECTIONS, "other")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -196,6 +201,7 @@ def build_view(ctx: SnapshotContext, old_id: str, frame: pd.DataFrame, filters: 
         "moved": milestones_moved(frame),
         "overdue": milestones_overdue(frame, ctx.today),
         "budget": budget_changes(frame),
+        **{section: governance_changes(frame, section) for section in change_governance.SECTIONS},
         "other": other_changes(frame),
     }
     return View(
@@ -360,3 +366,10 @@ def other_changes(frame: pd.DataFrame, limit: int | None = ROW_CAP) -> tuple[pd.
     }), total
 
 
+def governance_changes(frame: pd.DataFrame, section: str, limit: int | None = ROW_CAP) -> tuple[pd.DataFrame, int]:
+    """Decisions, checklist answers, risks or benefits and their measurements
+    (change_governance.SECTIONS): per initiative, by kind, then by title."""
+    rows = section_rows(frame, section)
+    rows, total = _capped(rows.assign(_kind=rows["kind"].map(change_governance.KIND_ORDER)),
+                          ["sort_name", "_kind", "sort_title"], limit)
+    return _table(rows, change_governance.columns(rows, section)), total

@@ -6,7 +6,7 @@ PAGE = {
     "title": "Endringer",
     "intro": (
         "Hva som er endret i porteføljen mellom to øyeblikksbilder: nye tiltak, status, fase, "
-        "milepæler og budsjett. Sammenlign med et tidligere øyeblikksbilde eller med en dato, "
+        "milepæler, budsjett, vedtak, sjekklister, risiko og gevinster. Sammenlign med et tidligere øyeblikksbilde eller med en dato, "
         "for eksempel forrige møte i ledergruppen."
     ),
     "mode": "Sammenlign med",
@@ -47,10 +47,11 @@ PAGE = {
     # the summary per initiative
     "section_summary": "Sammendrag per tiltak",
     "summary_caption": (
-        "Det viktigste først: tiltak der samlet status ble rød, så forverret status, nye forsinkede "
-        "milepæler, budsjettendringer, flyttede frister, fjernede tiltak, ny fase eller nytt "
-        "beslutningspunkt, nye tiltak, andre statusendringer, endrede milepæler, forbedret status og "
-        "andre endringer. Hver setning er laget av endringene i tabellene under."
+        "Det viktigste først: tiltak der samlet status ble rød, så forverret status, nye eller økte "
+        "høye risikoer, nye forsinkede milepæler, budsjettendringer, flyttede frister, fjernede tiltak, "
+        "nye vedtak, ny fase eller nytt beslutningspunkt, nye tiltak, andre statusendringer, andre "
+        "risikoendringer, sjekklister, gevinster og målinger, endrede milepæler, forbedret status eller "
+        "lavere risiko og andre endringer. Hver setning er laget av endringene i tabellene under."
     ),
     "summary_link": "**{name}**",
     "summary_severity": "Viktigste endring: {label}",
@@ -76,6 +77,16 @@ PAGE = {
     "section_overdue_caption": "Ikke fullført og fristen har gått ut per {today}, men var ikke forsinket {old}.",
     "section_budget": "Budsjettendringer",
     "section_budget_threshold": "Budsjettendringer på minst {threshold}",
+    "section_decisions": "Vedtak",
+    "section_checklists": "Sjekklister",
+    "section_risks": "Risiko",
+    "section_risks_caption": (
+        "Risikomatrisen: sannsynlighet × konsekvens, hver fra 1 til 5. Score {score} eller mer er høy risiko."
+    ),
+    "section_benefits": "Gevinster og målinger",
+    "section_benefits_caption": (
+        "Måloppnåelse: hvor langt målingen er kommet fra startverdien (0 %) mot målverdien (100 %)."
+    ),
     "section_other": "Andre endringer",
     "section_other_caption": (
         "Andre felt som er endret: prosjektleder, datoer, kommentarer, nye og fjernede milepæler og merknader."
@@ -110,6 +121,11 @@ COLUMNS = {
     "phase": "Fase",
     "status": "Samlet status",
     "what": "Gjelder",
+    "row_key": "Rad-ID",
+    "decided": "Vedtatt",
+    "question": "Sjekkpunkt",
+    "matrix": "Risikomatrisen",
+    "achievement": "Måloppnåelse",
 }
 
 DIRECTIONS = {"worse": "Forverret", "better": "Forbedret", "changed": "Endret"}
@@ -133,6 +149,25 @@ KIND_LABELS = {
     "milestone_moved": "Milepæl flyttet",
     "milestone_newly_overdue": "Milepæl ble forsinket",
     "milestone_changed": "Milepæl endret",
+    "decision_added": "Nytt vedtak",
+    "decision_removed": "Fjernet vedtak",
+    "decision_changed": "Vedtak endret",
+    "checklist_answer_added": "Sjekkpunkt besvart",
+    "checklist_answer_changed": "Svar endret",
+    "checklist_answer_removed": "Svar fjernet",
+    "checklist_changed": "Sjekkpunkt endret",
+    "risk_added": "Ny risiko",
+    "risk_score_moved": "Risiko flyttet i matrisen",
+    "risk_closed": "Risiko lukket",
+    "risk_reopened": "Risiko åpnet igjen",
+    "risk_removed": "Fjernet risiko",
+    "risk_changed": "Risiko endret",
+    "benefit_added": "Ny gevinst",
+    "benefit_removed": "Fjernet gevinst",
+    "benefit_changed": "Gevinst endret",
+    "benefit_measured": "Ny gevinstmåling",
+    "measurement_changed": "Gevinstmåling endret",
+    "measurement_removed": "Fjernet gevinstmåling",
 }
 
 # What a change is about (export, "Andre endringer", the command line)
@@ -140,7 +175,21 @@ WHAT = {
     "initiatives": "Tiltaket",
     "milestones": "Milepæl «{title}»",
     "budgets": "Budsjett {year}, {source}",
+    "decisions": "Vedtak «{title}»",
+    "checklist_answers": "Sjekkliste {decision_point}, punkt {item_no}",
+    "risks": "Risiko «{title}»",
+    "benefits": "Gevinst «{title}»",
+    "benefit_measurements": "Måling {date} av «{title}»",
 }
+# Labels of what the engine reports that is not a column (portfolio/texts COLUMN_LABELS has the columns)
+FIELD_LABELS = {"risks": {"score": "Plass i risikomatrisen"}}
+# A risk's place in the 5×5 matrix (probability × consequence = score)
+RISK_CELL = "sannsynlighet {probability} × konsekvens {consequence} = {score}"
+DECIDED = "{body} {date}"
+DECIDED_AT = "{body} {date}, {decision_point}"
+# A measured value in its unit (schema.BENEFIT_UNITS); «antall» and «skår» are shown as the number
+UNIT_VALUES = {"kroner": "{value}\u00a0kr", "prosent": "{value}\u00a0%", "timer": "{value} timer"}
+ACHIEVEMENT = "{percent}\u00a0%"
 
 BUDGET_LINE = "{year}, {source}"
 
@@ -169,6 +218,12 @@ SUMMARY_PARTS = {
     "milestone_moved": ("{count} milepæl flyttet", "{count} milepæler flyttet"),
     "milestone_newly_overdue": ("{count} ny forsinket milepæl", "{count} nye forsinkede milepæler"),
     "budget": ("{count} budsjettendring", "{count} budsjettendringer"),
+    "decision_added": ("{count} nytt vedtak", "{count} nye vedtak"),
+    "checklist": ("{count} sjekkpunkt besvart eller endret", "{count} sjekkpunkter besvart eller endret"),
+    "risk_added": ("{count} ny risiko", "{count} nye risikoer"),
+    "risk_score_moved": ("{count} risiko flyttet i risikomatrisen", "{count} risikoer flyttet i risikomatrisen"),
+    "risk_closed": ("{count} risiko lukket", "{count} risikoer lukket"),
+    "benefit_measured": ("{count} ny gevinstmåling", "{count} nye gevinstmålinger"),
     "other": ("{count} annen endring", "{count} andre endringer"),
 }
 
@@ -178,15 +233,20 @@ SUMMARY_PARTS = {
 SEVERITY_LABELS = {
     "red": "Samlet status ble rød",
     "worse": "Status forverret",
+    "risk_high": "Ny eller økt høy risiko",
     "overdue": "Ny forsinket milepæl",
     "budget": "Budsjettendring",
     "moved": "Milepæl flyttet",
     "removed": "Fjernet tiltak",
+    "decision": "Nytt vedtak",
     "phase": "Ny fase eller nytt beslutningspunkt",
     "added": "Nytt tiltak",
     "status": "Status endret",
+    "risk": "Risiko endret",
+    "checklist": "Sjekkliste",
+    "benefit": "Gevinster",
     "milestones": "Endrede milepæler",
-    "better": "Status forbedret",
+    "better": "Status forbedret eller lavere risiko",
     "other": "Andre endringer",
 }
 STATUS_WORDS = {"grønn": "grønn", "gul": "gul", "rød": "rød", "ikke vurdert": "ikke vurdert"}
@@ -244,6 +304,47 @@ SENTENCES = {
     "text_item_initiative": "«{label}»",
     "text_item_milestone": "merknaden til milepælen «{title}»",
     "text_item_budget": "merknaden til budsjettlinjen {year}, {source}",
+    # the governance register (decisions, checklists, risks, benefits)
+    "decision_added_one": "Nytt vedtak: «{title}» ({decided}).",
+    "decision_added_many": "{count} nye vedtak: {items}.",
+    "decision_item": "«{title}» ({decided})",
+    "decision_removed_one": "Vedtaket «{title}» er fjernet.",
+    "decision_removed_many": "Fjernede vedtak: {items}.",
+    "checklist": "Sjekklisten for {decision_point}: {parts}.",
+    "checklist_added": "punkt {item_no} besvart «{new}»",
+    "checklist_changed": "punkt {item_no} endret fra «{old}» til «{new}»",
+    "checklist_removed": "svaret på punkt {item_no} fjernet (var «{old}»)",
+    "risk_added_one": "Ny risiko: «{title}» ({cell}).",
+    "risk_added_many": "{count} nye risikoer: {items}.",
+    "risk_item": "«{title}» ({cell})",
+    "risk_up": "Risikoen «{title}» har økt fra {old} til {new}.",
+    "risk_down": "Risikoen «{title}» har gått ned fra {old} til {new}.",
+    "risk_moved": "Risikoen «{title}» er flyttet i risikomatrisen fra {old} til {new}.",
+    "more_risk_one": "Og {count} risiko til er flyttet i risikomatrisen.",
+    "more_risk_many": "Og {count} risikoer til er flyttet i risikomatrisen.",
+    "risk_closed_one": "Risikoen «{title}» er lukket.",
+    "risk_closed_many": "{count} risikoer er lukket: {items}.",
+    "risk_reopened": "Risikoen «{title}» er åpnet igjen.",
+    "risk_removed_one": "Risikoen «{title}» er fjernet.",
+    "risk_removed_many": "Fjernede risikoer: {items}.",
+    "benefit_added_one": "Ny gevinst: «{title}».",
+    "benefit_added_many": "Nye gevinster: {items}.",
+    "benefit_removed_one": "Gevinsten «{title}» er fjernet.",
+    "benefit_removed_many": "Fjernede gevinster: {items}.",
+    "measured_one": "Ny måling av gevinsten «{title}»: {value} per {date}{progress}.",
+    "measured_many": "{count} nye målinger av gevinsten «{title}», sist {value} per {date}{progress}.",
+    "progress": ", {percent} av veien fra startverdien {baseline} til målverdien {target}",
+    "measurement_changed": "Målingen av «{title}» per {date} er endret fra {old} til {new}.",
+    "measurement_removed": "Målingen av «{title}» per {date} er fjernet (var {old}).",
+    "row_field": "{label} for {subject} er endret fra {old} til {new}.",
+    "row_field_set": "{label} for {subject} er satt til {new}.",
+    "row_field_cleared": "{label} for {subject} er fjernet (var {old}).",
+    "subject_decisions": "vedtaket «{title}»",
+    "subject_checklist_answers": "sjekkpunkt {item_no} i {decision_point}",
+    "subject_risks": "risikoen «{title}»",
+    "subject_benefits": "gevinsten «{title}»",
+    "subject_benefit_measurements": "målingen av «{title}» per {date}",
+    "text_item_row": "«{label}» for {subject}",
     "and": " og ",
     "separator": ", ",
     "more_items": "{count} til",
@@ -252,6 +353,7 @@ SENTENCES = {
 TEXT_LABELS = {
     "milestone": "Merknad til milepælen «{title}»",
     "budget": "Merknad til budsjettlinjen {year}, {source}",
+    "row": "{label} for {subject}",
 }
 BEFORE = "Før"
 AFTER = "Etter"
@@ -262,8 +364,11 @@ CLI = {
     "help": "Vis hva som er endret mellom to øyeblikksbilder.",
     "description": (
         "Vis hva som er endret fra øyeblikksbilde A til øyeblikksbilde B: nye og fjernede tiltak, "
-        "status, fase, beslutningspunkt, milepæler og budsjett. A og B er ID-er fra "
-        "`python -m portfolio snapshots`; «latest» er det siste og «previous» det nest siste."
+        "status, fase, beslutningspunkt, milepæler, budsjett, vedtak, sjekklister, risiko og gevinster. "
+        "A og B er ID-er fra `python -m portfolio snapshots`; «latest» er det siste og «previous» det "
+        "nest siste. Med --json er hver endring et objekt med feltet «kind» (for eksempel "
+        "decision_added, checklist_answer_changed, risk_added, risk_closed, risk_score_moved, "
+        "benefit_measured) og, for vedtak, sjekklister, risiko og gevinster, radens nøkkel og «detail»."
     ),
     "old": "Øyeblikksbildet det sammenlignes fra (ID, «latest» eller «previous»).",
     "new": "Øyeblikksbildet det sammenlignes til (ID, «latest» eller «previous»).",
