@@ -19,6 +19,7 @@ def test_bench_smoke_run_writes_every_measure(tmp_path):
     assert any("large vs demo" in m for m in measures)
     assert any("snapshots vs 1" in m for m in measures) and any("snapshots vs 2" in m for m in measures)
     assert any("naive pandas" in m for m in measures)
+    assert any(m.startswith("«Styring» vs «Oversikt»") for m in measures)  # issue 15
     assert any("first paint" in m for m in measures)
     assert any("memory" in m for m in measures)
     assert any("bare read" in m for m in measures)

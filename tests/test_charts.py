@@ -14,9 +14,10 @@ from conftest import DEMO_DATA, open_app_page
 
 PAGES = [
     ("views/overview.py", {}, 2),
-    ("views/initiative.py", {"initiative": "samhandlingskommunen"}, 1),
+    ("views/initiative.py", {"initiative": "samhandlingskommunen"}, 2),  # its history and its risk matrix
     ("views/budget.py", {}, 2),
     ("views/milestones.py", {}, 1),
+    ("views/governance.py", {}, 2),  # the risk matrix and the benefits
 ]
 
 

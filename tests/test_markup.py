@@ -528,7 +528,8 @@ URL_CASES = [  # a link is anybody's to write: these values are echoed in error 
 PAGES = [
     ("dashboard.py", "views/overview.py", {}), ("dashboard.py", "views/initiative.py", {"initiative": "alfa"}),
     ("dashboard.py", "views/initiative.py", {"initiative": "prog"}), ("dashboard.py", "views/budget.py", {}),
-    ("dashboard.py", "views/milestones.py", {}), ("dashboard.py", "views/changes.py", {}),
+    ("dashboard.py", "views/milestones.py", {}), ("dashboard.py", "views/governance.py", {}),
+    ("dashboard.py", "views/changes.py", {}),
     ("dashboard.py", "views/changes.py", {"since": "2026-11-01"}), ("dashboard.py", "views/history.py", {}),
     ("dashboard.py", "views/update.py", {"initiative": "alfa"}), ("dashboard.py", "views/public_page.py", {}),
     ("dashboard.py", "views/about_data.py", {}), ("public.py", "views/public_page.py", {}),
@@ -637,7 +638,7 @@ OPEN_EXPANDERS_JS = """() => {
 BROWSER_PAGES = [
     ("dashboard.py", "", True), ("dashboard.py", "initiative?initiative=alfa", True),
     ("dashboard.py", "initiative?initiative=prog", True), ("dashboard.py", "budget", True),
-    ("dashboard.py", "milestones", True), ("dashboard.py", "changes", True),
+    ("dashboard.py", "milestones", True), ("dashboard.py", "governance", True), ("dashboard.py", "changes", True),
     ("dashboard.py", "changes?since=2026-11-01", True), ("dashboard.py", "history", False),
     ("dashboard.py", "update?initiative=alfa", True), ("dashboard.py", "public", True),
     ("dashboard.py", "public?q=Alfa", True), ("dashboard.py", "public?q=Programmet", True),

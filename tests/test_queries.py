@@ -9,6 +9,7 @@ import pytest
 
 from conftest import DEMO_DATA, DEMO_TODAY, budget, initiative, milestone, tables
 from portfolio.model import schema
+from portfolio.present import governance_query
 from portfolio.query import orders
 from portfolio.query import runner as queries
 from portfolio.query.runner import Filters
@@ -28,6 +29,10 @@ def query_params(store: Store, snapshot_id: str, today, **extra) -> dict:
         "initiative_id": "",
         "compare_id": None,  # attention_items: no comparison snapshot
         "decision_kind": "beslutningspunkt",
+        # the governance queries' stored values and choices («Styring»)
+        **{k: v for k, v in governance_query.params(Filters()).items() if k not in ("filters", "initiative_id")},
+        "bodies": [], "decision_points": [], "search": "", "decided_from": None, "decided_to": None,
+        "decision_point": None, "probability": None, "consequence": None, "include_closed": False,
     }
     params.update(extra)
     return params

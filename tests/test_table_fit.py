@@ -24,6 +24,7 @@ import pytest
 from browser import chromium, wait_until_idle
 from portfolio import texts
 from portfolio.present import budget, columns, initiative, initiative_history, initiative_list, milestones, overview
+from portfolio.present import governance_tables as governance_view
 from portfolio.present import history as history_view
 from portfolio.texts import budget as B
 from portfolio.texts import initiative as I
@@ -122,6 +123,13 @@ TABLES = {
     "initiative list": initiative_list.columns(),
     "history": history_view.history_columns(),
     "rejected imports": history_view.rejected_columns(),
+    "decision log": governance_view.decision_columns(),
+    "decision points": governance_view.decision_point_columns(),
+    "decision point summary": governance_view.summary_columns(),
+    "risks": governance_view.risk_columns(),
+    "initiative risks": governance_view.risk_columns(on_initiative_page=True),
+    "benefits": governance_view.benefit_columns(),
+    "benefit measurements": governance_view.measurement_columns(),
 }
 
 

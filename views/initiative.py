@@ -3,7 +3,9 @@
 import streamlit as st
 
 from portfolio import fmt
-from portfolio.present import initiative, initiative_history, links
+from portfolio.present import governance_tables, initiative, initiative_governance, initiative_history, links
+from portfolio.texts import checklists
+from portfolio.texts import governance as G
 from portfolio.texts import initiative as T
 from portfolio.web import auth, tables, ui
 from portfolio.web import initiative as picker
@@ -60,6 +62,58 @@ else:
         st.caption(T.BUDGET_TOTAL_CAPTION.format(count=int(row["child_count"])))
         tables.dataframe(initiative.budget_table(view.money, total=True), initiative.budget_columns(),
                          key="initiative_money_total", hide_index=True, width="stretch")
+
+# Governance: decisions, checklists, risks and benefits (portfolio/present/initiative_governance.py)
+steering = ui.view(initiative_governance.build_view, ctx, chosen)  # built once per snapshot and initiative
+st.subheader(G.INITIATIVE_DECISIONS, anchor=False)
+if not steering.decision_count:
+    st.write(G.INITIATIVE_DECISIONS_NONE)
+else:
+    st.caption(G.INITIATIVE_DECISIONS_CAPTION.format(count=fmt.number(steering.decision_count)))
+    st.markdown(fmt.literal(steering.decisions))
+
+st.subheader(G.INITIATIVE_CHECKLISTS, anchor=False)
+if not steering.checklists:
+    st.write(G.INITIATIVE_CHECKLISTS_NONE)
+for checklist in steering.checklists:
+    st.markdown(fmt.literal(checklist.heading))
+    st.markdown(G.CHECKLIST_SOURCE.format(source=checklists.SOURCES[checklist.decision_point]))
+    st.markdown(fmt.literal(checklist.items))
+
+st.subheader(G.INITIATIVE_RISKS, anchor=False)
+if not steering.risk_count:
+    st.write(G.INITIATIVE_RISKS_NONE)
+else:
+    if steering.open_risk_count:
+        st.write(fmt.literal(steering.matrix.takeaway))
+        ui.vega(steering.matrix.chart)
+    st.caption(G.INITIATIVE_RISKS_CAPTION.format(count=fmt.number(steering.risk_count),
+                                                 open=fmt.number(steering.open_risk_count)))
+    tables.dataframe(steering.risks, governance_tables.risk_columns(on_initiative_page=True), key="initiative_risks",
+                     hide_index=True, width="stretch", height="content" if len(steering.risks) <= 25 else 720,
+                     placeholder=G.EMPTY)
+
+st.subheader(G.INITIATIVE_BENEFITS, anchor=False)
+gains = steering.benefits
+if not gains.count and not gains.qualitative_count:
+    st.write(G.INITIATIVE_BENEFITS_NONE)
+if gains.count:
+    st.caption(G.BENEFITS_INTRO)
+    st.write(fmt.literal(gains.takeaway))
+    if gains.chart is not None:
+        ui.vega(gains.chart)
+    tables.dataframe(gains.table, governance_tables.benefit_columns(), key="initiative_benefits", hide_index=True,
+                     width="stretch", height="content", placeholder=G.EMPTY)
+    st.markdown(f"**{G.INITIATIVE_MEASUREMENTS}**")
+    if gains.measurements.empty:
+        st.write(G.INITIATIVE_MEASUREMENTS_NONE)
+    else:
+        tables.dataframe(gains.measurements, governance_tables.measurement_columns(), key="initiative_measurements",
+                         hide_index=True, width="stretch",
+                         height="content" if len(gains.measurements) <= 25 else 720, placeholder=G.EMPTY)
+if gains.qualitative_count:
+    st.markdown(f"**{G.QUALITATIVE}**")
+    st.markdown(fmt.literal(gains.qualitative))
 
 st.subheader(T.HISTORY, anchor=False)
 st.write(fmt.literal(view.history_takeaway))
