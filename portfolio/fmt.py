@@ -88,6 +88,14 @@ def number(value: float | int | None) -> str:
 
 
 @memoised
+def decimal(value: float | int | None) -> str:
+    """3.6 -> '3,6', 1234.5 -> '1 234,5', 4.0 -> '4': at most two decimals."""
+    if missing(value):
+        return "–"
+    return format_decimal(value, format="#,##0.##", locale=LOCALE)
+
+
+@memoised
 def percent(share: float | None) -> str:
     """0.123 -> '12 %'."""
     if missing(share):

@@ -23,7 +23,7 @@ PROJECT_DATA = ROOT / "data"
 SEED_DIR = ROOT / "tools" / "seed"
 REGENERATE = (
     "The committed demo data in data/ is not what tools/demo_data.py generates from tools/seed/. "
-    "Regenerate it: delete data/snapshots and data/README.md, then run "
+    "Regenerate it: delete data/snapshots, data/README.md and data/lake (the local working store), then run "
     "`python -m tools.demo_data --out data` and commit the result."
 )
 PROGRAMME = "samhandlingskommunen"
@@ -262,6 +262,123 @@ def test_statuses_change_in_every_dimension(snapshots):
         assert any(len({v for v in history if v is not None}) > 1 for history in seen), dimension
 
 
+# (3b) the governance register: the mandate's decisions, BP1 checklist and effects -------------
+
+KDL_DECISIONS = {
+    dt.date(2020, 12, 7): [
+        "Kommunedirektørens ledergruppe støtter igangsetting av utarbeidelse av styringsdokument for arbeidet "
+        "med å utvikle Kristiansand kommune som samhandlingskommune.",
+        "Kommunedirektørens ledergruppe realitetsbehandler mandat for prosjekt innen utgangen av januar.",
+    ],
+    dt.date(2021, 2, 8): [
+        "Kommunedirektørens ledergruppe støtter forslaget til prosess for utarbeidelse av styringsdokument.",
+    ],
+    dt.date(2021, 10, 18): ["Vedtatt at det skal leveres et styringsdokument innen utgangen av året."],
+}
+BP1_ANSWERS = ["Ja", "Ja", "Nei", "Prosjekt", "Nei", "Delvis – bevilget årlig 300 000",
+               "Kommer i styringsdokumentet."]
+EFFECTS = ["Mer effektiv bruk av kommunale ressurser", "Økt samhandling med innbyggerne",
+           "Ansvarliggjorte innbyggere"]
+
+
+def test_kdl_decisions_in_the_mandates_words(snapshots):
+    decisions = snapshots[-1].tables["decisions"]
+    kdl = decisions[(decisions["initiative_id"] == PROGRAMME) & (decisions["body"] == "KDL")
+                    & (decisions["decided_on"] <= dt.date(2021, 10, 18))]
+    found: dict[dt.date, list[str]] = {}
+    for day, text in kdl[["decided_on", "text"]].itertuples(index=False):
+        found.setdefault(day, []).append(text)
+    assert found == KDL_DECISIONS
+    points = dict(zip(kdl["decided_on"], kdl["decision_point"], strict=False))
+    assert points[dt.date(2021, 10, 18)] == "BP1" and points[dt.date(2021, 2, 8)] is None
+    # each shows from the meeting's snapshot on, and is public only while the programme is
+    for snap in snapshots:
+        day = snap.created_at.date()
+        shown = snap.tables["decisions"]
+        shown = shown[shown["decision_id"].isin(kdl["decision_id"])]
+        assert sorted(shown["decided_on"]) == sorted(d for d in kdl["decided_on"] if d <= day)
+        assert (shown["is_public"] == bool(_programme(snap)["is_public"])).all()
+
+
+def test_bp1_checklist_answers_as_the_mandate_gives_them(snapshots):
+    from portfolio.texts import checklists
+
+    for snap in snapshots:
+        answers = snap.tables["checklist_answers"]
+        bp1 = answers[(answers["initiative_id"] == PROGRAMME) & (answers["decision_point"] == "BP1")]
+        if snap.created_at.date() < dt.date(2021, 10, 18):
+            assert bp1.empty
+            continue
+        bp1 = bp1.sort_values("item_no")
+        assert list(bp1["item_no"]) == list(range(1, 8))
+        assert list(bp1["answer"]) == BP1_ANSWERS
+        assert list(bp1["question"]) == list(checklists.CHECKLISTS["BP1"])
+
+
+def test_the_mandates_effects_are_qualitative_benefits(snapshots):
+    for snap in snapshots[1:]:
+        benefits = snap.tables["benefits"]
+        mine = benefits[benefits["initiative_id"] == PROGRAMME]
+        assert list(mine["title"]) == EFFECTS
+        assert set(mine["kind"]) == {"kvalitativ"}
+    assert snapshots[0].tables["benefits"].query("initiative_id == @PROGRAMME").empty
+
+
+def test_register_rows_name_their_source():
+    """The KDL decisions, the BP1 answers and the three effects cite the
+    mandate; every risk and measurement, and every other row, is illustrative."""
+    def sources(name, key):
+        return {row[key]: row["source"] for row in _rows(SEED_DIR / name)}
+
+    decisions = sources("decisions.csv", "decision_id")
+    assert sorted(k for k, v in decisions.items() if v != "illustrative") == sorted(
+        ["skk-kdl-2020-12-07-styringsdokument", "skk-kdl-2020-12-07-mandat", "skk-kdl-2021-02-08-prosess",
+         "skk-kdl-2021-10-18-bp1"])
+    assert {v for v in decisions.values() if v != "illustrative"} == {"003"}
+    answers = _rows(SEED_DIR / "checklist_answers.csv")
+    assert [(r["decision_point"], r["item_no"]) for r in answers if r["source"] != "illustrative"] == [
+        ("BP1", str(n)) for n in range(1, 8)]
+    benefits = sources("benefits.csv", "title")
+    assert sorted(k for k, v in benefits.items() if v != "illustrative") == sorted(EFFECTS)
+    for name in ("risks.csv", "benefit_measurements.csv"):
+        assert {r["source"] for r in _rows(SEED_DIR / name)} == {"illustrative"}, name
+
+
+def test_the_risk_matrix_and_the_benefits_move_between_snapshots(snapshots):
+    cells, measured = [], []
+    for snap in snapshots:
+        risks = snap.tables["risks"]
+        open_ = risks[risks["status"] != "lukket"]
+        cells.append(sorted(zip(open_["probability"], open_["consequence"], strict=True)))
+        measured.append(len(snap.tables["benefit_measurements"]))
+    assert all(a != b for a, b in zip(cells, cells[1:], strict=False))  # the matrix changes at every meeting
+    assert measured == sorted(measured) and measured[-1] > measured[len(measured) // 2] > measured[0]
+    latest = snapshots[-1].tables["risks"].set_index("risk_id")
+    first_seen = {}
+    for snap in snapshots:
+        for rid, p, c in snap.tables["risks"][["risk_id", "probability", "consequence"]].itertuples(index=False):
+            first_seen.setdefault(rid, p * c)
+    moved = [rid for rid, score in first_seen.items()
+             if latest.loc[rid, "probability"] * latest.loc[rid, "consequence"] != score]
+    assert len(moved) >= 5
+    assert (latest["status"] == "lukket").sum() >= 5
+    red = latest[(latest["status"] != "lukket") & (latest["probability"] * latest["consequence"] >= 15)]
+    assert len(red) >= 3
+    # a few per initiative
+    assert latest["initiative_id"].nunique() == len(snapshots[-1].tables["initiatives"])
+
+
+def test_public_decisions_and_benefits_belong_to_public_initiatives(snapshots):
+    for snap in snapshots:
+        public = set(snap.tables["initiatives"].query("is_public")["initiative_id"])
+        for name in ("decisions", "benefits"):
+            frame = snap.tables[name]
+            assert frame.loc[frame["is_public"], "initiative_id"].isin(public).all(), (snap.note, name)
+    latest = snapshots[-1].tables
+    assert latest["decisions"]["is_public"].any() and not latest["decisions"]["is_public"].all()
+    assert latest["benefits"]["is_public"].any() and not latest["benefits"]["is_public"].all()
+
+
 # (4) the README ------------------------------------------------------------------------
 
 def test_readme_lists_every_initiative_and_says_illustrative(snapshots):
@@ -275,6 +392,12 @@ def test_readme_lists_every_initiative_and_says_illustrative(snapshots):
     assert "seed 003 (mandat)" in text
     for snap in snapshots:
         assert snap.note in text
+    # the governance register: what comes from the mandate, and that the rest is illustrative
+    assert "every risk is illustrative" in text
+    assert "every benefit's indicator, unit, baseline" in text
+    assert "Checklist BP1, items 1, 2, 3, 4, 5, 6, 7 (answers: " + "; ".join(BP1_ANSWERS) + ")" in text
+    for title in EFFECTS:
+        assert f"«{title}»: `title` — seed 003 (mandat)" in text
 
 
 # (5) the seed files: every row names its source ------------------------------------
@@ -289,7 +412,9 @@ def test_every_seed_row_names_a_known_source():
     assert "illustrative" in known and len(known) >= 2
     files = sorted(p for p in SEED_DIR.glob("*.csv") if p.name != "sources.csv")
     expected = {"snapshots.csv", "initiatives.csv", "initiative_states.csv", "initiative_changes.csv",
-                "milestones.csv", "milestone_changes.csv", "budgets.csv", "provenance.csv", "directors.csv"}
+                "milestones.csv", "milestone_changes.csv", "budgets.csv", "provenance.csv", "directors.csv",
+                "decisions.csv", "checklist_answers.csv", "risks.csv", "benefits.csv", "benefit_measurements.csv",
+                "register_changes.csv"}
     assert expected <= {p.name for p in files}
     for path in files:
         rows = _rows(path)

@@ -172,6 +172,89 @@ def test_public_initiatives_and_milestones(generated):
     assert len(shown) > 0 and shown["initiative_id"].isin(public_ids).all()
 
 
+def test_the_governance_register_has_about_the_rows_asked_for(generated):
+    """About 3 risks, 1 benefit with 4 measurements and 2 decisions per
+    initiative by the last snapshot; checklist answers for some."""
+    _, _, metas, frames, _ = generated
+    latest = frames[-1]
+    assert 2.5 <= len(latest["risks"]) / N <= 3.5
+    assert 0.75 <= len(latest["benefits"]) / N <= 1.25
+    assert 3.0 <= len(latest["benefit_measurements"]) / len(latest["benefits"]) <= 4.0
+    assert 1.5 <= len(latest["decisions"]) / N <= 2.8
+    assert 0 < latest["checklist_answers"]["initiative_id"].nunique() < N / 3
+    for meta, tables in zip(metas, frames, strict=True):
+        for name in schema.GOVERNANCE_TABLES:
+            assert meta.row_counts.get(name, 0) == len(tables[name]), name
+        assert tables["decisions"]["decision_id"].is_unique and tables["risks"]["risk_id"].is_unique
+    ids = latest["decisions"]["decision_id"].tolist() + latest["risks"]["risk_id"].tolist()
+    slug = re.compile(schema.SLUG_PATTERN)
+    assert all(slug.fullmatch(i) for i in ids + latest["benefits"]["benefit_id"].tolist())
+
+
+def test_checklist_answers_are_for_passed_decision_points_only(generated):
+    from portfolio.texts import checklists
+
+    _, _, _, frames, _ = generated
+    for tables in frames:
+        answers, initiatives = tables["checklist_answers"], tables["initiatives"].set_index("initiative_id")
+        assert not answers.duplicated(["initiative_id", "decision_point", "item_no"]).any()
+        sizes = answers["decision_point"].map(lambda bp: len(checklists.CHECKLISTS[bp]))
+        assert ((answers["item_no"] >= 1) & (answers["item_no"] <= sizes)).all()
+        passed = initiatives.loc[answers["initiative_id"], "phase"].map(schema.PHASES.index).to_numpy()
+        assert (answers["decision_point"].str[2].astype(int).to_numpy() <= passed).all()
+        assert set(answers["answer"]) >= set(schema.CHECKLIST_ANSWERS)
+
+
+def test_decisions_at_a_decision_point_are_dated_the_day_it_was_passed(generated):
+    _, _, metas, frames, _ = generated
+    for meta, tables in zip(metas, frames, strict=True):
+        decisions = tables["decisions"]
+        assert (decisions["decided_on"] <= meta.created.date()).all()
+        at_bp = decisions[decisions["decision_point"].notna()]
+        assert len(at_bp) and len(at_bp) < len(decisions)
+        milestones = tables["milestones"]
+        bp = milestones[milestones["kind"] == "beslutningspunkt"].set_index(["initiative_id", "decision_point"])
+        both = at_bp.join(bp["completed_date"], on=["initiative_id", "decision_point"], how="inner")
+        assert len(both) and (both["decided_on"] == both["completed_date"]).all()
+        political = decisions["body"].isin(["formannskap", "bystyre"])
+        assert decisions.loc[political, "case_number"].notna().all()
+
+
+def test_risks_move_and_close_week_by_week(generated):
+    _, _, _, frames, _ = generated
+    for before, after in zip(frames, frames[1:], strict=False):
+        a = before["risks"].set_index("risk_id")
+        b = after["risks"].set_index("risk_id").loc[a.index]
+        scores = (a["probability"] * a["consequence"]) != (b["probability"] * b["consequence"])
+        assert 0 < scores.sum() < len(a) / 4
+        assert (b.loc[a["status"] == "lukket", "status"] == "lukket").all()  # a closed risk stays closed
+        assert ((a["status"] != "lukket") & (b["status"] == "lukket")).any()
+        assert len(after["risks"]) >= len(before["risks"])
+    risks = frames[-1]["risks"]
+    assert set(risks["status"]) == set(schema.RISK_STATUSES)
+    assert risks["probability"].between(1, 5).all() and risks["consequence"].between(1, 5).all()
+    assert (risks["probability"] * risks["consequence"] >= 15).any()
+
+
+def test_benefits_are_measured_towards_their_targets(generated):
+    _, _, _, frames, _ = generated
+    counts = [len(tables["benefit_measurements"]) for tables in frames]
+    assert counts == sorted(counts) and counts[-1] > counts[0]
+    benefits = frames[-1]["benefits"].set_index("benefit_id")
+    measured = frames[-1]["benefit_measurements"].join(benefits, on="benefit_id")
+    assert (measured["measured_on"] > measured["baseline_on"]).all()
+    assert set(benefits["unit"]) == set(schema.BENEFIT_UNITS) and set(benefits["kind"]) == set(schema.BENEFIT_KINDS)
+    latest = measured.sort_values("measured_on").groupby("benefit_id").last()
+    share = (latest["value"] - latest["baseline"]) / (latest["target"] - latest["baseline"])
+    assert share.median() > 0.3 and (share >= 1).any()
+    public_ids = set(frames[-1]["initiatives"].query("is_public")["initiative_id"])
+    for name in ("decisions", "benefits"):
+        frame = frames[-1][name]
+        shown = frame[frame["is_public"]]
+        assert len(shown) and shown["initiative_id"].isin(public_ids).all()
+        assert not frame["is_public"].all()
+
+
 def test_same_seed_same_content_other_seed_different(tmp_path, generated):
     _, _, metas, _, _ = generated
     again = write_generated(tmp_path / "again", N, WEEKS, seed=7)

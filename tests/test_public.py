@@ -3,7 +3,12 @@
 A snapshot with a sentinel in every internal column and in every column of
 every row that is not public must not show that sentinel anywhere the public
 can look: the public pages (AppTest, every element's text and every table's
-values), the browser's HTML and text, and the files of `export-public`.
+values), the browser's HTML and text, and the files of `export-public`. The
+governance register too: risks and checklist answers are sentinels through
+and through (they are never public), a decision or benefit that is not
+public is a sentinel in every column, a public benefit's owner and a public
+measurement's comment are sentinels, and so is every value of a measurement
+of a benefit that is not public.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from google.protobuf import text_format
@@ -44,6 +51,11 @@ SECRET_DATE_TEXTS = ("19.07.2031", "2031-07-19", "19/07/2031")
 PUBLIC_NAME = "Apent tiltak med synlig navn"
 PUBLIC_SUMMARY = "Et offentlig sammendrag i klart språk."
 PUBLIC_MILESTONE = "Synlig milepael for alle"
+PUBLIC_DECISION = "Synlig vedtak for alle"
+PUBLIC_DECISION_TEXT = "Vedtaket slik det er skrevet, for alle."
+PUBLIC_BENEFIT = "Synlig gevinst for alle"
+PUBLIC_INDICATOR = "Synlig indikator for alle"
+PUBLIC_MEASURED = 4321.0  # shown as "4 321"
 
 
 def secret(column: str) -> str:
@@ -73,9 +85,59 @@ def secret_row_values(table: str) -> dict:
             values[c.name] = SECRET_DATE
         elif c.name == "year":
             values[c.name] = SECRET_YEAR
+        elif c.minimum is not None or c.maximum is not None:
+            continue  # a number within a range (a risk's score, a checklist's item): set by the caller
         elif c.type_name == "int":
             values[c.name] = SECRET_AMOUNTS[1]
+        elif c.type_name == "float":
+            values[c.name] = float(SECRET_AMOUNTS[2])
     return values
+
+
+def frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=schema.TABLES[table].column_names)
+
+
+def governance_tables(secret_id: str) -> dict:
+    """The governance register of `sentinel_tables()`: of the public
+    initiative «apen-a», a public decision and a public benefit with a
+    measurement (their internal columns sentinels), a decision and a benefit
+    that are not public (every column a sentinel, the benefit's measurement
+    too), a risk and a checklist answer (every column a sentinel: never
+    public); of the internal initiative, the same rows, none public."""
+    def secret_rows(table: str, suffix: str, **fixed) -> dict:
+        row = {k: (f"{v}-{suffix}" if isinstance(v, str) and k.endswith("_id") else v)
+               for k, v in secret_row_values(table).items()}
+        return {**row, **fixed}
+
+    decisions, checklist, risks, benefits, measurements = [], [], [], [], []
+    for owner, suffix in (("apen-a", "a"), (secret_id, "internal")):
+        decisions.append(secret_rows("decisions", suffix, initiative_id=owner, body="KDL", decision_point="BP2",
+                                     is_public=False))
+        checklist.append(secret_rows("checklist_answers", suffix, initiative_id=owner, decision_point="BP1",
+                                     item_no=3))
+        risks.append(secret_rows("risks", suffix, initiative_id=owner, probability=4, consequence=5,
+                                 residual_probability=2, residual_consequence=3, status="åpen",
+                                 strategy="redusere"))
+        benefit = secret_rows("benefits", suffix, initiative_id=owner, kind="direkte", unit="antall", is_public=False)
+        benefits.append(benefit)
+        measurements.append(secret_rows("benefit_measurements", suffix, benefit_id=benefit["benefit_id"]))
+    decisions.append(dict(decision_id="apen-vedtak", initiative_id="apen-a", decided_on=dt.date(2026, 5, 4),
+                          body="KDL", decision_point="BP3", title=PUBLIC_DECISION, text=PUBLIC_DECISION_TEXT,
+                          case_number="26/00123", is_public=True))
+    benefits.append(dict(benefit_id="apen-gevinst", initiative_id="apen-a", title=PUBLIC_BENEFIT, kind="direkte",
+                         owner=secret("owner"), indicator=PUBLIC_INDICATOR, unit="antall", baseline=1000.0,
+                         baseline_on=dt.date(2025, 1, 1), target=6000.0, target_on=dt.date(2027, 12, 31),
+                         is_public=True))
+    measurements.append(dict(benefit_id="apen-gevinst", measured_on=dt.date(2026, 3, 2), value=PUBLIC_MEASURED,
+                             comment=secret("comment")))
+    return {
+        "decisions": frame("decisions", decisions),
+        "checklist_answers": frame("checklist_answers", checklist),
+        "risks": frame("risks", risks),
+        "benefits": frame("benefits", benefits),
+        "benefit_measurements": frame("benefit_measurements", measurements),
+    }
 
 
 def sentinel_tables() -> dict:
@@ -113,7 +175,7 @@ def sentinel_tables() -> dict:
         milestone(f"{SECRET_SLUG}-flagged-ms", secret_id, is_public=True,
                   **{k: v for k, v in secret_ms.items() if k not in ("milestone_id", "initiative_id")}),
     ]
-    return tables(initiatives, budgets, milestones)
+    return {**tables(initiatives, budgets, milestones), **governance_tables(secret_id)}
 
 
 EARLIER_CREATED = dt.datetime(2026, 6, 1, 13, tzinfo=dt.UTC)  # what the overview's "what changed" compares with
@@ -134,6 +196,10 @@ def earlier_sentinel_tables() -> dict:
     initiatives.loc[initiatives["initiative_id"] == "apen-a", "is_public"] = False
     initiatives.loc[initiatives["initiative_id"] == "apen-a", "name"] = secret("old-name")
     initiatives.loc[initiatives["initiative_id"] == "apen-b", "phase"] = "Planlegge"
+    # the internal initiative's decision and benefit were public then; «apen-a»'s could not be
+    for name in ("decisions", "benefits"):
+        rows = earlier[name]
+        rows["is_public"] = rows["initiative_id"].str.startswith(SECRET_SLUG)
     return earlier
 
 
@@ -227,12 +293,46 @@ def test_the_projection_holds_only_public_rows_and_columns(sentinel_data):
     assert sorted(projected["initiatives"]["initiative_id"].to_pylist()) == ["apen-a", "apen-b", "apen-programmet"]
     assert sorted(projected["budgets"]["initiative_id"].to_pylist()) == ["apen-a", "apen-programmet"]
     assert projected["milestones"]["milestone_id"].to_pylist() == ["apen-ms"]
+    assert projected["decisions"]["decision_id"].to_pylist() == ["apen-vedtak"]
+    assert projected["benefits"]["benefit_id"].to_pylist() == ["apen-gevinst"]
+    # a measurement of a benefit that is not public (of a public initiative) is not projected
+    assert projected["benefit_measurements"]["benefit_id"].to_pylist() == ["apen-gevinst"]
+    assert "risks" not in projected and "checklist_answers" not in projected
     parents = dict(zip(projected["initiatives"]["initiative_id"].to_pylist(),
                        projected["initiatives"]["parent_id"].to_pylist(), strict=False))
     assert parents == {"apen-programmet": None, "apen-a": "apen-programmet", "apen-b": None}
     text = "\n".join(t.to_pandas().to_csv() for t in projected.values())
     assert leaks(text) == []
     assert PUBLIC_NAME in text and PUBLIC_MILESTONE in text
+    assert PUBLIC_DECISION in text and PUBLIC_BENEFIT in text and PUBLIC_INDICATOR in text
+
+
+def test_the_projection_drops_public_rows_of_internal_initiatives(sentinel_data):
+    """Validation refuses a public decision or benefit of an internal
+    initiative; should such rows reach the projection anyway (data written
+    around the validator), it still shows nothing of them: the rows read
+    from the latest snapshot, with every decision and benefit flagged
+    public."""
+    store = Store(sentinel_data)
+    read = public.snapshot_reader(store, store.latest().snapshot_id)
+
+    def flagged(table: str, columns: list[str]) -> pa.Table:
+        rows = read(table, columns)
+        if table in ("decisions", "benefits"):
+            index = rows.schema.get_field_index(public.ROW_FLAG)
+            rows = rows.set_column(index, public.ROW_FLAG, pa.array([True] * rows.num_rows, pa.bool_()))
+        return rows
+
+    projected = public.project(flagged)
+    assert set(projected["decisions"]["initiative_id"].to_pylist()) == {"apen-a"}
+    assert set(projected["benefits"]["initiative_id"].to_pylist()) == {"apen-a"}
+    shown = set(projected["benefits"]["benefit_id"].to_pylist())
+    assert set(projected["benefit_measurements"]["benefit_id"].to_pylist()) <= shown
+    internal = [b for b in shown if b != "apen-gevinst"]  # «apen-a»'s internal benefit, now flagged
+    assert internal and all(b.startswith(SECRET_SLUG) for b in internal)
+    text = "\n".join(t.to_pandas().to_csv() for name, t in projected.items() if name != "initiatives")
+    # nothing of the internal initiative's rows, though they were flagged public
+    assert "internal" not in text
 
 
 def test_internal_columns_are_never_read(sentinel_data, monkeypatch):
@@ -250,7 +350,8 @@ def test_internal_columns_are_never_read(sentinel_data, monkeypatch):
     public._snapshot_data.cache_clear()
     data = public.latest_data(sentinel_data)
     assert data is not None and len(data.initiatives) == 3
-    assert sorted(name for name, _ in calls) == ["budgets", "initiatives", "milestones"]
+    assert sorted(name for name, _ in calls) == sorted(public.PUBLIC_TABLES)
+    assert {"risks", "checklist_answers"}.isdisjoint(public.PUBLIC_TABLES)  # never read at all
     for name, columns in calls:
         internal = set(columns) - set(schema.TABLES[name].public_columns)
         assert internal <= {public.ROW_FLAG}, (name, internal)
@@ -305,6 +406,9 @@ def test_no_sentinel_reaches_a_public_page(sentinel_data, data_env, script):
         if page == "views/public_page.py":
             # the checks look where the public data is
             assert PUBLIC_NAME in text and PUBLIC_SUMMARY in text and PUBLIC_MILESTONE in text
+            assert PUBLIC_DECISION in text and PUBLIC_DECISION_TEXT in text and "26/00123" in text
+            assert PUBLIC_BENEFIT in text and PUBLIC_INDICATOR in text
+            assert "4 321 (02.03.2026)" in text.replace("\u00a0", " ")
             assert "400 000" in text.replace("\u00a0", " ")
             assert len([e for e in at.expander if e.label.startswith("Apent")]) == 3
             # the overview says what changed, of what is public now only
@@ -398,8 +502,9 @@ def test_export_public_writes_only_public_data(sentinel_data, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "3 tiltak, 2 budsjettlinjer og 1 milepæler" in result.stdout
     files = sorted(p.name for p in out.iterdir())
-    assert files == ["_public.json", "budgets.csv", "budgets.parquet", "initiatives.csv",
-                     "initiatives.parquet", "milestones.csv", "milestones.parquet"]
+    assert files == sorted(["_public.json", *(f"{name}.{kind}" for name in public.PUBLIC_TABLES
+                                              for kind in ("csv", "parquet"))])
+    assert not {"risks", "checklist_answers"} & {name.split(".")[0] for name in files}
     for path in out.iterdir():
         raw = path.read_bytes()
         assert SENTINEL.encode().lower() not in raw.lower(), path.name
@@ -408,14 +513,15 @@ def test_export_public_writes_only_public_data(sentinel_data, tmp_path):
             assert leaks(text) == [], (path.name, leaks(text))
     # Parquet is written uncompressed, so the byte check above sees the values
     assert PUBLIC_NAME.encode() in (out / "initiatives.parquet").read_bytes()
-    for name in schema.TABLE_NAMES:
+    for name in public.PUBLIC_TABLES:
         table = pq.read_table(out / f"{name}.parquet")  # every column the file has
         assert table.column_names == schema.TABLES[name].public_columns
         decoded = table.to_pandas().to_csv() + json.dumps(
             {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()})
         assert leaks(decoded) == [], (name, leaks(decoded))
     info = json.loads((out / "_public.json").read_text())
-    assert info["row_counts"] == {"initiatives": 3, "budgets": 2, "milestones": 1}
+    assert info["row_counts"] == {"initiatives": 3, "budgets": 2, "milestones": 1, "decisions": 1,
+                                  "benefits": 1, "benefit_measurements": 1}
     assert "author" not in info
 
 
@@ -575,7 +681,8 @@ def test_about_pages_on_demo_and_large_data(data_env, large_data):
 def test_without_public_initiatives_the_page_says_so(tmp_path, data_env):
     root = tmp_path / "data"
     internal = sentinel_tables()
-    internal["initiatives"]["is_public"] = False
+    for name in ("initiatives", "decisions", "benefits"):  # a public decision or benefit needs a public initiative
+        internal[name]["is_public"] = False
     Store(root).write(internal, author="test", note="alt internt")
     data_env(root)
     at = run(PUBLIC_APP)

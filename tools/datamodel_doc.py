@@ -76,13 +76,20 @@ types; required values; allowed values; slugs for ids; unique keys; `parent_id` 
 `initiative_id` references; end date not before start date; amounts ≥ 0; years 2000–2100;
 a public summary on public initiatives; a decision point on milestones of kind
 `beslutningspunkt`; text no longer than its column's *max length* below (in characters; for a
-list, each item); no unknown or missing columns.
+list, each item); no unknown or missing columns. For the governance register
+(portfolio/model/rules.py): numbers within their range (probability and consequence whole
+numbers 1–5, item numbers from 1) and finite; every reference names an existing row (a benefit
+measurement's benefit); a measurement not dated before its benefit's baseline; a public decision
+or benefit belongs to a public initiative; a checklist answer names an item of its decision
+point's checklist (below).
 
 ## Public data
 
 A column marked *public* below may be shown on the public page. Rows are public when:
-an initiative has `is_public`; a budget row belongs to a public initiative; a milestone has
-`is_public` and belongs to a public initiative. Every other column and row is internal.
+an initiative has `is_public`; a budget row belongs to a public initiative; a milestone, a
+decision or a benefit has `is_public` and belongs to a public initiative; a benefit measurement
+belongs to a public benefit. Risks and checklist answers are never public. Every other column and
+row is internal.
 The declaration lives in one place: `Column.public` in portfolio/model/schema.py.
 
 ## Allowed values

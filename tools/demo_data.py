@@ -24,6 +24,7 @@ from portfolio.model import schema
 from portfolio.store.folders import SnapshotFolders
 from portfolio.store.meta import SnapshotMeta
 from tools import cli, demo_readme
+from tools.demo_register import Register, load_register, owner_problems, rows_on
 from tools.demo_seed import BudgetYear, Seed, load_seed
 
 # Kept as it was when the tool was portfolio/demo.py: the author is part of the
@@ -80,13 +81,23 @@ def _frame(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
         values = [row[column.name] for row in rows]
         if column.is_list:
             values = [list(v) for v in values]
-        dtype = {"bool": bool, "int": "int64"}.get(column.type_name, object)
-        data[column.name] = pd.Series(values, dtype=dtype)
+        dtype = {"bool": bool, "int": "int64" if column.required else "Int64", "float": "float64"}
+        data[column.name] = pd.Series(values, dtype=dtype.get(column.type_name, object))
     return pd.DataFrame(data, columns=names)
 
 
+def register() -> Register:
+    """The governance register of the seed files, checked against their initiatives."""
+    found = load_register()
+    problems = owner_problems(found, {spec.initiative_id: spec.added for spec in load_seed().initiatives})
+    if problems:
+        raise ValueError("seed files: " + "; ".join(problems))
+    return found
+
+
 def tables_on(on: dt.date, seed: Seed | None = None) -> dict[str, pd.DataFrame]:
-    """The whole portfolio as it stood on a snapshot date."""
+    """The whole portfolio as it stood on a snapshot date, the governance
+    register included."""
     seed = seed or load_seed()
     initiatives = [r for spec in seed.initiatives if (r := spec.row(on)) is not None]
     present = {r["initiative_id"] for r in initiatives}
@@ -95,10 +106,12 @@ def tables_on(on: dt.date, seed: Seed | None = None) -> dict[str, pd.DataFrame]:
     ]
     lines = tuple(b for b in seed.budgets if b.initiative_id in present)
     budgets = sorted(budget_rows(lines, on), key=lambda r: (r["initiative_id"], r["year"], r["funding_source"]))
+    governance = rows_on(register(), on, present)
     return {
         "initiatives": _frame(schema.INITIATIVES, initiatives),
         "budgets": _frame(schema.BUDGETS, budgets),
         "milestones": _frame(schema.MILESTONES, milestones),
+        **{name: _frame(schema.TABLES[name], rows) for name, rows in governance.items()},
     }
 
 
@@ -119,7 +132,7 @@ def seed_snapshots(seed: Seed | None = None) -> list[DemoSnapshot]:
 def readme_markdown() -> str:
     """The data folder's README (English, for developers and operators)."""
     seed = load_seed()
-    return demo_readme.readme_markdown(seed, seed_snapshots(seed), REGENERATE_COMMAND)
+    return demo_readme.readme_markdown(seed, register(), seed_snapshots(seed), REGENERATE_COMMAND)
 
 
 def write_demo(out_dir: Path) -> list[SnapshotMeta]:

@@ -1,6 +1,6 @@
 """The README of the demo data folder (data/README.md), generated from the seed
 files: the snapshots, the seed documents and, for every initiative, which
-values come from which seed document."""
+values come from which seed document (its governance register included)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 from portfolio.model import schema
 from portfolio.store.meta import snapshot_id_for
+from tools.demo_register import Register, RegisterRow
 from tools.demo_seed import Citation, InitiativeSpec, Seed
 
 LAYOUT = """\
@@ -20,6 +21,11 @@ data/
   snapshots/snapshot=<id>/initiatives.parquet
   snapshots/snapshot=<id>/budgets.parquet
   snapshots/snapshot=<id>/milestones.parquet
+  snapshots/snapshot=<id>/decisions.parquet   the governance register (Styring): decisions,
+  snapshots/snapshot=<id>/checklist_answers.parquet     Prosjektveiviseren checklist answers,
+  snapshots/snapshot=<id>/risks.parquet                 risks,
+  snapshots/snapshot=<id>/benefits.parquet              benefits
+  snapshots/snapshot=<id>/benefit_measurements.parquet  and their measurements
   snapshots/snapshot=<id>/_snapshot.json      metadata: author, note, base_id, row counts, content hash
 ```
 
@@ -42,6 +48,12 @@ actuals and forecasts, most dates (start and end dates, later milestones, comple
 kommunalområde, focus-area and target-group assignments of the related initiatives, project owners
 of related initiatives, public summaries and internal notes, unless listed below. Project leaders
 that the seeds do not name are left empty rather than invented.
+
+In the governance register, **every risk is illustrative** (titles, scores, owners, measures and
+how they change from snapshot to snapshot), and so are **every benefit's indicator, unit, baseline,
+target and owner and every benefit measurement**, all checklist answers but the seven of BP1, all
+decisions but KDL's four, and which decisions and benefits are public. They are spread over the
+snapshots so that the risk matrix and the benefit charts change from one meeting to the next.
 """
 
 INFERRED = """\
@@ -89,10 +101,11 @@ def _header(seed: Seed, snapshots: list, command: str) -> list[str]:
         "## Regenerating",
         "",
         "The data is deterministic: the same seed files give the same snapshot ids and content hashes.",
-        "After changing a file in `tools/seed/` or the tool:",
+        "After changing a file in `tools/seed/` or the tool (and remove `data/lake/`, the local working store,",
+        "which is made again from the new snapshots when the app opens the folder):",
         "",
         "```sh",
-        "rm -rf data/snapshots data/README.md",
+        "rm -rf data/snapshots data/README.md data/lake",
         command.replace("DIR", "data"),
         "```",
         "",
@@ -101,8 +114,9 @@ def _header(seed: Seed, snapshots: list, command: str) -> list[str]:
         "",
         "## Snapshots",
         "",
-        "| # | snapshot id | date | note | initiatives | budget rows | milestones |",
-        "|---|---|---|---|---|---|---|",
+        "| # | snapshot id | date | note | initiatives | budget rows | milestones | decisions "
+        "| checklist answers | risks (open) | benefits | measurements |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
 
 
@@ -157,15 +171,72 @@ def _budgets(seed: Seed, initiative_id: str) -> list[str]:
     return lines
 
 
-def readme_markdown(seed: Seed, snapshots: list, command: str) -> str:
-    """The README for `snapshots` (DemoSnapshot) built from `seed`; `command`
-    writes the demo data into DIR."""
+def _register_key(row: RegisterRow) -> str:
+    """The row's key in provenance.csv."""
+    if row.table == "checklist_answers":
+        return f"{row.values['decision_point']}-{row.values['item_no']}"
+    return row.key
+
+
+def _fields(seed: Seed, fields: dict[str, Citation]) -> str:
+    return "; ".join(f"`{f}` — {_cite(seed, c)}" for f, c in fields.items())
+
+
+def _sourced(seed: Seed, rows: list[RegisterRow], initiative_id: str) -> list[tuple[RegisterRow, dict]]:
+    found = [(r, seed.provenance.get((r.table, initiative_id, _register_key(r)))) for r in rows]
+    return [(r, fields) for r, fields in found if fields]
+
+
+def _register(seed: Seed, register: Register, initiative_id: str) -> list[str]:
+    """What of the initiative's governance register comes from a seed, and the
+    ids of the rest (illustrative)."""
+    lines: list[str] = []
+    decisions = register.of("decisions", initiative_id)
+    for row, fields in _sourced(seed, decisions, initiative_id):
+        v = row.values
+        lines.append(f"- Decision `{row.key}` ({v['decided_on']}, {v['body']}) «{v['title']}»: "
+                     f"{_fields(seed, fields)}")
+    answers = register.of("checklist_answers", initiative_id)
+    groups: dict[tuple[str, str], list[RegisterRow]] = {}
+    for row, fields in _sourced(seed, answers, initiative_id):
+        groups.setdefault((row.values["decision_point"], _fields(seed, fields)), []).append(row)
+    for (point, cited), rows in groups.items():
+        numbers = ", ".join(str(r.values["item_no"]) for r in rows)
+        given = "; ".join(r.values["answer"] for r in rows)
+        lines.append(f"- Checklist {point}, items {numbers} (answers: {given}): {cited}")
+    benefits = register.of("benefits", initiative_id)
+    for row, fields in _sourced(seed, benefits, initiative_id):
+        lines.append(f"- Benefit `{row.key}` «{row.values['title']}»: {_fields(seed, fields)}; its owner, "
+                     "indicator, unit, baseline, target and measurements are illustrative.")
+    others = [
+        (label, [r for r in rows if not seed.provenance.get((r.table, initiative_id, _register_key(r)))])
+        for label, rows in (("decisions", decisions), ("checklist answers", answers), ("risks",
+                            register.of("risks", initiative_id)), ("benefits (with their measurements)", benefits))
+    ]
+    for label, rows in others:
+        if not rows:
+            continue
+        if label == "checklist answers":
+            points = dict.fromkeys(r.values["decision_point"] for r in rows)
+            shown = ", ".join(f"{p} ({sum(r.values['decision_point'] == p for r in rows)} items)" for p in points)
+        else:
+            shown = ", ".join(f"`{r.key}`" for r in rows)
+        lines.append(f"- Illustrative {label}: {shown}.")
+    return ["", "Governance register:", "", *lines] if lines else []
+
+
+def readme_markdown(seed: Seed, register: Register, snapshots: list, command: str) -> str:
+    """The README for `snapshots` (DemoSnapshot) built from `seed` and its
+    governance `register`; `command` writes the demo data into DIR."""
     lines = _header(seed, snapshots, command)
     for number, snap in enumerate(snapshots, start=1):
         t = snap.tables
+        open_risks = int((t["risks"]["status"] != "lukket").sum())
         lines.append(
             f"| {number} | `{snapshot_id_for(snap.created_at)}` | {snap.created_at.date()} | {snap.note} | "
-            f"{len(t['initiatives'])} | {len(t['budgets'])} | {len(t['milestones'])} |"
+            f"{len(t['initiatives'])} | {len(t['budgets'])} | {len(t['milestones'])} | {len(t['decisions'])} | "
+            f"{len(t['checklist_answers'])} | {len(t['risks'])} ({open_risks}) | {len(t['benefits'])} | "
+            f"{len(t['benefit_measurements'])} |"
         )
     lines += [
         "",
@@ -196,6 +267,7 @@ def readme_markdown(seed: Seed, snapshots: list, command: str) -> str:
         lines += _initiative_fields(seed, spec, latest)
         lines += _milestones(seed, spec.initiative_id)
         lines += _budgets(seed, spec.initiative_id)
+        lines += _register(seed, register, spec.initiative_id)
         lines.append("")
     lines += INFERRED.splitlines()
     lines.append("")

@@ -59,6 +59,8 @@ def parse(column: schema.Column, text: str) -> Any:
         return {"true": True, "false": False}[text]
     if kind == "int":
         return int(text)
+    if kind == "float":
+        return float(text)
     return text
 
 
@@ -249,6 +251,13 @@ _DESCRIBED = {
     "initiatives.csv": ("initiatives", lambda r: (r["initiative_id"], r["initiative_id"])),
     "milestones.csv": ("milestones", lambda r: (r["initiative_id"], r["milestone_id"])),
     "budgets.csv": ("budgets", lambda r: (r["initiative_id"], r["funding_source"])),
+    # the governance register (tools/demo_register.py); a checklist answer's key is e.g. "BP1-3"
+    "decisions.csv": ("decisions", lambda r: (r["initiative_id"], r["decision_id"])),
+    "checklist_answers.csv": ("checklist_answers",
+                              lambda r: (r["initiative_id"], f"{r['decision_point']}-{r['item_no']}")),
+    "risks.csv": ("risks", lambda r: (r["initiative_id"], r["risk_id"])),
+    "benefits.csv": ("benefits", lambda r: (r["initiative_id"], r["benefit_id"])),
+    "benefit_measurements.csv": ("benefit_measurements", lambda r: (r["benefit_id"], r["measured_on"])),
 }
 
 
@@ -258,8 +267,9 @@ def known_sources(folder: Path = SEED_DIR) -> set[str]:
 
 
 def source_problems(folder: Path = SEED_DIR) -> list[str]:
-    """Rows whose source is empty, unknown, or (for the initiatives, milestones
-    and budgets) not the seeds that provenance.csv cites for the row's values."""
+    """Rows whose source is empty, unknown, or (for the files of `_DESCRIBED`:
+    initiatives, milestones, budgets and the register's tables) not the seeds
+    that provenance.csv cites for the row's values."""
     known = known_sources(folder)
     problems = []
     cited: dict[tuple[str, str, str], set[str]] = {}

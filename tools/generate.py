@@ -21,12 +21,18 @@ arrays; each week only the columns that change are recomputed:
   note), some stay overdue;
 * spend (actual_nok) grows through each budget year, some initiatives go
   over budget, and forecasts follow;
-* some initiatives become public when they start their execution phase.
+* some initiatives become public when they start their execution phase;
+* the governance register grows and moves: decisions at the decision points
+  passed and between them, checklist answers for the decision points passed,
+  risks identified, re-scored, followed up and closed, benefits measured
+  (about 3 risks, 1 benefit with 4 measurements and 2 decisions per
+  initiative by the last snapshot).
 
 The modules: generate_words (vocabulary and proportions), generate_arrays
 (numpy helpers), generate_portfolio (the state and its weekly change),
-generate_tables (one snapshot's tables) and this one (the snapshots, and the
-command line)::
+generate_tables (one snapshot's first three tables), generate_register (the
+governance register's state, weekly change and tables) and this one (the
+snapshots, and the command line)::
 
     python -m tools.generate --initiatives 10000 --snapshots 52 [--seed K] --out /tmp/stor
 """
@@ -42,6 +48,7 @@ from portfolio.store.snapshots import SnapshotMeta, Store
 from tools import cli, generate_tables
 from tools.generate_arrays import day_number
 from tools.generate_portfolio import Portfolio
+from tools.generate_register import Register
 
 # The last snapshot is created at this fixed time; earlier ones a week apart.
 END_AT = dt.datetime(2026, 11, 16, 12, 0, tzinfo=dt.UTC)
@@ -71,16 +78,19 @@ def write_generated(
     if store.list():
         raise ValueError(f"«{out_dir}» har allerede øyeblikksbilder; velg en tom mappe.")
     times = snapshot_times(snapshots)
-    portfolio = Portfolio(initiatives, seed, day_number(times[0].date()), day_number(times[-1].date()))
+    first_day, last_day = day_number(times[0].date()), day_number(times[-1].date())
+    portfolio = Portfolio(initiatives, seed, first_day, last_day)
+    register = Register(portfolio, seed, first_day, last_day)
     metas: list[SnapshotMeta] = []
     base_id = None
     for w, created in enumerate(times):
         today = day_number(created.date())
         if w:
             portfolio.advance(today)
+            register.advance(today)
         year, week, _ = created.isocalendar()
         meta = store.write(
-            generate_tables.frames(portfolio, today),
+            {**generate_tables.frames(portfolio, today), **register.frames(portfolio, today)},
             author=AUTHOR,
             note=NOTE.format(week=week, year=year),
             base_id=base_id,

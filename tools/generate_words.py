@@ -161,6 +161,90 @@ MILESTONE_NOTES = (
     "Koordineres med programmet.",
 )
 
+# --- the governance register (tools/generate_register.py) --------------------
+
+# Per decision point BP1–BP5: the decision's title
+DECISION_BP_TITLES = (
+    "Oppstart av konseptfasen godkjent",
+    "Konsept valgt, oppstart av planleggingsfasen godkjent",
+    "Styringsdokument godkjent, gjennomføring kan starte",
+    "Leveransen godkjent, overgang til avslutning",
+    "Prosjektet avsluttet, gevinstene følges opp i linjen",
+)
+DECISION_OTHER_TITLES = (
+    "Budsjett for neste år vedtatt", "Endret omfang godkjent", "Ny sluttdato godkjent",
+    "Ekstra midler bevilget", "Tiltaket videreføres", "Orienteringen tatt til etterretning",
+    "Anskaffelse godkjent", "Pilot utvidet til flere enheter",
+)
+DECISION_TEXTS = (
+    None, None,
+    "Vedtatt som foreslått.", "Vedtatt med de endringene som kom fram i møtet.",
+    "Saken tas opp igjen når evalueringen foreligger.", "Vedtatt. Prosjektleder rapporterer status hvert kvartal.",
+)
+# Bodies (schema.DECISION_BODIES order): at a decision point, and for other decisions
+DECISION_BP_BODY_P = (0.3, 0.45, 0.0, 0.0, 0.25, 0.0)
+DECISION_OTHER_BODY_P = (0.2, 0.25, 0.2, 0.1, 0.15, 0.1)
+DECISION_AT_BP = 0.45  # share of passed decision points with a recorded decision
+DECISION_PUBLIC = 0.6  # share of decisions marked public (shown only while the initiative is public)
+
+RISK_CATEGORIES = {
+    "økonomi": ("Kostnadene blir høyere enn budsjettert", "Finansieringen etter prosjektperioden er ikke avklart",
+                "Tilskuddet blir redusert"),
+    "fremdrift": ("Leverandøren leverer for sent", "Nøkkelpersoner er bundet opp i drift",
+                  "Anskaffelsen tar lengre tid enn planlagt"),
+    "personvern": ("Personopplysninger deles uten gyldig grunnlag", "Personvernkonsekvensene er ikke vurdert"),
+    "informasjonssikkerhet": ("Systemet får ikke sikkerhetsoppdateringer", "Tilgangsstyringen er ikke på plass"),
+    "organisasjon": ("Ansatte tar ikke i bruk den nye arbeidsmåten", "Prosjektlederen slutter",
+                     "Uklar ansvarsdeling mellom enhetene"),
+    "interessenter": ("Få innbyggere deltar", "Brukerne blir ikke involvert tidlig nok"),
+    "kvalitet": ("Løsningen oppfyller ikke kravene til universell utforming", "Effekten kan ikke måles"),
+}
+RISK_DESCRIPTIONS = (
+    None, None, "Kan gi forsinkelser og merkostnader.", "Kan svekke tilliten til tiltaket.",
+    "Kan gjøre at gevinstene uteblir.", "Har skjedd i lignende prosjekter i andre kommuner.",
+)
+RISK_MITIGATIONS = (
+    None, "Tett oppfølging i styringsgruppen.", "Ukentlig statusmøte med leverandøren.",
+    "Opplæring og tett oppfølging av enhetene.", "Avklare finansieringen i neste budsjettrunde.",
+    "Gjennomføre en vurdering av personvernkonsekvenser (DPIA).", "Involvere brukerne i testingen.",
+    "Dokumentere rutinene og ha en stedfortreder.",
+)
+RISK_STRATEGY_P = (0.55, 0.2, 0.05, 0.05, 0.05, 0.1)  # schema.RISK_STRATEGIES order
+RISKS_PER_INITIATIVE = (1, 2, 3, 4, 5)
+RISKS_PER_INITIATIVE_P = (0.1, 0.2, 0.35, 0.2, 0.15)  # about 3
+# Weekly: a score moves (probability or consequence ±1); åpen -> under oppfølging -> lukket
+RISK_WEEKLY_MOVE = 0.04
+RISK_WEEKLY_FOLLOW_UP = 0.03
+RISK_WEEKLY_CLOSE = 0.015
+
+# (title, kind, unit, indicator, baseline low, baseline high, change): the target is the
+# baseline × (1 + change) for counts, kroner and hours, baseline + change for percent and scores
+BENEFIT_TYPES = (
+    ("Redusert tidsbruk i saksbehandlingen", "direkte", "timer", "Timer brukt på saksbehandling per måned",
+     400, 2000, -0.3),
+    ("Lavere driftskostnader", "direkte", "kroner", "Driftskostnader per år", 500_000, 5_000_000, -0.15),
+    ("Flere innbyggere bruker digitale tjenester", "indirekte", "prosent", "Andel saker som kommer inn digitalt",
+     20, 60, 25),
+    ("Mer fornøyde brukere", "kvalitativ", "skår", "Skår i brukerundersøkelsen (1–6)", 3.4, 4.4, 0.6),
+    ("Færre avvik", "direkte", "antall", "Avvik meldt per år", 40, 200, -0.35),
+    ("Flere deltakere i aktivitet", "direkte", "antall", "Deltakere i aktivitet", 10, 100, 1.0),
+    ("Bedre arbeidsmiljø", "kvalitativ", "skår", "Skår i medarbeiderundersøkelsen (1–5)", 3.5, 4.2, 0.4),
+    ("Kortere ventetid", "indirekte", "antall", "Dager fra søknad til vedtak", 20, 90, -0.4),
+)
+BENEFITS_PER_INITIATIVE_P = (0.2, 0.6, 0.2)  # 0, 1 or 2: about 1
+BENEFIT_PUBLIC = 0.5
+MEASUREMENTS_PER_BENEFIT = 4
+MEASUREMENT_COMMENTS = (None, None, None, None, "Tallet er foreløpig.", "Ny målemetode fra i år.",
+                        "Færre svar enn vanlig.")
+
+CHECKLIST_SHARE = 0.15  # initiatives that record Prosjektveiviseren's checklists at their decision points
+CHECKLIST_ITEM_ANSWERED = 0.9
+CHECKLIST_FREE_ANSWERS = ("Kommer i styringsdokumentet.", "Avklares i neste fase.", "Se prosjektplanen.",
+                          "Delvis – avklares med økonomi.")
+CHECKLIST_ANSWER_P = (0.7, 0.08, 0.14, 0.05, 0.03)  # Ja, Nei, Delvis, Ikke vurdert, a free answer
+CHECKLIST_COMMENTS = (None, None, None, None, None, "Se styringsdokumentet.", "Må følges opp.",
+                      "Vurdert sammen med økonomi.")
+
 # Statuses: 0 grønn, 1 gul, 2 rød, 3 ikke vurdert (the order of schema.STATUSES).
 STATUS_P_NORMAL = (0.72, 0.18, 0.04, 0.06)
 STATUS_P_TROUBLED = (0.35, 0.40, 0.20, 0.05)

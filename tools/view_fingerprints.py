@@ -28,7 +28,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from portfolio.present import attention, budget, changes, history, initiative, milestones, overview, public_overview, trend
+from portfolio.present import (
+    attention, budget, changes, governance, history, initiative, initiative_governance, milestones, overview,
+    public_overview, trend,
+)
 from portfolio.present import public as public_view
 from portfolio.query.context import SnapshotContext
 from portfolio.query.runner import Filters
@@ -86,10 +89,12 @@ def fingerprints(root: Path, today: dt.date) -> dict[str, str]:
         found[f"trend@{label}"] = digest(trend.build_view(ctx, everything))
         found[f"budget@{label}"] = digest(budget.build_view(ctx, everything, ctx.today.year))
         found[f"milestones@{label}"] = digest(milestones.build_view(ctx, everything))
+        found[f"governance@{label}"] = digest(governance.build_view(ctx, everything))
         frames = store.read_frames(meta.snapshot_id)["initiatives"]
         programme = str(frames["parent_id"].value_counts().index[0]) if frames["parent_id"].notna().any() \
             else str(frames["initiative_id"].iloc[0])
         found[f"initiative@{label}"] = digest(initiative.build_view(ctx, programme))
+        found[f"initiative-governance@{label}"] = digest(initiative_governance.build_view(ctx, programme))
         position = metas.index(meta)
         if position > 0:
             old = metas[max(0, position - 4)]

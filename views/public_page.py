@@ -113,6 +113,21 @@ for card in shown:
         else:
             st.write(T.NO_NEXT)
 
+        st.markdown(f"**{T.DECISIONS_HEADING}**")
+        if card.decisions:
+            lines = [*card.decisions]
+            if card.decisions_more:
+                lines.append(T.MORE_DECISIONS.format(count=fmt.number(card.decisions_more)))
+            st.markdown("\n".join(f"- {fmt.literal(line)}" for line in lines))
+        else:
+            st.write(T.NO_DECISIONS)
+
+        st.markdown(f"**{T.BENEFITS_HEADING}**")
+        if card.benefits:
+            st.markdown(T.BENEFITS_INTRO + "\n\n" + "\n".join(f"- {fmt.literal(line)}" for line in card.benefits))
+        else:
+            st.write(T.NO_BENEFITS)
+
         st.markdown(f"**{T.MONEY_HEADING}**")
         if card.money.empty:
             st.write(T.NO_MONEY)

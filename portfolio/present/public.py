@@ -1,6 +1,7 @@
 """What the public page shows, made from the public projection only
-(portfolio.store.public): one card per initiative in plain language, and the
-programmes on «Om dataene». No Streamlit here; the page only draws.
+(portfolio.store.public): one card per initiative in plain language (its
+public decisions and benefits from portfolio.present.public_governance), and
+the programmes on «Om dataene». No Streamlit here; the page only draws.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 
 from portfolio import fmt
 from portfolio.model import schema
+from portfolio.present import public_governance
 from portfolio.store.public import PublicData
 from portfolio.texts import public as T
 
@@ -51,6 +53,9 @@ class Card:
     upcoming: list[Milestone]
     money: pd.DataFrame  # year, budget_nok, actual_nok; one row per year
     funding_sources: list[str]
+    decisions: list[fmt.Markdown]  # newest first, at most public_governance.DECISIONS_SHOWN
+    decisions_more: int
+    benefits: list[fmt.Markdown]  # each with how it is measured and how far it has come
 
     @functools.cached_property
     def over_budget(self) -> list[fmt.Markdown]:
@@ -184,6 +189,10 @@ def card(data: PublicData, row: pd.Series, names: Mapping[str, str]) -> Card:
         rows.groupby("year", as_index=False)[["budget_nok", "actual_nok"]].sum()
         .sort_values("year", ascending=False, kind="stable").reset_index(drop=True)
     )
+    decisions, decisions_more = public_governance.decisions(
+        data.decisions[data.decisions["initiative_id"] == initiative_id], plain)
+    benefits = public_governance.benefits(data.benefits[data.benefits["initiative_id"] == initiative_id],
+                                          data.benefit_measurements, plain, date_of(data.source.created))
     summary = row["public_summary"]
     url = row["url"] if isinstance(row["url"], str) and row["url"].startswith(("https://", "http://")) else None
     phase = row["phase"]
@@ -203,6 +212,9 @@ def card(data: PublicData, row: pd.Series, names: Mapping[str, str]) -> Card:
         upcoming=upcoming,
         money=money,
         funding_sources=sorted(plain(source) for source in rows["funding_source"].unique()),
+        decisions=decisions,
+        decisions_more=decisions_more,
+        benefits=benefits,
     )
 
 
@@ -226,10 +238,15 @@ def _cards(data: PublicData, search: str, phase: str | None, limit: int) -> tupl
     head = found.head(limit)
     # the shown initiatives' rows, picked once (not once per card from the whole projection)
     ids = head["initiative_id"]
+    benefits = data.benefits[data.benefits["initiative_id"].isin(ids)]
     mine = dataclasses.replace(
         data,
         milestones=data.milestones[data.milestones["initiative_id"].isin(ids)],
         budgets=data.budgets[data.budgets["initiative_id"].isin(ids)],
+        decisions=data.decisions[data.decisions["initiative_id"].isin(ids)],
+        benefits=benefits,
+        benefit_measurements=data.benefit_measurements[
+            data.benefit_measurements["benefit_id"].isin(benefits["benefit_id"])],
     )
     shown = [card(mine, row, names) for _, row in head.iterrows()]
     return shown, len(found)

@@ -23,6 +23,7 @@ import pandas as pd
 
 from portfolio import fmt
 from portfolio.model import schema
+from portfolio.present import public_governance
 from portfolio.present.public import date_of, plain
 from portfolio.store.public import PublicData
 from portfolio.texts import public as T
@@ -222,12 +223,18 @@ def changes(data: PublicData, earlier: PublicData | None) -> tuple[dt.date, list
     an earlier projection, new initiatives and phase changes first, then the
     milestones completed since it was made (newest first), then new and moved
     milestones and budget changes; without one, the milestones completed in
-    the last RECENT_DAYS before the data was published."""
+    the last RECENT_DAYS before the data was published. Last, in both cases,
+    the public decisions made since then (newest first) and the public
+    benefits measured since then, in one line."""
     until = data.source.created.date()
     since = earlier.source.created.date() if earlier is not None else until - dt.timedelta(days=RECENT_DAYS)
     names = _names(data)
     first, rest = _compared(data, earlier, names) if earlier is not None else ([], [])
-    return since, [*first, *_done_since(data, since, until, names), *rest]
+    register = [
+        *public_governance.decided_since(data.decisions, since, until, names, plain),
+        *public_governance.measured_since(data.benefits, data.benefit_measurements, since, until, names, plain),
+    ]
+    return since, [*first, *_done_since(data, since, until, names), *rest, *register]
 
 
 # -- the overview ---------------------------------------------------------------------

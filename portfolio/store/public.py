@@ -75,7 +75,7 @@ def public_schema(table: str) -> pa.Schema:
 PUBLIC_TABLES = tuple(name for name in schema.TABLE_NAMES if schema.TABLES[name].public_columns)
 
 
-def _flagged(read: "Reader", table: str, ids: pa.Array) -> pa.Table:
+def _flagged(read: Reader, table: str, ids: pa.Array) -> pa.Table:
     """The rows of `table` marked public that belong to a public initiative."""
     rows = read(table, read_columns(table))
     return rows.filter(pc.and_(pc.fill_null(rows[ROW_FLAG], False),

@@ -18,16 +18,17 @@ WHAT_HEADING = "Hva dataene er"
 WHAT = (
     "Dataene beskriver tiltakene i programmet Samhandlingskommunen Kristiansand og tiltak som "
     "henger sammen med det. For hvert tiltak står det hva det er, hvilken fase det er i, "
-    "milepæler med datoer, og budsjett og regnskap per år.\n\n"
+    "milepæler med datoer, budsjett og regnskap per år, og det ledelsen styrer etter: vedtak, "
+    "sjekklister ved beslutningspunktene, risikoer og gevinster.\n\n"
     "Hver gang noen oppdaterer dataene, lagres et nytt øyeblikksbilde av hele porteføljen. "
     "Gamle øyeblikksbilder blir aldri endret. Derfor kan vi se hvordan porteføljen så ut "
     "på en tidligere dato."
 )
 PUBLIC_PART = (
-    "Den offentlige siden «For innbyggere og politikere» viser bare tiltak og milepæler som "
-    "er merket som offentlige, og bare felt som er offentlige. Interne vurderinger, kommentarer, "
-    "prognoser og notater vises aldri der. Hvilke felt som er offentlige, er bestemt ett sted "
-    "i løsningen, i datamodellen."
+    "Den offentlige siden «For innbyggere og politikere» viser bare tiltak, milepæler, vedtak og "
+    "gevinster som er merket som offentlige, og bare felt som er offentlige. Interne vurderinger, "
+    "kommentarer, prognoser, notater, risikoer og sjekklister vises aldri der. Hvilke felt som "
+    "er offentlige, er bestemt ett sted i løsningen, i datamodellen."
 )
 
 FRESH_HEADING = "Hvor ferske dataene er"
@@ -66,8 +67,10 @@ DEMO_SOURCES = (
 DEMO_ILLUSTRATIVE = (
     "Alt annet er laget for å vise hvordan løsningen virker, og er ikke fakta om kommunen. "
     "Det gjelder blant annet alle statuser og kommentarer, de fleste budsjetter, alt regnskap "
-    "og alle prognoser, og de fleste datoer. Prosjektledere som dokumentene ikke nevner, "
-    "står tomme i stedet for å bli diktet opp. En full oversikt over hvilke verdier som "
+    "og alle prognoser, de fleste datoer, alle risikoer og alle målinger av gevinstene. "
+    "Vedtakene i kommunedirektørens ledergruppe fra 2020 og 2021, svarene på sjekklisten ved "
+    "beslutningspunkt 1 og de tre gevinstene står i mandatet. Prosjektledere som dokumentene "
+    "ikke nevner, står tomme i stedet for å bli diktet opp. En full oversikt over hvilke verdier som "
     "kommer fra hvilket dokument, står i filen data/README.md i løsningen."
 )
 DEMO_NO = "Dataene er kommunens egne data, ikke eksempeldata."

@@ -9,7 +9,8 @@ TITLE = "For innbyggere og politikere"
 INTRO = (
     "Samhandlingskommunen Kristiansand er et program i kommunen. Målet er at kommunen "
     "skal samarbeide mer med innbyggerne. Her ser du tiltakene i programmet som er åpne "
-    "for alle. Du ser hva hvert tiltak skal gjøre, hvor langt det har kommet, og hva det koster."
+    "for alle. Du ser hva hvert tiltak skal gjøre, hvor langt det har kommet, hva som er "
+    "bestemt, hva det skal gi, og hva det koster."
 )
 UPDATED = "Sist oppdatert {date}."
 DEMO_NOTICE = (
@@ -55,6 +56,9 @@ WORDS = (
     "**Budsjett:** pengene politikerne eller ledelsen har satt av til tiltaket det året.",
     "**Brukt:** pengene tiltaket har brukt, slik de står i kommunens regnskap.",
     "**Milepæl:** et viktig steg i arbeidet, med en dato.",
+    "**Vedtak:** en beslutning om tiltaket, tatt av politikerne eller av ledere i kommunen.",
+    "**Gevinst:** det et tiltak skal gi innbyggerne eller kommunen, for eksempel bedre tjenester "
+    "eller lavere kostnader.",
 )
 
 # Abbreviations written out in text from the data (milestone titles, names)
@@ -159,16 +163,66 @@ CHANGE_PLANNED = "{name}: ny milepæl «{title}», planlagt {date}."
 CHANGE_MOVED = "{name}: «{title}» er flyttet fra {old} til {new}."
 CHANGE_BUDGET_NEW = "Budsjettet for {year} er lagt inn: {amount} i alt."
 CHANGE_BUDGET = "Budsjettet for {year} er endret fra {old} til {new} i alt."
+CHANGE_DECISION = "{name}: nytt vedtak {date}: «{title}»."
+CHANGE_MEASURED = "Nye målinger av {count} gevinster. Du finner dem på kortet til hvert tiltak."
+CHANGE_MEASURED_ONE = "{name}: ny måling av gevinsten «{title}»."
 CHANGES_MORE = "Og {count} endringer til."
 CHANGES_MORE_ONE = "Og 1 endring til."
 
 # One card: spending above the budget, said in words
 OVER_BUDGET_CARD = "Brukt {amount} mer enn budsjettert for {year}."
 
+# One card: the decisions about the initiative, newest first
+DECISIONS_HEADING = "Vedtak"
+DECISION = "**{date}: {title}.** {who} bestemte{point}: «{text}»"
+DECISION_NO_TEXT = "**{date}: {title}.** Bestemt av {who_lower}{point}."
+DECISION_POINT = " ved beslutningspunkt {number}"
+DECISION_CASE = "Saken har nummer {case} i kommunens arkiv."
+MORE_DECISIONS = "Og {count} eldre vedtak."
+NO_DECISIONS = "Ingen vedtak om tiltaket er publisert."
+# Who decided, at the start of a sentence (and in lower case after "Bestemt av")
+DECISION_BODIES = {
+    "KDL": "Kommunedirektørens ledergruppe",
+    "styringsgruppe": "Styringsgruppen for tiltaket",
+    "formannskap": "Formannskapet",
+    "bystyre": "Bystyret",
+    "prosjekteier": "Prosjekteieren",
+    "annet": "Kommunen",
+}
+
+# One card: the benefits (gevinster) the initiative is to bring, and how far each has come
+BENEFITS_HEADING = "Gevinster"
+BENEFITS_INTRO = "Dette skal tiltaket gi:"
+BENEFIT = "**{title}.** {text}"
+BENEFIT_INDICATOR = "Kommunen måler det slik: {indicator}."
+BENEFIT_NO_INDICATOR = "Kommunen har ennå ikke bestemt hvordan dette skal måles."
+BENEFIT_TARGET = "Målet er {target} innen {date}."
+BENEFIT_TARGET_OPEN = "Målet er {target}."
+BENEFIT_BASELINE = "Da arbeidet startet ({date}), var det {baseline}."
+BENEFIT_MEASURED = "Målt: {values}."
+BENEFIT_MEASUREMENT = "{value} ({date})"
+BENEFIT_MORE_MEASURED = "I tillegg er det {count} eldre målinger."
+BENEFIT_MORE_MEASURED_ONE = "I tillegg er det 1 eldre måling."
+BENEFIT_NOT_MEASURED = "Det er ikke målt ennå."
+BENEFIT_LATE = "Målet skulle vært nådd {date}."
+BENEFIT_REACHED = "Målet er nådd."
+BENEFIT_PROGRESS = "Tiltaket har kommet {share} av veien fra start til mål."
+BENEFIT_NO_PROGRESS = "Det har ikke blitt bedre siden start."
+NO_BENEFITS = "Ingen gevinster for tiltaket er publisert."
+# A measured value in its unit, in words (BENEFIT_VALUE: without a unit)
+BENEFIT_VALUE = "{value}"
+BENEFIT_UNITS = {
+    "antall": "{value}",
+    "kroner": "{value} kroner",
+    "prosent": "{value} prosent",
+    "timer": "{value} timer",
+    "skår": "{value} poeng",
+}
+
 # Command line: python -m portfolio export-public
 CLI_EXPORT = (
-    "Skriv de offentlige dataene (bare offentlige tiltak, milepæler og budsjettlinjer, og "
-    "bare offentlige kolonner) som Parquet og CSV til en mappe."
+    "Skriv de offentlige dataene (bare offentlige tiltak, milepæler, budsjettlinjer, vedtak og "
+    "gevinster med målinger, og bare offentlige kolonner) som Parquet og CSV til en mappe."
 )
 CLI_EXPORT_OUT = "Mappe å skrive til; lages om den ikke finnes."
 CLI_EXPORT_SNAPSHOT = "ID for øyeblikksbildet som skal eksporteres (standard: det siste)."
