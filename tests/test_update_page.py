@@ -93,11 +93,17 @@ def sign(at: AppTest, author="Kari Nordmann", note="Status til KDL", origin="upl
 def test_page_shows_template_download_uploader_and_editor(demo_copy):
     at = open_page()
     assert at.title[0].value == T.PAGE_TITLE
-    assert [t.label for t in at.tabs] == [P["tab_upload"], P["tab_edit"]]
+    # the page's two tabs, then (in the editor) a checklist tab per decision point
+    assert [t.label for t in at.tabs] == [P["tab_upload"], P["tab_edit"], "BP1", "BP2", "BP3", "BP4", "BP5"]
     assert at.get("download_button")[0].label == P["template_button"]
     assert len(at.get("file_uploader")) == 1
-    # the chosen initiative's fields, its statuses with their comments, its budget rows, its milestones
-    assert len(at.data_editor) == 4
+    # the chosen initiative's fields, its statuses with their comments, its budget rows, its milestones,
+    # then its governance register: decisions, a checklist per decision point, risks, benefits (and
+    # their measurements when it has benefits)
+    keys = [re.match(r"ed_(c_BP\d|[a-z]+)_", e.key).group(0)[:-1] for e in at.data_editor]
+    assert keys[:4] == ["ed_i", "ed_s", "ed_b", "ed_m"]
+    assert keys[4:10] == ["ed_d", "ed_c_BP1", "ed_c_BP2", "ed_c_BP3", "ed_c_BP4", "ed_c_BP5"]
+    assert keys[10:12] == ["ed_r", "ed_g"] and keys[12:] in ([], ["ed_gm"])
 
 
 def test_handle_upload_turns_bytes_and_a_file_name_into_a_preview(demo_copy):
@@ -470,7 +476,7 @@ def test_the_editor_shows_each_status_beside_its_comment_and_kinds_by_label(demo
     from portfolio.web import editor
 
     at = open_page(params={"initiative": "samhandlingskommunen"})
-    fields, statuses, budgets, milestones = at.data_editor
+    fields, statuses, budgets, milestones = list(at.data_editor)[:4]
     assert list(fields.value.columns) == list(editor.EDIT_FIELD_COLUMNS)
     frame = statuses.value
     assert list(frame[editor.DIMENSION]) == ["Samlet status", "Fremdrift", "Økonomi", "Kvalitet", "Risiko"]

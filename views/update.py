@@ -60,9 +60,11 @@ with edit_tab:
             initiative = editor.initiative_row(fields, statuses)
             budgets = editor.table_editor(rows, "budgets", P["edit_budgets"], f"ed_b_{editor_key}")
             milestones = editor.table_editor(rows, "milestones", P["edit_milestones"], f"ed_m_{editor_key}")
+            register, answers = editor.governance_editors(frames, picked, editor_key)
             if st.button(P["edit_preview"], key="edit_preview", icon=":material/preview:"):
-                new = editor.edited_frames(frames, picked, initiative, budgets, milestones)
+                new = editor.edited_frames(frames, picked, initiative, budgets, milestones, register, answers)
                 update.prepare_safely(update.handle_edits, new, ctx.store, ctx.snapshot_id)
-            pending = update.current_pending("edits")
-            if pending is not None:
-                update.show_pending(pending, root)
+    # a preview made before someone else saved stays, so that its commit is refused as a conflict
+    pending = update.current_pending("edits")
+    if pending is not None:
+        update.show_pending(pending, root)

@@ -9,6 +9,7 @@ from typing import Protocol
 import pandas as pd
 
 from portfolio import fmt
+from portfolio.model import schema
 from portfolio.present import change_words
 from portfolio.texts import changes as C
 from portfolio.texts import update as T
@@ -51,10 +52,14 @@ def change_table(changes: list, old: dict[str, pd.DataFrame], new: dict[str, pd.
     p = P
     rows = []
     for c in shown:
+        before, after = change_words.format_value(c.field, c.old), change_words.format_value(c.field, c.new)
         if c.table == "milestones":
             what = C.WHAT["milestones"].format(title=titles.get(c.milestone_id, c.milestone_id))
         elif c.table == "budgets":
             what = C.WHAT["budgets"].format(year=c.year, source=c.funding_source)
+        elif c.table in schema.GOVERNANCE_TABLES:  # a decision, checklist answer, risk, benefit, measurement
+            what = change_words.what(c)
+            before, after = change_words.values(c)
         else:
             what = C.WHAT["initiatives"]
         rows.append({
@@ -62,8 +67,8 @@ def change_table(changes: list, old: dict[str, pd.DataFrame], new: dict[str, pd.
             p["col_kind"]: C.KIND_LABELS.get(c.kind, c.kind),
             p["col_detail"]: what,
             p["col_field"]: change_words.field_label(c.table, c.field),
-            p["col_old"]: change_words.format_value(c.field, c.old),
-            p["col_new"]: change_words.format_value(c.field, c.new),
+            p["col_old"]: before,
+            p["col_new"]: after,
         })
     columns = [p[k] for k in ("col_initiative", "col_kind", "col_detail", "col_field", "col_old", "col_new")]
     return pd.DataFrame(rows, columns=columns)
