@@ -90,9 +90,10 @@ def test_without_a_kdl_note_the_comparison_is_the_snapshot_of_30_days_before(sto
 def test_demo_data_red_worse_and_overdue_worst_first():
     ctx = demo_ctx()
     view = attention.build_view(ctx, Filters(), attention.default_compare(ctx))
-    assert view.counts == {"red": 2, "worse": 6, "overdue": 3, "decision": 0}
-    assert view.total == len(view.items) == 11
-    assert [item.kind for item in view.items] == ["red"] * 2 + ["worse"] * 2 + ["overdue"] * 3 + ["worse"] * 4
+    assert view.counts == {"red": 2, "worse": 6, "overdue": 3, "risk": 4, "decision": 0}
+    assert view.total == len(view.items) == 15
+    assert [item.kind for item in view.items] == (
+        ["red"] * 2 + ["worse"] * 2 + ["overdue"] * 3 + ["risk"] * 4 + ["worse"] * 4)
     assert initiative_ids(view, "red") == ["soslokal", "nye-monstre-trygg-oppvekst"]
     worse = initiative_ids(view, "worse")
     assert set(worse) == WORSE and len(worse) == len(WORSE)
@@ -104,17 +105,20 @@ def test_demo_data_red_worse_and_overdue_worst_first():
                             "økonomi fra grønn til rød, risiko fra grønn til gul.")
     assert sentences[4] == ("SOSLOKAL: milepælen «Utvidelse til flere lokalsamfunn» er 54 dager forsinket "
                             "(frist 30.09.2026).")
+    assert sentences[7] == ("SOSLOKAL: ny høy risiko «Nøkkelpersoner har sluttet» siden 17.11.2025, score 20 "
+                            "(sannsynlighet 5 × konsekvens 4).")
     assert all(s.endswith(".") and s.count(". ") == 0 for s in sentences)  # one sentence each
     # the place to act: the initiative's page
     assert view.items[0].link.url == "initiative?initiative=soslokal"
     assert "[SOSLOKAL har fått rød samlet status" in view.lines_markdown
     assert "(initiative?initiative=soslokal)" in view.lines_markdown
-    # ten lines, then "og 1 til" with the eleventh
-    assert len(view.lines) == attention.LINES == 10 and len(view.rest) == 1
-    assert view.more_label == "og 1 til" and view.rest_note is None
+    # ten lines, then "og 5 til" with the rest
+    assert len(view.lines) == attention.LINES == 10 and len(view.rest) == 5
+    assert view.more_label == "og 5 til" and view.rest_note is None
     assert fmt.plain(view.summary) == (
         "Sammenlignet med 17.11.2025: 2 tiltak med rød samlet status, 6 tiltak med dårligere status, "
-        "3 forsinkede milepæler, ingen beslutningspunkter de neste 60 dagene.")
+        "3 forsinkede milepæler, 4 nye høye risikoer (score 15 eller mer), "
+        "ingen beslutningspunkter de neste 60 dagene.")
 
 
 def test_the_items_honour_the_filters_and_the_snapshot_shown():
@@ -386,8 +390,8 @@ def test_the_attention_list_in_chromium_at_1400_and_390_px(demo_app):
         shown = page.locator(ATTENTION_LINKS).filter(visible=True)
         expect(shown).to_have_count(attention.LINES)
         assert shown.first.inner_text() == "SOSLOKAL har fått rød samlet status (var gul 17.11.2025)."
-        page.get_by_text("og 1 til", exact=True).click()
-        expect(page.locator(ATTENTION_LINKS).filter(visible=True)).to_have_count(attention.LINES + 1)
+        page.get_by_text("og 5 til", exact=True).click()
+        expect(page.locator(ATTENTION_LINKS).filter(visible=True)).to_have_count(attention.LINES + 5)
         page.screenshot(path=str(ARTIFACTS / "attention-1400.png"))
 
         # a key figure's link opens the page filtered to what it counts, in the same tab

@@ -222,10 +222,14 @@ def item(ctx: SnapshotContext, row, when: str) -> Item:
                                 name=row.name, due=fmt.date(row.due_date), days=_days(int(row.days)))
     elif kind == "risk":
         raised = not fmt.missing(row.old_score) and int(row.old_score) < int(row.score)
-        template = T.RISK_ANY if not when else T.RISK_RAISED if raised else T.RISK_NEW
-        sentence = fmt.markdown(template, name=row.name, title=row.title, score=int(row.score),
-                                probability=int(row.probability), consequence=int(row.consequence),
-                                old=0 if fmt.missing(row.old_score) else int(row.old_score), date=when)
+        values = dict(name=row.name, title=row.title, score=int(row.score), probability=int(row.probability),
+                      consequence=int(row.consequence), date=when)
+        if not when:
+            sentence = fmt.markdown(T.RISK_ANY, **values)
+        elif raised:
+            sentence = fmt.markdown(T.RISK_RAISED, old=int(row.old_score), **values)
+        else:
+            sentence = fmt.markdown(T.RISK_NEW, **values)
     else:
         days = int(row.days)
         in_days = T.TODAY if days == 0 else T.TOMORROW if days == 1 else T.IN_DAYS.format(count=days)

@@ -41,6 +41,7 @@ LIST_ITEM = {
     "red": "- :material/error: [{sentence}]({url})",
     "worse": "- :material/trending_down: [{sentence}]({url})",
     "overdue": "- :material/event_busy: [{sentence}]({url})",
+    "risk": "- :material/warning: [{sentence}]({url})",
     "decision": "- :material/gavel: [{sentence}]({url})",
 }
 
