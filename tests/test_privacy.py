@@ -37,13 +37,30 @@ def page_paths(entry: str, monkeypatch) -> list[str]:
 
 
 def open_every_expander(page) -> None:
-    """Open each closed expander and wait until the page is idle again
-    (what an expander holds may load code of its own)."""
+    """Show each tab in turn and open each closed expander it shows, waiting
+    until the page is idle again (what an expander holds may load code of
+    its own)."""
+    from browser import wait_until_idle
+
+    tabs = page.locator('[data-baseweb="tab"]')
+    for t in range(tabs.count()):
+        tab = tabs.nth(t)
+        if tab.is_visible():
+            tab.click()
+            wait_until_idle(page)
+        _open_visible_expanders(page)
+    if not tabs.count():
+        _open_visible_expanders(page)
+
+
+def _open_visible_expanders(page) -> None:
     from browser import wait_until_idle
 
     expanders = page.locator('[data-testid="stExpander"]')
     for i in range(expanders.count()):
         expander = expanders.nth(i)
+        if not expander.locator("summary").is_visible():
+            continue  # in a tab not shown now: opened when its tab is
         if expander.locator("details").get_attribute("open") is None:
             expander.locator("summary").click()
             expander.locator('[data-testid="stExpanderDetails"]').filter(has_text=re.compile(r"\S")).wait_for(

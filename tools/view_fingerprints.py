@@ -29,8 +29,17 @@ import numpy as np
 import pandas as pd
 
 from portfolio.present import (
-    attention, budget, changes, governance, history, initiative, initiative_governance, milestones, overview,
-    public_overview, trend,
+    attention,
+    budget,
+    changes,
+    governance,
+    history,
+    initiative,
+    initiative_governance,
+    milestones,
+    overview,
+    public_overview,
+    trend,
 )
 from portfolio.present import public as public_view
 from portfolio.query.context import SnapshotContext
