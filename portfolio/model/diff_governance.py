@@ -141,15 +141,22 @@ def _changed(table: schema.Table, both: pd.DataFrame, kind_of, facts, skip: tupl
 
 # -- the tables ------------------------------------------------------------------------
 
-def _decisions(old: pd.DataFrame, new: pd.DataFrame) -> list[Change]:
-    table = schema.DECISIONS
+def _plainly(table: schema.Table, old: pd.DataFrame, new: pd.DataFrame, label: str, fact_columns: tuple[str, ...],
+             kinds: tuple[str, str, str]) -> list[Change]:
+    """A table whose changes are rows added, removed (`kinds[:2]`, named by
+    `label`) and changed (`kinds[2]`), each carrying `fact_columns`."""
     removed, added, both = match(table, old, new)
 
     def facts(rows, suffix):
-        return _facts(table, rows, suffix, ("title", "decided_on", "body", "decision_point"))
+        return _facts(table, rows, suffix, fact_columns)
 
-    return (_added_removed(table, removed, added, "title", ("decision_added", "decision_removed"), facts)
-            + _changed(table, both, lambda *_: "decision_changed", facts))
+    return (_added_removed(table, removed, added, label, kinds[:2], facts)
+            + _changed(table, both, lambda *_: kinds[2], facts))
+
+
+def _decisions(old: pd.DataFrame, new: pd.DataFrame) -> list[Change]:
+    return _plainly(schema.DECISIONS, old, new, "title", ("title", "decided_on", "body", "decision_point"),
+                    ("decision_added", "decision_removed", "decision_changed"))
 
 
 def _checklist(old: pd.DataFrame, new: pd.DataFrame) -> list[Change]:
@@ -205,14 +212,8 @@ def _risks(old: pd.DataFrame, new: pd.DataFrame) -> list[Change]:
 
 
 def _benefits(old: pd.DataFrame, new: pd.DataFrame) -> list[Change]:
-    table = schema.BENEFITS
-    removed, added, both = match(table, old, new)
-
-    def facts(rows, suffix):
-        return _facts(table, rows, suffix, ("title", "unit", "baseline", "target"))
-
-    return (_added_removed(table, removed, added, "title", ("benefit_added", "benefit_removed"), facts)
-            + _changed(table, both, lambda *_: "benefit_changed", facts))
+    return _plainly(schema.BENEFITS, old, new, "title", ("title", "unit", "baseline", "target"),
+                    ("benefit_added", "benefit_removed", "benefit_changed"))
 
 
 def _benefit_info(old: pd.DataFrame, new: pd.DataFrame) -> dict[str, tuple]:
