@@ -201,3 +201,25 @@ def _axe():
 
         _shared["axe"] = Axe()
     return _shared["axe"]
+
+
+def open_expander(page, expander, attempts: int = 3) -> None:
+    """Open a closed expander and wait until its details are drawn, then until
+    the page is idle. A click that lands while the page reruns may leave the
+    expander closed: then it is clicked again (at most `attempts` times)."""
+    import re
+
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    details = expander.locator('[data-testid="stExpanderDetails"]').filter(has_text=re.compile(r"\S"))
+    for attempt in range(attempts):
+        if expander.locator("details").get_attribute("open") is None:
+            wait_until_idle(page)
+            expander.locator("summary").click()
+        try:
+            details.wait_for(state="visible", timeout=20_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+    wait_until_idle(page)

@@ -11,7 +11,6 @@ another host fails the test (and is aborted, so none leaves the machine).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -54,7 +53,7 @@ def open_every_expander(page) -> None:
 
 
 def _open_visible_expanders(page) -> None:
-    from browser import wait_until_idle
+    from browser import open_expander
 
     expanders = page.locator('[data-testid="stExpander"]')
     for i in range(expanders.count()):
@@ -62,10 +61,7 @@ def _open_visible_expanders(page) -> None:
         if not expander.locator("summary").is_visible():
             continue  # in a tab not shown now: opened when its tab is
         if expander.locator("details").get_attribute("open") is None:
-            expander.locator("summary").click()
-            expander.locator('[data-testid="stExpanderDetails"]').filter(has_text=re.compile(r"\S")).wait_for(
-                state="visible", timeout=60_000)
-            wait_until_idle(page)
+            open_expander(page, expander)
 
 
 def third_party_requests(base_url: str, paths: list[str]) -> tuple[list[str], list[str]]:

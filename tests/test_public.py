@@ -455,17 +455,14 @@ def open_every_expander(page) -> None:
     """Open every closed expander, one at a time, and wait until its details
     are drawn (a public card draws its details in the rerun its opening
     starts), then until the page is idle."""
-    from browser import wait_until_idle
+    from browser import open_expander
 
     expanders = page.locator('[data-testid="stExpander"]')
     for i in range(expanders.count()):
         expander = expanders.nth(i)
         if expander.locator("details").get_attribute("open") is not None:
             continue
-        expander.locator("summary").click()
-        expander.locator('[data-testid="stExpanderDetails"]').filter(has_text=re.compile(r"\S")).wait_for(
-            state="visible", timeout=60_000)
-        wait_until_idle(page)
+        open_expander(page, expander)
 
 
 @pytest.mark.browser
