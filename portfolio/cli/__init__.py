@@ -3,7 +3,7 @@ in the project's environment). Every command honours PORTFOLIO_DATA.
 
 Commands live one module each: `snapshots` and `verify` (snapshots.py),
 `diff` (diff.py), `template`, `validate`, `import`, `restore` (update.py),
-`export-public` (export.py), `export` and `migrate-store` (store.py),
+`export-public` (export.py), `publish` (publish.py), `export` and `migrate-store` (store.py),
 `meeting-pack` (meeting_pack.py). The demo and generated data sets are made by
 the tools outside the package (`python -m tools.demo_data`,
 `python -m tools.generate`). Nothing here imports Streamlit.
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from portfolio import config, texts
-from portfolio.cli import diff, export, meeting_pack, snapshots, store
+from portfolio.cli import diff, export, meeting_pack, publish, snapshots, store
 from portfolio.model.validate import ValidationFailed
 from portfolio.store import lake
 
@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_parser(commands)
     _add_update_parsers(commands)
     export.add_parser(commands)
+    publish.add_parser(commands)
     store.add_parsers(commands)
     meeting_pack.add_parser(commands)
     return parser
@@ -104,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
             return diff.run(args)
         if args.command == "export-public":
             return export.run(args)
+        if args.command == "publish":
+            return publish.run(args)
         if args.command == "export":
             return store.export(args)
         if args.command == "migrate-store":
