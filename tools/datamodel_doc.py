@@ -16,8 +16,10 @@ INTRO = """\
      Do not edit by hand: tests/test_docs.py fails when this file and the schema disagree. -->
 
 A **snapshot** is the whole portfolio as it stood at one moment: the portfolio's
-`initiatives`, `budgets` and `milestones`, and the governance register KDL steers by:
-`decisions`, `checklist_answers`, `risks`, `benefits` and `benefit_measurements`.
+`initiatives`, `budgets` and `milestones`; the governance register KDL steers by:
+`decisions`, `checklist_answers`, `risks`, `benefits` and `benefit_measurements`; and the
+collaboration tables: `engagements` (medvirkning), `collaboration_surveys` and
+`collaboration_scores` (relasjonell kapasitet).
 Snapshots are immutable; every data update commits a new one, so the portfolio can be
 seen as it was on any date.
 
@@ -81,15 +83,23 @@ list, each item); no unknown or missing columns. For the governance register
 numbers 1–5, item numbers from 1) and finite; every reference names an existing row (a benefit
 measurement's benefit); a measurement not dated before its benefit's baseline; a public decision
 or benefit belongs to a public initiative; a checklist answer names an item of its decision
-point's checklist (below).
+point's checklist (below). For the collaboration tables (portfolio/model/rules_collaboration.py):
+participant counts, respondents and n whole numbers ≥ 0; means from 1 to 5 (decimals allowed);
+a survey is of an initiative or of a kommunalområde, exactly one of the two, and its
+kommunalområde is one the initiatives name (as `owner_area` or in `collaborating_areas`: there
+is no fixed list of areas); a score names an existing survey, once per dimension, with an n not
+above the survey's respondents; a dimension that is one of the seven below, written otherwise
+(case, spaces), is refused with the right spelling; a public engagement belongs to a public
+initiative.
 
 ## Public data
 
 A column marked *public* below may be shown on the public page. Rows are public when:
 an initiative has `is_public`; a budget row belongs to a public initiative; a milestone, a
-decision or a benefit has `is_public` and belongs to a public initiative; a benefit measurement
-belongs to a public benefit. Risks and checklist answers are never public. Every other column and
-row is internal.
+decision, a benefit or an engagement has `is_public` and belongs to a public initiative; a benefit
+measurement belongs to a public benefit. Risks, checklist answers, collaboration surveys and their
+scores are never public, nor are an engagement's participant counts. Every other column and row
+is internal.
 The declaration lives in one place: `Column.public` in portfolio/model/schema.py.
 
 ## Allowed values
@@ -132,6 +142,21 @@ def _checklists() -> list[str]:
     return lines
 
 
+def _dimensions() -> list[str]:
+    """The dimensions of relational coordination (reference data for `collaboration_scores`)."""
+    from portfolio.texts import dimensions
+
+    lines = ["## Dimensions of relational coordination (reference data)", "",
+             "A `collaboration_scores` row names its dimension by label. The seven of relational coordination "
+             "(`portfolio/texts/dimensions.py`) are written exactly as here; another instrument may name its "
+             f"own dimensions (any other label is kept as written). Source: {dimensions.SOURCE}.", "",
+             "| dimension | relational coordination | what it asks |", "|---|---|---|"]
+    lines += [f"| {label} | {english} | {asks} |"
+              for label, (english, asks) in dimensions.RELATIONAL_COORDINATION.items()]
+    lines.append("")
+    return lines
+
+
 def data_model_markdown() -> str:
     lines = [INTRO]
     lines += [
@@ -148,6 +173,12 @@ def data_model_markdown() -> str:
         f"consequence (computed, never stored), high from {schema.RISK_HIGH_SCORE}",
         f"- Benefit kinds: {_values(schema.BENEFIT_KINDS)}; units: {_values(schema.BENEFIT_UNITS)}; "
         "achievement = (latest − baseline) / (target − baseline)",
+        f"- Engagement kinds: {_values(schema.ENGAGEMENT_KINDS)}; participant groups (one column "
+        f"`participants_<group>` each): {_values(schema.PARTICIPANT_GROUPS)}",
+        f"- Collaboration scores: means {schema.SCORE_SCALE[0]}–{schema.SCORE_SCALE[1]}; a mean is shown only "
+        f"with at least {schema.MIN_RESPONDENTS} answers. A score is compared with the previous survey of the "
+        "same unit (initiative or kommunalområde) and respondent group that has the dimension "
+        "(portfolio/model/collaboration.py)",
         "",
     ]
     for table in schema.TABLES.values():
@@ -168,10 +199,12 @@ def data_model_markdown() -> str:
                 f"| {'yes' if c.public else 'no'} | {_length(c)} | {c.doc}{allowed}{_range(c)}{_reference(c)} |"
             )
         if table.is_later:
-            lines += ["", "Added in issue 15: snapshots written before it read this table as empty."]
+            issue = 16 if table.name in schema.COLLABORATION_TABLES else 15
+            lines += ["", f"Added in issue {issue}: snapshots written before it read this table as empty."]
         lines.append("")
     lines += _checklists()
-    return "\n".join(lines)
+    lines += _dimensions()
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 if __name__ == "__main__":

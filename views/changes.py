@@ -93,8 +93,11 @@ if view.summary_total > len(view.summaries):
                                           total=fmt.number(view.summary_total)))
 for item in view.summaries:
     with st.container(border=True):
-        st.page_link(initiative.PAGE, label=fmt.markdown(P["summary_link"], name=item.name), query_params=page.link_params(item.link),
-                     icon=":material/arrow_forward:")
+        if item.link:
+            st.page_link(initiative.PAGE, label=fmt.markdown(P["summary_link"], name=item.name),
+                         query_params=page.link_params(item.link), icon=":material/arrow_forward:")
+        else:  # the surveys of kommunalområder: no initiative to open
+            st.markdown(fmt.markdown(P["summary_link"], name=item.name))
         st.caption(P["summary_severity"].format(label=T.SEVERITY_LABELS[item.severity]))
         st.markdown("- " + fmt.join("\n- ", [s.text for s in item.sentences]))
         if item.texts:
@@ -145,6 +148,9 @@ with section(P["section_risks"], "risks"):
 with section(P["section_benefits"], "benefits"):
     st.caption(P["section_benefits_caption"])
     show("benefits")
+with section(P["section_collaboration"], "collaboration"):
+    st.caption(fmt.markdown(P["section_collaboration_caption"], min_n=change_governance.MIN_RESPONDENTS))
+    show("collaboration")
 with section(P["section_other"], "other"):
     st.caption(P["section_other_caption"])
     show("other")

@@ -5,7 +5,7 @@ import streamlit as st
 
 from portfolio import config, fmt
 from portfolio.texts import update as T
-from portfolio.web import auth, editor, ui, update
+from portfolio.web import auth, editor, editor_collaboration, ui, update
 
 P = T.PAGE
 
@@ -61,6 +61,7 @@ with edit_tab:
             budgets = editor.table_editor(rows, "budgets", P["edit_budgets"], f"ed_b_{editor_key}")
             milestones = editor.table_editor(rows, "milestones", P["edit_milestones"], f"ed_m_{editor_key}")
             register, answers = editor.governance_editors(frames, picked, editor_key)
+            register.update(editor_collaboration.collaboration_editors(frames, picked, editor_key))
             if st.button(P["edit_preview"], key="edit_preview", icon=":material/preview:"):
                 new = editor.edited_frames(frames, picked, initiative, budgets, milestones, register, answers)
                 update.prepare_safely(update.handle_edits, new, ctx.store, ctx.snapshot_id)

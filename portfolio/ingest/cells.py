@@ -61,6 +61,11 @@ TABLE_WORDS = {
     "benefits": ("gevinster", "gevinst", "benefits"),
     "benefit_measurements": ("gevinstmålinger", "gevinstmaalinger", "gevinstmalinger", "gevinstmåling",
                              "målinger", "benefit_measurements", "measurements"),
+    "engagements": ("medvirkning", "medvirkninger", "engagements"),
+    "collaboration_surveys": ("samhandlingsundersøkelser", "samhandlingsundersokelser", "samhandlingsundersøkelse",
+                              "undersøkelser", "undersokelser", "collaboration_surveys", "surveys"),
+    "collaboration_scores": ("samhandlingsskårer", "samhandlingsskarer", "samhandlingsskår", "skårer", "skarer",
+                             "collaboration_scores", "scores"),
 }
 
 

@@ -28,8 +28,10 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from portfolio import fmt, texts
-from portfolio.model import schema
+from portfolio.model import rules_collaboration, schema
 from portfolio.store.snapshots import SCHEMA_VERSION, SnapshotMeta, Store
+from portfolio.texts import collaboration_data as CD
+from portfolio.texts import dimensions
 from portfolio.texts import register as R
 from portfolio.texts import update as T
 
@@ -61,10 +63,29 @@ def list_columns() -> dict[str, tuple[str, ...]]:
             if column.allowed:
                 lists.setdefault(_list_key(table, column), column.allowed)
     lists[ANSWER_LIST] = schema.CHECKLIST_ANSWERS  # suggested, not required: an answer may be free text
+    lists[DIMENSION_LIST] = dimensions.DIMENSIONS  # suggested: another instrument names its own
+    lists[INSTRUMENT_LIST] = dimensions.INSTRUMENTS
     return lists
 
 
 ANSWER_LIST = "checklist_answers.answer"
+DIMENSION_LIST = "collaboration_scores.dimension"
+INSTRUMENT_LIST = "collaboration_surveys.instrument"
+AREA_LIST = "collaboration_surveys.area"  # the kommunalområder the data's initiatives name
+# Text columns whose drop-down suggests values and keeps any other: column -> (list, title, prompt)
+SUGGESTED = {
+    ("checklist_answers", "answer"): (ANSWER_LIST, R.ANSWER_HELP_TITLE, R.ANSWER_HELP),
+    ("collaboration_scores", "dimension"): (DIMENSION_LIST, CD.DIMENSION_HELP_TITLE, CD.DIMENSION_HELP),
+    ("collaboration_surveys", "instrument"): (INSTRUMENT_LIST, CD.INSTRUMENT_HELP_TITLE, CD.INSTRUMENT_HELP),
+}
+
+
+def area_list(frames: Mapping[str, pd.DataFrame]) -> tuple[str, ...]:
+    """The kommunalområder the initiatives name (owner or collaborating area), sorted."""
+    initiatives = frames.get("initiatives")
+    if initiatives is None or not len(initiatives):
+        return ()
+    return tuple(sorted(rules_collaboration.named_areas(initiatives), key=str.casefold))
 
 
 def _list_key(table: schema.Table, column: schema.Column) -> str:
@@ -174,16 +195,23 @@ def _validation(table: schema.Table, column: schema.Column, list_ranges: dict[st
         return DataValidation(type="list", formula1=list_ranges[_list_key(table, column)], allow_blank=True,
                               showErrorMessage=True, errorStyle="stop",
                               errorTitle=T.CHOICE_ERROR_TITLE, error=T.CHOICE_ERROR)
-    if table.name == "checklist_answers" and column.name == "answer":
-        # the usual answers offered, any other answer kept as written
-        return DataValidation(type="list", formula1=list_ranges[ANSWER_LIST], allow_blank=True,
-                              showErrorMessage=False, showInputMessage=True,
-                              promptTitle=R.ANSWER_HELP_TITLE, prompt=R.ANSWER_HELP)
+    if (table.name, column.name) in SUGGESTED:
+        # the usual values offered (a checklist's answers, the dimensions), any other kept as written
+        key, title, prompt = SUGGESTED[(table.name, column.name)]
+        return DataValidation(type="list", formula1=list_ranges[key], allow_blank=True,
+                              showErrorMessage=False, showInputMessage=True, promptTitle=title, prompt=prompt)
+    if table.name == "collaboration_surveys" and column.name == "area":
+        if AREA_LIST not in list_ranges:
+            return None
+        return DataValidation(type="list", formula1=list_ranges[AREA_LIST], allow_blank=True,
+                              showErrorMessage=True, errorStyle="warning", errorTitle=CD.AREA_ERROR_TITLE,
+                              error=CD.AREA_ERROR)
     if column.is_list:
         return DataValidation(type="custom", formula1="TRUE", allow_blank=True, showErrorMessage=False,
                               showInputMessage=True, promptTitle=T.LIST_HELP_TITLE, prompt=T.LIST_HELP)
     if target is not None:
-        title, error = R.REFERENCE_ERRORS.get(target, (T.REFERENCE_ERROR_TITLE, T.REFERENCE_ERROR))
+        title, error = {**R.REFERENCE_ERRORS, **CD.REFERENCE_ERRORS}.get(
+            target, (T.REFERENCE_ERROR_TITLE, T.REFERENCE_ERROR))
         return DataValidation(type="list", formula1=id_ranges[target], allow_blank=True,
                               showErrorMessage=True, errorStyle="warning", errorTitle=title, error=error)
     if column.type_name == "date":
@@ -208,6 +236,11 @@ def _validation(table: schema.Table, column: schema.Column, list_ranges: dict[st
         return DataValidation(type="whole", operator="greaterThanOrEqual", formula1=str(low),
                               allow_blank=True, showErrorMessage=True, errorStyle="stop",
                               errorTitle=R.WHOLE_ERROR_TITLE, error=R.WHOLE_ERROR.format(minimum=low))
+    if column.type_name == "float" and low is not None and high is not None:  # a mean on the 1–5 scale
+        return DataValidation(type="decimal", operator="between", formula1=str(low), formula2=str(high),
+                              allow_blank=True, showErrorMessage=True, errorStyle="stop",
+                              errorTitle=CD.DECIMAL_RANGE_ERROR_TITLE,
+                              error=CD.DECIMAL_RANGE_ERROR.format(minimum=low, maximum=high))
     if column.type_name == "float":
         return DataValidation(type="decimal", operator="between", formula1=f"-{DECIMAL_BOUND}",
                               formula2=str(DECIMAL_BOUND), allow_blank=True, showErrorMessage=True,
@@ -240,10 +273,18 @@ def _allowed_note(table: schema.Table, column: schema.Column) -> str:
         allowed = R.WHOLE_RANGE_NOTE.format(minimum=column.minimum, maximum=column.maximum)
     elif column.type_name == "int" and column.minimum is not None:
         allowed = R.WHOLE_MINIMUM_NOTE.format(minimum=column.minimum)
+    elif column.type_name == "float" and column.minimum is not None and column.maximum is not None:
+        allowed = CD.DECIMAL_RANGE_NOTE.format(minimum=column.minimum, maximum=column.maximum)
     elif column.type_name == "float":
         allowed = R.DECIMAL_NOTE
     elif table.name == "checklist_answers" and column.name == "answer":
         allowed = R.ANSWER_NOTE
+    elif table.name == "collaboration_scores" and column.name == "dimension":
+        allowed = CD.DIMENSION_NOTE
+    elif table.name == "collaboration_surveys" and column.name == "instrument":
+        allowed = CD.INSTRUMENT_NOTE.format(instrument=dimensions.INSTRUMENT)
+    elif table.name == "collaboration_surveys" and column.name == "area":
+        allowed = CD.AREA_NOTE
     if column.is_list:
         allowed = f"{allowed} ({T.LIST_SEPARATOR_NOTE})" if allowed else T.LIST_SEPARATOR_NOTE
     if column.max_length and not column.allowed:
@@ -280,7 +321,7 @@ def _instructions(book: Workbook, meta: SnapshotMeta | None) -> None:
         text_row([T.INSTRUCTIONS_SOURCE.format(
             date=fmt.date(meta.created), snapshot_id=meta.snapshot_id, author=meta.author)])
     sheet.append([])
-    for step in (*T.INSTRUCTIONS_STEPS, *R.INSTRUCTIONS_STEPS):
+    for step in (*T.INSTRUCTIONS_STEPS, *R.INSTRUCTIONS_STEPS, *CD.INSTRUCTIONS_STEPS):
         text_row([step])
     sheet.append([])
     text_row([T.INSTRUCTIONS_COLUMNS], bold=True, size=12)
@@ -302,6 +343,8 @@ def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | Non
 
     # the fixed value lists the drop-downs point at (a hidden sheet, written last)
     lists = list_columns()
+    if areas := area_list(frames or {}):
+        lists[AREA_LIST] = areas
     keys = list(lists)
     list_ranges = {}
     for index, key in enumerate(keys, start=1):

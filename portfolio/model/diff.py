@@ -17,7 +17,8 @@ NaT, pd.NA, empty text) are None, text is trimmed, dates are
 Rows are matched by the table's key (schema.Table.key): initiative_id;
 (initiative_id, year, funding_source); milestone_id. The governance
 register's tables (decisions, checklist answers, risks, benefits, benefit
-measurements) are compared in portfolio/model/diff_governance.py.
+measurements) are compared in portfolio/model/diff_governance.py, the
+collaboration tables (engagements, surveys, scores) in diff_collaboration.py.
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from portfolio.model import diff_governance, schema
+from portfolio.model import diff_collaboration, diff_governance, schema
 from portfolio.model.diff_change import (
     BUDGET_KINDS,
+    COLLABORATION_KINDS,
     GOVERNANCE_KINDS,
     INITIATIVE_KINDS,
     KINDS,
@@ -43,7 +45,7 @@ from portfolio.model.diff_change import (
 from portfolio.model.diff_values import changed_cells, json_value, match, normalize
 
 __all__ = [
-    "AMOUNT_FIELDS", "BUDGET_KINDS", "GOVERNANCE_KINDS", "INITIATIVE_KINDS", "KINDS", "MILESTONE_KINDS",
+    "AMOUNT_FIELDS", "BUDGET_KINDS", "COLLABORATION_KINDS", "GOVERNANCE_KINDS", "INITIATIVE_KINDS", "KINDS", "MILESTONE_KINDS",
     "STATUS_FIELDS", "TABLE_KINDS", "Change", "compare", "compare_snapshots", "json_value", "normalize",
     "summary", "to_frame",
 ]
@@ -197,6 +199,7 @@ def compare(
         + _budgets(o["budgets"], n["budgets"], threshold)
         + _milestones(o["milestones"], n["milestones"], today, old_today)
         + diff_governance.compare(o, n)
+        + diff_collaboration.compare(o, n)
     )
     return sorted(changes, key=lambda c: c.sort_key)
 

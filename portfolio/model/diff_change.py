@@ -4,7 +4,8 @@ every kind of change there is, in the order they are sorted.
 Initiatives, budgets and milestones name their rows with the fields
 `milestone_id`, `year` and `funding_source`. The governance register's tables
 (decisions, checklist answers, risks, benefits and their measurements:
-portfolio/model/diff_governance.py) name theirs with `key`, the row's key
+portfolio/model/diff_governance.py) and the collaboration tables
+(engagements, surveys, scores: diff_collaboration.py) name theirs with `key`, the row's key
 columns other than initiative_id as (column, value) pairs, and add what a
 reader needs beside the value itself in `facts` (the row's title, a risk's
 place in the matrix, how far a benefit has come), also as pairs. In JSON the
@@ -33,13 +34,19 @@ RISK_KINDS = ("risk_added", "risk_score_moved", "risk_closed", "risk_reopened", 
 BENEFIT_CHANGE_KINDS = ("benefit_added", "benefit_removed", "benefit_changed")
 MEASUREMENT_KINDS = ("benefit_measured", "measurement_changed", "measurement_removed")
 GOVERNANCE_KINDS = DECISION_KINDS + CHECKLIST_KINDS + RISK_KINDS + BENEFIT_CHANGE_KINDS + MEASUREMENT_KINDS
+ENGAGEMENT_KINDS = ("engagement_added", "engagement_removed", "engagement_changed")
+SURVEY_KINDS = ("survey_added", "survey_removed", "survey_changed")
+SCORE_KINDS = ("collaboration_score_moved", "collaboration_score_added", "collaboration_score_changed",
+               "collaboration_score_removed")
+COLLABORATION_KINDS = ENGAGEMENT_KINDS + SURVEY_KINDS + SCORE_KINDS
 # The kinds of each table
 TABLE_KINDS = {
     "initiatives": INITIATIVE_KINDS, "budgets": BUDGET_KINDS, "milestones": MILESTONE_KINDS,
     "decisions": DECISION_KINDS, "checklist_answers": CHECKLIST_KINDS, "risks": RISK_KINDS,
     "benefits": BENEFIT_CHANGE_KINDS, "benefit_measurements": MEASUREMENT_KINDS,
+    "engagements": ENGAGEMENT_KINDS, "collaboration_surveys": SURVEY_KINDS, "collaboration_scores": SCORE_KINDS,
 }
-KINDS = INITIATIVE_KINDS + BUDGET_KINDS + MILESTONE_KINDS + GOVERNANCE_KINDS
+KINDS = INITIATIVE_KINDS + BUDGET_KINDS + MILESTONE_KINDS + GOVERNANCE_KINDS + COLLABORATION_KINDS
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 _TABLE_ORDER = {name: i for i, name in enumerate(schema.TABLE_NAMES)}
@@ -74,8 +81,8 @@ class Change:
     milestone_id: str | None = None
     year: int | None = None
     funding_source: str | None = None
-    key: tuple = ()  # the governance tables: the row's key as (column, value) pairs
-    facts: tuple = ()  # the governance tables: (name, value) pairs the words need
+    key: tuple = ()  # the register's tables (schema.REGISTER_TABLES): the row's key as (column, value) pairs
+    facts: tuple = ()  # the register's tables: (name, value) pairs the words need
 
     def to_json(self) -> dict:
         data = {

@@ -9,8 +9,13 @@
 - `frame_checks`: rules between the columns of one row (pandera).
 - `cross_table`: rules between tables, checked directly on the frames
   (vectorised): a measurement not before its benefit's baseline, a public
-  decision or benefit only of a public initiative, a checklist answer only to
-  an item its decision point's checklist has.
+  decision, benefit or engagement only of a public initiative, a checklist
+  answer only to an item its decision point's checklist has.
+
+The collaboration tables' own rules (a dimension's spelling, a survey of an
+initiative or a kommunalområde, its kommunalområde named by the initiatives,
+a score's n within its survey's respondents) are in
+portfolio.model.rules_collaboration; the functions here include them.
 
 The same rules are checked on Arrow arrays by portfolio.model.validate_fast,
 which must never call a table valid that these checks refuse.
@@ -18,16 +23,20 @@ which must never call a table valid that these checks refuse.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from portfolio import texts
+from portfolio.model import rules_collaboration as collaboration
 from portfolio.model import schema
+from portfolio.model.rules_base import Finding, as_numbers, dates, first_by_key, has, missing, true
 from portfolio.texts import checklists
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 
 def referenced_tables() -> set[str]:
@@ -94,18 +103,14 @@ def _short(limit: int):
     return check
 
 
-def _numbers(series: pd.Series) -> pd.Series:
-    return pd.to_numeric(series, errors="coerce").astype(float)
-
-
 def _finite(series: pd.Series) -> pd.Series:
-    values = _numbers(series)
+    values = as_numbers(series)
     return pd.Series(np.isfinite(values.to_numpy()) | series.isna().to_numpy(), index=series.index)
 
 
 def _in_range(low: int | None, high: int | None):
     def check(series: pd.Series) -> pd.Series:
-        values = _numbers(series)
+        values = as_numbers(series)
         ok = pd.Series(True, index=series.index)
         if low is not None:
             ok &= values >= low
@@ -126,6 +131,7 @@ def range_check_name(column: schema.Column) -> str | None:
 
 def column_checks(table: schema.Table, column: schema.Column, keys: Mapping[str, set[str]]) -> list[pa.Check]:
     """The pandera checks of one column (`keys`: see `key_values`)."""
+    import pandera.pandas as pa  # imported where a check is built: pandera takes a second to import
     checks: list[pa.Check] = []
     if column.max_length is not None and column.is_list:
         checks.append(pa.Check(_items_short(column.max_length), name="max_length_items"))
@@ -150,23 +156,20 @@ def column_checks(table: schema.Table, column: schema.Column, keys: Mapping[str,
     if target is not None:
         ids = keys.get(target, set())
         checks.append(pa.Check(lambda s: s.isin(ids), name=reference_check_name(table, column)))
-    return checks
+    return checks + collaboration.column_checks(table, column)
 
 
 # -- one row ------------------------------------------------------------------------
 
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
-
-
 def _before(later: pd.Series, earlier: pd.Series) -> pd.Series:
     return pd.Series(
-        [not _missing(a) and not _missing(b) and a < b for a, b in zip(later, earlier, strict=False)],
+        [not missing(a) and not missing(b) and a < b for a, b in zip(later, earlier, strict=False)],
         index=later.index, dtype=bool,
     )
 
 
 def frame_checks(table: schema.Table) -> list[pa.Check]:
+    import pandera.pandas as pa  # imported where a check is built: pandera takes a second to import
     if table.name == "initiatives":
         return [
             pa.Check(lambda f: ~_before(f["end_date"], f["start_date"]), name="date_order_end"),
@@ -183,7 +186,7 @@ def frame_checks(table: schema.Table) -> list[pa.Check]:
                 name="decision_point_kind",
             ),
         ]
-    return []
+    return collaboration.frame_checks(table)
 
 
 # Frame-level checks: name -> the column a problem names
@@ -192,6 +195,7 @@ FRAME_CHECK_COLUMNS = {
     "public_summary": "public_summary",
     "reference_self": "parent_id",
     "decision_point_kind": "decision_point",
+    **collaboration.FRAME_CHECK_COLUMNS,
 }
 
 
@@ -201,9 +205,13 @@ def message(table: schema.Table, check: str, column: str | None, shown: str) -> 
     v = texts.VALIDATION
     if column is None:
         return None
+    if (special := collaboration.message(check, shown)) is not None:
+        return special
     declared = table.column(column) if column in table.column_names else None
     if declared is None:
         return None
+    if declared.type_name == "float":
+        shown = _decimal_comma(shown)
     if check == "range":
         return v["range"].format(value=shown, minimum=declared.minimum, maximum=declared.maximum)
     if check == "minimum":
@@ -214,52 +222,27 @@ def message(table: schema.Table, check: str, column: str | None, shown: str) -> 
     return None
 
 
+def _decimal_comma(shown: str) -> str:
+    """A number with decimals as Norwegians write it: «5,5», and «6» for 6.0."""
+    try:
+        number = float(shown)
+    except ValueError:
+        return shown
+    return str(int(number)) if number.is_integer() else shown.replace(".", ",")
+
+
 # -- across tables --------------------------------------------------------------------
 
-class Finding(NamedTuple):
-    """A problem found across tables: the table, the row's position (from 0),
-    the column and the message."""
-
-    table: str
-    position: int
-    column: str
-    message: str
-
-
-def _has(tables: Mapping[str, pd.DataFrame], usable: set[str], name: str, columns: Iterable[str]) -> bool:
-    frame = tables.get(name)
-    return name in usable and frame is not None and all(c in frame.columns for c in columns)
-
-
-def _dates(series: pd.Series) -> pd.Series:
-    return pd.to_datetime(series, errors="coerce")
-
-
-def _true(series: pd.Series) -> np.ndarray:
-    """Yes/no values as booleans, a missing value as no."""
-    return series.astype(object).where(series.notna(), False).astype(bool).to_numpy()
-
-
-def _first_by_key(frame: pd.DataFrame, key: str, column: str) -> dict:
-    """`column` of each key value's first row (a key found twice is reported
-    by the uniqueness check; the first row speaks for it here)."""
-    out: dict = {}
-    for k, v in zip(frame[key].tolist(), frame[column].tolist(), strict=True):
-        if isinstance(k, str) and k not in out:
-            out[k] = v
-    return out
-
-
 def measurements_after_baseline(tables: Mapping[str, pd.DataFrame], usable: set[str]) -> list[Finding]:
-    if not (_has(tables, usable, "benefit_measurements", ("benefit_id", "measured_on"))
-            and _has(tables, usable, "benefits", ("benefit_id", "baseline_on"))):
+    if not (has(tables, usable, "benefit_measurements", ("benefit_id", "measured_on"))
+            and has(tables, usable, "benefits", ("benefit_id", "baseline_on"))):
         return []
     measurements, benefits = tables["benefit_measurements"], tables["benefits"]
     if not len(measurements):
         return []
-    baselines = _first_by_key(benefits, "benefit_id", "baseline_on")
-    baseline = _dates(pd.Series([baselines.get(b) for b in measurements["benefit_id"].tolist()], dtype=object))
-    measured = _dates(measurements["measured_on"].reset_index(drop=True))
+    baselines = first_by_key(benefits, "benefit_id", "baseline_on")
+    baseline = dates(pd.Series([baselines.get(b) for b in measurements["benefit_id"].tolist()], dtype=object))
+    measured = dates(measurements["measured_on"].reset_index(drop=True))
     early = (measured < baseline).to_numpy()
     out = []
     for position in np.flatnonzero(early):
@@ -272,16 +255,17 @@ def measurements_after_baseline(tables: Mapping[str, pd.DataFrame], usable: set[
 
 
 def public_only_of_public_initiatives(tables: Mapping[str, pd.DataFrame], usable: set[str]) -> list[Finding]:
-    if not _has(tables, usable, "initiatives", ("initiative_id", "is_public")):
+    if not has(tables, usable, "initiatives", ("initiative_id", "is_public")):
         return []
-    public = {k: not _missing(v) and bool(v)
-              for k, v in _first_by_key(tables["initiatives"], "initiative_id", "is_public").items()}
+    public = {k: not missing(v) and bool(v)
+              for k, v in first_by_key(tables["initiatives"], "initiative_id", "is_public").items()}
     out = []
-    for name, key in (("decisions", "public_decision"), ("benefits", "public_benefit")):
-        if not _has(tables, usable, name, ("initiative_id", "is_public")):
+    for name, key in (("decisions", "public_decision"), ("benefits", "public_benefit"),
+                      ("engagements", "public_engagement")):
+        if not has(tables, usable, name, ("initiative_id", "is_public")):
             continue
         frame = tables[name]
-        marked = _true(frame["is_public"])
+        marked = true(frame["is_public"])
         initiatives = frame["initiative_id"].tolist()
         for position in np.flatnonzero(marked):
             initiative = initiatives[position]
@@ -292,7 +276,7 @@ def public_only_of_public_initiatives(tables: Mapping[str, pd.DataFrame], usable
 
 
 def checklist_items_exist(tables: Mapping[str, pd.DataFrame], usable: set[str]) -> list[Finding]:
-    if not _has(tables, usable, "checklist_answers", ("decision_point", "item_no")):
+    if not has(tables, usable, "checklist_answers", ("decision_point", "item_no")):
         return []
     frame = tables["checklist_answers"]
     if not len(frame):
@@ -300,7 +284,7 @@ def checklist_items_exist(tables: Mapping[str, pd.DataFrame], usable: set[str]) 
     # an unknown decision point, a missing number or one below 1: the allowed, required and minimum checks say so
     lengths = {point: len(items) for point, items in checklists.CHECKLISTS.items()}
     counts = np.array([lengths.get(p, np.nan) for p in frame["decision_point"].tolist()], dtype=float)
-    numbers = _numbers(frame["item_no"]).to_numpy()
+    numbers = as_numbers(frame["item_no"]).to_numpy()
     with np.errstate(invalid="ignore"):
         beyond = (numbers >= 1) & (numbers > counts)  # a comparison with NaN is false
     out = []
@@ -311,7 +295,8 @@ def checklist_items_exist(tables: Mapping[str, pd.DataFrame], usable: set[str]) 
     return out
 
 
-CROSS_TABLE_RULES = (measurements_after_baseline, public_only_of_public_initiatives, checklist_items_exist)
+CROSS_TABLE_RULES = (measurements_after_baseline, public_only_of_public_initiatives, checklist_items_exist,
+                     *collaboration.CROSS_TABLE_RULES)
 
 
 def cross_table(tables: Mapping[str, pd.DataFrame], usable: set[str]) -> list[Finding]:

@@ -40,6 +40,14 @@ BENEFIT_KINDS = ("direkte", "indirekte", "kvalitativ")
 BENEFIT_UNITS = ("antall", "kroner", "prosent", "timer", "skår")
 RISK_SCALE = (1, 5)  # probability and consequence: whole numbers 1–5; score = their product
 RISK_HIGH_SCORE = 15  # a score from here up is a high risk (the red corner of the 5×5 matrix)
+# Collaboration (issue 16): meetings with citizens and partners (medvirkning) and surveys of relational capacity
+ENGAGEMENT_KINDS = ("dialogverksted", "dialogmøte", "konferanse", "seminar", "digital medvirkning", "annet")
+# Who took part in an engagement: one whole-number column participants_<group> each (the Norwegian
+# words: innbyggere, politikere, ledere, ansatte, frivillige, næringsliv, andre)
+PARTICIPANT_GROUPS = ("citizens", "politicians", "leaders", "staff", "volunteers", "business", "other")
+PARTICIPANT_COLUMNS = tuple(f"participants_{group}" for group in PARTICIPANT_GROUPS)
+SCORE_SCALE = (1, 5)  # a collaboration score's mean: a number from 1 to 5, decimals allowed
+MIN_RESPONDENTS = 5  # a mean is shown only when at least this many answered (anonymity)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -329,12 +337,75 @@ BENEFIT_MEASUREMENTS = Table(
     ),
 )
 
+ENGAGEMENTS = Table(
+    name="engagements",
+    key=("engagement_id",),
+    doc="Meetings with citizens and partners (medvirkning): dialogue workshops, conferences, seminars. "
+        "Public where marked so, of a public initiative; the participant counts are always internal.",
+    is_later=True,
+    columns=(
+        _id("engagement_id", "Slug, unique."),
+        _id("initiative_id", "Initiative the engagement belongs to.", references="initiatives"),
+        Column("kind", TEXT, public=True, allowed=ENGAGEMENT_KINDS, doc="Kind of engagement."),
+        Column("title", TEXT, public=True, doc="Title, as invited."),
+        Column("held_on", DATE, public=True, doc="Date held (the first day, for an engagement of several days)."),
+        Column("place", TEXT, required=False, public=True, doc="Where it is held (or «digitalt»)."),
+        *(Column(name, INT, required=False, minimum=0,
+                 doc=f"Participants: {group}; a whole number ≥ 0, empty when not counted.")
+          for name, group in zip(PARTICIPANT_COLUMNS, (
+              "citizens (innbyggere)", "politicians (politikere)", "leaders (ledere)", "staff (ansatte)",
+              "volunteers (frivillige)", "business (næringsliv)", "others (andre)"), strict=True)),
+        Column("is_public", BOOL, doc="Whether the engagement is shown on the public page; "
+               "only for a public initiative."),
+        Column("note", TEXT, required=False, doc="Internal note.", max_length=LONG_TEXT),
+    ),
+)
+
+COLLABORATION_SURVEYS = Table(
+    name="collaboration_surveys",
+    key=("survey_id",),
+    doc="Surveys of collaboration (relational capacity) of one unit: an initiative or a kommunalområde, "
+        "exactly one of the two. Never public.",
+    is_later=True,
+    columns=(
+        _id("survey_id", "Slug, unique.", public=False),
+        Column("initiative_id", TEXT, required=False, doc="The initiative surveyed; empty for a kommunalområde.",
+               max_length=ID_LENGTH, references="initiatives"),
+        Column("area", TEXT, required=False, doc="The kommunalområde surveyed; empty for an initiative. "
+               "Must be a kommunalområde the initiatives name (owner or collaborating area)."),
+        Column("conducted_on", DATE, doc="Date the survey closed."),
+        Column("respondent_group", TEXT, doc="Who answered, e.g. ansatte, ledere, partnere."),
+        Column("respondents", INT, doc="How many answered (n), ≥ 0.", minimum=0),
+        Column("instrument", TEXT, doc="The instrument, e.g. «Relasjonell koordinering (Gittell)»."),
+    ),
+)
+
+COLLABORATION_SCORES = Table(
+    name="collaboration_scores",
+    key=("survey_id", "dimension"),
+    doc="A survey's result per dimension: the mean on a 1–5 scale and how many answered. Never public; "
+        "a mean of fewer than 5 answers is not shown.",
+    is_later=True,
+    columns=(
+        _id("survey_id", "Survey the score belongs to.", public=False, references="collaboration_surveys"),
+        Column("dimension", TEXT, doc="The dimension, as its label (the seven of relational coordination "
+               "are reference data; another instrument may name its own)."),
+        Column("mean", FLOAT, doc="Mean score, 1–5.", minimum=SCORE_SCALE[0], maximum=SCORE_SCALE[1]),
+        Column("n", INT, doc="How many answered for this dimension, ≥ 0; not more than the survey's "
+               "respondents.", minimum=0),
+    ),
+)
+
 TABLES: dict[str, Table] = {t.name: t for t in (
     INITIATIVES, BUDGETS, MILESTONES,
     DECISIONS, CHECKLIST_ANSWERS_TABLE, RISKS, BENEFITS, BENEFIT_MEASUREMENTS,
+    ENGAGEMENTS, COLLABORATION_SURVEYS, COLLABORATION_SCORES,
 )}
 TABLE_NAMES = tuple(TABLES)
 GOVERNANCE_TABLES = ("decisions", "checklist_answers", "risks", "benefits", "benefit_measurements")
+COLLABORATION_TABLES = ("engagements", "collaboration_surveys", "collaboration_scores")
+# The tables whose changes name their rows by key and facts (portfolio/model/diff_change.py)
+REGISTER_TABLES = GOVERNANCE_TABLES + COLLABORATION_TABLES
 
 
 def is_slug_key(table: Table, column: Column) -> bool:

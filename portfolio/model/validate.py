@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 import pyarrow as pyarrow_mod
 
 from portfolio import fmt, texts
 from portfolio.model import rules, schema
 from portfolio.model.validate_fast import surely_valid
 from portfolio.texts import update as T
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 FIRST_DATA_ROW = 2  # row 1 holds the headers, as in a spreadsheet
 
@@ -117,6 +119,11 @@ def _type_problems(table: schema.Table, frame: pd.DataFrame, arrays: dict | None
         values = frame[column.name]
         try:
             array = pyarrow_mod.array(values, type=column.type, from_pandas=True)
+            if column.type_name == "int" and values.dtype == object and (cut := _fractions(values)):
+                problems.extend(Problem(table.name, position + FIRST_DATA_ROW, column.name, texts.VALIDATION[
+                    "type"].format(value=excerpt(str(values.iloc[position])), expected=texts.TYPE_NAMES["int"]))
+                    for position in cut)
+                continue
             if arrays is not None:
                 arrays[column.name] = array
             continue
@@ -139,6 +146,13 @@ def _type_problems(table: schema.Table, frame: pd.DataFrame, arrays: dict | None
                     )
                 )
     return problems
+
+
+def _fractions(values: pd.Series) -> list[int]:
+    """Positions of numbers with decimals in a whole-number column of Python
+    objects: Arrow cuts such a number to a whole one without a word."""
+    return [position for position, v in enumerate(values.tolist())
+            if isinstance(v, float) and v == v and not v.is_integer()]  # NaN: a missing value
 
 
 def _required_problems(table: schema.Table, frame: pd.DataFrame, arrays: dict | None = None) -> list[Problem]:
@@ -165,6 +179,7 @@ def _required_problems(table: schema.Table, frame: pd.DataFrame, arrays: dict | 
 
 
 def _pandera_schema(table: schema.Table, keys: dict[str, set[str]]) -> pa.DataFrameSchema:
+    import pandera.pandas as pa  # imported where a check is built: pandera takes a second to import
     columns = {
         c.name: pa.Column(
             None,
@@ -244,6 +259,7 @@ def _check_name(raw: Any) -> str:
 
 def _pandera_problems(table: schema.Table, frame: pd.DataFrame, keys: dict[str, set[str]],
                       arrays: dict | None = None) -> list[Problem]:
+    import pandera.pandas as pa  # imported where a check is built: pandera takes a second to import
     try:
         if arrays is not None and surely_valid(table, frame, keys, arrays):
             return []

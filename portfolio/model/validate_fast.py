@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pyarrow_mod
 
 from portfolio.model import rules, schema
+from portfolio.model import rules_collaboration as collaboration
 
 
 def surely_valid(table: schema.Table, frame: pd.DataFrame, keys: dict[str, set[str]], arrays: dict) -> bool:
@@ -87,5 +88,13 @@ def surely_valid(table: schema.Table, frame: pd.DataFrame, keys: dict[str, set[s
     if table.name == "milestones":
         decision = pc.and_(pc.equal(a["kind"], "beslutningspunkt"), pc.is_null(a["decision_point"]))
         if pc.any(decision).as_py():
+            return False
+    # a survey of an initiative or a kommunalområde, exactly one
+    if table.name == "collaboration_surveys" and \
+            pc.any(pc.equal(pc.is_null(a["initiative_id"]), pc.is_null(a["area"]))).as_py():
+        return False
+    if table.name == "collaboration_scores":  # a reference dimension written as the list writes it
+        labels = pc.unique(a["dimension"].drop_null()).to_pylist()
+        if any(collaboration.misspelt(label) is not None for label in labels):
             return False
     return True

@@ -2,7 +2,9 @@
 (portfolio/present/changes.py draws the others): decisions, checklists,
 risks, and benefits with their measurements, each a table with the
 section's own column (who decided when, the risk's place in the matrix, how
-far a measurement has come towards the benefit's target)."""
+far a measurement has come towards the benefit's target); and the section on
+collaboration: engagements, collaboration surveys and their scores (a mean
+of too few answers shown as such: change_words.values)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import pandas as pd
 
 from portfolio.model import diff, schema
 from portfolio.present.change_words import (
-    GOVERNANCE_TABLES,
+    REGISTER_TABLES,
     achievement_text,
     decided,
     facts,
@@ -25,23 +27,26 @@ from portfolio.texts import changes as T
 from portfolio.texts import checklists
 
 C = T.COLUMNS
-SECTIONS = ("decisions", "checklists", "risks", "benefits")
+SECTIONS = ("decisions", "checklists", "risks", "benefits", "collaboration")
 SECTION_KINDS = {
     "decisions": diff.TABLE_KINDS["decisions"],
     "checklists": diff.TABLE_KINDS["checklist_answers"],
     "risks": diff.TABLE_KINDS["risks"],
     "benefits": diff.TABLE_KINDS["benefits"] + diff.TABLE_KINDS["benefit_measurements"],
+    "collaboration": diff.COLLABORATION_KINDS,
 }
 KIND_ORDER = {kind: i for i, kind in enumerate(diff.KINDS)}
 HIGH_RISK_SCORE = schema.RISK_HIGH_SCORE  # the risks section's caption says where high risk starts
+MIN_RESPONDENTS = schema.MIN_RESPONDENTS  # the collaboration section's caption: means of fewer are not shown
 
 
 def titles(frame: pd.DataFrame, others: pd.Series) -> pd.Series:
-    """`others` (e.g. the milestones' titles) with each governance row's
-    title in its place: a decision's, risk's or benefit's title, a
-    measurement's benefit's, a checklist answer's decision point."""
+    """`others` (e.g. the milestones' titles) with each register row's
+    title in its place: a decision's, risk's, benefit's or engagement's
+    title, a measurement's benefit's, a checklist answer's decision point, a
+    survey's or score's survey id."""
     out = others.astype(object).to_numpy().copy()
-    governance = frame["table"].isin(GOVERNANCE_TABLES).to_numpy(dtype=bool)
+    governance = frame["table"].isin(REGISTER_TABLES).to_numpy(dtype=bool)
     if governance.any():
         words = [row_words(r) for r in frame.loc[governance, ["key", "facts"]].itertuples(index=False)]
         out[governance] = [w["title"] or w["decision_point"] for w in words]

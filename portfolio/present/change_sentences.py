@@ -18,10 +18,10 @@ from portfolio.texts import changes as T
 
 # The levels of a change, worst first (change_summary's docstring says what each holds)
 LEVELS = ("red", "worse", "risk_high", "overdue", "budget", "moved", "removed", "decision", "phase", "added",
-          "status", "risk", "checklist", "benefit", "milestones", "better", "other")
+          "status", "risk", "checklist", "benefit", "collaboration", "milestones", "better", "other")
 CODE = {level: i for i, level in enumerate(LEVELS)}
-# The level of each kind of change; status changes, risks, texts and red new
-# initiatives are decided per row (change_summary.levels)
+# The level of each kind of change; status changes, risks, collaboration
+# scores moved, texts and red new initiatives are decided per row (change_summary.levels)
 KIND_LEVEL = {
     "initiative_added": "added", "initiative_removed": "removed", "status": "status", "phase": "phase",
     "decision_point": "phase", "field": "other", "budget_added": "budget", "budget_removed": "budget",
@@ -35,6 +35,10 @@ KIND_LEVEL = {
     "risk_removed": "risk", "risk_changed": "other",
     "benefit_added": "benefit", "benefit_removed": "benefit", "benefit_changed": "other",
     "benefit_measured": "benefit", "measurement_changed": "benefit", "measurement_removed": "benefit",
+    "engagement_added": "collaboration", "engagement_removed": "collaboration", "engagement_changed": "other",
+    "survey_added": "collaboration", "survey_removed": "collaboration", "survey_changed": "other",
+    "collaboration_score_moved": "collaboration", "collaboration_score_added": "collaboration",
+    "collaboration_score_changed": "collaboration", "collaboration_score_removed": "collaboration",
 }
 # Free-text fields (comments, summaries, notes, descriptions): shown whole,
 # before and after. A checklist answer is said in the checklist's sentence.
@@ -51,7 +55,7 @@ S = T.SENTENCES
 _TABLE_ORDER = {name: i for i, name in enumerate(schema.TABLE_NAMES)}
 _KIND_ORDER = {kind: i for i, kind in enumerate(diff.KINDS)}
 _FIELD_ORDER = {(t.name, c.name): i for t in schema.TABLES.values() for i, c in enumerate(t.columns)}
-_GOVERNANCE = frozenset(schema.GOVERNANCE_TABLES)
+_GOVERNANCE = frozenset(schema.REGISTER_TABLES)  # rows named by key and facts
 
 
 @dataclasses.dataclass(frozen=True)

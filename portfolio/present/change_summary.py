@@ -29,9 +29,12 @@ The order, worst first. Each change has a level (`LEVELS`, worst first):
 12. ``risk``       other risks added, moved up, reopened or removed
 13. ``checklist``  checklist questions answered, answers changed or removed
 14. ``benefit``    benefits added or removed, measurements added, changed or removed
-15. ``milestones`` milestones added, removed, completed, reopened or changed
-16. ``better``     a status got better, a risk moved down or was closed
-17. ``other``      other fields, and every changed text (comments, notes, descriptions)
+15. ``collaboration`` engagements and collaboration surveys added or removed, their
+                  scores added, moved down, changed or removed
+16. ``milestones`` milestones added, removed, completed, reopened or changed
+17. ``better``     a status got better, a risk moved down or was closed, a
+                  collaboration score moved up
+18. ``other``      other fields, and every changed text (comments, notes, descriptions)
 
 Initiatives are ordered by the worst level among their changes; a tie goes
 to the worse overall status now (red, yellow, not assessed, green:
@@ -44,7 +47,8 @@ sentences follow the same levels (a new initiative's first). An initiative's
 Lists in a sentence name at most LIST_ITEMS items ("… og 2 til"); budget,
 due-date and risk-matrix changes get one sentence each, at most
 ROW_SENTENCES, then one sentence counting the rest. The sentences about the
-governance register are made in change_summary_governance.py; the pieces
+governance register are made in change_summary_governance.py, those about
+the collaboration tables in change_summary_collaboration.py; the pieces
 both use (levels, rows, sentences) are in change_sentences.py. Free texts (comments, summaries, notes) are named
 in one sentence and given whole in `InitiativeSummary.texts`, before and after.
 """
@@ -59,6 +63,7 @@ import numpy as np
 import pandas as pd
 
 from portfolio.model import diff, schema
+from portfolio.present import change_summary_collaboration as collaboration
 from portfolio.present import change_summary_governance as governance
 from portfolio.present.change_sentences import (
     CODE,
@@ -119,6 +124,8 @@ def levels(frame: pd.DataFrame) -> np.ndarray:
         facts = frame["facts"].to_numpy()
         for pos in np.flatnonzero(risky):
             codes[pos] = CODE[governance.risk_level(kinds.iat[pos], olds[pos], news[pos], facts[pos])]
+    for pos in np.flatnonzero((kinds == "collaboration_score_moved").to_numpy(dtype=bool)):
+        codes[pos] = CODE[collaboration.level(kinds.iat[pos], olds[pos], news[pos])]
     if "initiative_status" in frame:
         red_new = (kinds == "initiative_added") & (frame["initiative_status"] == "rød")
         codes[red_new.to_numpy(dtype=bool, na_value=False)] = CODE["red"]
@@ -173,7 +180,8 @@ def summarise(frame: pd.DataFrame, limit: int | None = None) -> list[InitiativeS
 
 def _summary(rows: list[Row]) -> InitiativeSummary:
     sentences: list[Sentence] = []
-    for build in (_status, _overdue, _budget, _moved, _removed, _phase, governance.sentences, _milestones, _other):
+    for build in (_status, _overdue, _budget, _moved, _removed, _phase, governance.sentences,
+                  collaboration.sentences, _milestones, _other):
         sentences += build(rows)
     sentences.sort(key=lambda s: CODE[s.level])  # stable: each builder's order is kept within a level
     sentences[:0] = _added(rows)  # "new in the portfolio" before what else it says

@@ -12,7 +12,7 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from portfolio import fmt, texts
-from portfolio.model import diff, schema
+from portfolio.model import collaboration, diff, schema
 from portfolio.store.snapshots import SnapshotMeta
 from portfolio.texts import changes as T
 
@@ -22,10 +22,12 @@ STATUS_RANK = {"grønn": 0, "gul": 1, "rød": 2}
 OTHER_KINDS = ("field", "milestone_added", "milestone_removed", "milestone_reopened", "milestone_changed")
 BUDGET_KINDS = diff.BUDGET_KINDS
 GOVERNANCE_TABLES = frozenset(schema.GOVERNANCE_TABLES)
-# The governance kinds counted on their own in the summary line (the rest count as "other")
+# The tables whose changes name their rows by key and facts: the governance register and collaboration
+REGISTER_TABLES = frozenset(schema.REGISTER_TABLES)
+# The register's kinds counted on their own in the summary line (the rest count as "other")
 CHECKLIST_ANSWER_KINDS = ("checklist_answer_added", "checklist_answer_changed")
 COUNTED_GOVERNANCE_KINDS = ("decision_added", *CHECKLIST_ANSWER_KINDS, "risk_added", "risk_score_moved",
-                            "risk_closed", "benefit_measured")
+                            "risk_closed", "benefit_measured", "engagement_added", "collaboration_score_moved")
 # Kinds of an added or removed row: the command line names the row, not the field
 ADDED_REMOVED_KINDS = frozenset(k for k in diff.KINDS if k.endswith(("_added", "_removed")) or k == "benefit_measured")
 
@@ -102,12 +104,26 @@ def key(r) -> dict:
 
 def values(r) -> tuple[str, str]:
     """A change's before and after as the page shows them: a risk moved in the
-    matrix as its two cells, any other value by format_value."""
+    matrix as its two cells, a collaboration score's mean only when enough
+    answered (collaboration.shown), any other value by format_value."""
     if r.kind == "risk_score_moved":
         f = facts(r)
         return (risk_cell(f.get("old_probability"), f.get("old_consequence"), r.old),
                 risk_cell(f.get("probability"), f.get("consequence"), r.new))
+    if r.table == "collaboration_scores" and r.field == "mean":
+        f = facts(r)
+        before = f.get("previous_n") if r.kind == "collaboration_score_moved" else f.get("n")
+        return mean_text(r.old, before), mean_text(r.new, f.get("n"))
     return format_value(r.field, r.old), format_value(r.field, r.new)
+
+
+def mean_text(mean: Any, n: Any) -> str:
+    """A collaboration score's mean, "3,5"; "for få svar (n = 4)" when too few answered to show it."""
+    if mean is None:
+        return T.EMPTY
+    if not collaboration.shown(n):
+        return T.TOO_FEW.format(n=format_value("n", n))
+    return format_value("mean", mean)
 
 
 def days(delta: int, signed: bool = False) -> str:
@@ -140,7 +156,7 @@ def summary_counts(frame: pd.DataFrame) -> dict[str, int]:
         key: int(frame.loc[kinds == key, "initiative_id"].nunique())
         for key in ("initiative_added", "initiative_removed", "status", "phase", "decision_point")
     }
-    governance = kinds[frame["table"].isin(GOVERNANCE_TABLES)]
+    governance = kinds[frame["table"].isin(REGISTER_TABLES)]
     return {
         **per_initiative,
         "milestone_completed": int((kinds == "milestone_completed").sum()),
@@ -153,6 +169,8 @@ def summary_counts(frame: pd.DataFrame) -> dict[str, int]:
         "risk_score_moved": int((governance == "risk_score_moved").sum()),
         "risk_closed": int((governance == "risk_closed").sum()),
         "benefit_measured": int((governance == "benefit_measured").sum()),
+        "engagement_added": int((governance == "engagement_added").sum()),
+        "collaboration_score_moved": int((governance == "collaboration_score_moved").sum()),
         "other": int(kinds.isin(OTHER_KINDS).sum()) + int((~governance.isin(COUNTED_GOVERNANCE_KINDS)).sum()),
     }
 
@@ -174,27 +192,32 @@ def summary_line(frame: pd.DataFrame, old: SnapshotMeta, new: SnapshotMeta, sinc
 
 def what(r) -> str:
     """What a change is about: the initiative, a milestone, a budget line, a
-    decision, a checklist question, a risk, a benefit or a measurement."""
+    decision, a checklist question, a risk, a benefit, a measurement, an
+    engagement, a collaboration survey or a score."""
     if r.table == "milestones":
         title = getattr(r, "milestone_title", None)
         return T.WHAT["milestones"].format(title=title if isinstance(title, str) else r.milestone_id)
     if r.table == "budgets":
         return T.WHAT["budgets"].format(year=r.year, source=r.funding_source)
-    if r.table in GOVERNANCE_TABLES:
+    if r.table in REGISTER_TABLES:
         return T.WHAT[r.table].format(**row_words(r))
     return T.WHAT["initiatives"]
 
 
 def row_words(r) -> dict[str, str]:
-    """The words that name a governance row: its title (a measurement: its
+    """The words that name a register row: its title (a measurement: its
     benefit's; the row's id when it has none), decision point, item number,
-    measurement date."""
+    date (of a measurement, an engagement or a survey), a score's dimension
+    and a survey's kommunalområde ("" for an initiative's)."""
     k, f = key(r), facts(r)
     title = f.get("title")
     if not isinstance(title, str):
         title = next((str(v) for c, v in k.items() if c.endswith("_id")), "")
+    day = next((v for v in (k.get("measured_on"), f.get("conducted_on"), f.get("held_on")) if v is not None), None)
+    area = f.get("area")
     return {"title": title, "decision_point": str(k.get("decision_point", "")),
-            "item_no": str(k.get("item_no", "")), "date": format_value("measured_on", k.get("measured_on"))}
+            "item_no": str(k.get("item_no", "")), "date": format_value("measured_on", day),
+            "dimension": str(k.get("dimension", "")), "area": area if isinstance(area, str) else ""}
 
 
 def row_key(r) -> str:
@@ -206,9 +229,10 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Every change, one row each, with Norwegian headers (the download)."""
     rows = frame
     old, new = _formatted(rows["field"], rows["old"]), _formatted(rows["field"], rows["new"])
-    governance = rows["table"].isin(GOVERNANCE_TABLES).to_numpy(dtype=bool) if len(rows) else []
+    governance = rows["table"].isin(REGISTER_TABLES).to_numpy(dtype=bool) if len(rows) else []
     keys = [row_key(r) if g else None for r, g in zip(rows.itertuples(index=False), governance, strict=True)]
-    moved = np.flatnonzero((rows["kind"] == "risk_score_moved").to_numpy(dtype=bool))
+    moved = np.flatnonzero(((rows["kind"] == "risk_score_moved")
+                            | ((rows["table"] == "collaboration_scores") & (rows["field"] == "mean"))).to_numpy(dtype=bool))
     for pos, r in zip(moved, rows.iloc[moved].itertuples(index=False), strict=True):
         old[pos], new[pos] = values(r)
     return pd.DataFrame({

@@ -4,7 +4,7 @@ in sections, formatted in Norwegian, with a one-line summary.
 
 The words (labels, values, the summary line, the command line's report) are
 in `change_words`; the sections about the governance register (decisions,
-checklists, risks, benefits) in `change_governance`; the page's widgets and
+checklists, risks, benefits) and collaboration in `change_governance`; the page's widgets and
 cache in portfolio.web.changes.
 """
 
@@ -129,6 +129,7 @@ def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int
     in_new = set(new["initiatives"]["initiative_id"])
     frame["name"] = frame["initiative_id"].map(lookup("initiatives", "initiative_id", "name"))
     frame["name"] = frame["name"].where(frame["name"].notna(), frame["initiative_id"])
+    frame.loc[frame["initiative_id"] == "", "name"] = T.NO_INITIATIVE  # a kommunalområde's survey
     frame["milestone_title"] = frame["milestone_id"].map(lookup("milestones", "milestone_id", "title"))
     frame["milestone_due"] = frame["milestone_id"].map(lookup("milestones", "milestone_id", "due_date"))
     frame["initiative_phase"] = frame["initiative_id"].map(lookup("initiatives", "initiative_id", "phase"))
@@ -139,7 +140,7 @@ def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int
     links = {}
     for i in frame["initiative_id"].unique():
         side = new_id if i in in_new else old_id
-        links[i] = page_links.initiative(i, None if side == latest_id else side)
+        links[i] = page_links.initiative(i, None if side == latest_id else side) if i else None
     frame["link"] = frame["initiative_id"].map(links)
     # sort keys and derived values, computed once here (the result is cached)
     frame["sort_name"] = frame["name"].astype(str).str.casefold()

@@ -1,7 +1,8 @@
-"""The governance register in the in-app editor, without Streamlit: which
-rows and columns of one initiative each editor shows, the checklist's
-questions offered for answers, the computed risk score, and the edited rows
-put back into the whole tables (rows changed, added and deleted).
+"""The governance register and the collaboration tables in the in-app
+editor, without Streamlit: which rows and columns of one initiative each
+editor shows, the checklist's questions offered for answers, the computed
+risk score, the dimensions offered for scores, and the edited rows put back
+into the whole tables (rows changed, added and deleted).
 
 An editor gets one initiative's rows (never the whole table: a portfolio of
 10 000 initiatives has some 30 000 risks) with a fresh 0..n-1 index. The data
@@ -17,9 +18,10 @@ import dataclasses
 
 import pandas as pd
 
+from portfolio import fmt
 from portfolio.ingest import cells
 from portfolio.model import schema
-from portfolio.texts import checklists
+from portfolio.texts import checklists, dimensions
 from portfolio.texts import editor as E
 
 SCORE = "score"  # the risk score column: probability × consequence, shown, never stored
@@ -57,6 +59,16 @@ MEASUREMENTS = EditTable("benefit_measurements", ("benefit_id", "measured_on", "
                          owner="benefit_id")
 EDIT_TABLES = {spec.table: spec for spec in (DECISIONS, RISKS, BENEFITS, MEASUREMENTS)}
 CHECKLIST_TABLE = "checklist_answers"
+# The collaboration tables: an initiative's engagements and surveys (a survey of a
+# kommunalområde has no initiative: it is edited in the Excel template) and their scores
+ENGAGEMENTS = EditTable("engagements", (
+    "held_on", "kind", "title", "place", *schema.PARTICIPANT_COLUMNS, "is_public", "note", "engagement_id",
+), id_column="engagement_id")
+SURVEYS = EditTable("collaboration_surveys", (
+    "conducted_on", "respondent_group", "respondents", "instrument", "survey_id",
+), id_column="survey_id")
+SCORES = EditTable("collaboration_scores", ("survey_id", "dimension", "mean", "n"), owner="survey_id")
+COLLABORATION_EDIT_TABLES = {spec.table: spec for spec in (ENGAGEMENTS, SURVEYS, SCORES)}
 
 
 # -- the rows an editor shows ----------------------------------------------------------
@@ -74,11 +86,28 @@ def benefit_titles(frames: dict[str, pd.DataFrame], initiative_id: str) -> dict[
     return dict(zip(mine["benefit_id"], mine["title"], strict=True))
 
 
+def survey_labels(frames: dict[str, pd.DataFrame], initiative_id: str) -> dict[str, str]:
+    """The initiative's stored surveys by id: "01.03.2023 – ansatte" (for the scores' drop-down)."""
+    surveys = frames["collaboration_surveys"]
+    mine = surveys.loc[surveys["initiative_id"] == initiative_id]
+    return {s: E.SURVEY_LABEL.format(date=fmt.date(day), group=group)
+            for s, day, group in zip(mine["survey_id"], mine["conducted_on"], mine["respondent_group"], strict=True)}
+
+
+def offered(frames: dict[str, pd.DataFrame], table: str, column: str, reference: tuple[str, ...]) -> list[str]:
+    """The values a drop-down offers: the reference values (the seven dimensions,
+    the instrument), then every other value the stored table holds."""
+    stored = {v for v in frames[table][column].tolist() if isinstance(v, str)} - set(reference)
+    return [*reference, *sorted(stored, key=dimensions.order)]
+
+
 def owned(frames: dict[str, pd.DataFrame], spec: EditTable, initiative_id: str) -> pd.Series:
     """Which rows of the stored table belong to the initiative."""
     frame = frames[spec.table]
     if spec.owner == "benefit_id":
         return frame["benefit_id"].isin(benefit_ids(frames, initiative_id))
+    if spec.owner == "survey_id":
+        return frame["survey_id"].isin(list(survey_labels(frames, initiative_id)))
     return frame["initiative_id"] == initiative_id
 
 
@@ -173,6 +202,11 @@ def counts(frames: dict[str, pd.DataFrame], initiative_id: str) -> dict[str, int
     return out
 
 
+def collaboration_counts(frames: dict[str, pd.DataFrame], initiative_id: str) -> dict[str, int]:
+    """How many rows the initiative has in each collaboration table."""
+    return {name: int(owned(frames, spec, initiative_id).sum()) for name, spec in COLLABORATION_EDIT_TABLES.items()}
+
+
 # -- the edited rows back into the whole tables ------------------------------------------
 
 def put_back(out: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame], spec: EditTable,
@@ -252,9 +286,9 @@ def put_back_checklist(out: dict[str, pd.DataFrame], initiative_id: str, decisio
 
 def put_back_all(out: dict[str, pd.DataFrame], frames: dict[str, pd.DataFrame], initiative_id: str,
                  edited: dict[str, pd.DataFrame], checklists_edited: dict[str, pd.DataFrame]) -> None:
-    """Every governance editor's rows back into the whole tables in `out`."""
+    """Every governance and collaboration editor's rows back into the whole tables in `out`."""
     for name, rows in edited.items():
-        put_back(out, frames, EDIT_TABLES[name], initiative_id, rows)
+        put_back(out, frames, EDIT_TABLES.get(name) or COLLABORATION_EDIT_TABLES[name], initiative_id, rows)
     for decision_point, rows in checklists_edited.items():
         put_back_checklist(out, initiative_id, decision_point, rows)
 

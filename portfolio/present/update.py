@@ -57,13 +57,13 @@ def change_table(changes: list, old: dict[str, pd.DataFrame], new: dict[str, pd.
             what = C.WHAT["milestones"].format(title=titles.get(c.milestone_id, c.milestone_id))
         elif c.table == "budgets":
             what = C.WHAT["budgets"].format(year=c.year, source=c.funding_source)
-        elif c.table in schema.GOVERNANCE_TABLES:  # a decision, checklist answer, risk, benefit, measurement
+        elif c.table in schema.REGISTER_TABLES:  # a decision, …, a measurement, an engagement, a survey, a score
             what = change_words.what(c)
             before, after = change_words.values(c)
         else:
             what = C.WHAT["initiatives"]
         rows.append({
-            p["col_initiative"]: names.get(c.initiative_id, c.initiative_id),
+            p["col_initiative"]: names.get(c.initiative_id, c.initiative_id) or C.NO_INITIATIVE,
             p["col_kind"]: C.KIND_LABELS.get(c.kind, c.kind),
             p["col_detail"]: what,
             p["col_field"]: change_words.field_label(c.table, c.field),

@@ -2,9 +2,11 @@
 construction.
 
 Public rows: initiatives with ``is_public``; budget rows of public
-initiatives; milestones, decisions and benefits with ``is_public`` of public
-initiatives; the measurements of public benefits. Risks and checklist answers
-have no public column and are never read. Public
+initiatives; milestones, decisions, benefits and engagements with
+``is_public`` of public initiatives; the measurements of public benefits.
+Risks, checklist answers, collaboration surveys and their scores have no
+public column and are never read; nor are an engagement's participant
+counts and note (internal columns). Public
 columns: those declared ``public=True`` in portfolio/schema.py (the one
 declaration). A public initiative's reference to a programme that is not
 public is dropped, so not even the id of an internal initiative is shown.
@@ -71,7 +73,8 @@ def public_schema(table: str) -> pa.Schema:
     return pa.schema([declared.field(name) for name in public_columns(table)])
 
 
-# The tables with public columns, in schema order: risks and checklist answers have none
+# The tables with public columns, in schema order: risks, checklist answers, collaboration surveys and
+# scores have none
 PUBLIC_TABLES = tuple(name for name in schema.TABLE_NAMES if schema.TABLES[name].public_columns)
 
 
@@ -120,8 +123,10 @@ def project(read: Reader) -> dict[str, pa.Table]:
     measurements = read("benefit_measurements", read_columns("benefit_measurements"))
     measurements = measurements.filter(pc.is_in(measurements["benefit_id"],
                                                 value_set=benefits["benefit_id"].combine_chunks()))
+    engagements = _flagged(read, "engagements", ids)
     tables = {"initiatives": initiatives, "budgets": budgets, "milestones": milestones,
-              "decisions": decisions, "benefits": benefits, "benefit_measurements": measurements}
+              "decisions": decisions, "benefits": benefits, "benefit_measurements": measurements,
+              "engagements": engagements}
     assert set(tables) == set(PUBLIC_TABLES)
     return {
         name: table.select(public_columns(name)).cast(public_schema(name)).combine_chunks()
@@ -154,6 +159,7 @@ class PublicData:
     decisions: pd.DataFrame
     benefits: pd.DataFrame
     benefit_measurements: pd.DataFrame
+    engagements: pd.DataFrame
     # cards already built, per search and phase (see `cards`)
     memo: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
