@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from portfolio.model import schema
@@ -340,8 +341,12 @@ def test_register_rows_name_their_source():
         ("BP1", str(n)) for n in range(1, 8)]
     benefits = sources("benefits.csv", "title")
     assert sorted(k for k, v in benefits.items() if v != "illustrative") == sorted(EFFECTS)
-    for name in ("risks.csv", "benefit_measurements.csv"):
+    for name in ("risks.csv", "benefit_measurements.csv", "collaboration_scores.csv"):
         assert {r["source"] for r in _rows(SEED_DIR / name)} == {"illustrative"}, name
+    engagements = sources("engagements.csv", "engagement_id")
+    assert {v for v in engagements.values() if v != "illustrative"} == {"001", "002", "002 003", "003"}
+    surveys = sources("collaboration_surveys.csv", "survey_id")
+    assert [k for k, v in surveys.items() if v != "illustrative"] == ["skk-rk-ledere-2021"]
 
 
 def test_the_risk_matrix_and_the_benefits_move_between_snapshots(snapshots):
@@ -368,15 +373,85 @@ def test_the_risk_matrix_and_the_benefits_move_between_snapshots(snapshots):
     assert latest["initiative_id"].nunique() == len(snapshots[-1].tables["initiatives"])
 
 
-def test_public_decisions_and_benefits_belong_to_public_initiatives(snapshots):
+def test_public_decisions_benefits_and_engagements_belong_to_public_initiatives(snapshots):
     for snap in snapshots:
         public = set(snap.tables["initiatives"].query("is_public")["initiative_id"])
-        for name in ("decisions", "benefits"):
+        for name in ("decisions", "benefits", "engagements"):
             frame = snap.tables[name]
             assert frame.loc[frame["is_public"], "initiative_id"].isin(public).all(), (snap.note, name)
     latest = snapshots[-1].tables
-    assert latest["decisions"]["is_public"].any() and not latest["decisions"]["is_public"].all()
-    assert latest["benefits"]["is_public"].any() and not latest["benefits"]["is_public"].all()
+    for name in ("decisions", "benefits", "engagements"):
+        assert latest[name]["is_public"].any() and not latest[name]["is_public"].all(), name
+
+
+# (3c) collaboration: the workshops, the conference and the seminars of the seeds; surveys ------
+
+def _engagements(snap: demo.DemoSnapshot, prefix: str):
+    frame = snap.tables["engagements"]
+    return frame[frame["engagement_id"].str.startswith(prefix)].sort_values("held_on")
+
+
+def test_six_dialogue_workshops_in_autumn_2021(snapshots):
+    """Five planned when the mandate was treated (003), six held (002), with
+    citizens, politicians, leaders and staff; the days and counts are illustrative."""
+    planned = _engagements(_by_date(snapshots, dt.date(2021, 10, 18)), "skk-dialogverksted-2021-")
+    assert len(planned) == 5
+    assert planned["participants_citizens"].isna().sum() == 2  # two not held yet
+    held = _engagements(snapshots[-1], "skk-dialogverksted-2021-")
+    assert len(held) == 6 and set(held["kind"]) == {"dialogverksted"}
+    assert held["held_on"].between(dt.date(2021, 9, 1), dt.date(2021, 11, 30)).all()
+    groups = ["participants_citizens", "participants_politicians", "participants_leaders", "participants_staff"]
+    assert (held[groups].notna() & (held[groups] > 0)).all().all()
+    assert held[["participants_volunteers", "participants_business", "participants_other"]].isna().all().all()
+    assert all("illustrative" in note for note in held["note"])
+    assert held["is_public"].all()  # the programme is public since March 2022
+
+
+def test_the_conference_sammen_and_the_seminars(snapshots):
+    latest = snapshots[-1]
+    conference = _engagements(latest, "skk-konferansen-sammen").iloc[0]
+    assert (conference["kind"], conference["held_on"]) == ("konferanse", dt.date(2022, 10, 27))
+    assert "Sammen." in conference["title"] and "utledet" in conference["note"]
+    assert "illustrative" in conference["note"] and conference["participants_staff"] > 0
+    before = _engagements(_by_date(snapshots, dt.date(2022, 3, 14)), "skk-konferansen-sammen").iloc[0]
+    assert pd.isna(before["participants_staff"])  # counted after the conference
+    seminars = _engagements(latest, "skk-seminar-relasjonell-kapasitet-")
+    assert len(seminars) == 3 and set(seminars["kind"]) == {"seminar"}
+    assert (seminars["held_on"] < dt.date(2021, 9, 21)).all()  # before the mandate's version 1.0
+    assert not seminars["is_public"].any()
+    pre = _engagements(latest, "skk-prekonferanse-2020").iloc[0]
+    assert (pre["held_on"], pre["place"]) == (dt.date(2020, 11, 6), "digitalt")
+
+
+def test_relational_capacity_is_surveyed_and_rises(snapshots):
+    from portfolio.model import collaboration
+    from portfolio.texts import dimensions
+
+    latest = snapshots[-1].tables
+    surveys, scores = latest["collaboration_surveys"], latest["collaboration_scores"]
+    assert set(surveys["initiative_id"].dropna()) == {PROGRAMME}
+    assert set(surveys["area"].dropna()) == {"Helse og mestring", "Oppvekst"}
+    assert set(surveys["instrument"]) == {dimensions.INSTRUMENT}
+    by_survey = scores.groupby("survey_id")["dimension"].apply(sorted)
+    assert by_survey.to_dict() == {survey: sorted(dimensions.DIMENSIONS) for survey in surveys["survey_id"]}
+    rows = collaboration.with_previous(surveys, scores)
+    compared = rows[rows["previous_mean"].notna() & (rows["n"] >= 5) & (rows["previous_n"] >= 5)]
+    change = compared["mean"] - compared["previous_mean"].astype(float)
+    assert len(compared) >= 28 and (change > 0).mean() > 0.9 and change.max() < 0.5  # modestly up
+    few = scores[scores["n"] < schema.MIN_RESPONDENTS]
+    assert 0 < len(few) < len(scores) / 5  # «for få svar»: the politicians, and one dimension once more
+    assert (surveys["respondents"] < schema.MIN_RESPONDENTS).sum() == 1
+    jaa = surveys[surveys["initiative_id"] == PROGRAMME]["conducted_on"].min()
+    assert dt.date(2019, 12, 1) <= jaa <= dt.date(2021, 12, 31)  # within the contract with JAA (003)
+
+
+def test_the_latest_meeting_has_collaboration_changes_to_show():
+    from portfolio.model import diff
+
+    store = Store(PROJECT_DATA)
+    older, newer = store.list()[-2:]
+    kinds = {c.kind for c in diff.compare_snapshots(store, older.snapshot_id, newer.snapshot_id)}
+    assert {"engagement_added", "engagement_changed", "survey_added", "collaboration_score_moved"} <= kinds
 
 
 # (4) the README ------------------------------------------------------------------------
@@ -395,6 +470,8 @@ def test_readme_lists_every_initiative_and_says_illustrative(snapshots):
     # the governance register: what comes from the mandate, and that the rest is illustrative
     assert "every risk is illustrative" in text
     assert "every benefit's indicator, unit, baseline" in text
+    assert "every participant count is illustrative" in text
+    assert "every collaboration survey's respondents and every score" in text
     assert "Checklist BP1, items 1, 2, 3, 4, 5, 6, 7 (answers: " + "; ".join(BP1_ANSWERS) + ")" in text
     for title in EFFECTS:
         assert f"«{title}»: `title` — seed 003 (mandat)" in text
@@ -414,7 +491,7 @@ def test_every_seed_row_names_a_known_source():
     expected = {"snapshots.csv", "initiatives.csv", "initiative_states.csv", "initiative_changes.csv",
                 "milestones.csv", "milestone_changes.csv", "budgets.csv", "provenance.csv", "directors.csv",
                 "decisions.csv", "checklist_answers.csv", "risks.csv", "benefits.csv", "benefit_measurements.csv",
-                "register_changes.csv"}
+                "register_changes.csv", "engagements.csv", "collaboration_surveys.csv", "collaboration_scores.csv"}
     assert expected <= {p.name for p in files}
     for path in files:
         rows = _rows(path)

@@ -255,6 +255,46 @@ def test_benefits_are_measured_towards_their_targets(generated):
         assert not frame["is_public"].all()
 
 
+def test_the_collaboration_tables_fill_as_their_days_come(generated):
+    """About 2 engagements per initiative, counted once held; 2–3 surveys of
+    about 1 initiative in 10 and of every owner area, seven scores each."""
+    from portfolio.model import collaboration
+    from portfolio.texts import dimensions
+
+    _, _, metas, frames, _ = generated
+    for meta, tables in zip(metas, frames, strict=True):
+        for name in schema.COLLABORATION_TABLES:
+            assert meta.row_counts.get(name, 0) == len(tables[name]), name
+        engagements = tables["engagements"]
+        held = engagements["held_on"] <= meta.created.date()
+        assert engagements.loc[~held, list(schema.PARTICIPANT_COLUMNS)].isna().all().all()  # counted once held
+        assert engagements.loc[held, list(schema.PARTICIPANT_COLUMNS)].notna().any(axis=1).all()
+        assert (tables["collaboration_surveys"]["conducted_on"] <= meta.created.date()).all()
+    counts = [len(tables["engagements"]) for tables in frames]
+    assert counts == sorted(counts) and counts[-1] > counts[0]
+    latest = frames[-1]
+    engagements, surveys, scores = latest["engagements"], latest["collaboration_surveys"], latest["collaboration_scores"]
+    assert 1.5 <= len(engagements) / N <= 2.5
+    assert set(engagements["kind"]) == set(schema.ENGAGEMENT_KINDS)
+    assert engagements["engagement_id"].is_unique and surveys["survey_id"].is_unique
+    public_ids = set(latest["initiatives"].query("is_public")["initiative_id"])
+    shown = engagements[engagements["is_public"]]
+    assert len(shown) and shown["initiative_id"].isin(public_ids).all()
+    surveyed = surveys["initiative_id"].dropna().unique()
+    assert 0.04 * N <= len(surveyed) <= 0.16 * N
+    assert set(surveys["area"].dropna()) == set(latest["initiatives"]["owner_area"])
+    per_unit = surveys.assign(unit=surveys["initiative_id"].fillna(surveys["area"])).groupby("unit").size()
+    assert per_unit.max() <= 3 and (per_unit >= 2).mean() > 0.5
+    assert (scores.groupby("survey_id").size() == len(dimensions.DIMENSIONS)).all()
+    assert set(scores["survey_id"]) == set(surveys["survey_id"])
+    respondents = scores["survey_id"].map(surveys.set_index("survey_id")["respondents"])
+    assert (scores["n"] <= respondents).all() and scores["mean"].between(1, 5).all()
+    assert set(scores["dimension"]) >= set(dimensions.DIMENSIONS)  # and another instrument's own
+    rows = collaboration.with_previous(surveys, scores)
+    change = (rows["mean"] - rows["previous_mean"].astype(float)).dropna()
+    assert len(change) and change.mean() > 0 and (change < 0).any()  # modestly up, not everywhere
+
+
 def test_same_seed_same_content_other_seed_different(tmp_path, generated):
     _, _, metas, _, _ = generated
     again = write_generated(tmp_path / "again", N, WEEKS, seed=7)

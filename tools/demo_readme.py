@@ -1,6 +1,7 @@
 """The README of the demo data folder (data/README.md), generated from the seed
 files: the snapshots, the seed documents and, for every initiative, which
-values come from which seed document (its governance register included)."""
+values come from which seed document (its governance register and
+collaboration rows included)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ data/
   snapshots/snapshot=<id>/risks.parquet                 risks,
   snapshots/snapshot=<id>/benefits.parquet              benefits
   snapshots/snapshot=<id>/benefit_measurements.parquet  and their measurements
+  snapshots/snapshot=<id>/engagements.parquet           collaboration (Samhandling): meetings with citizens
+  snapshots/snapshot=<id>/collaboration_surveys.parquet and partners, surveys of relational capacity
+  snapshots/snapshot=<id>/collaboration_scores.parquet  and their scores per dimension
   snapshots/snapshot=<id>/_snapshot.json      metadata: author, note, base_id, row counts, content hash
 ```
 
@@ -54,6 +58,16 @@ how they change from snapshot to snapshot), and so are **every benefit's indicat
 target and owner and every benefit measurement**, all checklist answers but the seven of BP1, all
 decisions but KDL's four, and which decisions and benefits are public. They are spread over the
 snapshots so that the risk matrix and the benefit charts change from one meeting to the next.
+
+In the collaboration tables, **every participant count is illustrative**, and so are the days
+the seeds give only as a period (the workshops of autumn 2021, the three seminars before the
+mandate), places the seeds do not name, every engagement listed as illustrative below, which
+engagements are public, and **every collaboration survey's respondents and every score**: the
+seeds say only that Joint Action Analytics maps the programme's relational capacity. The
+surveys use the seven dimensions of relational coordination (`portfolio/texts/dimensions.py`);
+the scores rise modestly from survey to survey, and one respondent group (the politicians, and
+one dimension of their second survey) has fewer than five answers, so the app does not show
+its means.
 """
 
 INFERRED = """\
@@ -61,7 +75,7 @@ INFERRED = """\
 
 - The conference «Sammen.» (seed 001) gives 27–28 October and a registration deadline of
   21 October without a year. Svein Ove Ueland is project leader in the invitation, and he took
-  over in March 2022 (seed 002), so the demo dates it to 2022.
+  over in March 2022 (seed 002), so the demo dates it to 2022 (its milestones and its engagement).
 - Seed 004 gives the health and social project's milestones as 1 December, 1 March and 1 July;
   the article is dated 16 November 2017, so they are 2017-12-01, 2018-03-01 and 2018-07-01.
 """
@@ -115,8 +129,8 @@ def _header(seed: Seed, snapshots: list, command: str) -> list[str]:
         "## Snapshots",
         "",
         "| # | snapshot id | date | note | initiatives | budget rows | milestones | decisions "
-        "| checklist answers | risks (open) | benefits | measurements |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| checklist answers | risks (open) | benefits | measurements | engagements (public) | surveys (scores) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
 
 
@@ -225,6 +239,31 @@ def _register(seed: Seed, register: Register, initiative_id: str) -> list[str]:
     return ["", "Governance register:", "", *lines] if lines else []
 
 
+def _collaboration(seed: Seed, register: Register, initiative_id: str | None) -> list[str]:
+    """What of the initiative's (None: the kommunalområder's) engagements and
+    surveys comes from a seed, and the ids of the rest (illustrative)."""
+    key = initiative_id or ""
+    lines: list[str] = []
+    engagements = register.of("engagements", initiative_id) if initiative_id else []
+    surveys = register.of("collaboration_surveys", initiative_id)
+    groups: dict[str, list[RegisterRow]] = {}  # engagements citing the same, as one line
+    for row, fields in _sourced(seed, engagements, key):
+        groups.setdefault(_fields(seed, fields), []).append(row)
+    for cited, rows in groups.items():
+        shown = ", ".join(f"`{r.key}` ({r.values['held_on']}, «{r.values['title']}»)" for r in rows)
+        lines.append(f"- {'Engagements' if len(rows) > 1 else 'Engagement'} {shown}: {cited}")
+    for row, fields in _sourced(seed, surveys, key):
+        lines.append(f"- Survey `{row.key}` ({row.values['respondent_group']}): {_fields(seed, fields)}.")
+    for label, rows in (("engagements", engagements), ("surveys (with their scores)", surveys)):
+        others = [r for r in rows if not seed.provenance.get((r.table, key, r.key))]
+        if others:
+            lines.append(f"- Illustrative {label}: " + ", ".join(f"`{r.key}`" for r in others) + ".")
+    if not lines:
+        return []
+    heading = "Collaboration:" if initiative_id else "Surveys of kommunalområder (no initiative):"
+    return ["", heading, "", *lines]
+
+
 def readme_markdown(seed: Seed, register: Register, snapshots: list, command: str) -> str:
     """The README for `snapshots` (DemoSnapshot) built from `seed` and its
     governance `register`; `command` writes the demo data into DIR."""
@@ -236,7 +275,8 @@ def readme_markdown(seed: Seed, register: Register, snapshots: list, command: st
             f"| {number} | `{snapshot_id_for(snap.created_at)}` | {snap.created_at.date()} | {snap.note} | "
             f"{len(t['initiatives'])} | {len(t['budgets'])} | {len(t['milestones'])} | {len(t['decisions'])} | "
             f"{len(t['checklist_answers'])} | {len(t['risks'])} ({open_risks}) | {len(t['benefits'])} | "
-            f"{len(t['benefit_measurements'])} |"
+            f"{len(t['benefit_measurements'])} | {len(t['engagements'])} ({int(t['engagements']['is_public'].sum())}) | "
+            f"{len(t['collaboration_surveys'])} ({len(t['collaboration_scores'])}) |"
         )
     lines += [
         "",
@@ -268,7 +308,11 @@ def readme_markdown(seed: Seed, register: Register, snapshots: list, command: st
         lines += _milestones(seed, spec.initiative_id)
         lines += _budgets(seed, spec.initiative_id)
         lines += _register(seed, register, spec.initiative_id)
+        lines += _collaboration(seed, register, spec.initiative_id)
         lines.append("")
+    area_surveys = _collaboration(seed, register, None)
+    if area_surveys:
+        lines += ["### Kommunalområder", *area_surveys, ""]
     lines += INFERRED.splitlines()
     lines.append("")
     return "\n".join(lines)

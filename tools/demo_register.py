@@ -1,22 +1,29 @@
-"""The seed portfolio's governance register (tools/seed/): decisions, checklist
-answers, risks, benefits and benefit measurements, read into row specs that
-give each row as it stood on a snapshot date.
+"""The seed portfolio's register (tools/seed/): the governance register
+(decisions, checklist answers, risks, benefits and benefit measurements) and
+the collaboration tables (engagements, collaboration surveys and their
+scores), read into row specs that give each row as it stood on a snapshot
+date.
 
 - `decisions.csv`, `risks.csv`, `benefit_measurements.csv`: a row shows from
   the first snapshot on or after its date (`decided_on`, `identified_on`,
   `measured_on`).
-- `checklist_answers.csv`, `benefits.csv`: a row shows from its
-  `first_snapshot`. A checklist answer's question is the checklist's own
-  words (portfolio/texts/checklists.py), so the file has no question column.
+- `collaboration_surveys.csv`: likewise from the first snapshot on or after
+  `conducted_on`; `collaboration_scores.csv`: a score shows with its survey.
+- `checklist_answers.csv`, `benefits.csv`, `engagements.csv`: a row shows
+  from its `first_snapshot` (an engagement may show before it is held, its
+  participant counts empty until a change gives them). A checklist answer's
+  question is the checklist's own words (portfolio/texts/checklists.py), so
+  the file has no question column.
 - `register_changes.csv`: a later change of one column of one row (`table`,
   `key`, `snapshot`, `field`, `value`), holding from that snapshot on. The
   key is the row's id; for a checklist answer "initiative_id BP item_no", for
-  a measurement "benefit_id measured_on".
+  a measurement "benefit_id measured_on", for a score "survey_id dimension".
 
 A row shows only while its initiative does (a measurement: while its benefit
-does). Every row names its source like the other seed files; the values that
-come from a seed document are in provenance.csv (a checklist answer's key
-there is e.g. "BP1-3").
+does; a score: while its survey does; a survey of a kommunalområde, which
+has no initiative, from its date on). Every row names its source like the
+other seed files; the values that come from a seed document are in
+provenance.csv (a checklist answer's key there is e.g. "BP1-3").
 """
 
 from __future__ import annotations
@@ -33,7 +40,11 @@ from portfolio.texts import checklists
 from tools.demo_seed import SEED_DIR, parse, read_csv
 
 # The tables whose rows show from their own date, and that date's column
-DATED = {"decisions": "decided_on", "risks": "identified_on", "benefit_measurements": "measured_on"}
+DATED = {"decisions": "decided_on", "risks": "identified_on", "benefit_measurements": "measured_on",
+         "collaboration_surveys": "conducted_on"}
+# The tables whose rows belong to a row of another register table (shown while it is), by that row's id
+OWNED_BY = {"benefit_measurements": ("benefits", "benefit_id"),
+            "collaboration_scores": ("collaboration_surveys", "survey_id")}
 CHANGES_FILE = "register_changes.csv"
 
 
@@ -48,7 +59,7 @@ class RegisterRow:
 
     table: str
     key: str  # as register_changes.csv names it
-    owner: str  # the initiative it belongs to; for a measurement, its benefit
+    owner: str | None  # its initiative; a measurement's benefit, a score's survey; None: a kommunalområde's survey
     added: dt.date  # the first snapshot it shows in
     values: dict[str, Any]
     changes: tuple[tuple[dt.date, dict[str, Any]], ...] = ()
@@ -76,14 +87,24 @@ def change_key(table: str, values: dict[str, Any]) -> str:
         return f"{values['initiative_id']} {values['decision_point']} {values['item_no']}"
     if table == "benefit_measurements":
         return f"{values['benefit_id']} {values['measured_on'].isoformat()}"
+    if table == "collaboration_scores":
+        return f"{values['survey_id']} {values['dimension']}"
     return values[schema.TABLES[table].key[0]]
+
+
+def owner_of(table: str, values: dict[str, Any]) -> str | None:
+    """The row a register row belongs to: its initiative, or (OWNED_BY) the
+    row of another register table; None for a survey of a kommunalområde."""
+    if table in OWNED_BY:
+        return values[OWNED_BY[table][1]]
+    return values["initiative_id"]
 
 
 def _changes(folder: Path, dates: list[dt.date]) -> dict[tuple[str, str], list[tuple[dt.date, dict[str, Any]]]]:
     out: dict[tuple[str, str], list[tuple[dt.date, dict[str, Any]]]] = {}
     for number, r in enumerate(read_csv(CHANGES_FILE, folder), start=2):
         where = f"{CHANGES_FILE} line {number}"
-        if r["table"] not in schema.GOVERNANCE_TABLES:
+        if r["table"] not in schema.REGISTER_TABLES:
             raise ValueError(f"seed files: {where}: not a register table: {r['table']!r}")
         table = schema.TABLES[r["table"]]
         if r["field"] not in table.column_names or r["field"] in table.key:
@@ -96,7 +117,12 @@ def _changes(folder: Path, dates: list[dt.date]) -> dict[tuple[str, str], list[t
     return out
 
 
-def _added(table: str, r: dict[str, str], values: dict[str, Any], dates: list[dt.date], where: str) -> dt.date:
+def _added(table: str, r: dict[str, str], values: dict[str, Any], dates: list[dt.date], where: str,
+           owners: dict[str, dt.date]) -> dt.date:
+    if table == "collaboration_scores":  # with its survey
+        if values["survey_id"] not in owners:
+            raise ValueError(f"seed files: {where}: unknown survey {values['survey_id']!r}")
+        return owners[values["survey_id"]]
     if table in DATED:
         day = values[DATED[table]]
         index = bisect.bisect_left(dates, day)
@@ -116,9 +142,10 @@ def load_register(folder: Path = SEED_DIR) -> Register:
     dates = sorted(dt.date.fromisoformat(r["date"]) for r in read_csv("snapshots.csv", folder))
     changes = _changes(folder, dates)
     rows: dict[str, tuple[RegisterRow, ...]] = {}
-    for name in schema.GOVERNANCE_TABLES:
+    for name in schema.REGISTER_TABLES:
         table = schema.TABLES[name]
         specs = []
+        surveys = {row.key: row.added for row in rows.get("collaboration_surveys", ())}
         for number, r in enumerate(read_csv(file_of(name), folder), start=2):
             where = f"{file_of(name)} line {number}"
             values = {c.name: parse(c, r[c.name]) for c in table.columns if c.name in r}
@@ -132,9 +159,9 @@ def load_register(folder: Path = SEED_DIR) -> Register:
             if missing:
                 raise ValueError(f"seed files: {where}: missing columns {missing}")
             key = change_key(name, values)
-            owner = values["benefit_id"] if name == "benefit_measurements" else values["initiative_id"]
             found = sorted(changes.pop((name, key), []), key=lambda c: c[0])
-            specs.append(RegisterRow(name, key, owner, _added(name, r, values, dates, where), values, tuple(found)))
+            specs.append(RegisterRow(name, key, owner_of(name, values),
+                                     _added(name, r, values, dates, where, surveys), values, tuple(found)))
         rows[name] = tuple(specs)
     if changes:
         raise ValueError(f"seed files: {CHANGES_FILE}: changes of unknown rows: {sorted(changes)}")
@@ -143,17 +170,24 @@ def load_register(folder: Path = SEED_DIR) -> Register:
 
 def owner_problems(register: Register, initiatives_added: dict[str, dt.date]) -> list[str]:
     """Rows that would show before their initiative (a measurement: its
-    benefit) does, or that name an unknown one: they would never show."""
-    owners = {**initiatives_added, **{b.key: b.added for b in register.rows["benefits"]}}
+    benefit; a score: its survey) does, or that name an unknown one: they
+    would never show. A survey of a kommunalområde has no owner."""
+    owners = {**initiatives_added, **{row.key: row.added for table, _ in OWNED_BY.values()
+                                      for row in register.rows[table]}}
     return [f"{row.table} {row.key}: shows from {row.added}, {row.owner} from {owners.get(row.owner)}"
             for rows in register.rows.values() for row in rows
-            if row.owner not in owners or row.added < owners[row.owner]]
+            if row.owner is not None and (row.owner not in owners or row.added < owners[row.owner])]
 
 
 def rows_on(register: Register, on: dt.date, initiatives: set[str]) -> dict[str, list[dict[str, Any]]]:
-    """The register's rows on a snapshot date, of the initiatives shown then."""
+    """The register's rows on a snapshot date, of the initiatives shown then
+    (and the surveys of kommunalområder)."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for name in schema.GOVERNANCE_TABLES:  # benefits before their measurements
-        present = initiatives if name != "benefit_measurements" else {r["benefit_id"] for r in out["benefits"]}
+    for name in schema.REGISTER_TABLES:  # benefits before their measurements, surveys before their scores
+        if name in OWNED_BY:
+            table, column = OWNED_BY[name]
+            present = {r[column] for r in out[table]}
+        else:
+            present = initiatives | {None}
         out[name] = [row for spec in register.rows[name] if spec.owner in present and (row := spec.row(on))]
     return out

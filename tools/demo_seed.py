@@ -258,6 +258,9 @@ _DESCRIBED = {
     "risks.csv": ("risks", lambda r: (r["initiative_id"], r["risk_id"])),
     "benefits.csv": ("benefits", lambda r: (r["initiative_id"], r["benefit_id"])),
     "benefit_measurements.csv": ("benefit_measurements", lambda r: (r["benefit_id"], r["measured_on"])),
+    # the collaboration tables; a survey of a kommunalområde has no initiative (""); scores are all illustrative
+    "engagements.csv": ("engagements", lambda r: (r["initiative_id"], r["engagement_id"])),
+    "collaboration_surveys.csv": ("collaboration_surveys", lambda r: (r["initiative_id"], r["survey_id"])),
 }
 
 

@@ -26,13 +26,18 @@ arrays; each week only the columns that change are recomputed:
   passed and between them, checklist answers for the decision points passed,
   risks identified, re-scored, followed up and closed, benefits measured
   (about 3 risks, 1 benefit with 4 measurements and 2 decisions per
-  initiative by the last snapshot).
+  initiative by the last snapshot);
+* the collaboration tables fill as their days come: about 2 engagements per
+  initiative (announced before they are held, counted after), and 2–3
+  surveys, a year apart, of about 1 initiative in 10 and of every
+  kommunalområde that owns an initiative, each with seven scores.
 
 The modules: generate_words (vocabulary and proportions), generate_arrays
 (numpy helpers), generate_portfolio (the state and its weekly change),
 generate_tables (one snapshot's first three tables), generate_register (the
-governance register's state, weekly change and tables) and this one (the
-snapshots, and the command line)::
+governance register's state, weekly change and tables), generate_collaboration
+(engagements, surveys and scores) and this one (the snapshots, and the
+command line)::
 
     python -m tools.generate --initiatives 10000 --snapshots 52 [--seed K] --out /tmp/stor
 """
@@ -47,6 +52,7 @@ from pathlib import Path
 from portfolio.store.snapshots import SnapshotMeta, Store
 from tools import cli, generate_tables
 from tools.generate_arrays import day_number
+from tools.generate_collaboration import Collaboration
 from tools.generate_portfolio import Portfolio
 from tools.generate_register import Register
 
@@ -81,6 +87,7 @@ def write_generated(
     first_day, last_day = day_number(times[0].date()), day_number(times[-1].date())
     portfolio = Portfolio(initiatives, seed, first_day, last_day)
     register = Register(portfolio, seed, first_day, last_day)
+    collaboration = Collaboration(portfolio, seed, first_day, last_day)
     metas: list[SnapshotMeta] = []
     base_id = None
     for w, created in enumerate(times):
@@ -90,7 +97,8 @@ def write_generated(
             register.advance(today)
         year, week, _ = created.isocalendar()
         meta = store.write(
-            {**generate_tables.frames(portfolio, today), **register.frames(portfolio, today)},
+            {**generate_tables.frames(portfolio, today), **register.frames(portfolio, today),
+             **collaboration.frames(portfolio, today)},
             author=AUTHOR,
             note=NOTE.format(week=week, year=year),
             base_id=base_id,

@@ -84,11 +84,16 @@ SHOTS = [
     Shot("tiltak", "dashboard.py", "initiative?initiative=flere-i-arbeid"),
     Shot("milepaeler", "dashboard.py", "milestones", action=scroll_to("Tidslinje", heading=True)),
     Shot("endringer", "dashboard.py", "changes"),
+    # who works with whom, for which citizens: the coverage of the citizen groups
+    Shot("samhandling", "dashboard.py", "samhandling", action=scroll_to("Innbyggergrupper og innsatsområder",
+                                                                         heading=True)),
     # the project leader: a new snapshot from the Excel template
     Shot("oppdater-data", "dashboard.py", "update", action=upload_a_changed_template),
     # politicians and citizens: the public page, one card, on a phone
     Shot("offentlig", "public.py", ""),
     Shot("offentlig-kort", "public.py", "?q=Flere+i+arbeid", action=scroll_to("Dette er gjort")),
+    Shot("offentlig-gruppe", "public.py", "?gruppe=Nye+innbyggere",
+         action=scroll_to("Hva gjør kommunen for meg?", heading=True)),
     Shot("offentlig-mobil", "public.py", "", viewport=PHONE),
 ]
 

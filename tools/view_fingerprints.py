@@ -1,6 +1,6 @@
 """Fingerprints of what every page shows, for a data folder: one SHA-256 per
-page view model (overview, trend, budget, milestones, initiative, changes,
-history, public cards), on the latest snapshot and on one in the middle.
+page view model (overview, trend, budget, milestones, governance, collaboration,
+initiative, changes, history, public cards and groups), on the latest snapshot and on one in the middle.
 
 The view models are built by portfolio.present from the store, so two stores
 holding the same snapshots must give the same fingerprints, whatever their
@@ -32,12 +32,17 @@ from portfolio.present import (
     attention,
     budget,
     changes,
+    collaboration,
+    collaboration_engagements,
+    collaboration_surveys,
     governance,
     history,
     initiative,
+    initiative_collaboration,
     initiative_governance,
     milestones,
     overview,
+    public_groups,
     public_overview,
     trend,
 )
@@ -99,11 +104,17 @@ def fingerprints(root: Path, today: dt.date) -> dict[str, str]:
         found[f"budget@{label}"] = digest(budget.build_view(ctx, everything, ctx.today.year))
         found[f"milestones@{label}"] = digest(milestones.build_view(ctx, everything))
         found[f"governance@{label}"] = digest(governance.build_view(ctx, everything))
+        found[f"collaboration@{label}"] = digest(collaboration.coverage_view(ctx, everything, ctx.today.year))
+        found[f"collaboration-network@{label}"] = digest(collaboration.network_view(ctx, everything, ctx.today.year))
+        found[f"collaboration-engagements@{label}"] = digest(
+            collaboration_engagements.engagements_view(ctx, everything, ctx.today.year))
+        found[f"collaboration-scores@{label}"] = digest(collaboration_surveys.scores_view(ctx, everything))
         frames = store.read_frames(meta.snapshot_id)["initiatives"]
         programme = str(frames["parent_id"].value_counts().index[0]) if frames["parent_id"].notna().any() \
             else str(frames["initiative_id"].iloc[0])
         found[f"initiative@{label}"] = digest(initiative.build_view(ctx, programme))
         found[f"initiative-governance@{label}"] = digest(initiative_governance.build_view(ctx, programme))
+        found[f"initiative-collaboration@{label}"] = digest(initiative_collaboration.build_view(ctx, programme))
         position = metas.index(meta)
         if position > 0:
             old = metas[max(0, position - 4)]
@@ -112,6 +123,7 @@ def fingerprints(root: Path, today: dt.date) -> dict[str, str]:
         data = public.snapshot_data(store, meta.snapshot_id)
         found[f"public@{label}"] = digest(public_view.cards(data))
         found[f"public-overview@{label}"] = digest(public_overview.overview(data))
+        found[f"public-groups@{label}"] = digest([public_groups.group_view(data, g) for g in public_groups.GROUPS])
     found["history"] = digest(history.history_rows(metas))
     return found
 
