@@ -21,6 +21,7 @@ from portfolio import texts
 from portfolio.texts import about as about_texts
 from portfolio.texts import budget as budget_texts
 from portfolio.texts import changes as changes_texts
+from portfolio.texts import collaboration as collaboration_texts
 from portfolio.texts import governance as governance_texts
 from portfolio.texts import history as history_texts
 from portfolio.texts import initiative as initiative_texts
@@ -41,6 +42,8 @@ portfolio_pages = [
     st.Page("views/budget.py", title=budget_texts.TITLE, icon=":material/payments:", url_path="budget"),
     st.Page("views/milestones.py", title=milestones_texts.TITLE, icon=":material/flag:", url_path="milestones"),
     st.Page("views/governance.py", title=governance_texts.TITLE, icon=":material/gavel:", url_path="governance"),
+    st.Page("views/collaboration.py", title=collaboration_texts.TITLE, icon=":material/diversity_3:",
+            url_path="samhandling"),
     st.Page("views/changes.py", title=changes_texts.PAGE_TITLE, icon=":material/compare_arrows:", url_path="changes"),
     # who committed what and when (the audit trail): a read page; restoring is for editors
     st.Page("views/history.py", title=history_texts.PAGE_TITLE, icon=":material/history:", url_path="history"),

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
+from markupsafe import Markup, escape
 
 LOCALE = "nb_NO"
 
@@ -222,6 +223,41 @@ def plain(text: str) -> str:
     is (a chart's description, read by screen readers): escapes and word
     joiners removed."""
     return _ESCAPED.sub(r"\1", str(text)).replace(_WORD_JOINER, "")
+
+
+# The Markdown `html` turns into tags: the app's own bold and links (to a web
+# or e-mail address); an escaped character is that character, a word joiner nothing
+_HTML_TOKEN = re.compile(
+    r"\\([!-/:-@\[-`{-~])|\*\*|\[((?:\\.|[^\]\\])*)\]\(((?:https?://|mailto:)[^)\s]*)\)|\u2060")
+_MARKED = re.compile(r"[\\*\[\u2060]")  # a text without these is only escaped
+
+
+def html(text: object) -> Markup:
+    """Text as HTML that shows what `literal(text)` shows on a page: text
+    from the data escaped (never markup), a `Markdown` made here with the
+    app's own bold and links as tags. For the static site
+    (portfolio/present/site.py), whose templates escape everything else."""
+    return _html(literal(text))
+
+
+def _html(text: str) -> Markup:
+    if not _MARKED.search(text):
+        return escape(text)
+    parts, start, bold = [], 0, False
+    for token in _HTML_TOKEN.finditer(text):
+        parts.append(escape(text[start:token.start()]))
+        if token[1] is not None:
+            parts.append(escape(token[1]))
+        elif token[0] == "**":
+            parts.append(Markup("</strong>" if bold else "<strong>"))
+            bold = not bold
+        elif token[3] is not None:
+            parts.append(Markup('<a href="{}">{}</a>').format(token[3], _html(token[2])))
+        start = token.end()
+    parts.append(escape(text[start:]))
+    if bold:
+        parts.append(Markup("</strong>"))
+    return Markup("").join(parts)
 
 
 def literal_table(data):

@@ -49,3 +49,15 @@ select
 from milestones_of(snapshot) as m
 inner join filtered_initiatives(snapshot, filters) as i using (initiative_id)
 where m.completed_date is null;
+
+-- The initiatives that pass the overview filters and run some of `year`
+-- (started by its end, not ended before it began): what «Samhandling»
+-- counts as active in the year. is_programme: other initiatives of the
+-- snapshot belong to it (parent_id).
+create or replace macro active_initiatives(snapshot, filters, year) as table
+select
+  i.*,
+  exists (select 1 from initiatives_of(snapshot) as c where c.parent_id = i.initiative_id) as is_programme
+from filtered_initiatives(snapshot, filters) as i
+where i.start_date <= make_date(year::integer, 12, 31)
+  and (i.end_date is null or i.end_date >= make_date(year::integer, 1, 1));

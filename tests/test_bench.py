@@ -23,5 +23,6 @@ def test_bench_smoke_run_writes_every_measure(tmp_path):
     assert any("first paint" in m for m in measures)
     assert any("memory" in m for m in measures)
     assert any("bare read" in m for m in measures)
+    assert any(m.startswith("publish of") and "export-public" in m for m in measures)  # issue 19
     assert all(isinstance(r["ratio"], float) for r in report["results"])
     assert "cores" in report["machine"]

@@ -76,11 +76,14 @@ def test_default_compares_the_last_two_demo_snapshots(data_env):
         assert section_rows(at, T.PAGE[f"section_{name}"]) == sum(expected[k] for k in changes.SECTION_KINDS[name])
     assert section_rows(at, T.PAGE["section_risks"]) > 0 and section_rows(at, T.PAGE["section_benefits"]) > 0
     assert T.PAGE["section_risks_caption"].format(score=15) in [c.value for c in at.caption]
-    # every row links to the initiative page (latest snapshot: no snapshot in the link)
+    # every row links to the initiative page (latest snapshot: no snapshot in the link), but a
+    # kommunalområde's collaboration survey, which belongs to no initiative
     ids = set(Store(DEMO_DATA).read_frames(METAS[-1].snapshot_id)["initiatives"]["initiative_id"])
     for frame in (d.value for d in at.dataframe):
-        assert all(link.startswith("initiative?initiative=") for link in frame[C["link"]])
-        assert {link.split("=", 1)[1] for link in frame[C["link"]]} <= ids
+        named = frame[frame[C["initiative"]] != T.NO_INITIATIVE]
+        assert frame.loc[frame[C["initiative"]] == T.NO_INITIATIVE, C["link"]].isna().all()
+        assert all(link.startswith("initiative?initiative=") for link in named[C["link"]])
+        assert {link.split("=", 1)[1] for link in named[C["link"]]} <= ids
     assert at.radio(key=page.KEY_MODE).value == "snapshot"
     assert at.selectbox(key=page.KEY_FROM).value == METAS[-2].snapshot_id
     assert "from" not in at.query_params and "since" not in at.query_params
@@ -358,8 +361,9 @@ def test_page_starts_with_the_summary_and_collapses_the_tables(data_env):
     expected = change_summary.summarise(demo_changes())
     assert at.header[0].value == T.PAGE["section_summary"]
     shown = at.get("page_link")
-    assert [p.proto.label for p in shown] == [f"**{s.name}**" for s in expected]
-    assert [p.proto.query_string for p in shown] == [s.link.split("?", 1)[1] for s in expected]
+    linked = [s for s in expected if s.link]  # the kommunalområder's surveys: a name, no link
+    assert [p.proto.label for p in shown] == [f"**{s.name}**" for s in linked]
+    assert [p.proto.query_string for p in shown] == [s.link.split("?", 1)[1] for s in linked]
     assert all(p.proto.page == "initiative" for p in shown)
     bullets = [m.value for m in at.markdown if m.value.startswith("- ")]
     assert bullets[0].splitlines() == [f"- {s.text}" for s in expected[0].sentences]
@@ -368,7 +372,8 @@ def test_page_starts_with_the_summary_and_collapses_the_tables(data_env):
     assert [e.label.rsplit(" (", 1)[0] for e in details] == [
         T.PAGE[k] for k in ("section_initiatives", "section_status", "section_phase", "section_completed",
                             "section_moved", "section_overdue", "section_budget", "section_decisions",
-                            "section_checklists", "section_risks", "section_benefits", "section_other")]
+                            "section_checklists", "section_risks", "section_benefits", "section_collaboration",
+                            "section_other")]
     assert not any(e.proto.expanded for e in at.expander)
     assert details[1].label == f"{T.PAGE['section_status']} ({len(table(at, C['dimension']))})"
     # a comment, before and after, whole

@@ -18,6 +18,7 @@ PAGES = [
     ("views/budget.py", {}, 2),
     ("views/milestones.py", {}, 1),
     ("views/governance.py", {}, 2),  # the risk matrix and the benefits
+    ("views/collaboration.py", {}, 5),  # the coverage matrices, the network, the engagements, a unit's scores
 ]
 
 

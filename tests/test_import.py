@@ -242,13 +242,28 @@ def plain_portfolio() -> dict:
         benefit_measurements=pd.DataFrame([
             dict(benefit_id="g-1", measured_on=dt.date(2023, 1, 1), value=1000.25, comment=None),
             dict(benefit_id="g-1", measured_on=dt.date(2024, 1, 1), value=0.5, comment="+ok")]),
+        engagements=pd.DataFrame([dict(
+            engagement_id="dialogmote-lund", initiative_id="b", kind="dialogmøte", title="Dialogmøte på Lund – «Sammen»",
+            held_on=dt.date(2021, 10, 27), place="Kristiansand folkebibliotek", participants_citizens=1234,
+            participants_politicians=3, participants_leaders=None, participants_staff=12, participants_volunteers=0,
+            participants_business=None, participants_other=None, is_public=True, note="=ikke en formel")]),
+        collaboration_surveys=pd.DataFrame([
+            dict(survey_id="rk-a-2023", initiative_id="a", area=None, conducted_on=dt.date(2023, 3, 1),
+                 respondent_group="ansatte", respondents=18, instrument="Relasjonell koordinering (Gittell)"),
+            dict(survey_id="rk-oppvekst-2023", initiative_id=None, area="Oppvekst", conducted_on=dt.date(2023, 5, 2),
+                 respondent_group="ledere", respondents=3, instrument="Eget skjema")]),
+        collaboration_scores=pd.DataFrame([
+            dict(survey_id="rk-a-2023", dimension="Felles mål", mean=3.75, n=18),
+            dict(survey_id="rk-oppvekst-2023", dimension="Gjensidig respekt", mean=4.5, n=3)]),
     )
     return data
 
 
 CSV_NAMES = {"initiatives": "tiltak.csv", "budgets": "budsjett.csv", "milestones": "milepæler.csv",
              "decisions": "vedtak.csv", "checklist_answers": "sjekkliste.csv", "risks": "risiko.csv",
-             "benefits": "gevinster.csv", "benefit_measurements": "gevinstmålinger.csv"}
+             "benefits": "gevinster.csv", "benefit_measurements": "gevinstmålinger.csv",
+             "engagements": "medvirkning.csv", "collaboration_surveys": "samhandlingsundersøkelser.csv",
+             "collaboration_scores": "samhandlingsskårer.csv"}
 
 
 def csv_uploads(frames, names=CSV_NAMES, **options) -> list[Upload]:
@@ -285,7 +300,8 @@ def test_the_table_is_known_from_the_header_row_when_the_name_does_not_say(tmp_p
     store = sample_store(tmp_path / "data", plain_portfolio())
     names = {"initiatives": "eksport (1).csv", "budgets": "Ark2.csv", "milestones": "x.csv",
              "decisions": "Ark4.csv", "checklist_answers": "eksport (2).csv", "risks": "data.csv",
-             "benefits": "y.csv", "benefit_measurements": "z.csv"}
+             "benefits": "y.csv", "benefit_measurements": "z.csv", "engagements": "Ark9.csv",
+             "collaboration_surveys": "eksport (3).csv", "collaboration_scores": "w.csv"}
     prepared = pipeline.prepare(csv_uploads(frames_of(store), names=names), store)
     assert prepared.ok and prepared.unchanged, [str(p) for p in prepared.problems]
     assert {t: s.file for t, s in prepared.sources.items()} == names

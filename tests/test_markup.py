@@ -61,7 +61,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import ROOT, budget, existing_files, initiative, milestone, tables
+from conftest import NAMED_PAGES, ROOT, budget, existing_files, initiative, milestone, tables
 from portfolio.store.snapshots import Store
 
 # -- the static check -----------------------------------------------------------------
@@ -529,7 +529,7 @@ PAGES = [
     ("dashboard.py", "views/overview.py", {}), ("dashboard.py", "views/initiative.py", {"initiative": "alfa"}),
     ("dashboard.py", "views/initiative.py", {"initiative": "prog"}), ("dashboard.py", "views/budget.py", {}),
     ("dashboard.py", "views/milestones.py", {}), ("dashboard.py", "views/governance.py", {}),
-    ("dashboard.py", "views/changes.py", {}),
+    ("dashboard.py", "views/collaboration.py", {}), ("dashboard.py", "views/changes.py", {}),
     ("dashboard.py", "views/changes.py", {"since": "2026-11-01"}), ("dashboard.py", "views/history.py", {}),
     ("dashboard.py", "views/update.py", {"initiative": "alfa"}), ("dashboard.py", "views/public_page.py", {}),
     ("dashboard.py", "views/about_data.py", {}), ("public.py", "views/public_page.py", {}),
@@ -543,6 +543,8 @@ def run_page(script: str, page: str, params: dict):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / script), default_timeout=120)
+    if page in NAMED_PAGES:
+        at.run()  # AppTest finds a page with its own url_path only after a first run
     at.switch_page(page)
     for key, value in params.items():
         at.query_params[key] = value
@@ -638,7 +640,8 @@ OPEN_EXPANDERS_JS = """() => {
 BROWSER_PAGES = [
     ("dashboard.py", "", True), ("dashboard.py", "initiative?initiative=alfa", True),
     ("dashboard.py", "initiative?initiative=prog", True), ("dashboard.py", "budget", True),
-    ("dashboard.py", "milestones", True), ("dashboard.py", "governance", True), ("dashboard.py", "changes", True),
+    ("dashboard.py", "milestones", True), ("dashboard.py", "governance", True), ("dashboard.py", "samhandling", True),
+    ("dashboard.py", "changes", True),
     ("dashboard.py", "changes?since=2026-11-01", True), ("dashboard.py", "history", False),
     ("dashboard.py", "update?initiative=alfa", True), ("dashboard.py", "public", True),
     ("dashboard.py", "public?q=Alfa", True), ("dashboard.py", "public?q=Programmet", True),

@@ -100,7 +100,7 @@ def third_party_requests(base_url: str, paths: list[str]) -> tuple[list[str], li
 # Every page of both apps, one test each (spread over the test workers);
 # test_these_are_all_the_pages checks the list against what the apps register.
 PAGES = {
-    "dashboard.py": ["", "initiative", "budget", "milestones", "governance", "changes", "history", "update",
+    "dashboard.py": ["", "initiative", "budget", "milestones", "governance", "samhandling", "changes", "history", "update",
                      "public", "om-dataene", "tilgjengelighet"],
     "public.py": ["", "om-dataene", "tilgjengelighet"],
 }

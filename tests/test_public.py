@@ -8,7 +8,9 @@ governance register too: risks and checklist answers are sentinels through
 and through (they are never public), a decision or benefit that is not
 public is a sentinel in every column, a public benefit's owner and a public
 measurement's comment are sentinels, and so is every value of a measurement
-of a benefit that is not public.
+of a benefit that is not public. The collaboration tables too: surveys and
+scores are sentinels through and through, so is an engagement that is not
+public, and a public engagement's participant counts and note.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ PUBLIC_DECISION_TEXT = "Vedtaket slik det er skrevet, for alle."
 PUBLIC_BENEFIT = "Synlig gevinst for alle"
 PUBLIC_INDICATOR = "Synlig indikator for alle"
 PUBLIC_MEASURED = 4321.0  # shown as "4 321"
+PUBLIC_ENGAGEMENT = "Synlig dialogmote for alle"
+PUBLIC_PLACE = "Synlig sted for alle"
 
 
 def secret(column: str) -> str:
@@ -140,6 +144,40 @@ def governance_tables(secret_id: str) -> dict:
     }
 
 
+def collaboration_tables(secret_id: str) -> dict:
+    """The collaboration tables of `sentinel_tables()`: of the public
+    initiative «apen-a», a public engagement (its participant counts and note
+    sentinels: internal columns) and one that is not public (every column a
+    sentinel); of the internal initiative, the same, none public; surveys of
+    both and of the internal initiative's kommunalområde with their scores
+    (every column a sentinel: never public)."""
+    counts = dict.fromkeys(schema.PARTICIPANT_COLUMNS, SECRET_AMOUNTS[1])
+
+    def secret_rows(table: str, suffix: str, **fixed) -> dict:
+        row = {k: (f"{SECRET_SLUG}-{k.replace('_', '-')}-{suffix}" if k.endswith("_id") else v)
+               for k, v in secret_row_values(table).items()}
+        return {**row, **fixed}
+
+    engagements, surveys, scores = [], [], []
+    for owner, suffix in (("apen-a", "a"), (secret_id, "internal"), (None, "area")):
+        if owner is not None:
+            engagements.append(secret_rows("engagements", suffix, initiative_id=owner, kind="seminar",
+                                           is_public=False, **counts))
+        survey = secret_rows("collaboration_surveys", suffix, initiative_id=owner, respondents=SECRET_AMOUNTS[0],
+                             area=secret("owner_area") if owner is None else None)
+        surveys.append(survey)
+        scores.append(secret_rows("collaboration_scores", suffix, survey_id=survey["survey_id"], mean=4.25,
+                                  n=SECRET_AMOUNTS[1]))
+    engagements.append(dict(engagement_id="apen-medvirkning", initiative_id="apen-a", kind="dialogmøte",
+                            title=PUBLIC_ENGAGEMENT, held_on=dt.date(2026, 4, 20), place=PUBLIC_PLACE,
+                            is_public=True, note=secret("note"), **counts))
+    return {
+        "engagements": frame("engagements", engagements),
+        "collaboration_surveys": frame("collaboration_surveys", surveys),
+        "collaboration_scores": frame("collaboration_scores", scores),
+    }
+
+
 def sentinel_tables() -> dict:
     """A public programme and initiative with sentinels in every internal
     column; an internal initiative, an internal milestone of a public
@@ -175,7 +213,8 @@ def sentinel_tables() -> dict:
         milestone(f"{SECRET_SLUG}-flagged-ms", secret_id, is_public=True,
                   **{k: v for k, v in secret_ms.items() if k not in ("milestone_id", "initiative_id")}),
     ]
-    return {**tables(initiatives, budgets, milestones), **governance_tables(secret_id)}
+    return {**tables(initiatives, budgets, milestones), **governance_tables(secret_id),
+            **collaboration_tables(secret_id)}
 
 
 EARLIER_CREATED = dt.datetime(2026, 6, 1, 13, tzinfo=dt.UTC)  # what the overview's "what changed" compares with
@@ -196,8 +235,8 @@ def earlier_sentinel_tables() -> dict:
     initiatives.loc[initiatives["initiative_id"] == "apen-a", "is_public"] = False
     initiatives.loc[initiatives["initiative_id"] == "apen-a", "name"] = secret("old-name")
     initiatives.loc[initiatives["initiative_id"] == "apen-b", "phase"] = "Planlegge"
-    # the internal initiative's decision and benefit were public then; «apen-a»'s could not be
-    for name in ("decisions", "benefits"):
+    # the internal initiative's decision, benefit and engagement were public then; «apen-a»'s could not be
+    for name in ("decisions", "benefits", "engagements"):
         rows = earlier[name]
         rows["is_public"] = rows["initiative_id"].str.startswith(SECRET_SLUG)
     return earlier
@@ -252,7 +291,7 @@ def all_text(at: AppTest) -> str:
 
 
 # Expanders of the public page that are not an initiative's card
-NOT_CARDS = (T.YEARS_HEADING, T.PHASES_HEADING, T.WORDS_HEADING)
+NOT_CARDS = (T.YEARS_HEADING, T.PHASES_HEADING, T.WORDS_HEADING, T.DOWNLOADS_HEADING)
 OVERVIEW_TABLES = 3  # by phase, by focus area, money per year
 
 
@@ -298,6 +337,9 @@ def test_the_projection_holds_only_public_rows_and_columns(sentinel_data):
     # a measurement of a benefit that is not public (of a public initiative) is not projected
     assert projected["benefit_measurements"]["benefit_id"].to_pylist() == ["apen-gevinst"]
     assert "risks" not in projected and "checklist_answers" not in projected
+    # an engagement without its participant counts and note; surveys and scores never
+    assert projected["engagements"]["engagement_id"].to_pylist() == ["apen-medvirkning"]
+    assert "collaboration_surveys" not in projected and "collaboration_scores" not in projected
     parents = dict(zip(projected["initiatives"]["initiative_id"].to_pylist(),
                        projected["initiatives"]["parent_id"].to_pylist(), strict=False))
     assert parents == {"apen-programmet": None, "apen-a": "apen-programmet", "apen-b": None}
@@ -305,6 +347,7 @@ def test_the_projection_holds_only_public_rows_and_columns(sentinel_data):
     assert leaks(text) == []
     assert PUBLIC_NAME in text and PUBLIC_MILESTONE in text
     assert PUBLIC_DECISION in text and PUBLIC_BENEFIT in text and PUBLIC_INDICATOR in text
+    assert PUBLIC_ENGAGEMENT in text and PUBLIC_PLACE in text
 
 
 def test_the_projection_drops_public_rows_of_internal_initiatives(sentinel_data):
@@ -318,7 +361,7 @@ def test_the_projection_drops_public_rows_of_internal_initiatives(sentinel_data)
 
     def flagged(table: str, columns: list[str]) -> pa.Table:
         rows = read(table, columns)
-        if table in ("decisions", "benefits"):
+        if table in ("decisions", "benefits", "engagements"):
             index = rows.schema.get_field_index(public.ROW_FLAG)
             rows = rows.set_column(index, public.ROW_FLAG, pa.array([True] * rows.num_rows, pa.bool_()))
         return rows
@@ -326,6 +369,7 @@ def test_the_projection_drops_public_rows_of_internal_initiatives(sentinel_data)
     projected = public.project(flagged)
     assert set(projected["decisions"]["initiative_id"].to_pylist()) == {"apen-a"}
     assert set(projected["benefits"]["initiative_id"].to_pylist()) == {"apen-a"}
+    assert set(projected["engagements"]["initiative_id"].to_pylist()) == {"apen-a"}
     shown = set(projected["benefits"]["benefit_id"].to_pylist())
     assert set(projected["benefit_measurements"]["benefit_id"].to_pylist()) <= shown
     internal = [b for b in shown if b != "apen-gevinst"]  # «apen-a»'s internal benefit, now flagged
@@ -501,7 +545,8 @@ def test_export_public_writes_only_public_data(sentinel_data, tmp_path):
     files = sorted(p.name for p in out.iterdir())
     assert files == sorted(["_public.json", *(f"{name}.{kind}" for name in public.PUBLIC_TABLES
                                               for kind in ("csv", "parquet"))])
-    assert not {"risks", "checklist_answers"} & {name.split(".")[0] for name in files}
+    assert not {"risks", "checklist_answers", "collaboration_surveys", "collaboration_scores"} & {
+        name.split(".")[0] for name in files}
     for path in out.iterdir():
         raw = path.read_bytes()
         assert SENTINEL.encode().lower() not in raw.lower(), path.name
@@ -518,7 +563,7 @@ def test_export_public_writes_only_public_data(sentinel_data, tmp_path):
         assert leaks(decoded) == [], (name, leaks(decoded))
     info = json.loads((out / "_public.json").read_text())
     assert info["row_counts"] == {"initiatives": 3, "budgets": 2, "milestones": 1, "decisions": 1,
-                                  "benefits": 1, "benefit_measurements": 1}
+                                  "benefits": 1, "benefit_measurements": 1, "engagements": 1}
     assert "author" not in info
 
 
@@ -531,6 +576,41 @@ def test_export_public_of_an_unknown_snapshot_fails_clearly(sentinel_data, tmp_p
     assert result.returncode == 2
     assert "finnes-ikke" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "ut").exists()
+
+
+def test_publish_writes_no_sentinel_into_any_file(sentinel_data, tmp_path, monkeypatch):
+    """`publish` (site, open data, catalogue, feeds, marker): no sentinel in
+    the bytes of any file, in any text file's text, nor in the values and
+    metadata of its Parquet files decoded."""
+    from portfolio import cli
+
+    settings = tmp_path / "publish.toml"
+    settings.write_text('[publisher]\nname = "Testkommune"\norganisation_number = "963296746"\n'
+                        '[contact]\nname = "Postmottak"\nemail = "post@example.no"\n', encoding="utf-8")
+    out = tmp_path / "publisert"
+    monkeypatch.setenv("PORTFOLIO_DATA", str(sentinel_data))
+    assert cli.main(["publish", str(out), "--config", str(settings), "--base-url", "https://example.no/p/"]) == 0
+    files = [p for p in out.rglob("*") if p.is_file()]
+    assert {"index.html", "changes.xml", "kalender.ics", "datapackage.json", "catalog.jsonld",
+            "initiatives.parquet"} <= {p.name for p in files}
+    seen_public = False
+    for path in files:
+        raw = path.read_bytes()
+        assert SENTINEL.encode().lower() not in raw.lower(), path
+        if path.suffix == ".parquet":
+            table = pq.read_table(path)
+            text = table.to_pandas().to_csv() + json.dumps(
+                {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()})
+        elif path.suffix in (".png", ".ico", ".woff2"):  # the site's own images: the bytes were checked above
+            continue
+        else:
+            text = raw.decode("utf-8")
+        assert leaks(text) == [], (path.relative_to(out), leaks(text))
+        seen_public |= PUBLIC_NAME in text
+    assert seen_public  # the check looks where the data is
+    # the public initiative that became public is news; nothing of the one taken off the public data is
+    feed = (out / "changes.xml").read_text()
+    assert PUBLIC_NAME in feed and "Apent tiltak under internt program" in feed
 
 
 def test_the_public_app_reads_an_exported_folder(sentinel_data, tmp_path, data_env, monkeypatch):
@@ -601,6 +681,9 @@ def test_public_page_on_the_demo_data(data_env, script):
     shown = {label.rsplit(" (", 1)[0] for label in labels}
     assert shown == public_names and len(shown) == 7
     assert labels[0] == "Samhandlingskommunen Kristiansand (Gjennomføre)"  # the programme first
+    # the open data, as `publish` writes it: every public table as CSV and Parquet, the package, the calendar
+    downloads = [b.proto.label for b in at.get("download_button")]
+    assert len(downloads) == 2 * len(public.PUBLIC_TABLES) + 2 and "Tiltak (CSV)" in downloads
     text = all_text(at)
     assert "Fase 4 av 6: Gjennomføre" in text and "Fase 6 av 6: Realisere" in text
     assert any(c.value == T.UPDATED.format(date="16.11.2026") for c in at.caption)
@@ -660,8 +743,8 @@ def test_about_pages_on_demo_and_large_data(data_env, large_data):
             at = run(script, "views/about_data.py")
             assert at.title[0].value == about_texts.ABOUT_TITLE
             assert [h.value for h in at.header] == [
-                about_texts.WHAT_HEADING, about_texts.FRESH_HEADING, about_texts.WHO_HEADING,
-                about_texts.DEMO_HEADING,
+                about_texts.WHAT_HEADING, about_texts.OPEN_DATA_HEADING, about_texts.FRESH_HEADING,
+                about_texts.WHO_HEADING, about_texts.DEMO_HEADING,
             ]
             text = all_text(at)
             assert "16.11.2026" in text and "postmottak@kristiansand.kommune.no" in text
@@ -678,7 +761,7 @@ def test_about_pages_on_demo_and_large_data(data_env, large_data):
 def test_without_public_initiatives_the_page_says_so(tmp_path, data_env):
     root = tmp_path / "data"
     internal = sentinel_tables()
-    for name in ("initiatives", "decisions", "benefits"):  # a public decision or benefit needs a public initiative
+    for name in ("initiatives", "decisions", "benefits", "engagements"):  # each public one needs a public initiative
         internal[name]["is_public"] = False
     Store(root).write(internal, author="test", note="alt internt")
     data_env(root)

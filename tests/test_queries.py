@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DEMO_DATA, DEMO_TODAY, budget, initiative, milestone, tables
 from portfolio.model import schema
-from portfolio.present import governance_query
+from portfolio.present import collaboration, governance_query
 from portfolio.query import orders
 from portfolio.query import runner as queries
 from portfolio.query.runner import Filters
@@ -33,6 +33,9 @@ def query_params(store: Store, snapshot_id: str, today, **extra) -> dict:
         **{k: v for k, v in governance_query.params(Filters()).items() if k not in ("filters", "initiative_id")},
         "bodies": [], "decision_points": [], "search": "", "decided_from": None, "decided_to": None,
         "decision_point": None, "probability": None, "consequence": None, "include_closed": False,
+        # «Samhandling»: the schema's target groups and focus areas, and a cell of a coverage matrix
+        **{k: v for k, v in collaboration.params(Filters(), today.year).items() if k not in ("filters", "year")},
+        "target_group": "Nye innbyggere",
     }
     params.update(extra)
     return params

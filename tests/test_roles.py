@@ -23,7 +23,7 @@ EDITOR = {"is_logged_in": True, "email": "pl@kristiansand.kommune.no", "name": "
 STRANGER = {"is_logged_in": True, "email": "noen@example.com", "name": "Noen"}
 
 READ_PAGES = ["views/overview.py", "views/initiative.py", "views/budget.py", "views/milestones.py",
-              "views/governance.py", "views/changes.py", "views/history.py"]
+              "views/governance.py", "views/collaboration.py", "views/changes.py", "views/history.py"]
 DATA_PAGES = ["views/update.py"]
 PUBLIC_PAGES = ["views/public_page.py", "views/about_data.py", "views/accessibility.py"]
 INTERNAL_PAGES = READ_PAGES + DATA_PAGES

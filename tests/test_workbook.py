@@ -28,7 +28,8 @@ def test_one_sheet_per_table_with_norwegian_headers_and_the_instructions_first(d
     book, _, frames = demo_book
     visible = [s.title for s in book.worksheets if s.sheet_state == "visible"]
     assert visible == [T.INSTRUCTIONS_SHEET, "Tiltak", "Budsjett", "Milepæler",
-                       "Vedtak", "Sjekkliste", "Risiko", "Gevinster", "Gevinstmålinger"]
+                       "Vedtak", "Sjekkliste", "Risiko", "Gevinster", "Gevinstmålinger",
+                       "Medvirkning", "Samhandlingsundersøkelser", "Samhandlingsskårer"]
     assert book.active.title == T.INSTRUCTIONS_SHEET
     for name in schema.TABLE_NAMES:
         sheet = book[texts.TABLE_LABELS[name]]

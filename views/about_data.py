@@ -10,7 +10,7 @@ names the project leaders (an internal column).
 import streamlit as st
 
 from portfolio import fmt
-from portfolio.present import public
+from portfolio.present import public, publication
 from portfolio.texts import about as T
 from portfolio.web import public as public_app
 
@@ -37,6 +37,13 @@ st.write(T.ABOUT_INTRO)
 st.header(T.WHAT_HEADING, anchor=False)
 st.write(T.WHAT)
 st.write(T.PUBLIC_PART)
+
+st.header(T.OPEN_DATA_HEADING, anchor=False)
+st.write(T.OPEN_DATA)
+st.markdown(fmt.join("\n", (fmt.markdown("- {line}", line=line) for line in publication.table_lines())))
+st.markdown("\n".join(f"- {line}" for line in T.OPEN_DATA_FORMATS))
+st.write(T.OPEN_DATA_PUBLISHED_ONLY)
+st.write(T.OPEN_DATA_LICENCE)
 
 st.header(T.FRESH_HEADING, anchor=False)
 if ctx is not None:

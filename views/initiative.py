@@ -3,8 +3,17 @@
 import streamlit as st
 
 from portfolio import fmt
-from portfolio.present import governance_tables, initiative, initiative_governance, initiative_history, links
+from portfolio.present import (
+    collaboration_engagements,
+    governance_tables,
+    initiative,
+    initiative_collaboration,
+    initiative_governance,
+    initiative_history,
+    links,
+)
 from portfolio.texts import checklists
+from portfolio.texts import collaboration as C
 from portfolio.texts import governance as G
 from portfolio.texts import initiative as T
 from portfolio.web import auth, tables, ui
@@ -114,6 +123,31 @@ if gains.count:
 if gains.qualitative_count:
     st.markdown(f"**{G.QUALITATIVE}**")
     st.markdown(fmt.literal(gains.qualitative))
+
+# Collaboration: partners and areas, engagements, the latest survey (portfolio/present/initiative_collaboration.py)
+together = ui.view(initiative_collaboration.build_view, ctx, chosen)  # built once per snapshot and initiative
+st.subheader(C.INITIATIVE_PARTNERS, anchor=False)
+if together.who is not None:
+    st.markdown(fmt.literal(together.who))
+
+st.subheader(C.INITIATIVE_ENGAGEMENTS, anchor=False)
+if not together.engagement_count:
+    st.write(C.INITIATIVE_ENGAGEMENTS_NONE)
+else:
+    if together.citizens is not None:
+        st.write(fmt.literal(together.citizens))
+    st.caption(fmt.literal(together.engagement_caption))
+    tables.dataframe(together.engagements, collaboration_engagements.engagement_columns(with_initiative=False),
+                     key="initiative_engagements", hide_index=True, width="stretch", placeholder=C.EMPTY,
+                     height="content" if len(together.engagements) <= 25 else 720)
+
+st.subheader(C.INITIATIVE_SURVEYS, anchor=False)
+if not together.surveys:
+    st.write(C.INITIATIVE_SURVEYS_NONE)
+for survey in together.surveys:
+    st.markdown(f"**{fmt.literal(survey.heading)}**")
+    st.caption(fmt.literal(survey.caption))
+    st.table(fmt.literal_table(survey.table), hide_index=True, alt=fmt.literal(survey.heading))
 
 st.subheader(T.HISTORY, anchor=False)
 st.write(fmt.literal(view.history_takeaway))

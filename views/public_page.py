@@ -9,7 +9,7 @@ The search and the phase filter are kept in the URL (?q=…&fase=…).
 import streamlit as st
 
 from portfolio import fmt
-from portfolio.present import public, public_overview
+from portfolio.present import public, public_groups, public_overview, publication
 from portfolio.texts import public as T
 from portfolio.web import public as public_app
 
@@ -64,6 +64,53 @@ with st.expander(T.PHASES_HEADING):
     ))
 with st.expander(T.WORDS_HEADING):
     st.markdown("\n".join(f"- {word}" for word in T.WORDS))
+
+# «Hva gjør kommunen for meg?»: the initiatives for one citizen group, by focus area (portfolio/present/public_groups.py)
+st.header(T.GROUPS_HEADING, anchor=False)
+st.write(T.GROUPS_INTRO)
+group = st.selectbox(T.GROUP_PICKER, public_groups.GROUPS, index=None, placeholder=T.GROUP_PLACEHOLDER,
+                     key="gruppe", bind="query-params", help=T.GROUP_PICKER_HELP)
+if group:
+    found = public_groups.group_view(data, group)
+    st.write(fmt.literal(found.intro))
+    for area in found.areas:
+        st.subheader(fmt.literal(area.heading), anchor=False)
+        lines = [*area.items]
+        if area.more:
+            lines.append(fmt.markdown(T.GROUP_MORE_ONE if area.more == 1 else T.GROUP_MORE,
+                                      count=fmt.number(area.more)))
+        st.markdown("\n".join(f"- {fmt.literal(line)}" for line in lines))
+    if found.without:
+        st.write(fmt.join(" ", found.without))
+    if found.count:
+        st.caption(T.GROUP_NOTE)
+    # The group's coming and past public engagements (medvirkning): public rows and columns only
+    st.subheader(T.GROUP_ENGAGEMENTS_HEADING, anchor=False)
+    if not found.coming and not found.past:
+        st.write(fmt.markdown(T.GROUP_NO_ENGAGEMENTS, group=public_groups.group_words(group)))
+    else:
+        st.write(fmt.markdown(T.GROUP_ENGAGEMENTS_INTRO, group=public_groups.group_words(group)))
+        st.markdown(f"**{T.GROUP_COMING}**")
+        if found.coming:
+            lines = [*found.coming]
+            if found.coming_more:
+                lines.append(fmt.markdown(T.GROUP_COMING_MORE_ONE if found.coming_more == 1 else T.GROUP_COMING_MORE,
+                                          count=fmt.number(found.coming_more)))
+            st.markdown("\n".join(f"- {fmt.literal(line)}" for line in lines))
+        else:
+            st.write(T.GROUP_NO_COMING)
+        if found.past:
+            st.markdown(f"**{T.GROUP_PAST}**")
+            lines = [*found.past]
+            if found.past_more:
+                lines.append(fmt.markdown(T.GROUP_ENGAGEMENTS_MORE_ONE if found.past_more == 1
+                                          else T.GROUP_ENGAGEMENTS_MORE, count=fmt.number(found.past_more)))
+            st.markdown("\n".join(f"- {fmt.literal(line)}" for line in lines))
+with st.expander(T.DOWNLOADS_HEADING):
+    st.write(T.DOWNLOADS_INTRO)
+    for download in publication.page_downloads(data):  # each file is made only when its button is clicked
+        st.download_button(fmt.literal(download.label), download.make, file_name=download.file_name, mime=download.mime,
+                           key=f"download_{download.file_name}", on_click="ignore")
 
 st.header(T.LIST_HEADING, anchor=False)
 search = st.text_input(T.SEARCH, key="q", bind="query-params", help=T.SEARCH_HELP,

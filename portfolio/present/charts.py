@@ -7,13 +7,13 @@ status word (legend, labels, tooltip).
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from portfolio import texts
 
 # Fill colours of the statuses: each has at least 3:1 against the white
 from portfolio.model import schema
+from portfolio.present.lazy_altair import alt
 
 # background (WCAG 1.4.11), and each bar also has a dark outline.
 STATUS_COLOURS = {

@@ -10,10 +10,10 @@ in the legend. The text on every colour has a contrast of at least 4.5:1
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from portfolio.present.charts import NARROW_PX, OUTLINE, norwegian
+from portfolio.present.lazy_altair import alt
 from portfolio.texts import governance as T
 
 # Risk levels by score (probability × consequence, 1–25): (key, lowest score, highest score, fill)

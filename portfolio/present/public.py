@@ -147,34 +147,42 @@ def date_of(value) -> dt.date | None:
     return value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value
 
 
+def facts(row: Mapping, names: Mapping[str, str]) -> list[fmt.Markdown]:
+    """An initiative's facts, one sentence each (Markdown with the data made
+    literal): the programme it is part of, who is responsible, its period,
+    for whom, what it is about, who takes part. `row` is the initiative's
+    row (a Series or a dict); `names` the public initiatives' names by id."""
+    found = []
+    parent = row["parent_id"]
+    if isinstance(parent, str) and parent in names:
+        found.append(fmt.markdown(T.PART_OF, name=plain(names[parent])))
+    found.append(fmt.markdown(T.AREA, area=row["owner_area"]))
+    found.append(fmt.markdown(T.OWNER, owner=row["project_owner"]))
+    start, end = date_of(row["start_date"]), date_of(row["end_date"])
+    if end:
+        found.append(fmt.markdown(T.PERIOD, start=fmt.date(start), end=fmt.date(end)))
+    else:
+        found.append(fmt.markdown(T.PERIOD_OPEN, start=fmt.date(start)))
+    groups = _list(row["target_groups"])
+    if groups:
+        found.append(fmt.markdown(T.FOR_WHOM, groups=word_list(g[0].lower() + g[1:] for g in groups)))
+    focus = _list(row["focus_areas"])
+    if focus:
+        found.append(fmt.markdown(T.ABOUT, areas=word_list(T.FOCUS_AREA_WORDS.get(f, f) for f in focus)))
+    others = _list(row["collaborating_areas"])
+    if others:
+        found.append(fmt.markdown(T.COLLABORATING, areas=word_list(others)))
+    partners = _list(row["partners"])
+    if partners:
+        found.append(fmt.markdown(T.PARTNERS, partners=word_list(partners)))
+    return found
+
+
 def card(data: PublicData, row: pd.Series, names: Mapping[str, str]) -> Card:
     """One initiative as the public page shows it (its label and facts are
     Markdown with the data made literal; the summary and milestone titles are
     plain text, which the page makes literal)."""
     initiative_id = row["initiative_id"]
-    facts = []
-    parent = row["parent_id"]
-    if isinstance(parent, str) and parent in names:
-        facts.append(fmt.markdown(T.PART_OF, name=plain(names[parent])))
-    facts.append(fmt.markdown(T.AREA, area=row["owner_area"]))
-    facts.append(fmt.markdown(T.OWNER, owner=row["project_owner"]))
-    start, end = date_of(row["start_date"]), date_of(row["end_date"])
-    if end:
-        facts.append(fmt.markdown(T.PERIOD, start=fmt.date(start), end=fmt.date(end)))
-    else:
-        facts.append(fmt.markdown(T.PERIOD_OPEN, start=fmt.date(start)))
-    groups = _list(row["target_groups"])
-    if groups:
-        facts.append(fmt.markdown(T.FOR_WHOM, groups=word_list(g[0].lower() + g[1:] for g in groups)))
-    focus = _list(row["focus_areas"])
-    if focus:
-        facts.append(fmt.markdown(T.ABOUT, areas=word_list(T.FOCUS_AREA_WORDS.get(f, f) for f in focus)))
-    others = _list(row["collaborating_areas"])
-    if others:
-        facts.append(fmt.markdown(T.COLLABORATING, areas=word_list(others)))
-    partners = _list(row["partners"])
-    if partners:
-        facts.append(fmt.markdown(T.PARTNERS, partners=word_list(partners)))
 
     ms = data.milestones[data.milestones["initiative_id"] == initiative_id]
     completed = ms[ms["completed_date"].notna()].sort_values("completed_date", ascending=False, kind="stable")
@@ -205,7 +213,7 @@ def card(data: PublicData, row: pd.Series, names: Mapping[str, str]) -> Card:
         phase=phase,
         phase_position=phase_position(phase),
         phase_explanation=T.PHASE_EXPLANATIONS[phase],
-        facts=facts,
+        facts=facts(row, names),
         url=url,
         done=done,
         done_more=max(len(completed) - DONE_SHOWN, 0),

@@ -84,7 +84,15 @@ def _progress_sentences(share: float | None, target_on: dt.date | None, today: d
 def benefit_line(row, measured: pd.DataFrame, plain, today: dt.date) -> fmt.Markdown:
     """One benefit: what is expected, how it is measured, the target and the
     baseline, the latest measurements (oldest of them first) and how far it
-    has come (and, when the target's date has passed, that it was due)."""
+    has come (and, when the target's date has passed, that it was due).
+    `measured`: the benefit's measurements (measured_on, value)."""
+    measured = measured.sort_values("measured_on", kind="stable")
+    return benefit_sentences(row, list(zip(measured["measured_on"], measured["value"], strict=True)), plain, today)
+
+
+def benefit_sentences(row, measured: list[tuple], plain, today: dt.date) -> fmt.Markdown:
+    """`benefit_line` with the measurements as (measured_on, value) pairs,
+    oldest first (the static site has them grouped per benefit already)."""
     sentences: list[fmt.Markdown] = []
     indicator = _text(row.indicator)
     sentences.append(fmt.markdown(T.BENEFIT_INDICATOR, indicator=plain(indicator)) if indicator
@@ -96,17 +104,16 @@ def benefit_line(row, measured: pd.DataFrame, plain, today: dt.date) -> fmt.Mark
     if not fmt.missing(row.baseline) and _date(row.baseline_on):
         sentences.append(fmt.markdown(T.BENEFIT_BASELINE, date=fmt.date(_date(row.baseline_on)),
                                       baseline=value_words(row.baseline, row.unit)))
-    measured = measured.sort_values("measured_on", kind="stable")
-    if len(measured):
-        latest = measured.tail(MEASUREMENTS_SHOWN)
+    if measured:
+        latest = measured[-MEASUREMENTS_SHOWN:]
         values = [fmt.markdown(T.BENEFIT_MEASUREMENT, value=value_words(v, row.unit), date=fmt.date(_date(d)))
-                  for d, v in latest[["measured_on", "value"]].itertuples(index=False)]
+                  for d, v in latest]
         sentences.append(fmt.markdown(T.BENEFIT_MEASURED, values=_word_list(values)))
         older = len(measured) - len(latest)
         if older:
             sentences.append(fmt.markdown(T.BENEFIT_MORE_MEASURED_ONE if older == 1 else T.BENEFIT_MORE_MEASURED,
                                           count=fmt.number(older)))
-        share = progress(row.baseline, row.target, measured["value"].iloc[-1])
+        share = progress(row.baseline, row.target, measured[-1][1])
         sentences += _progress_sentences(share, _date(row.target_on), today)
     elif indicator:
         sentences.append(fmt.markdown(T.BENEFIT_NOT_MEASURED))

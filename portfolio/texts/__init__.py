@@ -166,6 +166,38 @@ COLUMN_LABELS = {
         "value": "Verdi",
         "comment": "Kommentar",
     },
+    "engagements": {
+        "engagement_id": "Medvirkning-ID",
+        "initiative_id": "Tiltak-ID",
+        "kind": "Type",
+        "title": "Tittel",
+        "held_on": "Dato",
+        "place": "Sted",
+        "participants_citizens": "Deltakere: innbyggere",
+        "participants_politicians": "Deltakere: politikere",
+        "participants_leaders": "Deltakere: ledere",
+        "participants_staff": "Deltakere: ansatte",
+        "participants_volunteers": "Deltakere: frivillige",
+        "participants_business": "Deltakere: næringsliv",
+        "participants_other": "Deltakere: andre",
+        "is_public": "Offentlig",
+        "note": "Merknad",
+    },
+    "collaboration_surveys": {
+        "survey_id": "Undersøkelse-ID",
+        "initiative_id": "Tiltak-ID",
+        "area": "Kommunalområde",
+        "conducted_on": "Gjennomført dato",
+        "respondent_group": "Respondentgruppe",
+        "respondents": "Antall svar (n)",
+        "instrument": "Måleinstrument",
+    },
+    "collaboration_scores": {
+        "survey_id": "Undersøkelse-ID",
+        "dimension": "Dimensjon",
+        "mean": "Gjennomsnitt (1–5)",
+        "n": "Antall svar (n)",
+    },
 }
 
 TABLE_LABELS = {
@@ -177,6 +209,9 @@ TABLE_LABELS = {
     "risks": "Risiko",
     "benefits": "Gevinster",
     "benefit_measurements": "Gevinstmålinger",
+    "engagements": "Medvirkning",
+    "collaboration_surveys": "Samhandlingsundersøkelser",
+    "collaboration_scores": "Samhandlingsskårer",
 }
 
 STATUS_LABELS = {
@@ -229,6 +264,22 @@ VALIDATION = {
     "public_decision": "vedtaket kan ikke være offentlig når tiltaket «{initiative}» ikke er offentlig.",
     "public_benefit": "gevinsten kan ikke være offentlig når tiltaket «{initiative}» ikke er offentlig.",
     "checklist_item": "sjekklisten for {decision_point} har ikke punkt {value}; den har punkt 1–{count}.",
+    # the collaboration tables (portfolio/model/rules_collaboration.py)
+    "public_engagement": "medvirkningen kan ikke være offentlig når tiltaket «{initiative}» ikke er offentlig.",
+    "survey_unit_missing": "fyll ut enten Tiltak-ID eller Kommunalområde: undersøkelsen gjelder ett av dem.",
+    "survey_unit_both": (
+        "fyll ut bare én av Tiltak-ID og Kommunalområde: undersøkelsen gjelder enten et tiltak eller et "
+        "kommunalområde."
+    ),
+    "survey_area": (
+        "kommunalområdet «{value}» er ikke nevnt i tabellen Tiltak. Bruk et kommunalområde slik det står "
+        "under Kommunalområde eller Samarbeidende områder, for eksempel {examples}."
+    ),
+    "survey_area_none": "kommunalområdet «{value}» er ikke nevnt i tabellen Tiltak, som ikke nevner noen ennå.",
+    "dimension_spelling": "skriv dimensjonen «{value}» slik referanselisten skriver den: «{expected}».",
+    "score_n_over_respondents": (
+        "{value} svar for dimensjonen er flere enn undersøkelsens {respondents} svar (undersøkelsen «{survey}»)."
+    ),
     "invalid": "Dataene er ikke gyldige ({count} feil).",
 }
 

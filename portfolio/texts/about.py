@@ -31,6 +31,36 @@ PUBLIC_PART = (
     "er offentlige, er bestemt ett sted i løsningen, i datamodellen."
 )
 
+OPEN_DATA_HEADING = "Åpne data"
+OPEN_DATA = (
+    "De offentlige dataene er åpne data. Du kan laste dem ned på siden «For innbyggere og "
+    "politikere», under «Last ned dataene». De samme filene følger med når kommunen publiserer "
+    "porteføljen som en egen nettside. Hver tabell finnes som CSV og som Parquet:"
+)
+OPEN_DATA_FORMATS = (
+    "**CSV:** tekst i UTF-8 med komma mellom feltene og datoer som ÅÅÅÅ-MM-DD. Et felt med flere "
+    "verdier står som en JSON-liste, for eksempel [\"Oppvekst\",\"Helse og mestring\"]. Et tomt felt "
+    "betyr at verdien mangler.",
+    "**Parquet:** de samme radene, med typene fra datamodellen (tall, datoer og lister). Passer for dataanalyse.",
+    "**datapackage.json:** beskriver filene etter standarden Frictionless Data Package: hver kolonne "
+    "med navn, norsk tittel og forklaring, type, om den er påkrevd, gyldige verdier, nøkler og hvilken "
+    "tabell den viser til. Filene kan kontrolleres med `frictionless validate datapackage.json`.",
+    "**catalog.jsonld:** beskriver datasettet etter DCAT-AP-NO, slik at Felles datakatalog "
+    "(data.norge.no) kan høste det: hvem som utgir dataene, hvem du kan kontakte, tema, lisens og filene.",
+    "**changes.xml:** en Atom-feed med én oppføring per endring i de offentlige dataene. Du kan følge "
+    "den i en nyhetsleser.",
+    "**kalender.ics:** en kalender med de offentlige milepælene, arrangementene og vedtakene. Du kan "
+    "abonnere på den i kalenderen din.",
+)
+OPEN_DATA_PUBLISHED_ONLY = (
+    "Katalogbeskrivelsen og feeden med endringer finnes bare i den publiserte mappen, fordi de trenger "
+    "kommunens innstillinger og historikken."
+)
+OPEN_DATA_LICENCE = (
+    "Du kan bruke dataene fritt etter Norsk lisens for offentlige data (NLOD) 2.0. Oppgi "
+    "Kristiansand kommune som kilde."
+)
+
 FRESH_HEADING = "Hvor ferske dataene er"
 FRESH_PUBLIC = "Dataene ble sist oppdatert {date}."
 FRESH_INTERNAL = "Siste øyeblikksbilde er fra {date}. Det ble lagret av {author}."

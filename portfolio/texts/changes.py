@@ -1,12 +1,15 @@
 """Texts of the Changes page ("Endringer") and `python -m portfolio diff`."""
 
+from portfolio.texts import changes_collaboration as collaboration
+
 PAGE_TITLE = "Endringer"
 
 PAGE = {
     "title": "Endringer",
     "intro": (
         "Hva som er endret i porteføljen mellom to øyeblikksbilder: nye tiltak, status, fase, "
-        "milepæler, budsjett, vedtak, sjekklister, risiko og gevinster. Sammenlign med et tidligere øyeblikksbilde eller med en dato, "
+        "milepæler, budsjett, vedtak, sjekklister, risiko, gevinster og samhandling. "
+        "Sammenlign med et tidligere øyeblikksbilde eller med en dato, "
         "for eksempel forrige møte i ledergruppen."
     ),
     "mode": "Sammenlign med",
@@ -50,8 +53,9 @@ PAGE = {
         "Det viktigste først: tiltak der samlet status ble rød, så forverret status, nye eller økte "
         "høye risikoer, nye forsinkede milepæler, budsjettendringer, flyttede frister, fjernede tiltak, "
         "nye vedtak, ny fase eller nytt beslutningspunkt, nye tiltak, andre statusendringer, andre "
-        "risikoendringer, sjekklister, gevinster og målinger, endrede milepæler, forbedret status eller "
-        "lavere risiko og andre endringer. Hver setning er laget av endringene i tabellene under."
+        "risikoendringer, sjekklister, gevinster og målinger, medvirkning og samhandlingsskårer, endrede "
+        "milepæler, forbedret status, lavere risiko eller høyere samhandlingsskår og andre endringer. "
+        "Hver setning er laget av endringene i tabellene under."
     ),
     "summary_link": "**{name}**",
     "summary_severity": "Viktigste endring: {label}",
@@ -364,11 +368,13 @@ CLI = {
     "help": "Vis hva som er endret mellom to øyeblikksbilder.",
     "description": (
         "Vis hva som er endret fra øyeblikksbilde A til øyeblikksbilde B: nye og fjernede tiltak, "
-        "status, fase, beslutningspunkt, milepæler, budsjett, vedtak, sjekklister, risiko og gevinster. "
+        "status, fase, beslutningspunkt, milepæler, budsjett, vedtak, sjekklister, risiko, gevinster, "
+        "medvirkning og samhandlingsundersøkelser. "
         "A og B er ID-er fra `python -m portfolio snapshots`; «latest» er det siste og «previous» det "
         "nest siste. Med --json er hver endring et objekt med feltet «kind» (for eksempel "
         "decision_added, checklist_answer_changed, risk_added, risk_closed, risk_score_moved, "
-        "benefit_measured) og, for vedtak, sjekklister, risiko og gevinster, radens nøkkel og «detail»."
+        "benefit_measured, engagement_added, collaboration_score_moved) og, for vedtak, sjekklister, risiko, "
+        "gevinster, medvirkning og samhandlingsundersøkelser, radens nøkkel og «detail»."
     ),
     "old": "Øyeblikksbildet det sammenlignes fra (ID, «latest» eller «previous»).",
     "new": "Øyeblikksbildet det sammenlignes til (ID, «latest» eller «previous»).",
@@ -386,3 +392,16 @@ CLI = {
     "changes": "Endringene:",
     "more": "… og {count} til. Bruk --json for hele listen.",
 }
+
+# The collaboration tables (engagements, surveys, scores): their kinds, rows and sentences
+KIND_LABELS.update(collaboration.KIND_LABELS)
+WHAT.update(collaboration.WHAT)
+SUMMARY_PARTS = {**{k: v for k, v in SUMMARY_PARTS.items() if k != "other"}, **collaboration.SUMMARY_PARTS,
+                 "other": SUMMARY_PARTS["other"]}  # "other" stays last
+SEVERITY_LABELS = {**{k: v for k, v in SEVERITY_LABELS.items() if k not in ("milestones", "better", "other")},
+                   "collaboration": collaboration.SEVERITY_LABEL,
+                   **{k: SEVERITY_LABELS[k] for k in ("milestones", "better", "other")}}  # in LEVELS order
+SENTENCES.update(collaboration.SENTENCES)
+PAGE.update(collaboration.PAGE)
+TOO_FEW = collaboration.TOO_FEW
+NO_INITIATIVE = collaboration.NO_INITIATIVE

@@ -1,5 +1,6 @@
 """Texts for the in-app editor's governance register on «Oppdater data»:
-decisions, checklist answers, risks, benefits and their measurements."""
+decisions, checklist answers, risks, benefits and their measurements; and
+its collaboration tables: engagements, surveys and their scores."""
 
 SECTION = "Styring"
 SECTION_INTRO = (
@@ -45,4 +46,28 @@ SCORE_LINE_UNKNOWN = "«{title}»: sannsynlighet og konsekvens må fylles ut"
 UNTITLED = "uten tittel"
 
 # The start of an id made for a new row (the id is data: stored as written)
-ID_PREFIX = {"decisions": "vedtak", "risks": "risiko", "benefits": "gevinst"}
+ID_PREFIX = {"decisions": "vedtak", "risks": "risiko", "benefits": "gevinst", "engagements": "medvirkning",
+             "collaboration_surveys": "undersokelse"}
+
+# The collaboration tables: engagements, surveys and their scores
+COLLABORATION_SECTION = "Samhandling"
+COLLABORATION_INTRO = (
+    "Møter med innbyggere og partnere, og undersøkelser av samhandlingen i tiltaket. Antall deltakere og "
+    "undersøkelsene er interne; en offentlig medvirkning vises uten antallene. Undersøkelser av et helt "
+    "kommunalområde legges inn i Excel-malen."
+)
+ENGAGEMENTS_HELP = (
+    "Dialogverksteder, dialogmøter, konferanser og seminarer, med antall deltakere per gruppe (tomt hvis ikke "
+    "telt). Offentlig bare når tiltaket er offentlig."
+)
+SURVEYS_HELP = "Undersøkelser av samhandlingen i tiltaket: når, hvem som svarte, hvor mange, og med hvilket instrument."
+SCORES_TITLE = "Samhandlingsskårer"
+SCORES_HELP = (
+    "Resultatet per dimensjon: gjennomsnitt fra 1 til 5 og antall svar. Et gjennomsnitt av færre enn {min_n} "
+    "svar vises ikke. En ny undersøkelse må lagres før du kan legge inn skårer for den."
+)
+SCORES_NO_SURVEY = "Tiltaket har ingen lagrede undersøkelser å legge inn skårer for."
+SURVEY_LABEL = "{date} – {group}"
+SURVEY_HELP = "Undersøkelsen skåren hører til."
+DIMENSION_HELP = "En av de sju dimensjonene i relasjonell koordinering, eller en dimensjon som allerede er i bruk."
+INSTRUMENT_HELP = "Måleinstrumentet; et nytt instrument legges inn i Excel-malen."

@@ -61,6 +61,15 @@ WORDS = (
     "eller lavere kostnader.",
 )
 
+# The open data: the same files `python -m portfolio publish` writes (portfolio.present.publication)
+DOWNLOADS_HEADING = "Last ned dataene"
+DOWNLOADS_INTRO = (
+    "Alt som står på denne siden, kan du laste ned som åpne data, fritt til bruk etter Norsk lisens "
+    "for offentlige data (NLOD). CSV kan åpnes i de fleste programmer. Parquet passer for "
+    "dataanalyse. Datapakken beskriver hver kolonne. Kalenderen har milepælene og vedtakene. "
+    "Les mer under «Om dataene»."
+)
+
 # Abbreviations written out in text from the data (milestone titles, names)
 ABBREVIATIONS = {
     "KDL": "kommunedirektørens ledergruppe",
@@ -217,6 +226,52 @@ BENEFIT_UNITS = {
     "prosent": "{value} prosent",
     "timer": "{value} timer",
     "skår": "{value} poeng",
+}
+
+# «Hva gjør kommunen for meg?»: the initiatives for one citizen group, by focus area
+GROUPS_HEADING = "Hva gjør kommunen for meg?"
+GROUPS_INTRO = (
+    "Velg en gruppe du hører til. Da ser du hvilke tiltak kommunen har for den gruppen. "
+    "Tiltakene er sortert etter hva de handler om."
+)
+GROUP_PICKER = "Jeg vil se tiltak for"
+GROUP_PLACEHOLDER = "Velg en gruppe"
+GROUP_PICKER_HELP = "Gruppene er de fem innbyggergruppene programmet skal samarbeide med."
+GROUP_COUNT = "Kommunen har {count} tiltak for {group} på denne siden."
+GROUP_COUNT_ONE = "Kommunen har 1 tiltak for {group} på denne siden."
+GROUP_NONE = "Kommunen har ingen tiltak for {group} på denne siden ennå."
+GROUP_FOCUS_HEADING = "{area} ({count} tiltak)"
+GROUP_FOCUS_NONE = "Ingen av tiltakene handler om {area}."
+GROUP_ITEM = "**{name}** ({state}): {summary}"
+GROUP_ITEM_NO_SUMMARY = "**{name}** ({state})."
+GROUP_MORE = "Og {count} andre tiltak. Du finner dem i listen «Tiltakene» under."
+GROUP_MORE_ONE = "Og 1 annet tiltak. Du finner det i listen «Tiltakene» under."
+GROUP_NOTE = "Et tiltak kan handle om flere ting. Da står det under hver av dem. Les mer om hvert tiltak i listen under."
+# The group's public meetings (medvirkning): coming and past
+GROUP_ENGAGEMENTS_HEADING = "Møter og medvirkning"
+GROUP_ENGAGEMENTS_INTRO = "Møter, verksteder og konferanser der kommunen lytter til og samarbeider med {group}."
+GROUP_COMING = "Kommer"
+GROUP_PAST = "Har vært"
+GROUP_ENGAGEMENT_ITEM = "{date}: **{title}** ({kind}, {place}). Del av {initiative}."
+GROUP_ENGAGEMENT_ITEM_NO_PLACE = "{date}: **{title}** ({kind}). Del av {initiative}."
+# The same on the initiative's own page (the static site), where the initiative goes without saying
+ENGAGEMENT_LINE = "{date}: **{title}** ({kind}, {place})."
+ENGAGEMENT_LINE_NO_PLACE = "{date}: **{title}** ({kind})."
+NO_ENGAGEMENTS = "Ingen møter er lagt ut ennå."
+GROUP_NO_COMING = "Ingen nye møter er lagt ut ennå."
+GROUP_NO_ENGAGEMENTS = "Ingen møter for {group} er lagt ut ennå."
+GROUP_ENGAGEMENTS_MORE = "Og {count} tidligere møter."
+GROUP_ENGAGEMENTS_MORE_ONE = "Og 1 tidligere møte."
+GROUP_COMING_MORE = "Og {count} møter til senere."
+GROUP_COMING_MORE_ONE = "Og 1 møte til senere."
+# The kinds of meetings, as a citizen reads them
+ENGAGEMENT_KIND_WORDS = {
+    "dialogverksted": "dialogverksted",
+    "dialogmøte": "dialogmøte",
+    "konferanse": "konferanse",
+    "seminar": "seminar",
+    "digital medvirkning": "digital medvirkning",
+    "annet": "møte",
 }
 
 # Command line: python -m portfolio export-public

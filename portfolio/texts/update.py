@@ -1,7 +1,7 @@
 """Texts for data updates: the Excel template, import, validation messages,
 the page «Oppdater data» and the commands template/import/validate/restore."""
 
-from portfolio.texts import register
+from portfolio.texts import collaboration_data, register
 
 PAGE_TITLE = "Oppdater data"
 
@@ -36,7 +36,8 @@ INSTRUCTIONS_STEPS = (
     "1. Gjør endringene i arkene «Tiltak», «Budsjett» og «Milepæler» og i arkene for styring. Ikke "
     "endre overskriftene i rad 1 eller navnene på arkene.",
     "2. Én rad er ett tiltak, én budsjettlinje (tiltak + år + finansieringskilde), én milepæl, ett "
-    "vedtak, ett svar i en sjekkliste, én risiko, én gevinst eller én gevinstmåling.",
+    "vedtak, ett svar i en sjekkliste, én risiko, én gevinst, én gevinstmåling, én medvirkning, én "
+    "samhandlingsundersøkelse eller én skår i en undersøkelse (undersøkelse + dimensjon).",
     "3. Nytt tiltak: skriv en ny rad med en ny Tiltak-ID (små bokstaver a–z, tall og bindestrek, "
     "for eksempel «flere-i-arbeid»). Slette: slett hele raden.",
     "4. Felt med nedtrekksliste: velg en verdi fra listen. Felt som kan ha flere verdier "
@@ -113,6 +114,7 @@ COLUMN_HELP = {
 }
 
 COLUMN_HELP.update(register.COLUMN_HELP)  # the governance register's tables
+COLUMN_HELP.update(collaboration_data.COLUMN_HELP)  # the collaboration tables
 
 # -- reading files: where a problem is, and what it is ----------------------------
 LOCATION_FILE = "Fil «{file}»: {message}"
@@ -172,8 +174,9 @@ PROBLEMS = {
     ),
     "unknown_table": (
         "appen ser ikke hvilken tabell filen hører til. Kall filen tiltak.csv, budsjett.csv, "
-        "milepæler.csv, vedtak.csv, sjekkliste.csv, risiko.csv, gevinster.csv eller "
-        "gevinstmålinger.csv, eller bruk overskriftene fra malen i rad 1."
+        "milepæler.csv, vedtak.csv, sjekkliste.csv, risiko.csv, gevinster.csv, "
+        "gevinstmålinger.csv, medvirkning.csv, samhandlingsundersøkelser.csv eller "
+        "samhandlingsskårer.csv, eller bruk overskriftene fra malen i rad 1."
     ),
     "duplicate_table": "tabellen «{table}» finnes også i {other}; last opp bare én av dem.",
     "missing_sheet": (
@@ -181,7 +184,8 @@ PROBLEMS = {
     ),
     "unknown_sheet": (
         "arket er ukjent. Bruk bare arkene fra malen: «Tiltak», «Budsjett», «Milepæler», «Vedtak», "
-        "«Sjekkliste», «Risiko», «Gevinster» og «Gevinstmålinger»."
+        "«Sjekkliste», «Risiko», «Gevinster», «Gevinstmålinger», «Medvirkning», "
+        "«Samhandlingsundersøkelser» og «Samhandlingsskårer»."
     ),
     "no_header": "rad 1 må inneholde overskriftene (kolonnenavnene) fra malen.",
     "unknown_column": "kolonnen er ukjent. Bruk overskriftene fra malen.",
@@ -336,8 +340,8 @@ PAGE = {
     "tab_edit": "Rett i appen",
     "edit_intro": (
         "Små rettinger av siste øyeblikksbilde for ett tiltak om gangen: status, kommentarer, datoer "
-        "og beløp, og under «Styring» vedtak, sjekklister, risikoer og gevinster. Større endringer gjør "
-        "du i Excel-malen."
+        "og beløp, under «Styring» vedtak, sjekklister, risikoer og gevinster, og under «Samhandling» "
+        "medvirkning og samhandlingsundersøkelser. Større endringer gjør du i Excel-malen."
     ),
     "edit_latest_only": "Rettinger i appen gjøres på siste øyeblikksbilde. Velg det under «Vis data per».",
     "edit_pick": "Tiltak",

@@ -1,0 +1,68 @@
+-- «Samhandling»'s network, its nodes: every kommunalområde (kind 'area': an
+-- initiative's owner or collaborating area) and external partner (kind
+-- 'partner') of the initiatives active in $year that pass the filters
+-- (active_initiatives, programmes included: a programme is itself work done
+-- together). Per node: how many of those initiatives it takes part in, how
+-- many of them belong to a programme (their parent, or the initiative is
+-- itself one) and how many to none; how many programmes (programme_count),
+-- the one with most of the node's initiatives (main_programme: then by name)
+-- and the first three in that order (programmes: the rest are counted).
+with active as (
+  select initiative_id, parent_id, is_programme, owner_area, collaborating_areas, partners
+  from active_initiatives($snapshot_id, $filters, $year)
+),
+
+memberships as (
+  select
+    a.initiative_id,
+    p.initiative_id as programme_id,
+    p.name as programme_name
+  from active as a
+  left join initiatives_of($snapshot_id) as p
+    on p.initiative_id = (case when a.is_programme then a.initiative_id else a.parent_id end)
+),
+
+members as (
+  select initiative_id, 'area' as kind, owner_area as node from active
+  union
+  select a.initiative_id, 'area' as kind, c.node
+  from active as a
+  cross join unnest(a.collaborating_areas) as c(node)
+  union
+  select a.initiative_id, 'partner' as kind, p.node
+  from active as a
+  cross join unnest(a.partners) as p(node)
+),
+
+per_programme as (
+  select
+    m.kind,
+    m.node,
+    s.programme_id,
+    s.programme_name,
+    count(*) as initiative_count
+  from members as m
+  inner join memberships as s using (initiative_id)
+  group by m.kind, m.node, s.programme_id, s.programme_name
+)
+
+select
+  kind,
+  node,
+  sum(initiative_count)::bigint as initiative_count,
+  coalesce(sum(initiative_count) filter (where programme_id is not null), 0)::bigint as in_programme_count,
+  coalesce(sum(initiative_count) filter (where programme_id is null), 0)::bigint as outside_count,
+  count(programme_id) as programme_count,
+  first(programme_name order by initiative_count desc, programme_name, programme_id)
+    filter (where programme_id is not null) as main_programme,
+  list_slice(
+    coalesce(
+      list(programme_name order by initiative_count desc, programme_name, programme_id)
+        filter (where programme_id is not null),
+      []
+    ),
+    1, 3
+  ) as programmes
+from per_programme
+group by kind, node
+order by kind, node
