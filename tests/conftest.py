@@ -264,20 +264,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         for name in MODULE_MARKS.get(item.path.name, ()):
             item.add_marker(getattr(pytest.mark, name))
-    items.sort(key=_start_rank)  # stable: collection order within a rank
-
-
-def _start_rank(item) -> int:
-    """The longest tests start first, so that no worker is left running a
-    minute-long test alone at the end (pytest-xdist hands each worker a
-    contiguous run of the list and lets idle workers steal from the end):
-    slow tests (large data, kill -9 loops, the bench smoke run), then the
-    browser tests, then the rest."""
-    if item.get_closest_marker("slow"):
-        return 0
-    if item.get_closest_marker("browser"):
-        return 1
-    return 2
 
 
 def pytest_sessionfinish(session, exitstatus):
