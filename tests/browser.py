@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -133,16 +134,43 @@ def close_shared_browser() -> None:
         playwright.stop()
 
 
+# Every URL that is not this machine's (the test servers listen on 127.0.0.1;
+# the published site is read over file://): matched in Playwright's driver, so
+# only a request to another host comes back to Python.
+ELSEWHERE = re.compile(r"^(?!(https?|wss?)://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?/|data:|blob:|about:|file:)")
+
+
+class AskedAnotherHost(AssertionError):
+    """A page asked another host for something (a font, an icon, a script)."""
+
+
 @contextlib.contextmanager
 def chromium(viewport=(1400, 1000)):
-    """A page in a new, isolated browser context (its own cookies and storage)."""
+    """A page in a new, isolated browser context (its own cookies and
+    storage). No page may ask another host for anything (a municipal app
+    hands no user's address to a third party, and works offline): every
+    such request is aborted, so none leaves the machine, and the use fails
+    with AskedAnotherHost when it ends (tests/test_privacy.py)."""
     context = shared_browser().new_context(
         locale="nb-NO", viewport={"width": viewport[0], "height": viewport[1]}
     )
+    foreign: list[str] = []
+
+    def refuse(route):
+        foreign.append(route.request.url)
+        route.abort()
+
+    context.route(ELSEWHERE, refuse)
+    context.on("page", lambda opened: opened.on(
+        "websocket", lambda socket: ELSEWHERE.match(socket.url) and foreign.append(socket.url)))
     try:
-        yield context.new_page()
+        page = context.new_page()
+        page.on("websocket", lambda socket: ELSEWHERE.match(socket.url) and foreign.append(socket.url))
+        yield page
     finally:
         context.close()
+    if foreign:
+        raise AskedAnotherHost(f"asked another host: {sorted(set(foreign))}")
 
 
 # -- when is a page ready ------------------------------------------------------------------
@@ -223,3 +251,34 @@ def open_expander(page, expander, attempts: int = 3) -> None:
             if attempt == attempts - 1:
                 raise
     wait_until_idle(page)
+
+
+def open_every_expander(page) -> None:
+    """Show each tab in turn and open each closed expander it shows, waiting
+    until the page is idle again (what an expander holds may load code of
+    its own)."""
+    tabs = page.locator('[data-baseweb="tab"]')
+    for t in range(tabs.count()):
+        tab = tabs.nth(t)
+        if tab.is_visible():
+            tab.click()
+            wait_until_idle(page)
+        _open_visible_expanders(page)
+    if not tabs.count():
+        _open_visible_expanders(page)
+
+
+def _open_visible_expanders(page) -> None:
+    expanders = page.locator('[data-testid="stExpander"]')
+    for i in range(expanders.count()):
+        expander = expanders.nth(i)
+        if not expander.locator("summary").is_visible():
+            continue  # in a tab not shown now: opened when its tab is
+        if expander.locator("details").get_attribute("open") is None:
+            open_expander(page, expander)
+
+
+def favicon(page) -> str:
+    """The favicon the page names (Streamlit sets it; headless Chromium does not fetch it)."""
+    page.wait_for_function("() => document.querySelector(\"link[rel='shortcut icon']\")?.href")
+    return page.eval_on_selector("link[rel='shortcut icon']", "link => link.href")

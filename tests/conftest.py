@@ -306,3 +306,39 @@ def pytest_configure(config):
     # AppTest reads .streamlit/config.toml from the working directory
     os.chdir(ROOT)
     os.environ.setdefault("PYTHONPATH", str(ROOT))
+
+
+# -- the command line in this process ----------------------------------------------------
+
+def run_portfolio(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """`python -m portfolio ARGS` run in this process (portfolio.cli.main, as
+    `__main__` calls it), with `env` set in os.environ for the call and the
+    output captured: what the command prints and its exit code, without the
+    seconds a new interpreter takes to start. tests/test_cli.py runs the real
+    subprocess, so the entry point itself stays tested."""
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from portfolio import cli
+
+    saved = {name: os.environ.get(name) for name in env}
+    out, err = io.StringIO(), io.StringIO()
+    os.environ.update(env)
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as exit_:  # argparse: a usage error
+                code = exit_.code if isinstance(exit_.code, int) else 1
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+    return subprocess.CompletedProcess(["portfolio", *args], code, out.getvalue(), err.getvalue())
+
+
+def cli_in_process(*args: str, data=None) -> subprocess.CompletedProcess:
+    """tests/test_cli.py's `cli` (PORTFOLIO_DATA from `data`), run in this process."""
+    return run_portfolio(*args, env={} if data is None else {"PORTFOLIO_DATA": str(data)})

@@ -12,7 +12,9 @@ Chromium on the demo data: axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa)
 reports no serious or critical violation; the document language is "nb";
 headings come in order; every filter can be reached with the Tab key, and
 the first filter opens and chooses with the keyboard; a phone-sized
-screenshot of the public page.
+screenshot of the public page; with every tab shown and expander opened,
+the favicon is the app's own file (and browser.chromium fails any test whose
+page asked another host for anything: tests/test_privacy.py).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import dataclasses
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -256,7 +259,13 @@ def reached_by_tab(page, count: int, max_presses: int = 250, batch: int = 25) ->
 
 
 def check_page(page, base_url: str, target: Page, phone: bool = False) -> list[str]:
-    from browser import ARTIFACTS, axe_violations
+    """What is wrong with one page: an exception, the language, axe's
+    violations, the headings' order, filters the Tab key does not reach;
+    then, with every tab shown and every expander opened (what they hold may
+    load code of its own), a favicon that is not the app's own file. That
+    no request went to another host is checked by browser.chromium for
+    every page any test opens (tests/test_privacy.py)."""
+    from browser import ARTIFACTS, axe_violations, favicon, open_every_expander
 
     page.goto(f"{base_url}/{target.url_path}")
     wait_for_page(page)
@@ -276,6 +285,11 @@ def check_page(page, base_url: str, target: Page, phone: bool = False) -> list[s
         if index not in reached:
             problems.append(f"filter «{label}» is not reached with the Tab key")
     page.screenshot(path=str(ARTIFACTS / f"a11y-{target.slug}{'-phone' if phone else ''}.png"))
+    if not phone:  # the same content as at full width
+        open_every_expander(page)
+        icon = urlsplit(favicon(page))
+        if icon.netloc != urlsplit(base_url).netloc or Path(icon.path).parts[1:2] != ("media",):
+            problems.append(f"favicon {icon.geturl()} is not the app's own file")
     return problems
 
 

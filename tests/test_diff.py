@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 
 from conftest import DEMO_DATA, DEMO_TODAY, budget, initiative, milestone, tables
+from conftest import cli_in_process as cli
 from portfolio import config
 from portfolio.model import diff, schema
 from portfolio.store.snapshots import Store
-from test_cli import cli
 
 UTC = dt.UTC
 OLD_AT = dt.datetime(2026, 1, 5, 12, tzinfo=UTC)

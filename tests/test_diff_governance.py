@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import cli_in_process as cli
 from conftest import initiative, milestone, tables
 from portfolio.ingest import preview
 from portfolio.model import diff, diff_governance, schema
@@ -19,7 +20,6 @@ from portfolio.model.validate import empty_frame, with_later_tables
 from portfolio.present import change_summary, change_words, changes
 from portfolio.present.update import change_table
 from portfolio.texts import changes as T
-from test_cli import cli
 from test_diff import (
     HOURS,
     answer,

@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import os
 import subprocess
-import sys
 from collections.abc import Callable
 
 import pandas as pd
@@ -22,7 +20,7 @@ import pytest
 from openpyxl import load_workbook
 
 import badfiles
-from conftest import ROOT, budget, initiative, milestone, tables
+from conftest import budget, initiative, milestone, run_portfolio, tables
 from portfolio import texts
 from portfolio.ingest import cells, pipeline
 from portfolio.ingest import template as workbook
@@ -533,9 +531,8 @@ def test_a_bad_value_in_the_register_is_refused_and_changes_nothing(register_sto
 # -- the command line ----------------------------------------------------------------------------
 
 def run_cli(*args: str, data) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PORTFOLIO_DATA": str(data), "PORTFOLIO_TODAY": "2026-11-23"}
-    return subprocess.run([sys.executable, "-m", "portfolio", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    """The command line in this process (conftest.run_portfolio)."""
+    return run_portfolio(*args, env={"PORTFOLIO_DATA": str(data), "PORTFOLIO_TODAY": "2026-11-23"})
 
 
 def test_cli_template_validate_and_import_of_the_register(register_store, tmp_path):

@@ -18,7 +18,19 @@ import pandas as pd
 import pytest
 
 import badfiles
-from conftest import DEMO_DATA, ROOT, budget, copy_store, initiative, kill_9_after, lake_counts, milestone, small_portfolio, tables
+from conftest import (
+    DEMO_DATA,
+    ROOT,
+    budget,
+    copy_store,
+    initiative,
+    kill_9_after,
+    lake_counts,
+    milestone,
+    run_portfolio,
+    small_portfolio,
+    tables,
+)
 from portfolio import cli
 from portfolio.ingest import cells, pipeline
 from portfolio.ingest import template as workbook
@@ -67,6 +79,12 @@ def frames_of(store: Store) -> dict[str, pd.DataFrame]:
 
 
 def run_cli(*args: str, data: Path) -> subprocess.CompletedProcess:
+    """The command line in this process (conftest.run_portfolio)."""
+    return run_portfolio(*args, env={"PORTFOLIO_DATA": str(data), "PORTFOLIO_TODAY": "2026-11-23"})
+
+
+def run_cli_process(*args: str, data: Path) -> subprocess.CompletedProcess:
+    """`python -m portfolio` as its own process, as a user runs it."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PORTFOLIO_DATA": str(data), "PORTFOLIO_TODAY": "2026-11-23"}
     return subprocess.run([sys.executable, "-m", "portfolio", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
@@ -389,7 +407,7 @@ def test_cli_exit_codes_valid_invalid_saved_unchanged_conflict_restore(tmp_path)
     assert result.returncode == 2 and "Fant ikke" in result.stderr
     result = run_cli("template", str(tmp_path / "x.xlsx"), "--snapshot", "finnes-ikke", data=data)
     assert result.returncode == 2
-    result = run_cli("import", str(changed), data=data)
+    result = run_cli_process("import", str(changed), data=data)  # the exit code of the process itself
     assert result.returncode == 2 and "--author" in result.stderr  # argparse, in Norwegian
     assert "disse argumentene mangler" in result.stderr
 
@@ -451,21 +469,29 @@ def test_kill_9_during_imports_leaves_only_complete_snapshots(tmp_path, kill_rng
     data = tmp_path / "data"
     sample_store(data, small_portfolio(60))
     code = IMPORTER.format(root=str(ROOT), tests=str(ROOT / "tests"), data=str(data))
-    for _ in range(6):
-        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-        # the importer has committed once (however long starting took on a busy
-        # machine); then kill -9 at a random moment of the following imports
-        assert proc.stdout.readline().strip() == "0"
-        kill_9_after(proc, kill_rng.uniform(0.0, 4.0))
-        proc.stdout.close()
-        store = Store(data)
-        for meta in store.list():
+    checked: set[str] = set()
+
+    def check_complete(store: Store, metas) -> None:
+        for meta in metas:
             frames = store.read_frames(meta.snapshot_id)
             # an empty table added to the schema later is read, but not counted (portfolio.store.meta)
             assert {k: len(v) for k, v in frames.items() if len(v) or not schema.TABLES[k].is_later} \
                 == meta.row_counts
             assert store_mod.verify(store, meta.snapshot_id)
+            checked.add(meta.snapshot_id)
+
+    for _ in range(5):
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        # the importer has committed once (however long starting took on a busy
+        # machine); then kill -9 at a random moment of the following imports
+        assert proc.stdout.readline().strip() == "0"
+        kill_9_after(proc, kill_rng.uniform(0.0, 3.0))
+        proc.stdout.close()
+        # after each kill: the snapshots this round listed are complete (older ones were checked already)
+        store = Store(data)
+        check_complete(store, [m for m in store.list() if m.snapshot_id not in checked])
     store = Store(data)
+    check_complete(store, store.list())  # and at the end, every one again: a kill never touched an older one
     assert len(store.list()) > 2  # the importer really committed between kills
     # the next import works and cleans up what the killed ones left
     template = workbook.template_for(store)

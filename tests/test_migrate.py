@@ -9,10 +9,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from conftest import DEMO_DATA, lake_counts, small_portfolio
+from conftest import cli_in_process as cli
 from portfolio.model import schema
 from portfolio.store.folders import SnapshotFolders
 from portfolio.store.snapshots import Store, content_hash, verify
-from test_cli import cli
 
 
 def demo_folders(tmp_path):

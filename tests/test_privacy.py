@@ -3,120 +3,60 @@
 A municipal app must not hand its users' addresses to another host (and must
 work offline): every asset comes from the app itself. Streamlit turns a
 `:material/…:` page icon into a favicon URL on fonts.gstatic.com, so the
-apps use a local icon file (portfolio/web/assets). Here every page of both
-apps is loaded in Chromium (dashboard.py as the local user, who may open
-every page, and public.py), every expander opened, and any request to
-another host fails the test (and is aborted, so none leaves the machine).
+apps use a local icon file (portfolio/web/assets).
+
+The guard is in tests/browser.py: every page that any browser test opens
+(browser.chromium) has its requests to another host aborted, so none leaves
+the machine, and the test fails. tests/test_accessibility.py opens every
+page of both apps (dashboard.py as the local user, who may open every page,
+and public.py), shows every tab, opens every expander and checks that the
+favicon is the app's own file. Here: the guard catches what it looks for.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from conftest import DEMO_DATA, DEMO_TODAY, ROOT
+from browser import ELSEWHERE, AskedAnotherHost, chromium
 
 pytestmark = pytest.mark.browser
 
-NOT_NETWORK = ("data:", "blob:", "about:")
+
+@pytest.mark.parametrize("markup", [
+    '<img src="https://fonts.gstatic.com/s/icon.png" alt="">',
+    '<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Source+Sans+Pro">',
+    '<script src="http://cdn.example.org/x.js"></script>',
+])
+def test_a_request_to_another_host_fails_the_test_and_is_aborted(markup):
+    with pytest.raises(AskedAnotherHost, match="asked another host"), chromium() as page:
+        failed = []
+        page.on("requestfailed", lambda request: failed.append(request.url))
+        page.set_content(f"<!doctype html><html lang='nb'><head>{markup}</head><body>x</body></html>")
+        page.wait_for_load_state("load")
+        assert failed, "the request was not aborted"
 
 
-def page_paths(entry: str, monkeypatch) -> list[str]:
-    """The URL paths of every page `entry` registers for the local user
-    (local mode: an editor, who may open every page), default page first."""
-    monkeypatch.setenv("PORTFOLIO_DATA", str(DEMO_DATA))
-    monkeypatch.setenv("PORTFOLIO_TODAY", DEMO_TODAY.isoformat())
-    at = AppTest.from_file(str(ROOT / entry), default_timeout=120).run()
-    assert not at.exception, [e.message for e in at.exception]
-    paths = {info.get("url_pathname", "") for info in at._registered_pages.values() if info.get("script_path")}
-    return sorted(paths, key=lambda p: (p != "", p))  # the default page ("") first
+def test_a_websocket_to_another_host_fails_the_test():
+    with pytest.raises(AskedAnotherHost, match=r"wss://example\.org"), chromium() as page:
+        page.set_content("<!doctype html><html lang='nb'><body>x</body></html>")
+        page.evaluate("""() => new Promise(done => {
+                const socket = new WebSocket('wss://example.org/socket');
+                socket.onerror = socket.onclose = () => done();
+            })""")
 
 
-def open_every_expander(page) -> None:
-    """Show each tab in turn and open each closed expander it shows, waiting
-    until the page is idle again (what an expander holds may load code of
-    its own)."""
-    from browser import wait_until_idle
-
-    tabs = page.locator('[data-baseweb="tab"]')
-    for t in range(tabs.count()):
-        tab = tabs.nth(t)
-        if tab.is_visible():
-            tab.click()
-            wait_until_idle(page)
-        _open_visible_expanders(page)
-    if not tabs.count():
-        _open_visible_expanders(page)
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1:8501/", "http://localhost:8501/_stcore/health", "ws://127.0.0.1:41234/_stcore/stream",
+    "http://[::1]:8501/", "data:image/png;base64,AAAA", "blob:http://127.0.0.1:8501/x", "about:blank",
+    "file:///tmp/site/index.html",
+])
+def test_this_machines_own_urls_are_allowed(url):
+    assert not ELSEWHERE.match(url)
 
 
-def _open_visible_expanders(page) -> None:
-    from browser import open_expander
-
-    expanders = page.locator('[data-testid="stExpander"]')
-    for i in range(expanders.count()):
-        expander = expanders.nth(i)
-        if not expander.locator("summary").is_visible():
-            continue  # in a tab not shown now: opened when its tab is
-        if expander.locator("details").get_attribute("open") is None:
-            open_expander(page, expander)
-
-
-def third_party_requests(base_url: str, paths: list[str]) -> tuple[list[str], list[str]]:
-    """Load every page (and open its expanders); return the URLs asked of
-    another host, and the favicon each page names."""
-    from browser import chromium, wait_until_idle
-
-    own = urlsplit(base_url).netloc
-    foreign: list[str] = []
-    icons: list[str] = []
-
-    def elsewhere(url: str) -> bool:
-        return not url.startswith(NOT_NETWORK) and urlsplit(url).netloc != own
-
-    def guard(route):
-        if elsewhere(route.request.url):
-            foreign.append(route.request.url)
-            route.abort()
-        else:
-            route.continue_()
-
-    with chromium() as page:
-        page.route("**/*", guard)  # nothing leaves the machine, even when the test fails
-        page.on("request", lambda request: elsewhere(request.url) and foreign.append(request.url))
-        page.on("websocket", lambda socket: elsewhere(socket.url) and foreign.append(socket.url))
-        for path in paths:
-            page.goto(f"{base_url}/{path}")
-            wait_until_idle(page)
-            open_every_expander(page)
-            # the favicon Streamlit sets (Chromium does not fetch it when headless)
-            page.wait_for_function("() => document.querySelector(\"link[rel='shortcut icon']\")?.href")
-            icons.append(page.eval_on_selector("link[rel='shortcut icon']", "link => link.href"))
-    return sorted(set(foreign)), icons
-
-
-# Every page of both apps, one test each (spread over the test workers);
-# test_these_are_all_the_pages checks the list against what the apps register.
-PAGES = {
-    "dashboard.py": ["", "initiative", "budget", "milestones", "governance", "samhandling", "changes", "history", "update",
-                     "public", "om-dataene", "tilgjengelighet"],
-    "public.py": ["", "om-dataene", "tilgjengelighet"],
-}
-
-
-@pytest.mark.parametrize("entry", sorted(PAGES))
-def test_these_are_all_the_pages(entry, monkeypatch):
-    assert set(page_paths(entry, monkeypatch)) == set(PAGES[entry])
-
-
-@pytest.mark.parametrize(("entry", "path"), [(entry, path) for entry, paths in PAGES.items() for path in paths],
-                         ids=[f"{entry}:/{path}" for entry, paths in PAGES.items() for path in paths])
-def test_no_page_asks_another_host_for_anything(entry, path, request):
-    base_url = request.getfixturevalue("demo_app" if entry == "dashboard.py" else "public_demo_app")
-    foreign, icons = third_party_requests(base_url, [path])
-    assert foreign == [], foreign
-    own = urlsplit(base_url).netloc
-    assert all(urlsplit(icon).netloc == own for icon in icons), icons
-    assert all(Path(urlsplit(icon).path).parts[1] == "media" for icon in icons), icons  # the app's own file
+@pytest.mark.parametrize("url", [
+    "https://fonts.gstatic.com/s/x.woff2", "http://127.0.0.1.example.org/", "https://localhost.evil.example/",
+    "wss://example.org/socket", "http://10.0.0.5:8501/",
+])
+def test_every_other_host_is_elsewhere(url):
+    assert ELSEWHERE.match(url)
