@@ -34,6 +34,10 @@ DEMO = ROOT / "data"
 # Not current-view pages: they list every snapshot, so more snapshots is more to show
 LISTS_EVERY_SNAPSHOT = {"views/history.py"}
 OVERVIEW, GOVERNANCE, COLLABORATION = "views/overview.py", "views/governance.py", "views/collaboration.py"
+# The smoke run (tests/test_bench.py) times these pages only: each kind of measure once (the
+# changes page compares two snapshots, the initiative page opens a programme, history lists
+# every snapshot); every page is run under AppTest by its own tests.
+SMOKE_PAGES = {OVERVIEW, GOVERNANCE, COLLABORATION, "views/changes.py", "views/initiative.py", "views/history.py"}
 TODAY = "2026-11-23"
 
 
@@ -367,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     print("page reruns (AppTest, warm):", flush=True)
     large_vs_demo: dict[str, float] = {}
     for page in registered_pages():
+        if args.smoke and page not in SMOKE_PAGES:
+            continue
         t_demo = page_rerun(DEMO, page, args.repeat)
         t_big = page_rerun(big, page, args.repeat)
         large_vs_demo[page] = t_big / t_demo

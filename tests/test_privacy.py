@@ -5,9 +5,9 @@ work offline): every asset comes from the app itself. Streamlit turns a
 `:material/…:` page icon into a favicon URL on fonts.gstatic.com, so the
 apps use a local icon file (portfolio/web/assets).
 
-The guard is in tests/browser.py: every page that any browser test opens
-(browser.chromium) has its requests to another host aborted, so none leaves
-the machine, and the test fails. tests/test_accessibility.py opens every
+The guard is in tests/browser.py: Chromium sends every request to another
+host to a proxy that is not there, so none leaves the machine, and the test
+whose page asked fails (browser.chromium). tests/test_accessibility.py opens every
 page of both apps (dashboard.py as the local user, who may open every page,
 and public.py), shows every tab, opens every expander and checks that the
 favicon is the app's own file. Here: the guard catches what it looks for.
@@ -27,13 +27,13 @@ pytestmark = pytest.mark.browser
     '<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Source+Sans+Pro">',
     '<script src="http://cdn.example.org/x.js"></script>',
 ])
-def test_a_request_to_another_host_fails_the_test_and_is_aborted(markup):
+def test_a_request_to_another_host_fails_the_test_and_never_leaves_the_machine(markup):
     with pytest.raises(AskedAnotherHost, match="asked another host"), chromium() as page:
         failed = []
         page.on("requestfailed", lambda request: failed.append(request.url))
         page.set_content(f"<!doctype html><html lang='nb'><head>{markup}</head><body>x</body></html>")
         page.wait_for_load_state("load")
-        assert failed, "the request was not aborted"
+        assert failed, "the request did not fail in the browser"
 
 
 def test_a_websocket_to_another_host_fails_the_test():

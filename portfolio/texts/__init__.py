@@ -212,6 +212,11 @@ TABLE_LABELS = {
     "engagements": "Medvirkning",
     "collaboration_surveys": "Samhandlingsundersøkelser",
     "collaboration_scores": "Samhandlingsskårer",
+    # read from Decidim's open data (portfolio/ingest/decidim.py)
+    "decidim_results": "Decidim-resultater",
+    "decidim_projects": "Decidim-budsjettprosjekter",
+    "decidim_proposals": "Decidim-forslag",
+    "decidim_meetings": "Decidim-møter",
 }
 
 STATUS_LABELS = {
