@@ -133,7 +133,8 @@ def rebinding_chromium():
         playwright = browser._shared["playwright"] = sync_playwright().start()
     chromium = playwright.chromium.launch(
         executable_path=browser.CHROMIUM, headless=True,
-        args=[*browser.CHROMIUM_ARGS, f"--host-resolver-rules=MAP {REBIND_HOST} 127.0.0.1"],
+        args=[*browser.CHROMIUM_ARGS, f"--host-resolver-rules=MAP {REBIND_HOST} 127.0.0.1",
+              f"--proxy-bypass-list={REBIND_HOST}"],  # past the proxy that keeps other hosts away
     )
     try:
         context = chromium.new_context(locale="nb-NO", viewport={"width": 1400, "height": 1000})
