@@ -282,11 +282,11 @@ def test_a_large_portfolio_is_summarised_with_a_capped_appendix(large_data):
 
 
 @pytest.mark.browser
-def test_the_overview_button_downloads_the_pack_with_the_pages_filters():
-    from browser import chromium, streamlit_server, wait_until_idle
+def test_the_overview_button_downloads_the_pack_with_the_pages_filters(demo_app):
+    from browser import chromium, wait_until_idle
 
-    with streamlit_server("dashboard.py", DEMO_DATA, today="2026-11-23") as url, chromium() as page:
-        page.goto(f"{url}/?status=rød")
+    with chromium() as page:
+        page.goto(f"{demo_app}/?status=rød")
         wait_until_idle(page)
         with page.expect_download(timeout=120_000) as info:
             page.get_by_role("button", name=T.DOWNLOAD["button"]).click()
