@@ -467,6 +467,17 @@ def main(argv: list[str] | None = None) -> int:
     name = f"validation of a {rows_csv}-row CSV file, s"
     record(name, seconds, "< 10", seconds < 10, f"{seconds:.1f} s; previous: {previous_figure(name)}")
 
+    # Decidim's open data (issue 17): a results file as Decidim writes it, read and normalised
+    print("decidim:", flush=True)
+    from decidim_costs import read_vs_bare
+
+    rows_decidim = 2_000 if args.smoke else 50_000
+    times = read_vs_bare(rows_decidim)
+    name = f"Decidim: read of a {rows_decidim}-row results file, s"
+    record(name, times["read"], "< 20", times["read"] < 20,
+           f"{times['read']:.1f} s (pandas' bare read of the same file {times['bare']:.1f} s); "
+           f"previous: {previous_figure(name)}")
+
     # The meeting pack (issue 18): the whole portfolio's PDF at scale vs the demo pack (the
     # smoke run builds the pack's data only: rendering starts Typst and vl-convert, seconds)
     print("meeting pack:", flush=True)
