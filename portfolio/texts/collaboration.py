@@ -23,7 +23,7 @@ KPI_ACTIVE_HELP = (
 KPI_GAPS = "Gap i dekningen"
 KPI_GAPS_VALUE = "{gaps} av {cells}"
 KPI_GAPS_HELP = "Kombinasjoner av innbyggergruppe og innsatsområde uten aktive tiltak i {year}."
-KPI_AREAS = "Kommunalområder som samarbeider"
+KPI_AREAS = "Områder i samarbeid"
 KPI_AREAS_VALUE = "{linked} av {count}"
 KPI_AREAS_HELP = (
     "Kommunalområder med minst ett aktivt tiltak i {year} sammen med et annet kommunalområde eller en "
