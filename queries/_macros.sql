@@ -61,3 +61,41 @@ select
 from filtered_initiatives(snapshot, filters) as i
 where i.start_date <= make_date(year::integer, 12, 31)
   and (i.end_date is null or i.end_date >= make_date(year::integer, 1, 1));
+
+-- «Samhandling»: who takes part in the initiatives active in year that pass
+-- the filters (programmes included: a programme is itself work done together).
+-- One row per initiative and member: a kommunalområde (kind 'area': the owner
+-- or a collaborating area) or an external partner (kind 'partner'), with the
+-- programme the initiative belongs to (its parent, or itself when it is one;
+-- null when none).
+create or replace macro collaboration_members(snapshot, filters, year) as table
+with active as (
+  select initiative_id, parent_id, is_programme, owner_area, collaborating_areas, partners
+  from active_initiatives(snapshot, filters, year)
+),
+
+memberships as (
+  select
+    a.initiative_id,
+    p.initiative_id as programme_id,
+    p.name as programme_name
+  from active as a
+  left join initiatives_of(snapshot) as p
+    on p.initiative_id = (case when a.is_programme then a.initiative_id else a.parent_id end)
+),
+
+members as (
+  select initiative_id, 'area' as kind, owner_area as node from active
+  union
+  select a.initiative_id, 'area' as kind, c.node
+  from active as a
+  cross join unnest(a.collaborating_areas) as c(node)
+  union
+  select a.initiative_id, 'partner' as kind, p.node
+  from active as a
+  cross join unnest(a.partners) as p(node)
+)
+
+select m.initiative_id, m.kind, m.node, s.programme_id, s.programme_name
+from members as m
+inner join memberships as s using (initiative_id);

@@ -7,43 +7,15 @@
 -- itself one) and how many to none; how many programmes (programme_count),
 -- the one with most of the node's initiatives (main_programme: then by name)
 -- and the first three in that order (programmes: the rest are counted).
-with active as (
-  select initiative_id, parent_id, is_programme, owner_area, collaborating_areas, partners
-  from active_initiatives($snapshot_id, $filters, $year)
-),
-
-memberships as (
+with per_programme as (
   select
-    a.initiative_id,
-    p.initiative_id as programme_id,
-    p.name as programme_name
-  from active as a
-  left join initiatives_of($snapshot_id) as p
-    on p.initiative_id = (case when a.is_programme then a.initiative_id else a.parent_id end)
-),
-
-members as (
-  select initiative_id, 'area' as kind, owner_area as node from active
-  union
-  select a.initiative_id, 'area' as kind, c.node
-  from active as a
-  cross join unnest(a.collaborating_areas) as c(node)
-  union
-  select a.initiative_id, 'partner' as kind, p.node
-  from active as a
-  cross join unnest(a.partners) as p(node)
-),
-
-per_programme as (
-  select
-    m.kind,
-    m.node,
-    s.programme_id,
-    s.programme_name,
+    kind,
+    node,
+    programme_id,
+    programme_name,
     count(*) as initiative_count
-  from members as m
-  inner join memberships as s using (initiative_id)
-  group by m.kind, m.node, s.programme_id, s.programme_name
+  from collaboration_members($snapshot_id, $filters, $year)
+  group by kind, node, programme_id, programme_name
 )
 
 select
