@@ -340,6 +340,41 @@ def test_a_url_that_never_answers_times_out():
                                     "ZIP-filen og les den fra disk.")
 
 
+def test_a_url_that_sends_a_byte_now_and_then_is_given_up():
+    """No single wait times out, but the whole download has a deadline (12 × timeout_s)."""
+    hung_up = threading.Event()
+
+    class Drip(BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/zip")
+            self.end_headers()
+            try:
+                while not hung_up.wait(0.02):  # the server's pace, not a wait of the test
+                    self.wfile.write(b"P")
+                    self.wfile.flush()
+            except OSError:
+                pass  # the reader gave up and closed the connection
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/open-data/download"
+    try:
+        with pytest.raises(DecidimUnavailable) as caught:
+            read_decidim(url, timeout_s=0.05)
+    finally:
+        hung_up.set()
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert caught.value.message == (f"{url} sendte dataene for sakte: nedlastingen var ikke ferdig etter 0,6 "
+                                    "sekunder. Prøv igjen senere, eller last ned ZIP-filen og les den fra disk.")
+
+
 def test_a_url_that_refuses_or_answers_an_error_is_unavailable():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import http.client
 import io
 import re
+import time
 import urllib.error
 import urllib.request
 import zipfile
@@ -39,6 +40,9 @@ FILE_NAME = re.compile(r"^(?P<host>.+)-open-data-(?P<entity>[a-z_]+)\.csv$", re.
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a ZIP with members, an empty ZIP
 HTML_STARTS = (b"<!doctype", b"<html", b"<head", b"<body", b"<?xml")
 CHUNK = 1 << 16
+# A whole download may take this many times the wait for one answer (a server that sends a
+# byte now and then never makes a single wait time out)
+DOWNLOAD_WAITS = 12
 SNIFF_BYTES = 1 << 16
 
 
@@ -208,9 +212,7 @@ def fetch(url: str, *, timeout_s: float, max_bytes: int) -> tuple[bytes, str | N
                 raise DecidimUnavailable(U["status"].format(url=url, status=response.status))
             if response.headers.get_content_type() == "text/html":
                 raise refused(R["html"], url)
-            data = response.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                raise refused(R["too_big"].format(limit=megabytes(max_bytes)), url)
+            data = _download(response, url, max_bytes, timeout_s)
             file_name = response.headers.get_filename() or unquote(Path(urlsplit(response.url).path).name)
     except urllib.error.HTTPError as err:
         raise DecidimUnavailable(U["status"].format(url=url, status=err.code)) from err
@@ -219,6 +221,20 @@ def fetch(url: str, *, timeout_s: float, max_bytes: int) -> tuple[bytes, str | N
     except (TimeoutError, ConnectionError, http.client.HTTPException, OSError) as err:
         raise _network_problem(url, err, timeout_s) from err
     return data, file_name or None
+
+
+def _download(response, url: str, max_bytes: int, timeout_s: float) -> bytes:
+    """The body, read in chunks: refused past `max_bytes`, given up past DOWNLOAD_WAITS × `timeout_s`."""
+    deadline = time.monotonic() + DOWNLOAD_WAITS * timeout_s
+    out = bytearray()
+    while chunk := response.read1(CHUNK):
+        out += chunk
+        if len(out) > max_bytes:
+            raise refused(R["too_big"].format(limit=megabytes(max_bytes)), url)
+        if time.monotonic() > deadline:
+            seconds = f"{DOWNLOAD_WAITS * timeout_s:g}".replace(".", ",")
+            raise DecidimUnavailable(U["slow"].format(url=url, seconds=seconds))
+    return bytes(out)
 
 
 def _network_problem(url: str, reason: object, timeout_s: float) -> DecidimUnavailable:

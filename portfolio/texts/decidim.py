@@ -68,6 +68,10 @@ UNAVAILABLE = {
         "{url} svarte ikke innen {seconds} sekunder. Prøv igjen senere, eller last ned ZIP-filen "
         "og les den fra disk."
     ),
+    "slow": (
+        "{url} sendte dataene for sakte: nedlastingen var ikke ferdig etter {seconds} sekunder. "
+        "Prøv igjen senere, eller last ned ZIP-filen og les den fra disk."
+    ),
     "refused": (
         "Fikk ikke kontakt med {url}: adressen finnes ikke, eller tjeneren tar ikke imot "
         "tilkoblinger."
