@@ -21,6 +21,7 @@ def test_bench_smoke_run_writes_every_measure(tmp_path):
     assert any("naive pandas" in m for m in measures)
     assert any(m.startswith("«Styring» vs «Oversikt»") for m in measures)  # issue 15
     assert any("first paint" in m for m in measures)
+    assert any(m.startswith("startup:") for m in measures)  # issue 20
     assert any("memory" in m for m in measures)
     assert any("bare read" in m for m in measures)
     assert any(m.startswith("publish of") and "export-public" in m for m in measures)  # issue 19
