@@ -148,24 +148,33 @@ class AskedAnotherHost(AssertionError):
 
 
 @contextlib.contextmanager
-def chromium(viewport=(1400, 1000)):
+def chromium(viewport=(1400, 1000), not_ours: tuple[str, ...] = ()):
     """A page in a new, isolated browser context (its own cookies and
     storage). No page may ask another host for anything (a municipal app
     hands no user's address to a third party, and works offline): such a
     request fails in the browser (CHROMIUM_ARGS' proxy), and the use fails
     with AskedAnotherHost when it ends (tests/test_privacy.py). The requests
     are watched, not intercepted: interception would turn off the browser's
-    cache and slow every page load by about 40 %."""
+    cache and slow every page load by about 40 %. `not_ours`: the origins of
+    pages that are not the app's (a test's identity provider): what their
+    pages ask for is theirs, not the app's, and is not held against it."""
     context = shared_browser().new_context(
         locale="nb-NO", viewport={"width": viewport[0], "height": viewport[1]}
     )
     foreign: list[str] = []
 
-    def watch(url: str) -> None:
-        if ELSEWHERE.match(url):
+    def watch(url: str, asked_by: str = "") -> None:
+        if ELSEWHERE.match(url) and not asked_by.startswith(not_ours or ("\0",)):
             foreign.append(url)
 
-    context.on("request", lambda request: watch(request.url))
+    def watch_request(request) -> None:
+        try:
+            asked_by = request.frame.url
+        except Exception:  # a service worker's request has no frame
+            asked_by = ""
+        watch(request.url, asked_by)
+
+    context.on("request", watch_request)
     context.on("page", lambda opened: opened.on("websocket", lambda socket: watch(socket.url)))
     try:
         page = context.new_page()

@@ -35,27 +35,39 @@ def oidc_provider():
 
 
 @pytest.fixture(scope="module")
-def app_with_login(tmp_path_factory):
+def issuer():
+    """The identity provider (oidc-provider-mock): its login page is not the
+    app's, and asks a CDN for its stylesheet (browser.chromium's `not_ours`)."""
+    with oidc_provider() as url:
+        yield url
+
+
+def login_browser(issuer: str):
+    """A page whose requests are checked, except those of the provider's login page."""
+    return chromium(not_ours=(issuer,))
+
+
+@pytest.fixture(scope="module")
+def app_with_login(tmp_path_factory, issuer):
     port = free_port()
     secrets = tmp_path_factory.mktemp("secrets") / "secrets.toml"
-    with oidc_provider() as issuer:
-        secrets.write_text(
-            "[auth]\n"
-            f'redirect_uri = "http://localhost:{port}/oauth2callback"\n'
-            'cookie_secret = "a-test-cookie-secret-that-is-long-enough-0123456789"\n'
-            'client_id = "portfolio"\n'
-            'client_secret = "secret"\n'
-            f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
-            "\n[portfolio_access]\n"
-            'viewers = ["leder@kristiansand.kommune.no"]\n'
-            'editors = ["pl@kristiansand.kommune.no"]\n'
-            f'editor_ids = ["{USERS["ida"]["oid"].upper()}"]\n'
-        )
-        with streamlit_server(
-            "dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat(), port=port,
-            extra_args=["--secrets.files", str(secrets), "--server.address", "localhost"],
-        ) as url:
-            yield url.replace("127.0.0.1", "localhost")
+    secrets.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://localhost:{port}/oauth2callback"\n'
+        'cookie_secret = "a-test-cookie-secret-that-is-long-enough-0123456789"\n'
+        'client_id = "portfolio"\n'
+        'client_secret = "secret"\n'
+        f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
+        "\n[portfolio_access]\n"
+        'viewers = ["leder@kristiansand.kommune.no"]\n'
+        'editors = ["pl@kristiansand.kommune.no"]\n'
+        f'editor_ids = ["{USERS["ida"]["oid"].upper()}"]\n'
+    )
+    with streamlit_server(
+        "dashboard.py", DEMO_DATA, today=DEMO_TODAY.isoformat(), port=port,
+        extra_args=["--secrets.files", str(secrets), "--server.address", "localhost"],
+    ) as url:
+        yield url.replace("127.0.0.1", "localhost")
 
 
 def nav_links(page) -> list[str]:
@@ -75,8 +87,8 @@ def log_in(page, url: str, sub: str) -> None:
     wait_until_idle(page)
 
 
-def test_a_browser_without_login_gets_only_public_pages_and_the_login_button(app_with_login):
-    with chromium() as page:
+def test_a_browser_without_login_gets_only_public_pages_and_the_login_button(app_with_login, issuer):
+    with login_browser(issuer) as page:
         page.goto(app_with_login)
         wait_until_idle(page)
         assert "Oversikt" not in nav_links(page)
@@ -88,8 +100,8 @@ def test_a_browser_without_login_gets_only_public_pages_and_the_login_button(app
         page.screenshot(path=str(ARTIFACTS / "login-anonymous.png"))
 
 
-def test_viewer_logs_in_and_reads_but_has_no_data_pages(app_with_login):
-    with chromium() as page:
+def test_viewer_logs_in_and_reads_but_has_no_data_pages(app_with_login, issuer):
+    with login_browser(issuer) as page:
         log_in(page, app_with_login, "leder")
         assert page.locator("h1", has_text="Oversikt").count() == 1
         assert page.get_by_text("Lene Leder").count() >= 1
@@ -103,8 +115,8 @@ def test_viewer_logs_in_and_reads_but_has_no_data_pages(app_with_login):
         assert page.locator("h1", has_text="Oppdater data").count() == 0
 
 
-def test_editor_logs_in_and_reaches_the_data_pages(app_with_login):
-    with chromium() as page:
+def test_editor_logs_in_and_reaches_the_data_pages(app_with_login, issuer):
+    with login_browser(issuer) as page:
         log_in(page, app_with_login, "pl")
         assert page.locator("h1", has_text="Oversikt").count() == 1
         assert page.get_by_text("Per Prosjektleder").count() >= 1
@@ -115,16 +127,16 @@ def test_editor_logs_in_and_reaches_the_data_pages(app_with_login):
         page.screenshot(path=str(ARTIFACTS / "login-editor.png"))
 
 
-def test_a_user_without_a_role_sees_only_public_pages(app_with_login):
-    with chromium() as page:
+def test_a_user_without_a_role_sees_only_public_pages(app_with_login, issuer):
+    with login_browser(issuer) as page:
         log_in(page, app_with_login, "noen")
         assert page.locator("h1", has_text="Oversikt").count() == 0
         assert "Oversikt" not in nav_links(page)
         assert page.get_by_text("ingen rolle", exact=False).count() >= 1
 
 
-def test_a_user_listed_by_stable_id_gets_the_role_whatever_her_email(app_with_login):
-    with chromium() as page:
+def test_a_user_listed_by_stable_id_gets_the_role_whatever_her_email(app_with_login, issuer):
+    with login_browser(issuer) as page:
         log_in(page, app_with_login, "ida")
         assert page.locator("h1", has_text="Oversikt").count() == 1
         assert page.get_by_text("Innlogget som Ida Identitet (redaktør)").count() == 1

@@ -60,3 +60,12 @@ def test_this_machines_own_urls_are_allowed(url):
 ])
 def test_every_other_host_is_elsewhere(url):
     assert ELSEWHERE.match(url)
+
+
+def test_what_a_page_that_is_not_the_apps_asks_for_is_not_held_against_it():
+    """A test's identity provider (tests/test_login.py) has a login page of its own, which asks a CDN
+    for its stylesheet: `not_ours` names such pages' origins (the request still fails: the proxy)."""
+    with chromium(not_ours=("about:blank",)) as page:
+        page.set_content("<!doctype html><html lang='nb'><head>"
+                         '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/x.css"></head><body>x</body></html>')
+        page.wait_for_load_state("load")
