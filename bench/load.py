@@ -1,13 +1,17 @@
-"""Load test: N concurrent Chromium sessions click through the overview's
-filters for a fixed time against one local server on generated data.
+"""Load test at the protocol level: N concurrent sessions change the overview's filters
+against one local server on generated data, speaking Streamlit's websocket protocol
+(bench/st_protocol.py), no browsers; one real Chromium session alongside proves that
+the protocol client sees the same page.
 
-    .venv/bin/python bench/load.py                      # 25 sessions, 60 s, 10 000 × 52
-    .venv/bin/python bench/load.py --sessions 3 --seconds 10 --initiatives 300 --snapshots 3
+    .venv/bin/python bench/load.py                     # 100 sessions, 60 s, 10 000 × 52
+    .venv/bin/python bench/load.py --sessions 5 --seconds 8 --initiatives 300 --snapshots 3
 
-Reports errors (exceptions shown by the app, failed page loads, time-outs),
-p50 and p95 rerun time (from a filter change until the script has finished
-and the table is shown again), and the server's peak memory (RSS, sampled).
-Only loopback traffic; every loop is bounded in time.
+In one run, against one server: the server's first run (cold); a single session alone,
+which makes the same kind of filter changes one after the other (the baseline); then N
+sessions open the overview at once and each changes one filter every 2–5 s (random,
+seeded) for S seconds. Reports p50/p95/p99 of the time from the rerun request to
+`script_finished`, p95 vs the single session's median, errors, the server's RSS and CPU
+time; writes bench/load-results.json (--out). Only loopback traffic; every wait is bounded.
 """
 
 from __future__ import annotations
@@ -15,168 +19,317 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
-import statistics
+import random
 import sys
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "tests")]
 
+from load_smoke import SmokeThread  # noqa: E402
 from run import TODAY, _server_pid, dataset, rss_mb  # noqa: E402
+from st_protocol import Page, RunResult, Session, Widget, multiselect_state  # noqa: E402
 
-from browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from browser import streamlit_server  # noqa: E402
 
-STATUS_OPTIONS = ["Rød", "Gul", "Grønn"]
-PHASE_OPTIONS = ["Gjennomføre", "Planlegge", "Konsept"]
-
-
-async def wait_idle(page, timeout_ms: int) -> None:
-    await page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stDataFrame\"]')",
-        timeout=timeout_ms,
-    )
+FILTER_KEYS = ("f_status", "f_phase", "f_area", "f_focus", "f_target", "f_programme")
+MAX_ACTIVE_FILTERS = 2  # a user narrows by one or two filters, then clears one
+THINK_S = (2.0, 5.0)  # time between a session's filter changes
+BASELINE_CHANGES = 20
+SMOKE_FILTER = ("f_status", 2)  # the browser smoke chooses this filter's third option («Rød»)
+ERROR_SAMPLES = 10
 
 
-async def open_session(browser, url: str, index: int, errors: list):
-    """Open the app in a new browser context; None when it failed."""
-    context = await browser.new_context(locale="nb-NO", viewport={"width": 1400, "height": 1000})
-    page = await context.new_page()
+def log(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def widgets_by_key(page: Page) -> dict[str, Widget]:
+    return {w.key: w for w in page.widgets.values() if w.key}
+
+
+class FilterWalk:
+    """One user's filter changes: one filter at a time, at most MAX_ACTIVE_FILTERS in use."""
+
+    def __init__(self, page: Page, rng: random.Random) -> None:
+        found = widgets_by_key(page)
+        self.widgets = {k: found[k] for k in FILTER_KEYS if k in found and found[k].options}
+        if not self.widgets:
+            raise RuntimeError(f"no filter widget on the page (widgets: {sorted(found)})")
+        self.chosen: dict[str, list[str]] = {k: [] for k in self.widgets}
+        self.rng = rng
+
+    def next(self):
+        rng = self.rng
+        active = [k for k, v in self.chosen.items() if v]
+        if len(active) >= MAX_ACTIVE_FILTERS or (active and rng.random() < 0.25):
+            key, values = rng.choice(active), []
+        else:
+            key = rng.choice(sorted(self.widgets))
+            options = self.widgets[key].options
+            values = rng.sample(options, k=min(len(options), rng.choice((1, 1, 2))))
+            if values == self.chosen[key]:
+                values = []
+        self.chosen[key] = values
+        return multiselect_state(self.widgets[key], values)
+
+
+@dataclass
+class Tally:
+    """What the sessions measured."""
+
+    timings: list[float] = field(default_factory=list)  # filter changes: request → script_finished
+    open_timings: list[float] = field(default_factory=list)  # connect + first run
+    errors: list[str] = field(default_factory=list)
+    reruns: int = 0
+    finished: int = 0
+
+    def record(self, who: str, result: RunResult, opening: bool = False) -> None:
+        self.reruns += 1
+        self.finished += result.finished
+        (self.open_timings if opening else self.timings).append(result.seconds)
+        self.errors += [f"{who}: {e}" for e in result.errors]
+
+
+@dataclass
+class LoadRun:
+    sessions: int
+    seconds: float
+    first_run_s: float = math.nan
+    single: list[float] = field(default_factory=list)
+    reference: dict = field(default_factory=dict)  # the protocol's page before/after SMOKE_FILTER
+    smoke_label: str = ""
+    smoke_option: str = ""
+    tally: Tally = field(default_factory=Tally)
+    all_opened_s: float = math.nan
+    window_s: float = math.nan
+    marks: dict = field(default_factory=dict)  # phase -> server CPU s, RSS MB, wall time, client CPU s
+
+
+class ServerProbe:
+    """The server's CPU time and RSS (from /proc: psutil is not installed), with the RSS
+    peak sampled every 0.25 s in a thread."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak = rss_mb(pid)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def mark(self) -> dict:
+        rss = rss_mb(self.pid)
+        self.peak = max(self.peak, rss)
+        return {"cpu_s": self.cpu_seconds(), "rss_mb": rss, "wall_s": time.perf_counter(),
+                "client_cpu_s": sum(os.times()[:2])}
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.25):
+            try:
+                self.peak = max(self.peak, rss_mb(self.pid))
+            except OSError:
+                return
+
+    def __enter__(self) -> ServerProbe:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+async def single_session(url: str, seed: int, changes: int, run: LoadRun) -> None:
+    """The server's first run, the reference pages for the browser smoke, then session 0's
+    first `changes` filter changes one after the other, alone on the server."""
+    async with Session(url) as s:
+        first = await s.rerun()
+        run.first_run_s = first.seconds
+        run.tally.errors += [f"first run: {e}" for e in first.errors]
+        if not first.ok:
+            return
+        key, index = SMOKE_FILTER
+        widget = widgets_by_key(first.page)[key]
+        run.smoke_label, run.smoke_option = widget.label, widget.options[index]
+        run.reference["before"] = first.page.summary()
+        for values, name in (([run.smoke_option], "after"), ([], None)):
+            result = await s.rerun([multiselect_state(widget, values)])
+            run.tally.errors += [f"reference run: {e}" for e in result.errors]
+            if name:
+                run.reference[name] = result.page.summary()
+        walk = FilterWalk(first.page, random.Random(f"{seed}:0:filters"))
+        for _ in range(changes):
+            result = await s.rerun([walk.next()])
+            run.single.append(result.seconds)
+            run.tally.errors += [f"single session: {e}" for e in result.errors]
+
+
+async def open_session(url: str, index: int, tally: Tally) -> tuple[Session, Page] | None:
+    session = Session(url)
+    start = time.perf_counter()
     try:
-        await page.goto(url, timeout=300000)
-        await page.wait_for_selector("h1", timeout=300000)
-        await wait_idle(page, 300000)
-        return context, page
+        await session.connect()
     except Exception as err:
-        errors.append(f"session {index} (opening): {type(err).__name__}: {str(err)[:200]}")
-        await context.close()
+        tally.errors.append(f"session {index} (connecting): {type(err).__name__}: {str(err)[:200]}")
+        tally.open_timings.append(time.perf_counter() - start)
         return None
+    result = await session.rerun()
+    result.seconds = time.perf_counter() - start
+    tally.record(f"session {index} (opening)", result, opening=True)
+    return (session, result.page) if result.ok else None
 
 
-async def click_through(page, deadline: float, index: int, timings: list, errors: list) -> None:
-    """Change filters until the deadline; time each change until the page is idle again."""
-    step = index
-    try:
-        while time.monotonic() < deadline:
-            step += 1
-            label, options = (("Samlet status", STATUS_OPTIONS) if step % 2 else ("Fase", PHASE_OPTIONS))
-            option = options[step % len(options)]
-            start = time.perf_counter()
-            await page.get_by_label(label, exact=False).first.click()
-            choice = page.get_by_role("option", name=option, exact=True)
-            if not await choice.count():  # already chosen: a multiselect offers it no more
-                await page.keyboard.press("Escape")
-                continue
-            await choice.first.click()
-            await page.keyboard.press("Escape")
-            await page.wait_for_timeout(50)
-            await wait_idle(page, 120000)
-            timings.append(time.perf_counter() - start)
-            if await page.locator('[data-testid="stException"]').count():
-                errors.append(f"session {index}: exception shown")
-            if step % 3 == 0:  # clear the filters again now and then
-                clear = page.locator('[data-testid="stMultiSelect"] [aria-label="Clear all"]').first
-                if await clear.count():
-                    await clear.click()
-                    await wait_idle(page, 120000)
-    except Exception as err:
-        errors.append(f"session {index}: {type(err).__name__}: {str(err)[:200]}")
+async def change_filters(session: Session, page: Page, index: int, seed: int, deadline: float, tally: Tally) -> None:
+    walk = FilterWalk(page, random.Random(f"{seed}:{index}:filters"))
+    think = random.Random(f"{seed}:{index}:think")
+    while True:
+        await asyncio.sleep(think.uniform(*THINK_S))
+        if time.monotonic() >= deadline:
+            return
+        result = await session.rerun([walk.next()])
+        tally.record(f"session {index}", result)
+        if not result.finished:
+            return  # no answer or connection lost: this session is done
 
 
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) the process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+async def run_load(url: str, sessions: int, seconds: float, seed: int = 0, baseline_changes: int = BASELINE_CHANGES,
+                   probe: ServerProbe | None = None, on_window=None) -> LoadRun:
+    """The whole scenario against the server at `url`; `on_window(run)` is called when the
+    N sessions have opened and start changing filters."""
+    run = LoadRun(sessions, seconds)
+
+    def mark(name: str) -> None:
+        if probe is not None:
+            run.marks[name] = probe.mark()
+
+    mark("start")
+    await single_session(url, seed, baseline_changes, run)
+    mark("single")
+    log(f"first run {run.first_run_s:.1f} s; single session: {len(run.single)} filter changes, "
+        f"median {percentile(run.single, 50) * 1000:.0f} ms; opening {sessions} sessions")
+    start = time.perf_counter()
+    opened = await asyncio.gather(*(open_session(url, i, run.tally) for i in range(sessions)))
+    run.all_opened_s = time.perf_counter() - start
+    mark("opened")
+    log(f"{sessions} sessions opened in {run.all_opened_s:.1f} s; changing filters for {seconds:g} s")
+    if on_window is not None:
+        on_window(run)
+    deadline = time.monotonic() + seconds
+    start = time.perf_counter()
+    await asyncio.gather(*(change_filters(o[0], o[1], i, seed, deadline, run.tally)
+                           for i, o in enumerate(opened) if o is not None))
+    run.window_s = time.perf_counter() - start
+    mark("end")
+    log(f"{len(run.tally.timings)} filter changes in {run.window_s:.1f} s; closing the sessions")
+    await asyncio.gather(*(o[0].close() for o in opened if o is not None), return_exceptions=True)
+    return run
 
 
-async def run_load(url: str, sessions: int, seconds: float, marks: dict | None = None) -> tuple[list, list, float]:
-    """All sessions open the app first (timed); then they click for `seconds`.
-    `marks` gets the server's CPU time and the wall time when the clicking
-    starts and ends (when it holds the server's "pid")."""
-    from playwright.async_api import async_playwright
+# -- report ----------------------------------------------------------------------------------
 
-    timings: list[float] = []
-    errors: list[str] = []
-    async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        start = time.perf_counter()
-        opened = await asyncio.gather(*(open_session(browser, url, i, errors) for i in range(sessions)))
-        open_seconds = time.perf_counter() - start
-        deadline = time.monotonic() + seconds
-        if marks is not None:
-            marks["start"] = (cpu_seconds(marks["pid"]), time.perf_counter())
-        await asyncio.gather(*(click_through(o[1], deadline, i, timings, errors)
-                               for i, o in enumerate(opened) if o is not None))
-        if marks is not None:
-            marks["end"] = (cpu_seconds(marks["pid"]), time.perf_counter())
-            marks["load_average"] = os.getloadavg()[0]
-        for o in opened:
-            if o is not None:
-                await o[0].close()
-        await browser.close()
-    return timings, errors, open_seconds
+def percentile(values: list[float], p: float) -> float:
+    """Nearest-rank percentile (nan for no values)."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1))]
+
+
+def ms(seconds: float) -> int | None:
+    return None if math.isnan(seconds) else round(seconds * 1000)
+
+
+def report(run: LoadRun, smoke: dict | None = None, data: dict | None = None) -> dict:
+    t, marks = run.tally, run.marks
+    single = percentile(run.single, 50)
+    p95 = percentile(t.timings, 95)
+    result = {
+        "sessions": run.sessions, "seconds": run.seconds, "data": data or {},
+        "machine": f"{os.cpu_count()} cores", "load_average_1min": round(os.getloadavg()[0], 1),
+        "first_run_ms": ms(run.first_run_s),
+        "single_session": {"changes": len(run.single), "p50_ms": ms(single), "p95_ms": ms(percentile(run.single, 95))},
+        "opening": {"sessions_opened": len(t.open_timings), "all_opened_in_s": round(run.all_opened_s, 1),
+                    "p50_ms": ms(percentile(t.open_timings, 50)), "p95_ms": ms(percentile(t.open_timings, 95))},
+        "reruns": len(t.timings), "reruns_per_s": round(len(t.timings) / run.window_s, 2) if run.window_s else None,
+        "every_rerun_finished": t.finished == t.reruns, "unfinished": t.reruns - t.finished,
+        "rerun_p50_ms": ms(percentile(t.timings, 50)), "rerun_p95_ms": ms(p95),
+        "rerun_p99_ms": ms(percentile(t.timings, 99)), "rerun_max_ms": ms(max(t.timings, default=math.nan)),
+        "p95_vs_single": round(p95 / single, 1) if single and not math.isnan(p95 / single) else None,
+        "errors": len(t.errors), "error_samples": t.errors[:ERROR_SAMPLES],
+    }
+    if {"start", "single", "opened", "end"} <= marks.keys():
+        start, single_m, opened, end = (marks[k] for k in ("start", "single", "opened", "end"))
+        server_cpu = end["cpu_s"] - opened["cpu_s"]
+        result["server_rss_mb"] = {"start": round(start["rss_mb"]), "after_single_session": round(single_m["rss_mb"]),
+                                   "all_open": round(opened["rss_mb"]), "end": round(end["rss_mb"]),
+                                   "peak": round(marks["peak_rss_mb"])}
+        result["rss_growth_per_session_mb"] = round((marks["peak_rss_mb"] - single_m["rss_mb"]) / run.sessions, 2)
+        result["rss_growth_per_session_opened_mb"] = round((opened["rss_mb"] - single_m["rss_mb"]) / run.sessions, 2)
+        result["rss_growth_per_session_end_mb"] = round((end["rss_mb"] - single_m["rss_mb"]) / run.sessions, 2)
+        result["server_cpu_s"] = {"first_run_and_single_session": round(single_m["cpu_s"] - start["cpu_s"], 1),
+                                  "opening": round(opened["cpu_s"] - single_m["cpu_s"], 1), "load": round(server_cpu, 1)}
+        result["server_cpu_ms_per_rerun"] = round(server_cpu * 1000 / len(t.timings)) if t.timings else None
+        result["server_cores_used"] = round(server_cpu / (end["wall_s"] - opened["wall_s"]), 2)
+        result["client_cpu_s_load"] = round(end["client_cpu_s"] - opened["client_cpu_s"], 1)
+    if smoke is not None:
+        result["browser_smoke"] = smoke
+    result["goals"] = goals(result)
+    return result
+
+
+def goals(r: dict) -> list[dict]:
+    """The issue's goals (issue 20, item 3), each ok or not, from the figures above."""
+    rows = [
+        ("p95 rerun < 1 s", r["rerun_p95_ms"], r["rerun_p95_ms"] is not None and r["rerun_p95_ms"] < 1000),
+        ("p95 ≤ 20× single session", r["p95_vs_single"], r["p95_vs_single"] is not None and r["p95_vs_single"] <= 20),
+        ("zero errors", r["errors"], r["errors"] == 0 and r["every_rerun_finished"]),
+    ]
+    if "rss_growth_per_session_mb" in r:
+        rows.append(("RSS growth ≤ 2 MB per session", r["rss_growth_per_session_mb"], r["rss_growth_per_session_mb"] <= 2))
+    if "browser_smoke" in r:
+        rows.append(("browser sees the same page", r["browser_smoke"].get("same_page"), r["browser_smoke"].get("same_page") is True))
+    return [{"goal": name, "value": value, "ok": bool(ok)} for name, value, ok in rows]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=25)
+    parser.add_argument("--sessions", type=int, default=100)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--initiatives", type=int, default=10000)
     parser.add_argument("--snapshots", type=int, default=52)
-    parser.add_argument("--cache", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--baseline-changes", type=int, default=BASELINE_CHANGES)
+    parser.add_argument("--cache", type=Path, default=ROOT / "bench" / "out", help="where generated data is kept")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "load-results.json")
+    parser.add_argument("--no-browser", action="store_true", help="leave out the Chromium smoke session")
     args = parser.parse_args(argv)
     args.cache.mkdir(parents=True, exist_ok=True)
     data = dataset(args.cache, args.initiatives, args.snapshots)
 
-    with streamlit_server("dashboard.py", data, today=TODAY) as url:
-        pid = _server_pid(url)
-        peak = [rss_mb(pid)]
-        stop = threading.Event()
-
-        def sample() -> None:
-            while not stop.wait(0.5):
-                try:
-                    peak.append(rss_mb(pid))
-                except OSError:
-                    return
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        marks = {"pid": pid}
-        timings, errors, open_seconds = asyncio.run(run_load(url, args.sessions, args.seconds, marks))
-        stop.set()
-        sampler.join(timeout=5)
-
-    timings.sort()
-    p50 = statistics.median(timings) if timings else float("nan")
-    p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))] if timings else float("nan")
-    result = {
-        "sessions": args.sessions,
-        "seconds": args.seconds,
-        "data": {"initiatives": args.initiatives, "snapshots": args.snapshots},
-        "all_sessions_opened_in_s": round(open_seconds, 1),
-        "reruns": len(timings),
-        "errors": len(errors),
-        "error_samples": errors[:10],
-        "rerun_p50_ms": round(p50 * 1000) if timings else None,
-        "rerun_p95_ms": round(p95 * 1000) if timings else None,
-        "server_peak_rss_mb": round(max(peak)),
-        # Where the time goes: the server's own CPU time while the sessions
-        # clicked (per rerun, and as cores used), and the machine's load
-        "server_cpu_ms_per_rerun": round((marks["end"][0] - marks["start"][0]) * 1000 / len(timings))
-        if timings else None,
-        "server_cores_used": round((marks["end"][0] - marks["start"][0]) / (marks["end"][1] - marks["start"][1]), 2),
-        "load_average_1min": round(marks["load_average"], 1),
-        "server_start_rss_mb": round(peak[0]),
-        "machine": f"{os.cpu_count()} cores",
-    }
-    print(json.dumps(result, ensure_ascii=False, indent=2))
-    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-    return 0 if not errors and timings else 1
+    with streamlit_server("dashboard.py", data, today=TODAY) as url, ServerProbe(_server_pid(url)) as probe:
+        smoke = None if args.no_browser else SmokeThread(url)
+        run = asyncio.run(run_load(url, args.sessions, args.seconds, args.seed, args.baseline_changes, probe,
+                                   on_window=smoke.start_for if smoke else None))
+        run.marks["peak_rss_mb"] = probe.peak
+        if smoke:
+            log("waiting for the browser session")
+        smoke_result = smoke.finish(run.reference) if smoke else None
+    result = report(run, smoke_result, {"initiatives": args.initiatives, "snapshots": args.snapshots, "seed": args.seed})
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    print(text)
+    for goal in result["goals"]:
+        print(f"{'ok    ' if goal['ok'] else 'MISSED'}  {goal['goal']}: {goal['value']}")
+    args.out.write_text(text + "\n")
+    smoke_ok = smoke_result is None or smoke_result.get("same_page") is True
+    return 0 if result["errors"] == 0 and result["every_rerun_finished"] and result["reruns"] and smoke_ok else 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,81 @@
+"""The protocol-level load test (bench/load.py, bench/st_protocol.py) against a real
+server on small generated data: the client speaks Streamlit's websocket protocol, sees a
+filter change change the page, and a short load run reports every figure."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+
+import pytest
+
+from browser import streamlit_server
+from conftest import ROOT
+from portfolio import texts
+from tools.generate import write_generated
+
+sys.path.insert(0, str(ROOT / "bench"))
+import load
+import st_protocol
+from run import TODAY, _server_pid
+
+pytestmark = pytest.mark.browser  # a real app server
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("load") / "data"
+    write_generated(data, initiatives=300, snapshots=3, seed=0)
+    with streamlit_server("dashboard.py", data, today=TODAY) as url:
+        yield url
+
+
+def test_a_filter_change_changes_what_the_page_shows(server):
+    async def scenario():
+        async with st_protocol.Session(server) as session:
+            first = await session.rerun()
+            status = first.page.widget("f_status")
+            red = status.options[status.options.index("Rød")]
+            chosen = await session.rerun([st_protocol.multiselect_state(status, [red])])
+            query = session.query_string
+            cleared = await session.rerun([st_protocol.multiselect_state(status, [])])
+            return first, chosen, query, cleared, session.query_string
+
+    first, chosen, query, cleared, query_after = asyncio.run(scenario())
+    for result in (first, chosen, cleared):
+        assert result.ok and result.status == "FINISHED_SUCCESSFULLY", result.errors
+    assert first.page.h1 == texts.OVERVIEW["title"]
+    assert first.page.widget(texts.OVERVIEW["filter_status"]).key == "f_status"  # found by its label too
+    # the key figures and the sentences change with the filter, and come back without it
+    assert chosen.page.texts != first.page.texts
+    assert chosen.page.of("metric")[0].body != first.page.of("metric")[0].body
+    assert cleared.page.texts == first.page.texts
+    # the server put the filter in the URL, and the client sent it back as the browser does
+    assert query == "status=r%C3%B8d" and query_after == ""
+    # what a browser is compared with: the title, key figures, charts and tables
+    summary = chosen.page.summary()
+    assert summary["h1"] == texts.OVERVIEW["title"] and summary["charts"] >= 1 and summary["table_rows"]
+
+
+def test_a_short_load_run_reports_every_figure_without_errors(server):
+    with load.ServerProbe(_server_pid(server)) as probe:
+        run = asyncio.run(load.run_load(server, sessions=3, seconds=6, seed=1, baseline_changes=4, probe=probe))
+        run.marks["peak_rss_mb"] = probe.peak
+    report = load.report(run, data={"initiatives": 300, "snapshots": 3})
+    json.dumps(report)  # written as JSON
+    assert report["errors"] == 0, report["error_samples"]
+    assert report["every_rerun_finished"] and report["unfinished"] == 0
+    assert report["opening"]["sessions_opened"] == 3
+    assert report["reruns"] >= 3  # each session's first change comes 2–5 s into the 6 s
+    assert report["single_session"]["changes"] == 4
+    assert report["rerun_p50_ms"] <= report["rerun_p95_ms"] <= report["rerun_p99_ms"] <= report["rerun_max_ms"]
+    assert report["p95_vs_single"] > 0 and report["first_run_ms"] > 0
+    assert set(report["server_rss_mb"]) == {"start", "after_single_session", "all_open", "end", "peak"}
+    assert report["server_cpu_s"]["load"] >= 0 and "rss_growth_per_session_mb" in report
+    assert [g["goal"] for g in report["goals"]] == [
+        "p95 rerun < 1 s", "p95 ≤ 20× single session", "zero errors", "RSS growth ≤ 2 MB per session"]
+    assert next(g for g in report["goals"] if g["goal"] == "zero errors")["ok"]
+    # the browser smoke's reference pages: unfiltered and with «Samlet status» = «Rød»
+    assert run.smoke_label == texts.OVERVIEW["filter_status"] and run.smoke_option == "Rød"
+    assert run.reference["before"] != run.reference["after"]
