@@ -341,7 +341,8 @@ def test_a_url_that_never_answers_times_out():
 
 
 def test_a_url_that_sends_a_byte_now_and_then_is_given_up():
-    """No single wait times out, but the whole download has a deadline (12 × timeout_s)."""
+    """No single wait times out (a byte every 20 ms, a wait of 30 s), but the whole download has a
+    deadline (12 × timeout_s unless given)."""
     hung_up = threading.Event()
 
     class Drip(BaseHTTPRequestHandler):
@@ -365,13 +366,13 @@ def test_a_url_that_sends_a_byte_now_and_then_is_given_up():
     url = f"http://127.0.0.1:{server.server_address[1]}/open-data/download"
     try:
         with pytest.raises(DecidimUnavailable) as caught:
-            read_decidim(url, timeout_s=0.05)
+            read_decidim(url, timeout_s=30, download_s=0.5)
     finally:
         hung_up.set()
         server.shutdown()
         server.server_close()
         thread.join()
-    assert caught.value.message == (f"{url} sendte dataene for sakte: nedlastingen var ikke ferdig etter 0,6 "
+    assert caught.value.message == (f"{url} sendte dataene for sakte: nedlastingen var ikke ferdig etter 0,5 "
                                     "sekunder. Prøv igjen senere, eller last ned ZIP-filen og les den fra disk.")
 
 

@@ -97,11 +97,13 @@ class DecidimExport:
 
 
 def read_decidim(source: str | Path | bytes, *, name: str | None = None, timeout_s: float = 10.0,
-                 max_unpacked_bytes: int = 200 * 2**20) -> DecidimExport:
+                 max_unpacked_bytes: int = 200 * 2**20, download_s: float | None = None) -> DecidimExport:
     """Read a Decidim open-data export. `name` names bytes (or overrides the
-    name of a file or download). Raises DecidimRefused (bad data, every
+    name of a file or download). A URL's every wait is bounded by `timeout_s`,
+    its whole download by `download_s` (12 × `timeout_s` unless given). Raises DecidimRefused (bad data, every
     problem found) or DecidimUnavailable (the source cannot be reached)."""
-    loaded = decidim_fetch.load(source, name=name, timeout_s=timeout_s, max_bytes=max_unpacked_bytes)
+    loaded = decidim_fetch.load(source, name=name, timeout_s=timeout_s, max_bytes=max_unpacked_bytes,
+                               download_s=download_s)
     hosts: dict[str, str] = {}  # host -> the first file naming it
     for raw in loaded.files:
         hosts.setdefault(host_entity(raw.name)[0], raw.name)

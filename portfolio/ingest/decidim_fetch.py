@@ -86,13 +86,14 @@ class Loaded:
     url_host: str | None  # the host of a URL source
 
 
-def load(source: str | Path | bytes, *, name: str | None, timeout_s: float, max_bytes: int) -> Loaded:
+def load(source: str | Path | bytes, *, name: str | None, timeout_s: float, max_bytes: int,
+         download_s: float | None = None) -> Loaded:
     """The CSV files of `source`; raises DecidimRefused or DecidimUnavailable."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         return Loaded(_from_bytes(bytes(source), name or T.UNNAMED_SOURCE, max_bytes), None)
     text = str(source)
     if re.match(r"^https?://", text, re.IGNORECASE):
-        data, file_name = fetch(text, timeout_s=timeout_s, max_bytes=max_bytes)
+        data, file_name = fetch(text, timeout_s=timeout_s, max_bytes=max_bytes, download_s=download_s)
         return Loaded(_from_bytes(data, name or file_name or text, max_bytes, url=text), urlsplit(text).hostname)
     path = Path(source)
     if not path.exists():
@@ -201,7 +202,7 @@ def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int, displa
     return bytes(out)
 
 
-def fetch(url: str, *, timeout_s: float, max_bytes: int) -> tuple[bytes, str | None]:
+def fetch(url: str, *, timeout_s: float, max_bytes: int, download_s: float | None = None) -> tuple[bytes, str | None]:
     """The body of `url` and the file name it gives (or its path's last part).
     Every wait on the network is bounded by `timeout_s`."""
     request = urllib.request.Request(url, headers={"User-Agent": "portfolio-decidim-reader",
@@ -212,7 +213,7 @@ def fetch(url: str, *, timeout_s: float, max_bytes: int) -> tuple[bytes, str | N
                 raise DecidimUnavailable(U["status"].format(url=url, status=response.status))
             if response.headers.get_content_type() == "text/html":
                 raise refused(R["html"], url)
-            data = _download(response, url, max_bytes, timeout_s)
+            data = _download(response, url, max_bytes, DOWNLOAD_WAITS * timeout_s if download_s is None else download_s)
             file_name = response.headers.get_filename() or unquote(Path(urlsplit(response.url).path).name)
     except urllib.error.HTTPError as err:
         raise DecidimUnavailable(U["status"].format(url=url, status=err.code)) from err
@@ -223,16 +224,16 @@ def fetch(url: str, *, timeout_s: float, max_bytes: int) -> tuple[bytes, str | N
     return data, file_name or None
 
 
-def _download(response, url: str, max_bytes: int, timeout_s: float) -> bytes:
-    """The body, read in chunks: refused past `max_bytes`, given up past DOWNLOAD_WAITS × `timeout_s`."""
-    deadline = time.monotonic() + DOWNLOAD_WAITS * timeout_s
+def _download(response, url: str, max_bytes: int, download_s: float) -> bytes:
+    """The body, read in chunks: refused past `max_bytes`, given up after `download_s` seconds."""
+    deadline = time.monotonic() + download_s
     out = bytearray()
     while chunk := response.read1(CHUNK):
         out += chunk
         if len(out) > max_bytes:
             raise refused(R["too_big"].format(limit=megabytes(max_bytes)), url)
         if time.monotonic() > deadline:
-            seconds = f"{DOWNLOAD_WAITS * timeout_s:g}".replace(".", ",")
+            seconds = f"{download_s:g}".replace(".", ",")
             raise DecidimUnavailable(U["slow"].format(url=url, seconds=seconds))
     return bytes(out)
 
