@@ -5,6 +5,7 @@ filter change change the page, and a short load run reports every figure."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import sys
 
@@ -21,6 +22,13 @@ import st_protocol
 from run import TODAY, _server_pid
 
 pytestmark = pytest.mark.browser  # a real app server
+
+
+def run_async(coroutine):
+    """asyncio.run in a thread of its own: a test process that has used Playwright's sync API
+    (the shared Chromium of tests/browser.py) has an event loop running in its main thread."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +50,7 @@ def test_a_filter_change_changes_what_the_page_shows(server):
             cleared = await session.rerun([st_protocol.multiselect_state(status, [])])
             return first, chosen, query, cleared, session.query_string
 
-    first, chosen, query, cleared, query_after = asyncio.run(scenario())
+    first, chosen, query, cleared, query_after = run_async(scenario())
     for result in (first, chosen, cleared):
         assert result.ok and result.status == "FINISHED_SUCCESSFULLY", result.errors
     assert first.page.h1 == texts.OVERVIEW["title"]
@@ -60,7 +68,7 @@ def test_a_filter_change_changes_what_the_page_shows(server):
 
 def test_a_short_load_run_reports_every_figure_without_errors(server):
     with load.ServerProbe(_server_pid(server)) as probe:
-        run = asyncio.run(load.run_load(server, sessions=3, seconds=6, seed=1, baseline_changes=4, probe=probe))
+        run = run_async(load.run_load(server, sessions=3, seconds=6, seed=1, baseline_changes=4, probe=probe))
         run.marks["peak_rss_mb"] = probe.peak
     report = load.report(run, data={"initiatives": 300, "snapshots": 3})
     json.dumps(report)  # written as JSON
