@@ -555,3 +555,10 @@ def test_duckdb_errors_are_classified():
     assert lake.reason(duckdb.IOException(
         'IO Error: Unable to connect to Postgres at "dbname=t host=127.0.0.1 port=1": connection to server at '
         '"127.0.0.1", port 1 failed: Connection refused')) == "catalog_down"
+    # a file's name is a uuid that may hold "403" or any other word: only the error's own words count
+    assert lake.reason(duckdb.IOException(
+        "IO Error: Could not connect to server error for HTTP PUT to 'http://127.0.0.1:41067/lake/t/main/"
+        "initiatives/ducklake-01a23838-f790-7728-a403-98537a720a9c.parquet'")) == "storage_down"
+    assert lake.reason(duckdb.IOException(
+        "IO Error: Could not connect to server error for HTTP PUT to 'http://127.0.0.1:1/lake/forbidden-403/"
+        "postgres-connection/x.parquet'")) == "storage_down"

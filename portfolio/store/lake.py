@@ -23,6 +23,7 @@ import contextlib
 import dataclasses
 import importlib.util
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -300,16 +301,20 @@ def _without_secrets(err: Exception) -> Exception:
     return RuntimeError(text)
 
 
+_URL = re.compile(r"\b(?:https?|s3)://[^\s'\"]+")  # file addresses; the catalog's name stays
+
+
 def reason(err: BaseException) -> str:
     """What DuckDB's error says went wrong, as one of REASONS (from its text:
     DuckDB has no finer error classes for this)."""
-    text = str(err).lower()
+    text = _URL.sub("<url>", str(err).lower())  # a file's name may hold "403" (a uuid) or "postgres"
     catalog = "postgres" in text or "ducklake metadata" in text
     if "password authentication failed" in text or ("authentication" in text and catalog):
         return "catalog_denied"
     if catalog and ("unable to connect" in text or "connection" in text):
         return "catalog_down"
-    if any(word in text for word in ("403", "forbidden", "signaturedoesnotmatch", "accessdenied", "invalidaccesskeyid")):
+    denied = ("forbidden", "signaturedoesnotmatch", "accessdenied", "invalidaccesskeyid")
+    if re.search(r"\b403\b", text) or any(word in text for word in denied):
         return "storage_denied"
     if "could not connect" in text or "connection refused" in text or "timed out" in text:
         return "storage_down"
