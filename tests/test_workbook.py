@@ -29,9 +29,9 @@ def test_one_sheet_per_table_with_norwegian_headers_and_the_instructions_first(d
     visible = [s.title for s in book.worksheets if s.sheet_state == "visible"]
     assert visible == [T.INSTRUCTIONS_SHEET, "Tiltak", "Budsjett", "Milepæler",
                        "Vedtak", "Sjekkliste", "Risiko", "Gevinster", "Gevinstmålinger",
-                       "Medvirkning", "Samhandlingsundersøkelser", "Samhandlingsskårer"]
+                       "Medvirkning", "Samhandlingsundersøkelser", "Samhandlingsskårer", "Decidim-koblinger"]
     assert book.active.title == T.INSTRUCTIONS_SHEET
-    for name in schema.TABLE_NAMES:
+    for name in schema.TYPED_TABLES:
         sheet = book[texts.TABLE_LABELS[name]]
         assert [c.value for c in sheet[1]] == [texts.COLUMN_LABELS[name][c] for c in schema.TABLES[name].column_names]
         assert sheet.max_row == len(frames[name]) + 1
@@ -51,7 +51,7 @@ def test_enumerated_columns_have_drop_downs_with_the_allowed_values(demo_book):
     book, _, frames = demo_book
     lists = book[T.LISTS_SHEET]
     assert lists.sheet_state == "hidden"
-    for name in schema.TABLE_NAMES:
+    for name in schema.TYPED_TABLES:
         table = schema.TABLES[name]
         sheet = book[texts.TABLE_LABELS[name]]
         by_column = {}
@@ -109,7 +109,7 @@ def test_instructions_are_plain_norwegian_and_name_the_snapshot(demo_book):
     assert T.INSTRUCTIONS_TITLE in text
     assert meta.snapshot_id in text and "16.11.2026" in text
     assert "semikolon" in text and "dd.mm.åååå" in text and "Oppdater data" in text
-    for name in schema.TABLE_NAMES:
+    for name in schema.TYPED_TABLES:
         for column in schema.TABLES[name].columns:
             assert T.COLUMN_HELP[name][column.name] in text
 

@@ -107,12 +107,13 @@ def tables_on(on: dt.date, seed: Seed | None = None) -> dict[str, pd.DataFrame]:
     lines = tuple(b for b in seed.budgets if b.initiative_id in present)
     budgets = sorted(budget_rows(lines, on), key=lambda r: (r["initiative_id"], r["year"], r["funding_source"]))
     governance = rows_on(register(), on, present)
-    return {
+    tables = {
         "initiatives": _frame(schema.INITIATIVES, initiatives),
         "budgets": _frame(schema.BUDGETS, budgets),
         "milestones": _frame(schema.MILESTONES, milestones),
         **{name: _frame(schema.TABLES[name], rows) for name, rows in governance.items()},
     }
+    return {name: tables.get(name, _frame(schema.TABLES[name], [])) for name in schema.TABLE_NAMES}
 
 
 def seed_snapshots(seed: Seed | None = None) -> list[DemoSnapshot]:

@@ -50,7 +50,7 @@ def _header_lookup(table: schema.Table) -> dict[str, str]:
     return out
 
 
-HEADERS = {name: _header_lookup(t) for name, t in schema.TABLES.items()}  # table -> header -> column
+HEADERS = {name: _header_lookup(schema.TABLES[name]) for name in schema.TYPED_TABLES}  # table -> header -> column
 TABLE_WORDS = {
     "initiatives": ("tiltak", "initiatives"),
     "budgets": ("budsjett", "budgets", "budsjetter"),
@@ -64,6 +64,7 @@ TABLE_WORDS = {
     "engagements": ("medvirkning", "medvirkninger", "engagements"),
     "collaboration_surveys": ("samhandlingsundersøkelser", "samhandlingsundersokelser", "samhandlingsundersøkelse",
                               "undersøkelser", "undersokelser", "collaboration_surveys", "surveys"),
+    "decidim_links": ("decidim-koblinger", "decidimkoblinger", "decidim_links"),
     "collaboration_scores": ("samhandlingsskårer", "samhandlingsskarer", "samhandlingsskår", "skårer", "skarer",
                              "collaboration_scores", "scores"),
 }
@@ -83,7 +84,7 @@ def table_from_name(text: str) -> str | None:
 def table_from_headers(headers: list[object]) -> str | None:
     """The table whose columns the header row names, if it clearly is one."""
     names = [norm(h) for h in headers if h not in (None, "")]
-    scores = {t: sum(1 for h in names if h in HEADERS[t]) for t in schema.TABLE_NAMES}
+    scores = {t: sum(1 for h in names if h in HEADERS[t]) for t in schema.TYPED_TABLES}
     # the columns only one table has decide it
     best = max(scores.values())
     winners = [t for t, s in scores.items() if s == best]

@@ -107,7 +107,7 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
                 parsed = dense_to_table(table, sheet_source, rows, reading.problems, limits)
                 del rows
             reading.add_table(parsed, table, sheet_source)
-        for table in schema.TABLE_NAMES:
+        for table in schema.TYPED_TABLES:
             # a table added later (the governance register) may be missing: a workbook made
             # before it existed keeps the base's rows (portfolio.ingest.pipeline)
             if table not in found and not schema.TABLES[table].is_later:

@@ -47,7 +47,7 @@ META_KEYS = ("base_snapshot_id", "schema_version", "created_from")
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 
 # Sheet name (as in the template) for each table, and back
-SHEET_NAMES = {name: texts.TABLE_LABELS[name] for name in schema.TABLE_NAMES}
+SHEET_NAMES = {name: texts.TABLE_LABELS[name] for name in schema.TYPED_TABLES}  # imported tables have none
 RESERVED_SHEETS = (T.INSTRUCTIONS_SHEET, T.LISTS_SHEET, T.META_SHEET)
 
 
@@ -326,7 +326,7 @@ def _instructions(book: Workbook, meta: SnapshotMeta | None) -> None:
     sheet.append([])
     text_row([T.INSTRUCTIONS_COLUMNS], bold=True, size=12)
     text_row(list(T.INSTRUCTIONS_HEADER), bold=True)
-    for table in schema.TABLES.values():
+    for table in (schema.TABLES[name] for name in schema.TYPED_TABLES):
         for column in table.columns:
             text_row([
                 SHEET_NAMES[table.name], header(table.name, column.name),
@@ -351,10 +351,10 @@ def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | Non
         letter = get_column_letter(index)
         list_ranges[key] = f"{quote_sheetname(T.LISTS_SHEET)}!${letter}$2:${letter}${len(lists[key]) + 1}"
 
-    empty = {name: pd.DataFrame(columns=schema.TABLES[name].column_names) for name in schema.TABLE_NAMES}
-    frames = {**empty, **(frames or {})}
+    empty = {name: pd.DataFrame(columns=schema.TABLES[name].column_names) for name in schema.TYPED_TABLES}
+    frames = {**empty, **{name: frame for name, frame in (frames or {}).items() if name in empty}}
     id_ranges = _id_ranges(frames)
-    for name in schema.TABLE_NAMES:
+    for name in schema.TYPED_TABLES:
         table = schema.TABLES[name]
         frame = frames[name]
         sheet = book.create_sheet(SHEET_NAMES[name])

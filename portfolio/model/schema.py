@@ -8,9 +8,30 @@ projection all read these declarations; nothing else lists columns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import pyarrow as pa
+from portfolio.model.declare import (  # noqa: F401 (re-exported: schema is where tables are declared)
+    BOOL,
+    DATE,
+    FLOAT,
+    ID_LENGTH,
+    INT,
+    LONG_TEXT,
+    SHORT_TEXT,
+    SLUG_PATTERN,
+    TEXT,
+    TEXT_LIST,
+    URL_LENGTH,
+    Column,
+    Table,
+)
+from portfolio.model.schema_decidim import (  # noqa: F401 (the entities and table names re-exported)
+    DECIDIM_ENTITIES,
+    DECIDIM_LINKS,
+    DECIDIM_MEETINGS,
+    DECIDIM_PROJECTS,
+    DECIDIM_PROPOSALS,
+    DECIDIM_RESULTS,
+    DECIDIM_TABLES,
+)
 
 PHASES = ("Idé", "Konsept", "Planlegge", "Gjennomføre", "Avslutte", "Realisere")
 DECISION_POINTS = ("BP1", "BP2", "BP3", "BP4", "BP5")
@@ -48,96 +69,6 @@ PARTICIPANT_GROUPS = ("citizens", "politicians", "leaders", "staff", "volunteers
 PARTICIPANT_COLUMNS = tuple(f"participants_{group}" for group in PARTICIPANT_GROUPS)
 SCORE_SCALE = (1, 5)  # a collaboration score's mean: a number from 1 to 5, decimals allowed
 MIN_RESPONDENTS = 5  # a mean is shown only when at least this many answered (anonymity)
-
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-# The longest text a column holds, in characters (for a list: each item). A
-# text column holds SHORT_TEXT unless it declares otherwise.
-ID_LENGTH = 100
-SHORT_TEXT = 200  # names, titles, people, areas, sources
-URL_LENGTH = 2000
-LONG_TEXT = 5000  # summaries, comments and notes
-
-TEXT = pa.string()
-TEXT_LIST = pa.list_(pa.string())
-DATE = pa.date32()
-BOOL = pa.bool_()
-INT = pa.int64()
-FLOAT = pa.float64()
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: pa.DataType
-    required: bool = True
-    public: bool = False
-    allowed: tuple[str, ...] | None = None  # for a list column: allowed items
-    doc: str = ""
-    max_length: int | None = None  # characters (a list: per item); text: SHORT_TEXT unless given
-    minimum: int | None = None  # a number: the smallest value allowed
-    maximum: int | None = None  # a number: the largest value allowed
-    references: str | None = None  # the table whose key (a column of the same name) this value names
-
-    def __post_init__(self) -> None:
-        if self.type_name in ("string", "list"):
-            if self.max_length is None:
-                object.__setattr__(self, "max_length", SHORT_TEXT)
-        elif self.max_length is not None:
-            raise ValueError(f"{self.name}: only text has a max_length")
-        if (self.minimum is not None or self.maximum is not None) and self.type_name not in ("int", "float"):
-            raise ValueError(f"{self.name}: only a number has a minimum or maximum")
-
-    @property
-    def is_list(self) -> bool:
-        return pa.types.is_list(self.type)
-
-    @property
-    def type_name(self) -> str:
-        if self.is_list:
-            return "list"
-        if pa.types.is_date(self.type):
-            return "date"
-        if pa.types.is_boolean(self.type):
-            return "bool"
-        if pa.types.is_integer(self.type):
-            return "int"
-        if pa.types.is_floating(self.type):
-            return "float"
-        return "string"
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    columns: tuple[Column, ...]
-    key: tuple[str, ...]
-    doc: str = ""
-    # Added after the first release: snapshots written before read it as empty,
-    # and it counts in a snapshot's content hash only when it has rows, so
-    # the hashes of those snapshots stay what they were.
-    is_later: bool = False
-
-    @property
-    def column_names(self) -> list[str]:
-        return [c.name for c in self.columns]
-
-    @property
-    def public_columns(self) -> list[str]:
-        return [c.name for c in self.columns if c.public]
-
-    def column(self, name: str) -> Column:
-        for c in self.columns:
-            if c.name == name:
-                return c
-        raise KeyError(name)
-
-    @property
-    def arrow_schema(self) -> pa.Schema:
-        return pa.schema(
-            [pa.field(c.name, c.type, nullable=not c.required) for c in self.columns]
-        )
-
 
 def _status(dimension: str, doc: str) -> Column:
     return Column(f"status_{dimension}", TEXT, allowed=STATUSES, doc=doc)
@@ -400,15 +331,18 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     INITIATIVES, BUDGETS, MILESTONES,
     DECISIONS, CHECKLIST_ANSWERS_TABLE, RISKS, BENEFITS, BENEFIT_MEASUREMENTS,
     ENGAGEMENTS, COLLABORATION_SURVEYS, COLLABORATION_SCORES,
+    DECIDIM_LINKS, DECIDIM_RESULTS, DECIDIM_PROJECTS, DECIDIM_PROPOSALS, DECIDIM_MEETINGS,
 )}
 TABLE_NAMES = tuple(TABLES)
 GOVERNANCE_TABLES = ("decisions", "checklist_answers", "risks", "benefits", "benefit_measurements")
 COLLABORATION_TABLES = ("engagements", "collaboration_surveys", "collaboration_scores")
 # The tables whose changes name their rows by key and facts (portfolio/model/diff_change.py)
 REGISTER_TABLES = GOVERNANCE_TABLES + COLLABORATION_TABLES
+# The tables a project leader types (template sheets, the editor): all but the imported ones
+TYPED_TABLES = tuple(name for name, table in TABLES.items() if not table.is_imported)
 
 
 def is_slug_key(table: Table, column: Column) -> bool:
     """Whether the column is its table's own id, written as a slug."""
-    return table.key == (column.name,) and column.name.endswith("_id")
+    return table.key == (column.name,) and column.name.endswith("_id") and column.type_name == "string"
 

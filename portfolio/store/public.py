@@ -3,7 +3,8 @@ construction.
 
 Public rows: initiatives with ``is_public``; budget rows of public
 initiatives; milestones, decisions, benefits and engagements with
-``is_public`` of public initiatives; the measurements of public benefits.
+``is_public`` of public initiatives; the measurements of public benefits;
+the links to Decidim of public initiatives and the Decidim rows they name.
 Risks, checklist answers, collaboration surveys and their scores have no
 public column and are never read; nor are an engagement's participant
 counts and note (internal columns). Public
@@ -85,6 +86,19 @@ def _flagged(read: Reader, table: str, ids: pa.Array) -> pa.Table:
                                pc.is_in(rows["initiative_id"], value_set=ids)))
 
 
+def _decidim(read: Reader, ids: pa.Array) -> dict[str, pa.Table]:
+    """The links to public initiatives, and the Decidim rows they name (Decidim publishes all of its rows
+    itself; the public page shows those that tell a public initiative's story)."""
+    links = read("decidim_links", read_columns("decidim_links"))
+    links = links.filter(pc.is_in(links["initiative_id"], value_set=ids))
+    out = {"decidim_links": links}
+    for entity in schema.DECIDIM_ENTITIES:
+        linked = links.filter(pc.equal(links["entity"], entity))["decidim_id"].combine_chunks()
+        rows = read(f"decidim_{entity}", read_columns(f"decidim_{entity}"))
+        out[f"decidim_{entity}"] = rows.filter(pc.is_in(rows["decidim_id"], value_set=linked))
+    return out
+
+
 # (table, columns) -> those columns of the table, and no others
 Reader = Callable[[str, list[str]], pa.Table]
 
@@ -126,7 +140,7 @@ def project(read: Reader) -> dict[str, pa.Table]:
     engagements = _flagged(read, "engagements", ids)
     tables = {"initiatives": initiatives, "budgets": budgets, "milestones": milestones,
               "decisions": decisions, "benefits": benefits, "benefit_measurements": measurements,
-              "engagements": engagements}
+              "engagements": engagements, **_decidim(read, ids)}
     assert set(tables) == set(PUBLIC_TABLES)
     return {
         name: table.select(public_columns(name)).cast(public_schema(name)).combine_chunks()
@@ -160,6 +174,11 @@ class PublicData:
     benefits: pd.DataFrame
     benefit_measurements: pd.DataFrame
     engagements: pd.DataFrame
+    decidim_links: pd.DataFrame
+    decidim_results: pd.DataFrame
+    decidim_projects: pd.DataFrame
+    decidim_proposals: pd.DataFrame
+    decidim_meetings: pd.DataFrame
     # cards already built, per search and phase (see `cards`)
     memo: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 

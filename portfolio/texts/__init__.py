@@ -60,6 +60,15 @@ TIME_TRAVEL = {
 }
 
 # Column labels: headers in tables, templates and error messages.
+# The columns every Decidim table ends with (portfolio/model/schema.py _decidim_common)
+_DECIDIM_COMMON = {
+    "category": "Kategori",
+    "scope": "Område",
+    "component_id": "Komponent-ID",
+    "host": "Decidim-nettsted",
+    "url": "Lenke",
+}
+
 COLUMN_LABELS = {
     "initiatives": {
         "initiative_id": "Tiltak-ID",
@@ -198,6 +207,47 @@ COLUMN_LABELS = {
         "mean": "Gjennomsnitt (1–5)",
         "n": "Antall svar (n)",
     },
+    "decidim_links": {
+        "entity": "Decidim-type",
+        "decidim_id": "Decidim-ID",
+        "initiative_id": "Tiltak-ID",
+    },
+    "decidim_results": {
+        "decidim_id": "Decidim-ID",
+        "parent_id": "Del av resultat",
+        "title": "Tittel",
+        "start_date": "Startdato",
+        "end_date": "Sluttdato",
+        "status": "Status",
+        "progress": "Fremdrift (%)",
+        **_DECIDIM_COMMON,
+    },
+    "decidim_projects": {
+        "decidim_id": "Decidim-ID",
+        "title": "Tittel",
+        "budget_amount": "Budsjett (kr)",
+        "confirmed_votes": "Stemmer",
+        **_DECIDIM_COMMON,
+    },
+    "decidim_proposals": {
+        "decidim_id": "Decidim-ID",
+        "title": "Tittel",
+        "state": "Behandling",
+        "endorsements": "Støtteerklæringer",
+        "votes": "Stemmer",
+        "published_on": "Publisert dato",
+        **_DECIDIM_COMMON,
+    },
+    "decidim_meetings": {
+        "decidim_id": "Decidim-ID",
+        "title": "Tittel",
+        "starts_at": "Starter",
+        "ends_at": "Slutter",
+        "address": "Adresse",
+        "is_online": "Digitalt",
+        "attendees": "Deltakere",
+        **_DECIDIM_COMMON,
+    },
 }
 
 TABLE_LABELS = {
@@ -212,6 +262,7 @@ TABLE_LABELS = {
     "engagements": "Medvirkning",
     "collaboration_surveys": "Samhandlingsundersøkelser",
     "collaboration_scores": "Samhandlingsskårer",
+    "decidim_links": "Decidim-koblinger",
     # read from Decidim's open data (portfolio/ingest/decidim.py)
     "decidim_results": "Decidim-resultater",
     "decidim_projects": "Decidim-budsjettprosjekter",

@@ -80,3 +80,15 @@ UNAVAILABLE = {
     "missing_path": "Fant ikke «{path}».",
     "unreadable_path": "Kan ikke lese «{path}».",
 }
+
+# What each column of the links sheet holds (the template's instructions sheet; merged into
+# portfolio.texts.update.COLUMN_HELP). The Decidim tables themselves have no sheet: they are imported.
+COLUMN_HELP = {
+    "decidim_links": {
+        "entity": "Hva i Decidim tiltaket leverer: results (resultat), projects (budsjettprosjekt), "
+                  "proposals (forslag) eller meetings (møte).",
+        "decidim_id": "Decidims ID for resultatet, prosjektet, forslaget eller møtet (tallet i adressen "
+                      "på Decidim, for eksempel …/results/42).",
+        "initiative_id": "Tiltaket som leverer det.",
+    },
+}

@@ -1,7 +1,7 @@
 """Texts for data updates: the Excel template, import, validation messages,
 the page «Oppdater data» and the commands template/import/validate/restore."""
 
-from portfolio.texts import collaboration_data, register
+from portfolio.texts import collaboration_data, decidim, register
 
 PAGE_TITLE = "Oppdater data"
 
@@ -115,6 +115,7 @@ COLUMN_HELP = {
 
 COLUMN_HELP.update(register.COLUMN_HELP)  # the governance register's tables
 COLUMN_HELP.update(collaboration_data.COLUMN_HELP)  # the collaboration tables
+COLUMN_HELP.update(decidim.COLUMN_HELP)  # the links to Decidim
 
 # -- reading files: where a problem is, and what it is ----------------------------
 LOCATION_FILE = "Fil «{file}»: {message}"
