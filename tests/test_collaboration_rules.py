@@ -247,7 +247,8 @@ def test_template_then_import_of_all_eleven_tables_is_no_change(collaboration_st
                                 collaboration_store)
     assert prepared.ok, [str(p) for p in prepared.problems]
     assert prepared.unchanged
-    assert {name: s.sheet for name, s in prepared.sources.items()} == workbook.SHEET_NAMES
+    assert {name: s.sheet for name, s in prepared.sources.items() if s.kind == "file"} == workbook.SHEET_NAMES
+    assert {name for name, s in prepared.sources.items() if s.kind == "base"} == {n for n, t in schema.TABLES.items() if t.is_imported}
 
 
 def test_csv_files_of_the_collaboration_tables_are_no_change(collaboration_store):

@@ -356,7 +356,8 @@ def test_template_then_import_of_all_eight_tables_is_no_change(register_store):
     prepared = pipeline.prepare([Upload("mal.xlsx", workbook.template_for(register_store))], register_store)
     assert prepared.ok, [str(p) for p in prepared.problems]
     assert prepared.unchanged
-    assert {name: s.sheet for name, s in prepared.sources.items()} == workbook.SHEET_NAMES
+    assert {name: s.sheet for name, s in prepared.sources.items() if s.kind == "file"} == workbook.SHEET_NAMES
+    assert {name for name, s in prepared.sources.items() if s.kind == "base"} == {n for n, t in schema.TABLES.items() if t.is_imported}
     outcome = pipeline.commit(prepared, register_store, author="Kari", note="Ingenting")
     assert outcome.kind == "unchanged"
     assert len(register_store.list()) == 1
@@ -364,8 +365,8 @@ def test_template_then_import_of_all_eight_tables_is_no_change(register_store):
 
 def test_csv_files_of_all_eight_tables_are_no_change(register_store):
     frames = frames_of(register_store)
-    names = {name: f"{texts.TABLE_LABELS[name].lower()}.csv" for name in schema.TABLE_NAMES}
-    uploads = [Upload(names[n], badfiles.csv_bytes(n, frames[n], grouping=True)) for n in schema.TABLE_NAMES]
+    names = {name: f"{texts.TABLE_LABELS[name].lower()}.csv" for name in schema.TYPED_TABLES}  # imported: no CSV
+    uploads = [Upload(names[n], badfiles.csv_bytes(n, frames[n], grouping=True)) for n in schema.TYPED_TABLES]
     prepared = pipeline.prepare(uploads, register_store)
     assert prepared.ok, [str(p) for p in prepared.problems]
     assert prepared.unchanged

@@ -42,7 +42,9 @@ STORE_UNAVAILABLE = (lake.LakeUnavailable,)
 CLI_TIMEOUT_S = 300
 TABLES = (*schema.TABLE_NAMES, store_mod.SNAPSHOTS_TABLE)
 # The tables the test data has rows in (an empty table writes no data file)
-WRITTEN = tuple(name for name in TABLES if name not in schema.GOVERNANCE_TABLES + schema.COLLABORATION_TABLES)
+WRITTEN = tuple(name for name in TABLES
+                if name not in schema.GOVERNANCE_TABLES + schema.COLLABORATION_TABLES
+                + schema.DECIDIM_TABLES + ("decidim_links",))
 
 
 # -- fixtures ---------------------------------------------------------------------------------
