@@ -148,7 +148,9 @@ def status_rows(initiative_row: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         DIMENSION: [texts.COLUMN_LABELS["initiatives"][status] for status, _ in STATUS_PAIRS],
         STATUS: [first[status] for status, _ in STATUS_PAIRS],
-        COMMENT: [first[comment] for _, comment in STATUS_PAIRS],
+        # text, also when every comment is empty (a column of NaN is float, which a text column refuses)
+        COMMENT: pd.Series([None if pd.isna(first[comment]) else first[comment] for _, comment in STATUS_PAIRS],
+                           dtype=object),
     })
 
 
