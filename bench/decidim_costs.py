@@ -39,3 +39,49 @@ def read_vs_bare(rows: int) -> dict[str, float]:
     reader = time.perf_counter() - started
     assert len(read) == rows
     return {"read": reader, "bare": bare}
+
+
+def _portfolio() -> dict[str, pd.DataFrame]:
+    """A one-initiative portfolio for the store the import goes into."""
+    import datetime as dt
+
+    from portfolio.model import schema
+
+    initiative = dict(
+        initiative_id="decidim", name="Prosjekt Decidim", parent_id=None, owner_area="Kultur og innbyggerdialog",
+        collaborating_areas=[], project_owner="Eier", project_leader=None, phase="Gjennomføre",
+        last_decision_point="BP3", status_overall="grønn", status_schedule="grønn", status_budget="grønn",
+        status_quality="grønn", status_risk="grønn", status_summary="Går som planlagt", comment_schedule=None,
+        comment_budget=None, comment_quality=None, comment_risk=None, focus_areas=["tjenestene"],
+        target_groups=["Nye innbyggere"], partners=[], start_date=dt.date(2024, 1, 1),
+        end_date=dt.date(2027, 12, 31), is_public=False, public_summary=None, url=None)
+    return {"initiatives": pd.DataFrame([initiative], columns=schema.TABLES["initiatives"].column_names),
+            "budgets": pd.DataFrame(columns=schema.TABLES["budgets"].column_names),
+            "milestones": pd.DataFrame(columns=schema.TABLES["milestones"].column_names)}
+
+
+def import_end_to_end(rows: int) -> dict[str, float]:
+    """Seconds for `import-decidim` of a `rows`-row results file into a store
+    (a fresh embedded store in a temporary folder, one initiative): read,
+    validate on the base (prepare), preview (the changes against the base) and
+    commit, as the command does them."""
+    import tempfile
+
+    from portfolio.ingest import decidim_import, pipeline
+    from portfolio.store.snapshots import Store
+
+    data = results_export(rows)
+    with tempfile.TemporaryDirectory(prefix="decidim-bench-") as folder:
+        store = Store(folder)
+        store.write(_portfolio(), author="Bench", note="Portefølje")
+        started = time.perf_counter()
+        prepared = decidim_import.prepare_decidim(data, store, name=NAME)
+        assert prepared.ok, [str(p) for p in prepared.problems[:5]]
+        prepared_at = time.perf_counter()
+        found = pipeline.changes(prepared, store)
+        previewed_at = time.perf_counter()
+        outcome = pipeline.commit(prepared, store, author="Bench", note="Decidim")
+        done = time.perf_counter()
+        assert outcome.kind == "saved" and len(found) == rows, outcome.message
+    return {"total": done - started, "prepare": prepared_at - started, "preview": previewed_at - prepared_at,
+            "commit": done - previewed_at}

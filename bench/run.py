@@ -509,6 +509,13 @@ def main(argv: list[str] | None = None) -> int:
     record(name, times["read"], "< 20", times["read"] < 20,
            f"{times['read']:.1f} s (pandas' bare read of the same file {times['bare']:.1f} s); "
            f"previous: {previous_figure(name)}")
+    from decidim_costs import import_end_to_end
+
+    times = import_end_to_end(rows_decidim)
+    name = f"Decidim: import of a {rows_decidim}-row results file into a store (prepare, preview, commit), s"
+    record(name, times["total"], "< 20", times["total"] < 20,
+           f"{times['total']:.1f} s (prepare {times['prepare']:.1f} s, preview {times['preview']:.1f} s, "
+           f"commit {times['commit']:.1f} s); previous: {previous_figure(name)}")
 
     # The meeting pack (issue 18): the whole portfolio's PDF at scale vs the demo pack (the
     # smoke run builds the pack's data only: rendering starts Typst and vl-convert, seconds)

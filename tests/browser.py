@@ -295,3 +295,9 @@ def favicon(page) -> str:
     """The favicon the page names (Streamlit sets it; headless Chromium does not fetch it)."""
     page.wait_for_function("() => document.querySelector(\"link[rel='shortcut icon']\")?.href")
     return page.eval_on_selector("link[rel='shortcut icon']", "link => link.href")
+
+
+def upload_files(page, paths, region: str = "Excel-arbeidsbok") -> None:
+    """Give files to the uploader whose label starts with `region` (the update page has two)."""
+    dropzone = page.get_by_role("region", name=region).locator('[data-testid="stFileUploaderDropzoneInput"]')
+    dropzone.set_input_files(paths)

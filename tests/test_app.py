@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import DEMO_DATA, ROOT
 from portfolio import texts
 from portfolio.store.snapshots import Store
+from portfolio.texts import decidim_pages as D
 
 APP = str(ROOT / "dashboard.py")
 
@@ -39,6 +40,23 @@ def test_overview_on_demo_data_shows_every_seed_initiative(data_env):
     assert metric(at, texts.OVERVIEW["kpi_initiatives"]) == str(len(expected))
     budget = metric(at, texts.OVERVIEW["kpi_budget"].format(year=2026))
     assert budget.endswith("\u00a0kr") and budget != "0\u00a0kr"
+
+
+def test_overview_counts_the_initiatives_with_results_in_decidim(data_env):
+    """«Tiltak med resultater i Decidim: 9 av 12» (seed: every initiative but three has a linked result), as the
+    filters narrow it; a snapshot from before Decidim says nothing of it."""
+    data_env(DEMO_DATA)
+    at = run_app()
+    assert metric(at, D.KPI) == "9 av 12"
+    shown = next(m for m in at.metric if m.label == D.KPI)
+    assert "i snitt 80\u00a0% ferdige; 4 av 12 er ferdige" in shown.proto.help
+    at.multiselect(key="f_area").set_value(["Oppvekst"]).run()
+    assert not at.exception
+    assert metric(at, D.KPI) == "2 av 2"  # Nye mønstre and JegerUng
+    early = AppTest.from_file(APP, default_timeout=60)
+    early.query_params["snapshot"] = Store(DEMO_DATA).list()[2].snapshot_id
+    early.run()
+    assert not early.exception and not [m for m in early.metric if m.label == D.KPI]
 
 
 def test_status_is_shown_as_words_not_colour_alone(data_env):
@@ -83,6 +101,13 @@ def test_overview_on_large_generated_data(data_env, large_data):
     table = status_table(at)
     assert len(table) == 100  # never more rows to the browser than the table shows (ui.TABLE_ROWS)
     assert any("3\u00a0000 tiltak" in c.value for c in at.caption)
+    # the share with results in Decidim, counted in SQL over the 3 000
+    store = Store(large_data)
+    frames = store.read_frames(store.latest().snapshot_id)
+    results = frames["decidim_links"][frames["decidim_links"]["entity"] == "results"]
+    with_results = results["initiative_id"].nunique()
+    assert 0 < with_results < 3000
+    assert metric(at, D.KPI) == f"{with_results:,} av 3,000".replace(",", "\u00a0")
     at.multiselect(key="f_status").set_value(["rød"]).run()
     assert not at.exception
     assert set(status_table(at)["Samlet status"]) == {"Rød"}

@@ -276,6 +276,7 @@ def test_summary_sentences_for_known_demo_changes():
         f"Ny budsjettlinje: 500{NBSP}000{NBSP}kr for 2026 fra Driftsbudsjett (helse og mestring).",
         f"Regnskapet for 2025 fra Driftsbudsjett (helse og mestring) økte fra 352{NBSP}000{NBSP}kr "
         f"til 402{NBSP}000{NBSP}kr.",
+        "Decidim-resultatet «Nabolagsprosjekt i Vågsbygd» har fremdrift 55 % (var 30 %).",
         "Status for risikoen «Avhengig av frivillige i hvert lokalsamfunn» er endret fra åpen til under oppfølging.",
         "Endret tekst: «Statuskommentar», «Kommentar fremdrift», «Kommentar kvalitet» og 1 til.",
     ]
@@ -373,7 +374,7 @@ def test_page_starts_with_the_summary_and_collapses_the_tables(data_env):
         T.PAGE[k] for k in ("section_initiatives", "section_status", "section_phase", "section_completed",
                             "section_moved", "section_overdue", "section_budget", "section_decisions",
                             "section_checklists", "section_risks", "section_benefits", "section_collaboration",
-                            "section_other")]
+                            "section_decidim", "section_other")]
     assert not any(e.proto.expanded for e in at.expander)
     assert details[1].label == f"{T.PAGE['section_status']} ({len(table(at, C['dimension']))})"
     # a comment, before and after, whole

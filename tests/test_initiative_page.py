@@ -11,12 +11,14 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, open_app_page, tables
 from portfolio import texts
+from portfolio.present import decidim as decidim_logic
 from portfolio.present import initiative as page_logic
 from portfolio.present import initiative_history as history_logic
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext
 from portfolio.store.snapshots import Store
 from portfolio.texts import budget as money_texts
+from portfolio.texts import decidim_pages as D
 from portfolio.texts import initiative as T
 from portfolio.web import initiative as picker_page
 from test_queries import query_params
@@ -104,6 +106,42 @@ def test_the_programme_whole_on_demo_data(data_env):
     assert any("Sist endret 16.11.2026 av Demodata (portfolio.demo) (for 7 dager siden)" in c.value
                for c in at.caption)
     assert not any("Ikke oppdatert" in w.value for w in at.warning)
+
+
+def test_decidim_results_with_progress_and_links_on_demo_data(data_env):
+    """«Decidim»: the linked results with status and progress (a bar with the per cent beside it, and in
+    words), each linking back to Decidim; then the linked budget projects, proposals and meetings."""
+    data_env(DEMO_DATA)
+    at = open_page(initiative="nye-monstre-trygg-oppvekst")
+    assert D.HEADING in [h.value for h in at.subheader]
+    results = frame_with(at, D.COL_PROGRESS)
+    assert results[D.COL_TITLE].tolist() == ["Trygge møteplasser for ungdom på kveldstid",
+                                             "Foreldreveiledning i bydelene"]
+    assert results[D.COL_PROGRESS].tolist() == [70.0, 50.0]
+    assert results[D.COL_STATUS].tolist() == ["Under arbeid", "Under arbeid"]
+    assert results[D.COL_LINK].str.startswith("https://deltakristiansand.no/").all()
+    shown = next(d for d in at.dataframe if D.COL_PROGRESS in d.value.columns)
+    assert '"progress"' in shown.proto.columns  # drawn as a bar with the number beside it (ProgressColumn)
+    text = markdown(at)
+    assert "2 resultater i Decidim, i snitt 60\u00a0% ferdig. Ferdige: 0, i arbeid: 2, ikke startet: 0." in text
+    assert "Knyttet til 1 budsjettprosjekt, 1 forslag og 1 møte i Decidim." in text
+    items = frame_with(at, D.COL_KIND)
+    assert items[D.COL_KIND].tolist() == ["Budsjettprosjekt", "Forslag", "Møte"]
+    assert items[D.COL_DETAIL].tolist()[0] == "450\u00a0000\u00a0kr, 318 stemmer"
+    assert items[D.COL_DETAIL].tolist()[2] == "10.09.2025 kl. 19.00, digitalt, 60 deltakere"
+    # a year earlier the result had come less far; before Decidim, nothing is linked
+    before = open_page(initiative="nye-monstre-trygg-oppvekst", snapshot=METAS[-2].snapshot_id)
+    assert frame_with(before, D.COL_PROGRESS)[D.COL_PROGRESS].tolist() == [40.0, 25.0]
+    early = open_page(initiative="nye-monstre-trygg-oppvekst", snapshot=METAS[4].snapshot_id)
+    assert D.NONE in markdown(early)
+    assert not frames_with(early, D.COL_PROGRESS)
+
+
+def test_decidim_links_are_web_addresses_only(store):
+    """A Decidim row's address is data: only http(s) becomes a link."""
+    assert decidim_logic.safe_url("https://deltakristiansand.no/x") == "https://deltakristiansand.no/x"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "//evil.example", "https://a b", None, 3, ""):
+        assert decidim_logic.safe_url(bad) is None, bad
 
 
 def test_a_child_links_to_its_programme_and_siblings(data_env):
@@ -239,6 +277,15 @@ def test_large_data_programme_page(data_env, large_data):
     child = people.loc[people["parent_id"] == programme, "initiative_id"].iloc[0]
     at = open_page(initiative=child)
     assert at.get("page_link")  # the programme
+    # an initiative with the most results in Decidim: every one listed, with its progress and link
+    links = frames["decidim_links"]
+    counts = links[links["entity"] == "results"]["initiative_id"].value_counts()
+    busy = counts.index[0]
+    at = open_page(initiative=busy)
+    results = frame_with(at, D.COL_PROGRESS)
+    assert len(results) == min(int(counts.iloc[0]), decidim_logic.ROW_LIMIT)
+    assert results[D.COL_PROGRESS].between(0, 100).all()
+    assert results[D.COL_LINK].str.startswith("https://").all()
 
 
 def test_large_portfolio_picker_searches_by_words(data_env, large_data):

@@ -441,7 +441,34 @@ def hostile_tables(version: int) -> dict:
         milestone("bp4", "alfa", title=short("BP4 i KDL"), kind="beslutningspunkt", decision_point="BP4",
                   is_public=True, due_date=dt.date(2027, 2, 1), **ms),
     ]
-    return tables(initiatives, budgets, milestones)
+    return {**tables(initiatives, budgets, milestones), **hostile_decidim()}
+
+
+def hostile_decidim() -> dict:
+    """Decidim rows linked to «alfa» (public) and «beta»: payloads in every text, an address that is not a
+    web address (never a link), a host that is a payload (the public page names it)."""
+    import pandas as pd
+
+    from portfolio.model import schema
+
+    def frame(name: str, rows: list[dict]) -> pd.DataFrame:
+        return pd.DataFrame(rows, columns=schema.TABLES[name].column_names)
+
+    common = dict(category=short("Kategori"), scope=short("Område", EXTRA_B), component_id=31, host=short("Vert"))
+    results = [dict(decidim_id=i, parent_id=None, title=short(f"Resultat{i}"), start_date=dt.date(2026, 1, i),
+                    end_date=None, status=short("Status", EXTRA_B), progress=10.0 * i, url=url, **common)
+               for i, url in ((1, PAYLOAD), (2, "javascript:alert(1)"), (3, f"{HOST}ok"))]
+    proposals = [dict(decidim_id=4, title=short("Forslag"), state=short("Tilstand"), endorsements=1, votes=2,
+                      published_on=dt.date(2026, 2, 1), url=PAYLOAD, **common)]
+    meetings = [dict(decidim_id=5, title=short("Møte"), starts_at="2026-11-03 18:00", ends_at=None,
+                     address=short("Adresse"), is_online=True, attendees=None, url=PAYLOAD, **common)]
+    links = [dict(entity="results", decidim_id=i, initiative_id="alfa") for i in (1, 2, 3)]
+    links += [dict(entity="proposals", decidim_id=4, initiative_id="alfa"),
+              dict(entity="meetings", decidim_id=5, initiative_id="alfa"),
+              dict(entity="results", decidim_id=1, initiative_id="beta")]
+    return {"decidim_results": frame("decidim_results", results),
+            "decidim_proposals": frame("decidim_proposals", proposals),
+            "decidim_meetings": frame("decidim_meetings", meetings), "decidim_links": frame("decidim_links", links)}
 
 
 def write_hostile_data(root: Path) -> Path:

@@ -34,9 +34,11 @@ from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone,
 from portfolio import fmt
 from portfolio.model import schema
 from portfolio.present import public as public_view
+from portfolio.present import public_decidim
 from portfolio.store import public
 from portfolio.store.snapshots import Store
 from portfolio.texts import about as about_texts
+from portfolio.texts import decidim_pages as D
 from portfolio.texts import public as T
 
 PUBLIC_APP = str(ROOT / "public.py")
@@ -60,6 +62,8 @@ PUBLIC_INDICATOR = "Synlig indikator for alle"
 PUBLIC_MEASURED = 4321.0  # shown as "4 321"
 PUBLIC_ENGAGEMENT = "Synlig dialogmote for alle"
 PUBLIC_PLACE = "Synlig sted for alle"
+PUBLIC_DECIDIM_RESULT = "Synlig resultat i Decidim for alle"
+PUBLIC_DECIDIM_URL = "https://deltakristiansand.no/processes/apen/f/31/results/7001"
 
 
 def secret(column: str) -> str:
@@ -214,7 +218,7 @@ def sentinel_tables() -> dict:
                   **{k: v for k, v in secret_ms.items() if k not in ("milestone_id", "initiative_id")}),
     ]
     return {**tables(initiatives, budgets, milestones), **governance_tables(secret_id),
-            **collaboration_tables(secret_id)}
+            **collaboration_tables(secret_id), **decidim_tables(secret_id)}
 
 
 EARLIER_CREATED = dt.datetime(2026, 6, 1, 13, tzinfo=dt.UTC)  # what the overview's "what changed" compares with
@@ -379,6 +383,25 @@ def test_the_projection_drops_public_rows_of_internal_initiatives(sentinel_data)
     assert "internal" not in text
 
 
+def test_an_internal_initiatives_decidim_links_never_reach_the_public(sentinel_data):
+    """The projection holds the links of public initiatives and the Decidim rows they name: the internal
+    initiative's link to a result titled with the sentinel (and its proposal and meeting) is not there."""
+    data = public.latest_data(sentinel_data)
+    assert data.decidim_links[["entity", "decidim_id", "initiative_id"]].values.tolist() == [
+        ["results", 7001, "apen-a"]]
+    assert data.decidim_results["title"].tolist() == [PUBLIC_DECIDIM_RESULT]
+    assert data.decidim_proposals.empty and data.decidim_meetings.empty
+    for name in ("decidim_links", *schema.DECIDIM_TABLES):
+        assert leaks(getattr(data, name).to_csv()) == [], name
+    shown = public_decidim.card_decidim(data, "apen-a")
+    assert shown.table[D.COL_LINK].tolist() == [PUBLIC_DECIDIM_URL]
+    assert shown.table[D.COL_PROGRESS].tolist() == [40.0]
+    assert "deltakristiansand.no" in shown.sentence
+    secret_id = next(i for i in Store(sentinel_data).read_frames(Store(sentinel_data).latest().snapshot_id)
+                     ["initiatives"]["initiative_id"] if i.startswith(SECRET_SLUG))
+    assert public_decidim.card_decidim(data, secret_id) is None
+
+
 def test_internal_columns_are_never_read(sentinel_data, monkeypatch):
     """Every read from the store asks for an explicit list of columns (the
     lake selects only those from its data files): the public ones and the
@@ -452,6 +475,7 @@ def test_no_sentinel_reaches_a_public_page(sentinel_data, data_env, script):
             assert PUBLIC_NAME in text and PUBLIC_SUMMARY in text and PUBLIC_MILESTONE in text
             assert PUBLIC_DECISION in text and PUBLIC_DECISION_TEXT in text and "26/00123" in text
             assert PUBLIC_BENEFIT in text and PUBLIC_INDICATOR in text
+            assert PUBLIC_DECIDIM_RESULT in text and PUBLIC_DECIDIM_URL in text  # its Decidim result and link
             assert "4 321 (02.03.2026)" in text.replace("\u00a0", " ")
             assert "400 000" in text.replace("\u00a0", " ")
             assert len([e for e in at.expander if e.label.startswith("Apent")]) == 3
@@ -533,6 +557,37 @@ def test_no_sentinel_reaches_the_browser(sentinel_data):
                 page.screenshot(path=str(ARTIFACTS / "public-sentinel-phone.png"))
 
 
+def decidim_tables(secret_id: str) -> dict:
+    """The Decidim tables of `sentinel_tables()`: a result linked to the public
+    initiative «apen-a» (public: Decidim publishes it), and a result, a
+    proposal and a meeting linked only to the internal initiative, every
+    column a sentinel (the link of an internal initiative, and what it names,
+    never reach the public)."""
+    common = dict(category="Oppvekst", scope=None, component_id=31, host="deltakristiansand.no")
+    secret_common = dict(category=secret("category"), scope=secret("scope"), component_id=SECRET_AMOUNTS[2],
+                         host=f"{SECRET_SLUG}.example")
+    results = [
+        dict(decidim_id=7001, parent_id=None, title=PUBLIC_DECIDIM_RESULT, start_date=dt.date(2026, 1, 5),
+             end_date=dt.date(2026, 12, 20), status="Under arbeid", progress=40.0, url=PUBLIC_DECIDIM_URL, **common),
+        dict(decidim_id=7002, parent_id=None, title=SENTINEL, start_date=SECRET_DATE, end_date=SECRET_DATE,
+             status=secret("status"), progress=77.0, url=f"https://{SECRET_SLUG}.example/results/7002",
+             **secret_common),
+    ]
+    proposals = [dict(decidim_id=7003, title=secret("proposal"), state="accepted", endorsements=SECRET_AMOUNTS[0],
+                      votes=SECRET_AMOUNTS[1], published_on=SECRET_DATE,
+                      url=f"https://{SECRET_SLUG}.example/proposals/7003", **secret_common)]
+    meetings = [dict(decidim_id=7004, title=secret("meeting"), starts_at="2031-07-19 18:00",
+                     ends_at="2031-07-19 20:00", address=secret("address"), is_online=False,
+                     attendees=SECRET_AMOUNTS[2], url=f"https://{SECRET_SLUG}.example/meetings/7004",
+                     **secret_common)]
+    links = [dict(entity="results", decidim_id=7001, initiative_id="apen-a"),
+             dict(entity="results", decidim_id=7002, initiative_id=secret_id),
+             dict(entity="proposals", decidim_id=7003, initiative_id=secret_id),
+             dict(entity="meetings", decidim_id=7004, initiative_id=secret_id)]
+    return {"decidim_results": frame("decidim_results", results), "decidim_proposals": frame("decidim_proposals", proposals),
+            "decidim_meetings": frame("decidim_meetings", meetings), "decidim_links": frame("decidim_links", links)}
+
+
 def test_export_public_writes_only_public_data(sentinel_data, tmp_path):
     out = tmp_path / "offentlig"
     result = subprocess.run(
@@ -564,7 +619,8 @@ def test_export_public_writes_only_public_data(sentinel_data, tmp_path):
     info = json.loads((out / "_public.json").read_text())
     assert info["row_counts"] == {"initiatives": 3, "budgets": 2, "milestones": 1, "decisions": 1,
                                   "benefits": 1, "benefit_measurements": 1, "engagements": 1,
-                                  **{name: 0 for name in ("decidim_links", *schema.DECIDIM_TABLES)}}
+                                  "decidim_links": 1, "decidim_results": 1, "decidim_projects": 0,
+                                  "decidim_proposals": 0, "decidim_meetings": 0}
     assert "author" not in info
 
 
@@ -699,6 +755,18 @@ def test_public_page_on_the_demo_data(data_env, script):
     assert not [s for s in at.selectbox if s.key == "snapshot_choice"]
     internal_names = set(frames["initiatives"].loc[~frames["initiatives"]["is_public"], "name"])
     assert not any(name in text for name in internal_names)
+    # their results on Decidim: how far each has come (a bar with the per cent beside it) and a link back
+    assert D.PUBLIC_HEADING in text
+    assert ("Kommunen viser 2 resultater av dette arbeidet på deltakristiansand.no, der du kan følge dem og si din "
+            "mening. I snitt er de 60\u00a0% ferdige.") in text
+    results = [d.value for d in at.dataframe if D.COL_PROGRESS in d.value.columns]
+    assert len(results) == 7  # every public initiative has a result in the seed
+    titles = {t for frame in results for t in frame[D.COL_TITLE]}
+    assert "Trygge møteplasser for ungdom på kveldstid" in titles
+    assert all(frame[D.COL_LINK].str.startswith("https://deltakristiansand.no/").all() for frame in results)
+    # an internal initiative's Decidim results are not there (SOSLOKAL's, Dialogmøter med formannskapet's)
+    assert not {"Nabolagsprosjekt i Vågsbygd", "Innbyggernes spørsmål tas opp i dialogmøter med formannskapet"} \
+        & titles
     # money: approved budget and spent per year, as Norwegian amounts
     money = card_tables(at)[0].value
     assert list(money.columns) == [T.MONEY_YEAR, T.MONEY_BUDGET, T.MONEY_SPENT]
@@ -735,6 +803,17 @@ def test_public_page_on_large_data_shows_a_capped_list(data_env, large_data, scr
     count = T.COUNT.format(shown=fmt.number(public_view.PAGE_SIZE), total=fmt.number(total))
     assert any(c.value.startswith(count) for c in at.caption)
     assert store.latest().row_counts["initiatives"] == 3000
+    # the shown cards, opened: the Decidim results of those that have some, from the projection
+    linked = set(frames.decidim_links.loc[frames.decidim_links["entity"] == "results", "initiative_id"])
+    shown = [i for i in public_view.cards(frames)[0] if i.initiative_id in linked][:3]
+    assert shown
+    for card in shown:
+        at.session_state[card.key] = True
+    at.run()
+    assert not at.exception
+    results = [d.value for d in at.dataframe if D.COL_PROGRESS in d.value.columns]
+    assert len(results) == len(shown)
+    assert all(frame[D.COL_PROGRESS].between(0, 100).all() for frame in results)
 
 
 def test_about_pages_on_demo_and_large_data(data_env, large_data):

@@ -177,6 +177,8 @@ def test_the_csv_is_machine_readable_and_equals_the_parquet(published):
                     assert cell == ""
                 elif isinstance(value, list):
                     assert json.loads(cell) == value
+                elif isinstance(value, bool):
+                    assert cell == ("true" if value else "false")  # e.g. a Decidim meeting's is_online
                 elif isinstance(value, dt.date):
                     assert cell == value.isoformat()  # ISO dates
                 elif isinstance(value, float):

@@ -80,12 +80,12 @@ def test_an_edit_on_server_a_appears_on_server_b(tmp_path):
 
 def prepare(page, url: str, workbook, note: str) -> None:
     """Upload the workbook on the update page and fill in author and note, up to the save button."""
-    from browser import wait_until_idle
+    from browser import upload_files, wait_until_idle
 
     page.goto(url)
     wait_until_idle(page)
     assert page.locator("h1", has_text=T.PAGE_TITLE).count() == 1
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(workbook))
+    upload_files(page, str(workbook))
     page.get_by_text("Statusendring: 1").wait_for(timeout=60_000)
     wait_until_idle(page, ready="h1")
     page.get_by_role("textbox", name=P["author"], exact=True).fill("Kari Nordmann")

@@ -23,7 +23,18 @@ import pytest
 
 from browser import chromium, wait_until_idle
 from portfolio import texts
-from portfolio.present import budget, columns, initiative, initiative_history, initiative_list, milestones, overview
+from portfolio.present import (
+    budget,
+    columns,
+    decidim,
+    decidim_words,
+    initiative,
+    initiative_history,
+    initiative_list,
+    milestones,
+    overview,
+    public_decidim,
+)
 from portfolio.present import governance_tables as governance_view
 from portfolio.present import history as history_view
 from portfolio.texts import budget as B
@@ -130,6 +141,9 @@ TABLES = {
     "initiative risks": governance_view.risk_columns(on_initiative_page=True),
     "benefits": governance_view.benefit_columns(),
     "benefit measurements": governance_view.measurement_columns(),
+    "initiative Decidim results": decidim_words.result_columns(),
+    "initiative Decidim items": decidim.item_columns(),
+    "public Decidim results": public_decidim.result_columns(),
 }
 
 
@@ -141,3 +155,11 @@ def test_essential_columns_fit_a_phone(name):
     shown = [c for c in described.essential if c != M.COL_DAYS_LEFT]
     width = described.planned_width(shown)
     assert width is not None and width <= columns.PHONE_GRID_PX, (name, width)
+
+
+@pytest.mark.parametrize("name", list(TABLES)[-3:])
+def test_decidim_tables_fit_a_laptop(name):
+    described = TABLES[name]
+    names = [*described.essential, *described.links, *described.dates, *described.medium, *described.progress]
+    width = described.planned_width(described.order(dict.fromkeys(names)))
+    assert width is not None and width <= columns.LAPTOP_GRID_PX, (name, width)

@@ -96,12 +96,13 @@ def test_page_shows_template_download_uploader_and_editor(demo_copy):
     # the page's two tabs, then (in the editor) a checklist tab per decision point
     assert [t.label for t in at.tabs] == [P["tab_upload"], P["tab_edit"], "BP1", "BP2", "BP3", "BP4", "BP5"]
     assert at.get("download_button")[0].label == P["template_button"]
-    assert len(at.get("file_uploader")) == 1
+    assert len(at.get("file_uploader")) == 2  # the template's files, and Decidim's (portfolio/web/update_decidim.py)
     # the chosen initiative's fields, its statuses with their comments, its budget rows, its milestones,
     # then its governance register: decisions, a checklist per decision point, risks, benefits (and
     # their measurements when it has benefits); then its engagements and surveys (and their scores
     # when it has surveys)
-    keys = [re.match(r"ed_(c_BP\d|[a-z]+)_", e.key).group(0)[:-1] for e in at.data_editor]
+    keys = [re.match(r"ed_(c_BP\d|[a-z]+)_", e.key).group(0)[:-1] for e in at.data_editor
+            if e.key.startswith("ed_")]  # not the Decidim links' editor (portfolio/web/decidim_links.py)
     assert keys[:4] == ["ed_i", "ed_s", "ed_b", "ed_m"]
     assert keys[4:10] == ["ed_d", "ed_c_BP1", "ed_c_BP2", "ed_c_BP3", "ed_c_BP4", "ed_c_BP5"]
     assert keys[10:12] == ["ed_r", "ed_g"]
@@ -177,6 +178,20 @@ def test_a_commit_after_someone_else_saved_is_a_conflict_and_writes_nothing(demo
     assert not at.exception
     assert any("Konflikt" in e.value and "Ola" in e.value for e in at.error)
     assert Store(demo_copy).latest() == other
+
+
+def test_the_editor_opens_an_initiative_whose_comments_are_all_empty(demo_copy):
+    from portfolio.web import editor
+    store = Store(demo_copy)
+    latest = store.latest()
+    frames = store.read_frames(latest.snapshot_id)
+    rows = frames["initiatives"]["initiative_id"] == "prosjekt-decidim"
+    for _, comment in editor.STATUS_PAIRS:  # a column of nothing but NaN reads as float
+        frames["initiatives"].loc[rows, comment] = None
+    store.write(frames, author="Test", note="Uten kommentarer", base_id=latest.snapshot_id)
+    at = open_page(params={"initiative": "prosjekt-decidim"})
+    statuses = next(e for e in at.data_editor if e.key.startswith("ed_s_"))
+    assert statuses.value[editor.COMMENT].isna().all()
 
 
 def test_in_app_correction_of_one_initiative(demo_copy):
@@ -305,7 +320,7 @@ def test_evil_text_committed_through_the_template_renders_inert_on_every_page(tm
 
 @pytest.mark.browser
 def test_upload_in_a_real_browser_shows_the_preview_and_commits(tmp_path):
-    from browser import ARTIFACTS, axe_violations, chromium, streamlit_server, wait_until_idle
+    from browser import ARTIFACTS, axe_violations, chromium, streamlit_server, upload_files, wait_until_idle
 
     root = copy_of(DEMO_DATA, tmp_path / "data")
     edited = changed_template(root)
@@ -323,7 +338,7 @@ def test_upload_in_a_real_browser_shows_the_preview_and_commits(tmp_path):
         violations = axe_violations(page)
         assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
 
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+        upload_files(page, str(path))
         page.get_by_text("2 endringer", exact=True).wait_for(timeout=60_000)
         wait_until_idle(page, ready="h1")
         assert page.get_by_text("Statusendring: 1").count() == 1

@@ -23,7 +23,7 @@ import pandas as pd
 from portfolio.model import schema
 from portfolio.store.folders import SnapshotFolders
 from portfolio.store.meta import SnapshotMeta
-from tools import cli, demo_readme
+from tools import cli, demo_decidim, demo_readme
 from tools.demo_register import Register, load_register, owner_problems, rows_on
 from tools.demo_seed import BudgetYear, Seed, load_seed
 
@@ -89,7 +89,8 @@ def _frame(table: schema.Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
 def register() -> Register:
     """The governance register of the seed files, checked against their initiatives."""
     found = load_register()
-    problems = owner_problems(found, {spec.initiative_id: spec.added for spec in load_seed().initiatives})
+    added = {spec.initiative_id: spec.added for spec in load_seed().initiatives}
+    problems = owner_problems(found, added) + demo_decidim.owner_problems(added)
     if problems:
         raise ValueError("seed files: " + "; ".join(problems))
     return found
@@ -97,7 +98,7 @@ def register() -> Register:
 
 def tables_on(on: dt.date, seed: Seed | None = None) -> dict[str, pd.DataFrame]:
     """The whole portfolio as it stood on a snapshot date, the governance
-    register included."""
+    register and the Decidim tables (tools/demo_decidim.py) included."""
     seed = seed or load_seed()
     initiatives = [r for spec in seed.initiatives if (r := spec.row(on)) is not None]
     present = {r["initiative_id"] for r in initiatives}
@@ -112,6 +113,7 @@ def tables_on(on: dt.date, seed: Seed | None = None) -> dict[str, pd.DataFrame]:
         "budgets": _frame(schema.BUDGETS, budgets),
         "milestones": _frame(schema.MILESTONES, milestones),
         **{name: _frame(schema.TABLES[name], rows) for name, rows in governance.items()},
+        **{name: _frame(schema.TABLES[name], rows) for name, rows in demo_decidim.rows_on(on, present).items()},
     }
     return {name: tables.get(name, _frame(schema.TABLES[name], [])) for name in schema.TABLE_NAMES}
 

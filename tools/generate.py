@@ -30,13 +30,15 @@ arrays; each week only the columns that change are recomputed:
 * the collaboration tables fill as their days come: about 2 engagements per
   initiative (announced before they are held, counted after), and 2–3
   surveys, a year apart, of about 1 initiative in 10 and of every
-  kommunalområde that owns an initiative, each with seven scores.
+  kommunalområde that owns an initiative, each with seven scores;
+* Decidim results (their progress growing week by week), budget projects,
+  proposals and meetings, about 1 initiative in 4 linked to some.
 
 The modules: generate_words (vocabulary and proportions), generate_arrays
 (numpy helpers), generate_portfolio (the state and its weekly change),
 generate_tables (one snapshot's first three tables), generate_register (the
 governance register's state, weekly change and tables), generate_collaboration
-(engagements, surveys and scores) and this one (the snapshots, and the
+(engagements, surveys and scores), generate_decidim (the Decidim tables) and this one (the snapshots, and the
 command line)::
 
     python -m tools.generate --initiatives 10000 --snapshots 52 [--seed K] --out /tmp/stor
@@ -53,6 +55,7 @@ from portfolio.store.snapshots import SnapshotMeta, Store
 from tools import cli, generate_tables
 from tools.generate_arrays import day_number
 from tools.generate_collaboration import Collaboration
+from tools.generate_decidim import Decidim
 from tools.generate_portfolio import Portfolio
 from tools.generate_register import Register
 
@@ -88,6 +91,7 @@ def write_generated(
     portfolio = Portfolio(initiatives, seed, first_day, last_day)
     register = Register(portfolio, seed, first_day, last_day)
     collaboration = Collaboration(portfolio, seed, first_day, last_day)
+    decidim = Decidim(portfolio, seed, first_day, last_day)
     metas: list[SnapshotMeta] = []
     base_id = None
     for w, created in enumerate(times):
@@ -98,7 +102,7 @@ def write_generated(
         year, week, _ = created.isocalendar()
         meta = store.write(
             {**generate_tables.frames(portfolio, today), **register.frames(portfolio, today),
-             **collaboration.frames(portfolio, today)},
+             **collaboration.frames(portfolio, today), **decidim.frames(portfolio, today)},
             author=AUTHOR,
             note=NOTE.format(week=week, year=year),
             base_id=base_id,

@@ -1,6 +1,6 @@
 """Fingerprints of what every page shows, for a data folder: one SHA-256 per
 page view model (overview, trend, budget, milestones, governance, collaboration,
-initiative, changes, history, public cards and groups), on the latest snapshot and on one in the middle.
+initiative, Decidim, changes, history, public cards, groups and Decidim results), on the latest snapshot and on one in the middle.
 
 The view models are built by portfolio.present from the store, so two stores
 holding the same snapshots must give the same fingerprints, whatever their
@@ -35,6 +35,7 @@ from portfolio.present import (
     collaboration,
     collaboration_engagements,
     collaboration_surveys,
+    decidim,
     governance,
     history,
     initiative,
@@ -42,6 +43,7 @@ from portfolio.present import (
     initiative_governance,
     milestones,
     overview,
+    public_decidim,
     public_groups,
     public_overview,
     trend,
@@ -90,6 +92,14 @@ def digest(value) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def initiative_decidim(ctx: SnapshotContext, store: Store, snapshot_id: str, programme: str) -> list:
+    """The «Decidim» sections of the programme and of the initiative with the most linked results."""
+    links = store.read_frames(snapshot_id)["decidim_links"]
+    counts = links.loc[links["entity"] == "results", "initiative_id"].value_counts()
+    chosen = [programme] + ([str(counts.index[0])] if len(counts) else [])
+    return [decidim.build_initiative_view(ctx, i) for i in chosen]
+
+
 def fingerprints(root: Path, today: dt.date) -> dict[str, str]:
     store = Store(root)
     metas = store.list()
@@ -109,12 +119,14 @@ def fingerprints(root: Path, today: dt.date) -> dict[str, str]:
         found[f"collaboration-engagements@{label}"] = digest(
             collaboration_engagements.engagements_view(ctx, everything, ctx.today.year))
         found[f"collaboration-scores@{label}"] = digest(collaboration_surveys.scores_view(ctx, everything))
+        found[f"decidim-overview@{label}"] = digest(decidim.build_overview_figure(ctx, everything))
         frames = store.read_frames(meta.snapshot_id)["initiatives"]
         programme = str(frames["parent_id"].value_counts().index[0]) if frames["parent_id"].notna().any() \
             else str(frames["initiative_id"].iloc[0])
         found[f"initiative@{label}"] = digest(initiative.build_view(ctx, programme))
         found[f"initiative-governance@{label}"] = digest(initiative_governance.build_view(ctx, programme))
         found[f"initiative-collaboration@{label}"] = digest(initiative_collaboration.build_view(ctx, programme))
+        found[f"initiative-decidim@{label}"] = digest(initiative_decidim(ctx, store, meta.snapshot_id, programme))
         position = metas.index(meta)
         if position > 0:
             old = metas[max(0, position - 4)]
@@ -124,6 +136,8 @@ def fingerprints(root: Path, today: dt.date) -> dict[str, str]:
         found[f"public@{label}"] = digest(public_view.cards(data))
         found[f"public-overview@{label}"] = digest(public_overview.overview(data))
         found[f"public-groups@{label}"] = digest([public_groups.group_view(data, g) for g in public_groups.GROUPS])
+        found[f"public-decidim@{label}"] = digest([public_decidim.card_decidim(data, i)
+                                                   for i in data.initiatives["initiative_id"]])
     found["history"] = digest(history.history_rows(metas))
     return found
 

@@ -151,6 +151,9 @@ with section(P["section_benefits"], "benefits"):
 with section(P["section_collaboration"], "collaboration"):
     st.caption(fmt.markdown(P["section_collaboration_caption"], min_n=change_governance.MIN_RESPONDENTS))
     show("collaboration")
+with section(P["section_decidim"], "decidim"):
+    st.caption(fmt.markdown(P["section_decidim_caption"], none=T.NO_INITIATIVE_DECIDIM))
+    show("decidim")
 with section(P["section_other"], "other"):
     st.caption(P["section_other_caption"])
     show("other")

@@ -5,6 +5,8 @@ import streamlit as st
 from portfolio import fmt
 from portfolio.present import (
     collaboration_engagements,
+    decidim,
+    decidim_words,
     governance_tables,
     initiative,
     initiative_collaboration,
@@ -14,6 +16,7 @@ from portfolio.present import (
 )
 from portfolio.texts import checklists
 from portfolio.texts import collaboration as C
+from portfolio.texts import decidim_pages as D
 from portfolio.texts import governance as G
 from portfolio.texts import initiative as T
 from portfolio.web import auth, tables, ui
@@ -148,6 +151,32 @@ for survey in together.surveys:
     st.markdown(f"**{fmt.literal(survey.heading)}**")
     st.caption(fmt.literal(survey.caption))
     st.table(fmt.literal_table(survey.table), hide_index=True, alt=fmt.literal(survey.heading))
+
+# Decidim: the results citizens can follow there, and linked proposals, projects and meetings
+# (portfolio/present/decidim.py)
+platform = ui.view(decidim.build_initiative_view, ctx, chosen)  # built once per snapshot and initiative
+st.subheader(D.HEADING, anchor=False)
+st.caption(D.INTRO)
+if platform.is_empty:
+    st.write(D.NONE)
+else:
+    st.markdown(f"**{D.RESULTS}**")
+    if not platform.result_count:
+        st.write(D.RESULTS_NONE)
+    else:
+        st.write(fmt.literal(platform.results_summary))
+        if platform.results_capped:
+            st.caption(fmt.literal(platform.results_capped))
+        tables.dataframe(platform.results, decidim_words.result_columns(), key="initiative_decidim_results",
+                         hide_index=True, width="stretch", placeholder=D.NO_STATUS,
+                         height="content" if len(platform.results) <= 25 else 720)
+    st.markdown(f"**{D.OTHER}**")
+    if not platform.item_count:
+        st.write(D.OTHER_NONE)
+    else:
+        st.write(fmt.literal(platform.items_summary))
+        tables.dataframe(platform.items, decidim.item_columns(), key="initiative_decidim_items", hide_index=True,
+                         width="stretch", height="content" if len(platform.items) <= 25 else 720)
 
 st.subheader(T.HISTORY, anchor=False)
 st.write(fmt.literal(view.history_takeaway))

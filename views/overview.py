@@ -3,7 +3,8 @@
 import streamlit as st
 
 from portfolio import fmt, texts
-from portfolio.present import attention, links, meeting_pack, overview, pdf, trend
+from portfolio.present import attention, decidim, links, meeting_pack, overview, pdf, trend
+from portfolio.texts import decidim_pages as D
 from portfolio.texts import meeting_pack as MP
 from portfolio.texts import overview as A
 from portfolio.texts import trend as trend_texts
@@ -79,6 +80,12 @@ m3.metric(
 link_under(m1, kpi_links["budget"], A.LINK_BUDGET)
 link_under(m2, kpi_links["budget"], A.LINK_BUDGET)
 link_under(m3, kpi_links["budget"], A.LINK_OVER_BUDGET if k.over_budget_count else A.LINK_BUDGET)
+
+# Decidim (portfolio/present/decidim.py): how many of the shown initiatives have results citizens can follow there
+platform = ui.view(decidim.build_overview_figure, ctx, filters)  # built once per snapshot and filters
+if platform.shown:
+    d1, _, _ = st.columns(3)
+    d1.metric(D.KPI, fmt.literal(platform.value), help=fmt.literal(platform.help))
 
 if k.total == 0:
     st.warning(T["no_match"])

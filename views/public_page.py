@@ -9,9 +9,11 @@ The search and the phase filter are kept in the URL (?q=…&fase=…).
 import streamlit as st
 
 from portfolio import fmt
-from portfolio.present import public, public_groups, public_overview, publication
+from portfolio.present import public, public_decidim, public_groups, public_overview, publication
+from portfolio.texts import decidim_pages as D
 from portfolio.texts import public as T
 from portfolio.web import public as public_app
+from portfolio.web import tables
 
 st.title(T.TITLE)
 st.write(T.INTRO)
@@ -174,6 +176,19 @@ for card in shown:
             st.markdown(T.BENEFITS_INTRO + "\n\n" + "\n".join(f"- {fmt.literal(line)}" for line in card.benefits))
         else:
             st.write(T.NO_BENEFITS)
+
+        # Its results on Decidim, from the public projection only (portfolio/present/public_decidim.py)
+        platform = public_decidim.card_decidim(data, card.initiative_id)
+        if platform is not None:
+            st.markdown(f"**{D.PUBLIC_HEADING}**")
+            st.write(fmt.literal(platform.sentence))
+            if len(platform.table):
+                tables.dataframe(platform.table, public_decidim.result_columns(), key=f"decidim_{card.initiative_id}",
+                                 hide_index=True, width="stretch", height="content")
+            if platform.more:
+                st.caption(fmt.markdown(D.PUBLIC_MORE, count=fmt.number(platform.more)))
+            if platform.others:
+                st.write(fmt.literal(platform.others))
 
         st.markdown(f"**{T.MONEY_HEADING}**")
         if card.money.empty:

@@ -4,8 +4,9 @@ corrections in the app, and commit as a new snapshot. Logic in portfolio/web/upd
 import streamlit as st
 
 from portfolio import config, fmt
+from portfolio.texts import decidim as D
 from portfolio.texts import update as T
-from portfolio.web import auth, editor, editor_collaboration, ui, update
+from portfolio.web import auth, decidim_links, editor, editor_collaboration, ui, update, update_decidim
 
 P = T.PAGE
 
@@ -37,6 +38,8 @@ with upload_tab:
     pending = update.pending_upload(update.uploads_from(files), ctx.store)
     if pending is not None:
         update.show_pending(pending, root)
+    st.header(D.PAGE_UPDATE["step_decidim"])
+    update_decidim.section(ctx.store, root)
 
 with edit_tab:
     st.caption(P["edit_intro"])
@@ -69,3 +72,5 @@ with edit_tab:
     pending = update.current_pending("edits")
     if pending is not None:
         update.show_pending(pending, root)
+
+decidim_links.section(ctx)

@@ -4,7 +4,7 @@ in the project's environment). Every command honours PORTFOLIO_DATA.
 Commands live one module each: `snapshots` and `verify` (snapshots.py),
 `diff` (diff.py), `template`, `validate`, `import`, `restore` (update.py),
 `export-public` (export.py), `publish` (publish.py), `export` and `migrate-store` (store.py),
-`meeting-pack` (meeting_pack.py). The demo and generated data sets are made by
+`meeting-pack` (meeting_pack.py), `import-decidim` (decidim.py). The demo and generated data sets are made by
 the tools outside the package (`python -m tools.demo_data`,
 `python -m tools.generate`). Nothing here imports Streamlit.
 """
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from portfolio import config, texts
-from portfolio.cli import diff, export, meeting_pack, publish, snapshots, store
+from portfolio.cli import decidim, diff, export, meeting_pack, publish, snapshots, store
 from portfolio.model.validate import ValidationFailed
 from portfolio.store import lake
 
@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_parser(commands)
     store.add_parsers(commands)
     meeting_pack.add_parser(commands)
+    decidim.add_parser(commands)
     return parser
 
 
@@ -113,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             return store.migrate(args)
         if args.command == "meeting-pack":
             return meeting_pack.run(args)
+        if args.command == "import-decidim":
+            return decidim.run(args)
         if args.command == "verify":
             return snapshots.verify_all(args)
         if args.command in UPDATE_COMMANDS:

@@ -141,6 +141,17 @@ def prepare_frames(frames: dict[str, pd.DataFrame], store: Store, *, base_id: st
     return _finish(tables, problems, store, base)
 
 
+def prepare_tables(tables: dict[str, TableData], store: Store, *, base: SnapshotMeta | None,
+                   problems: list[FileProblem]) -> Prepared:
+    """Tables read by another importer (Decidim: portfolio/ingest/decidim_import.py)
+    validated with the rest of the base; with problems already, nothing more is read."""
+    if problems:
+        latest = store.latest()
+        return Prepared(base=base, problems=list(problems), sources={n: t.source for n, t in tables.items()},
+                        latest_id=latest.snapshot_id if latest else None)
+    return _finish(tables, [], store, base)
+
+
 def prepare_restore(store: Store, snapshot_id: str) -> Prepared:
     """A new snapshot equal to an old one, on top of the latest."""
     latest = store.latest()

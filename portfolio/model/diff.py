@@ -31,10 +31,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from portfolio.model import diff_collaboration, diff_governance, schema
+from portfolio.model import diff_collaboration, diff_decidim, diff_governance, schema
 from portfolio.model.diff_change import (
     BUDGET_KINDS,
     COLLABORATION_KINDS,
+    DECIDIM_KINDS,
     GOVERNANCE_KINDS,
     INITIATIVE_KINDS,
     KINDS,
@@ -45,7 +46,8 @@ from portfolio.model.diff_change import (
 from portfolio.model.diff_values import changed_cells, json_value, match, normalize
 
 __all__ = [
-    "AMOUNT_FIELDS", "BUDGET_KINDS", "COLLABORATION_KINDS", "GOVERNANCE_KINDS", "INITIATIVE_KINDS", "KINDS", "MILESTONE_KINDS",
+    "AMOUNT_FIELDS", "BUDGET_KINDS", "COLLABORATION_KINDS", "DECIDIM_KINDS", "GOVERNANCE_KINDS", "INITIATIVE_KINDS",
+    "KINDS", "MILESTONE_KINDS",
     "STATUS_FIELDS", "TABLE_KINDS", "Change", "compare", "compare_snapshots", "json_value", "normalize",
     "summary", "to_frame",
 ]
@@ -200,6 +202,7 @@ def compare(
         + _milestones(o["milestones"], n["milestones"], today, old_today)
         + diff_governance.compare(o, n)
         + diff_collaboration.compare(o, n)
+        + diff_decidim.compare(o, n)
     )
     return sorted(changes, key=lambda c: c.sort_key)
 

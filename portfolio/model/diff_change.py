@@ -39,14 +39,27 @@ SURVEY_KINDS = ("survey_added", "survey_removed", "survey_changed")
 SCORE_KINDS = ("collaboration_score_moved", "collaboration_score_added", "collaboration_score_changed",
                "collaboration_score_removed")
 COLLABORATION_KINDS = ENGAGEMENT_KINDS + SURVEY_KINDS + SCORE_KINDS
+# Decidim (portfolio/model/diff_decidim.py): its rows, and the links from them to initiatives
+DECIDIM_RESULT_KINDS = ("decidim_result_added", "decidim_result_status", "decidim_result_progress",
+                        "decidim_result_changed", "decidim_result_removed")
+DECIDIM_PROJECT_KINDS = ("decidim_project_added", "decidim_project_changed", "decidim_project_removed")
+DECIDIM_PROPOSAL_KINDS = ("decidim_proposal_added", "decidim_proposal_state", "decidim_proposal_changed",
+                          "decidim_proposal_removed")
+DECIDIM_MEETING_KINDS = ("decidim_meeting_added", "decidim_meeting_changed", "decidim_meeting_removed")
+DECIDIM_LINK_KINDS = ("decidim_link_added", "decidim_link_removed")
+DECIDIM_KINDS = (DECIDIM_RESULT_KINDS + DECIDIM_PROJECT_KINDS + DECIDIM_PROPOSAL_KINDS + DECIDIM_MEETING_KINDS
+                 + DECIDIM_LINK_KINDS)
 # The kinds of each table
 TABLE_KINDS = {
     "initiatives": INITIATIVE_KINDS, "budgets": BUDGET_KINDS, "milestones": MILESTONE_KINDS,
     "decisions": DECISION_KINDS, "checklist_answers": CHECKLIST_KINDS, "risks": RISK_KINDS,
     "benefits": BENEFIT_CHANGE_KINDS, "benefit_measurements": MEASUREMENT_KINDS,
     "engagements": ENGAGEMENT_KINDS, "collaboration_surveys": SURVEY_KINDS, "collaboration_scores": SCORE_KINDS,
+    "decidim_results": DECIDIM_RESULT_KINDS, "decidim_projects": DECIDIM_PROJECT_KINDS,
+    "decidim_proposals": DECIDIM_PROPOSAL_KINDS, "decidim_meetings": DECIDIM_MEETING_KINDS,
+    "decidim_links": DECIDIM_LINK_KINDS,
 }
-KINDS = INITIATIVE_KINDS + BUDGET_KINDS + MILESTONE_KINDS + GOVERNANCE_KINDS + COLLABORATION_KINDS
+KINDS = INITIATIVE_KINDS + BUDGET_KINDS + MILESTONE_KINDS + GOVERNANCE_KINDS + COLLABORATION_KINDS + DECIDIM_KINDS
 
 _KIND_ORDER = {kind: i for i, kind in enumerate(KINDS)}
 _TABLE_ORDER = {name: i for i, name in enumerate(schema.TABLE_NAMES)}

@@ -27,13 +27,14 @@ from portfolio.texts import changes as T
 from portfolio.texts import checklists
 
 C = T.COLUMNS
-SECTIONS = ("decisions", "checklists", "risks", "benefits", "collaboration")
+SECTIONS = ("decisions", "checklists", "risks", "benefits", "collaboration", "decidim")
 SECTION_KINDS = {
     "decisions": diff.TABLE_KINDS["decisions"],
     "checklists": diff.TABLE_KINDS["checklist_answers"],
     "risks": diff.TABLE_KINDS["risks"],
     "benefits": diff.TABLE_KINDS["benefits"] + diff.TABLE_KINDS["benefit_measurements"],
     "collaboration": diff.COLLABORATION_KINDS,
+    "decidim": diff.DECIDIM_KINDS,
 }
 KIND_ORDER = {kind: i for i, kind in enumerate(diff.KINDS)}
 HIGH_RISK_SCORE = schema.RISK_HIGH_SCORE  # the risks section's caption says where high risk starts

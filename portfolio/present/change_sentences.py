@@ -18,7 +18,7 @@ from portfolio.texts import changes as T
 
 # The levels of a change, worst first (change_summary's docstring says what each holds)
 LEVELS = ("red", "worse", "risk_high", "overdue", "budget", "moved", "removed", "decision", "phase", "added",
-          "status", "risk", "checklist", "benefit", "collaboration", "milestones", "better", "other")
+          "status", "risk", "checklist", "benefit", "collaboration", "decidim", "milestones", "better", "other")
 CODE = {level: i for i, level in enumerate(LEVELS)}
 # The level of each kind of change; status changes, risks, collaboration
 # scores moved, texts and red new initiatives are decided per row (change_summary.levels)
@@ -39,6 +39,7 @@ KIND_LEVEL = {
     "survey_added": "collaboration", "survey_removed": "collaboration", "survey_changed": "other",
     "collaboration_score_moved": "collaboration", "collaboration_score_added": "collaboration",
     "collaboration_score_changed": "collaboration", "collaboration_score_removed": "collaboration",
+    **dict.fromkeys(diff.DECIDIM_KINDS, "decidim"),
 }
 # Free-text fields (comments, summaries, notes, descriptions): shown whole,
 # before and after. A checklist answer is said in the checklist's sentence.
@@ -55,7 +56,7 @@ S = T.SENTENCES
 _TABLE_ORDER = {name: i for i, name in enumerate(schema.TABLE_NAMES)}
 _KIND_ORDER = {kind: i for i, kind in enumerate(diff.KINDS)}
 _FIELD_ORDER = {(t.name, c.name): i for t in schema.TABLES.values() for i, c in enumerate(t.columns)}
-_GOVERNANCE = frozenset(schema.REGISTER_TABLES)  # rows named by key and facts
+_GOVERNANCE = frozenset((*schema.REGISTER_TABLES, *schema.DECIDIM_TABLES, "decidim_links"))  # named by key and facts
 
 
 @dataclasses.dataclass(frozen=True)

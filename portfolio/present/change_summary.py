@@ -64,6 +64,7 @@ import pandas as pd
 
 from portfolio.model import diff, schema
 from portfolio.present import change_summary_collaboration as collaboration
+from portfolio.present import change_summary_decidim
 from portfolio.present import change_summary_governance as governance
 from portfolio.present.change_sentences import (
     CODE,
@@ -181,7 +182,7 @@ def summarise(frame: pd.DataFrame, limit: int | None = None) -> list[InitiativeS
 def _summary(rows: list[Row]) -> InitiativeSummary:
     sentences: list[Sentence] = []
     for build in (_status, _overdue, _budget, _moved, _removed, _phase, governance.sentences,
-                  collaboration.sentences, _milestones, _other):
+                  collaboration.sentences, change_summary_decidim.sentences, _milestones, _other):
         sentences += build(rows)
     sentences.sort(key=lambda s: CODE[s.level])  # stable: each builder's order is kept within a level
     sentences[:0] = _added(rows)  # "new in the portfolio" before what else it says

@@ -22,12 +22,15 @@ STATUS_RANK = {"grønn": 0, "gul": 1, "rød": 2}
 OTHER_KINDS = ("field", "milestone_added", "milestone_removed", "milestone_reopened", "milestone_changed")
 BUDGET_KINDS = diff.BUDGET_KINDS
 GOVERNANCE_TABLES = frozenset(schema.GOVERNANCE_TABLES)
-# The tables whose changes name their rows by key and facts: the governance register and collaboration
-REGISTER_TABLES = frozenset(schema.REGISTER_TABLES)
+# The tables whose changes name their rows by key and facts: the governance register, collaboration, Decidim
+REGISTER_TABLES = frozenset((*schema.REGISTER_TABLES, *schema.DECIDIM_TABLES, "decidim_links"))
+DECIDIM_TABLES = frozenset((*schema.DECIDIM_TABLES, "decidim_links"))
+DECIDIM_ADDED_KINDS = tuple(k for k in diff.DECIDIM_KINDS if k.endswith("_added") and k != "decidim_link_added")
 # The register's kinds counted on their own in the summary line (the rest count as "other")
 CHECKLIST_ANSWER_KINDS = ("checklist_answer_added", "checklist_answer_changed")
 COUNTED_GOVERNANCE_KINDS = ("decision_added", *CHECKLIST_ANSWER_KINDS, "risk_added", "risk_score_moved",
-                            "risk_closed", "benefit_measured", "engagement_added", "collaboration_score_moved")
+                            "risk_closed", "benefit_measured", "engagement_added", "collaboration_score_moved",
+                            "decidim_result_progress", "decidim_result_status", *DECIDIM_ADDED_KINDS)
 # Kinds of an added or removed row: the command line names the row, not the field
 ADDED_REMOVED_KINDS = frozenset(k for k in diff.KINDS if k.endswith(("_added", "_removed")) or k == "benefit_measured")
 
@@ -47,6 +50,8 @@ def format_value(field: str, value: Any) -> str:
         return T.YES_NO[value]
     if isinstance(value, dt.date):
         return fmt.date(value)
+    if field == "progress" and isinstance(value, (int, float)):  # a Decidim result's progress
+        return T.PERCENT.format(value=decimal(value))
     if isinstance(value, float):
         return decimal(value)
     if field in diff.AMOUNT_FIELDS and isinstance(value, int):
@@ -171,6 +176,9 @@ def summary_counts(frame: pd.DataFrame) -> dict[str, int]:
         "benefit_measured": int((governance == "benefit_measured").sum()),
         "engagement_added": int((governance == "engagement_added").sum()),
         "collaboration_score_moved": int((governance == "collaboration_score_moved").sum()),
+        "decidim_result_progress": int((governance == "decidim_result_progress").sum()),
+        "decidim_result_status": int((governance == "decidim_result_status").sum()),
+        "decidim_added": int(governance.isin(DECIDIM_ADDED_KINDS).sum()),
         "other": int(kinds.isin(OTHER_KINDS).sum()) + int((~governance.isin(COUNTED_GOVERNANCE_KINDS)).sum()),
     }
 
@@ -267,7 +275,7 @@ def _formatted(fields: pd.Series, values: pd.Series) -> list[str]:
 
 def describe(r) -> str:
     """One change as a line of text, for the command line."""
-    subject = f"{r.name} ({r.initiative_id})"
+    subject = f"{r.name} ({r.initiative_id})" if r.initiative_id else str(r.name)
     label = T.KIND_LABELS[r.kind]
     if r.kind in ("initiative_added", "initiative_removed"):
         return f"{subject}: {label}"

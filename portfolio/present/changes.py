@@ -22,6 +22,7 @@ from portfolio.present import change_governance, change_summary
 from portfolio.present import links as page_links
 from portfolio.present.change_words import (
     BUDGET_KINDS,
+    DECIDIM_TABLES,
     OTHER_KINDS,
     days,
     direction,
@@ -130,6 +131,7 @@ def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int
     frame["name"] = frame["initiative_id"].map(lookup("initiatives", "initiative_id", "name"))
     frame["name"] = frame["name"].where(frame["name"].notna(), frame["initiative_id"])
     frame.loc[frame["initiative_id"] == "", "name"] = T.NO_INITIATIVE  # a kommunalområde's survey
+    frame.loc[(frame["initiative_id"] == "") & frame["table"].isin(DECIDIM_TABLES), "name"] = T.NO_INITIATIVE_DECIDIM
     frame["milestone_title"] = frame["milestone_id"].map(lookup("milestones", "milestone_id", "title"))
     frame["milestone_due"] = frame["milestone_id"].map(lookup("milestones", "milestone_id", "due_date"))
     frame["initiative_phase"] = frame["initiative_id"].map(lookup("initiatives", "initiative_id", "phase"))

@@ -52,6 +52,7 @@ SHARE_PX = 135  # "Avvik prognose (%)"
 ASSESSMENT_PX = 140  # "Innenfor budsjett" on its tint
 DAYS_PX = 120  # "Dager forsinket"
 TIME_PX = 140  # "16.11.2026 kl. 14.00"
+PROGRESS_PX = 140  # a bar with "100 %" beside it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -59,6 +60,7 @@ class Columns:
     statuses: tuple[str, ...] = ()  # the status word on its tint
     dates: tuple[str, ...] = ()  # dd.mm.åååå
     counts: tuple[str, ...] = ()  # numbers with the browser's grouping
+    progress: tuple[str, ...] = ()  # per cent 0–100 as a bar with the number beside it (never the bar alone)
     links: Mapping[str, str] = dataclasses.field(default_factory=dict)  # column -> link text
     tinted: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)  # column -> word -> tint
     wide: tuple[str, ...] = ()  # wide text columns
@@ -108,6 +110,8 @@ class Columns:
             return DATE_PX
         if name in self.counts:
             return COUNT_PX
+        if name in self.progress:
+            return PROGRESS_PX
         return None
 
     def order(self, names: Iterable[str], show_all: bool = False) -> list[str]:

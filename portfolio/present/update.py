@@ -9,7 +9,6 @@ from typing import Protocol
 import pandas as pd
 
 from portfolio import fmt
-from portfolio.model import schema
 from portfolio.present import change_words
 from portfolio.texts import changes as C
 from portfolio.texts import update as T
@@ -57,13 +56,14 @@ def change_table(changes: list, old: dict[str, pd.DataFrame], new: dict[str, pd.
             what = C.WHAT["milestones"].format(title=titles.get(c.milestone_id, c.milestone_id))
         elif c.table == "budgets":
             what = C.WHAT["budgets"].format(year=c.year, source=c.funding_source)
-        elif c.table in schema.REGISTER_TABLES:  # a decision, …, a measurement, an engagement, a survey, a score
+        elif c.table in change_words.REGISTER_TABLES:  # a decision, …, an engagement, a survey, a score, Decidim
             what = change_words.what(c)
             before, after = change_words.values(c)
         else:
             what = C.WHAT["initiatives"]
         rows.append({
-            p["col_initiative"]: names.get(c.initiative_id, c.initiative_id) or C.NO_INITIATIVE,
+            p["col_initiative"]: names.get(c.initiative_id, c.initiative_id)
+            or (C.NO_INITIATIVE_DECIDIM if c.table in change_words.DECIDIM_TABLES else C.NO_INITIATIVE),
             p["col_kind"]: C.KIND_LABELS.get(c.kind, c.kind),
             p["col_detail"]: what,
             p["col_field"]: change_words.field_label(c.table, c.field),

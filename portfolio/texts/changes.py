@@ -1,6 +1,7 @@
 """Texts of the Changes page ("Endringer") and `python -m portfolio diff`."""
 
 from portfolio.texts import changes_collaboration as collaboration
+from portfolio.texts import decidim
 
 PAGE_TITLE = "Endringer"
 
@@ -405,3 +406,16 @@ SENTENCES.update(collaboration.SENTENCES)
 PAGE.update(collaboration.PAGE)
 TOO_FEW = collaboration.TOO_FEW
 NO_INITIATIVE = collaboration.NO_INITIATIVE
+
+# The Decidim tables (results, projects, proposals, meetings, links): their kinds and rows
+KIND_LABELS.update(decidim.KIND_LABELS)
+WHAT.update(decidim.WHAT)
+SUMMARY_PARTS = {**{k: v for k, v in SUMMARY_PARTS.items() if k != "other"}, **decidim.SUMMARY_PARTS,
+                 "other": SUMMARY_PARTS["other"]}  # "other" stays last
+PAGE.update(decidim.PAGE)
+SENTENCES.update(decidim.MORE_SENTENCES)
+SEVERITY_LABELS = {**{k: v for k, v in SEVERITY_LABELS.items() if k not in ("milestones", "better", "other")},
+                   "decidim": decidim.SEVERITY_LABEL,
+                   **{k: SEVERITY_LABELS[k] for k in ("milestones", "better", "other")}}  # in LEVELS order
+NO_INITIATIVE_DECIDIM = decidim.NO_INITIATIVE
+PERCENT = decidim.PERCENT

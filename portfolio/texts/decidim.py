@@ -92,3 +92,124 @@ COLUMN_HELP = {
         "initiative_id": "Tiltaket som leverer det.",
     },
 }
+
+# Importing an export as a new snapshot (portfolio/ingest/decidim_import.py, portfolio/cli/decidim.py)
+IMPORT = {
+    "no_host": (
+        "filnavnene viser ikke hvilket Decidim-nettsted dataene kommer fra. Bruk filnavnene Decidim gir "
+        "(«<vertsnavn>-open-data-results.csv»), eller les ZIP-filen eller adressen den lastes ned fra."
+    ),
+    "dangling": {
+        "one": "Merk: 1 kobling peker på en Decidim-rad som ikke finnes lenger ({rows}).",
+        "many": "Merk: {count} koblinger peker på Decidim-rader som ikke finnes lenger ({rows}).",
+    },
+    "dangling_more": " og {count} til",
+    "no_portfolio": (
+        "Det finnes ingen data fra før. Last opp porteføljen (Excel-malen) først, og hent så dataene fra Decidim."
+    ),
+    "unavailable": "Kan ikke hente Decidims åpne data: {message} Ingenting er lagret.",
+}
+
+# `python -m portfolio import-decidim` (portfolio/cli/decidim.py)
+CLI = {
+    "command": (
+        "Les Decidims åpne data (ZIP-filen fra /open-data/download, en mappe med CSV-filene, én CSV-fil "
+        "eller en http(s)-adresse) inn i et nytt øyeblikksbilde: resultater, budsjettprosjekter, forslag "
+        "og møter. Resten av porteføljen, koblingene til Decidim medregnet, beholdes."
+    ),
+    "source": "ZIP-fil, mappe, CSV-fil eller http(s)-adresse til Decidims åpne data",
+    "dry_run": "vis bare hva som ville endres; ingenting lagres",
+    "base": "øyeblikksbildet importen bygger på (standard: det siste)",
+    "timeout": "sekunder å vente på svar fra en adresse (standard 10)",
+    "dry_run_done": "Prøvekjøring: ingenting er lagret.",
+    "unknown_base": "Fant ikke øyeblikksbildet «{snapshot_id}».",
+    "more_changes": "  … og {count} endringer til.",
+}
+
+# The changes in the Decidim tables (portfolio/model/diff_decidim.py) on «Endringer», in the import
+# preview and in `python -m portfolio diff`; merged into portfolio.texts.changes.
+KIND_LABELS = {
+    "decidim_result_added": "Nytt Decidim-resultat",
+    "decidim_result_status": "Decidim-resultat: ny status",
+    "decidim_result_progress": "Decidim-resultat: fremdrift",
+    "decidim_result_changed": "Decidim-resultat endret",
+    "decidim_result_removed": "Fjernet Decidim-resultat",
+    "decidim_project_added": "Nytt budsjettprosjekt i Decidim",
+    "decidim_project_changed": "Budsjettprosjekt i Decidim endret",
+    "decidim_project_removed": "Fjernet budsjettprosjekt i Decidim",
+    "decidim_proposal_added": "Nytt forslag i Decidim",
+    "decidim_proposal_state": "Forslag i Decidim: ny behandling",
+    "decidim_proposal_changed": "Forslag i Decidim endret",
+    "decidim_proposal_removed": "Fjernet forslag i Decidim",
+    "decidim_meeting_added": "Nytt møte i Decidim",
+    "decidim_meeting_changed": "Møte i Decidim endret",
+    "decidim_meeting_removed": "Fjernet møte i Decidim",
+    "decidim_link_added": "Ny kobling til Decidim",
+    "decidim_link_removed": "Fjernet kobling til Decidim",
+}
+WHAT = {
+    "decidim_results": "Decidim-resultat «{title}»",
+    "decidim_projects": "Budsjettprosjekt «{title}»",
+    "decidim_proposals": "Forslag «{title}»",
+    "decidim_meetings": "Møte «{title}»",
+    "decidim_links": "Kobling til Decidim «{title}»",
+}
+PERCENT = "{value} %"
+SUMMARY_PARTS = {
+    "decidim_result_progress": ("{count} Decidim-resultat fikk ny fremdrift",
+                                "{count} Decidim-resultater fikk ny fremdrift"),
+    "decidim_result_status": ("{count} Decidim-resultat fikk ny status", "{count} Decidim-resultater fikk ny status"),
+    "decidim_added": ("{count} ny rad fra Decidim", "{count} nye rader fra Decidim"),
+}
+PAGE = {
+    "section_decidim": "Decidim",
+    "section_decidim_caption": (
+        "Resultater, budsjettprosjekter, forslag og møter fra innbyggerportalen Decidim, og koblingene "
+        "fra dem til tiltak. En rad uten kobling står under «{none}»."
+    ),
+}
+NO_INITIATIVE = "Decidim (ikke koblet til et tiltak)"
+
+# «Hent fra Decidim» on «Oppdater data» (portfolio/web/update_decidim.py)
+PAGE_UPDATE = {
+    "step_decidim": "3. Hent fra Decidim",
+    "intro": (
+        "Resultater, budsjettprosjekter, forslag og møter fra innbyggerportalen Decidim, slik Decidim selv "
+        "publiserer dem som åpne data. Last opp ZIP-filen (lenken «Last ned åpne data» på Decidim) eller én "
+        "CSV-fil, eller lim inn adressen ZIP-filen lastes ned fra. Resten av porteføljen, koblingene til "
+        "Decidim medregnet, beholdes."
+    ),
+    "uploader": "Decidims åpne data (.zip eller .csv)",
+    "uploader_help": "ZIP-filen fra /open-data/download, eller én av CSV-filene i den.",
+    "url": "… eller adressen til Decidims åpne data",
+    "url_placeholder": "https://deltakristiansand.no/open-data/download",
+    "url_help": "Adressen ZIP-filen lastes ned fra. Appen venter høyst 10 sekunder på svar.",
+    "fetch": "Hent",
+    "fetching": "Henter og kontrollerer Decidims data …",
+    "url_not_http": "Adressen må begynne med https:// (eller http://).",
+}
+
+# The change summary per initiative (portfolio/present/change_summary_decidim.py); merged into
+# portfolio.texts.changes.SEVERITY_LABELS
+SEVERITY_LABEL = "Decidim"
+SENTENCES = {
+    "item": {
+        "decidim_results": "resultatet «{title}»",
+        "decidim_projects": "budsjettprosjektet «{title}»",
+        "decidim_proposals": "forslaget «{title}»",
+        "decidim_meetings": "møtet «{title}»",
+    },
+    "progress": "Decidim-resultatet «{title}» har fremdrift {new} (var {old}).",
+    "status": "I Decidim har {item} fått status «{new}» (var «{old}»).",
+    "added": "Nytt i Decidim: {items}.",
+    "removed": "Fjernet fra Decidim: {items}.",
+    "changed": "Endret i Decidim: {items}.",
+    "changed_item": "{item} ({label})",
+    "linked": "Koblet til Decidim: {items}.",
+    "unlinked": "Koblingen til Decidim er fjernet for {items}.",
+}
+# Merged into portfolio.texts.changes.SENTENCES (change_sentences.capped's «Og N til»)
+MORE_SENTENCES = {
+    "more_decidim_one": "Og {count} endring til i Decidim.",
+    "more_decidim_many": "Og {count} endringer til i Decidim.",
+}

@@ -56,12 +56,18 @@ def count(label: str | None = None, **kwargs) -> st.column_config.Column:
     return st.column_config.NumberColumn(label, format="localized", **kwargs)
 
 
+def progress(label: str | None = None, **kwargs) -> st.column_config.Column:
+    """Per cent 0–100 as a bar with the number as text beside it ("70 %")."""
+    return st.column_config.ProgressColumn(label, format="%d %%", min_value=0, max_value=100, **kwargs)
+
+
 def column_config(columns: Columns) -> dict:
     """Streamlit's column configuration for a table described by `columns`
     (portfolio.present.columns)."""
     config: dict = {name: status() for name in columns.statuses}
     config.update({name: date() for name in columns.dates})
     config.update({name: count() for name in columns.counts})
+    config.update({name: progress() for name in columns.progress})
     config.update({name: labelled(dict(words)) for name, words in columns.tinted.items()})
     for name in columns.wide:
         config[name] = st.column_config.TextColumn(width="large", pinned=name in columns.pinned)

@@ -48,7 +48,8 @@ P = T.PAGE
 PROBLEM_LIST_MAX = 30  # up to this many problems are listed in full; more go in a table
 
 KEY_TEST_UPLOADS = "upd_test_uploads"  # seam: [(name, bytes)] used when the uploader is empty
-ORIGINS = ("upload", "edits", "restore")  # each has its own preview, author and note fields
+KEY_TEST_DECIDIM = "upd_test_decidim"  # seam: (name, bytes) used when Decidim's uploader is empty (update_decidim)
+ORIGINS = ("upload", "edits", "restore", "decidim")  # each has its own preview, author and note fields
 KEY_UPLOADER_ROUND = "upd_uploader_round"
 KEY_EDIT_PICK = "upd_edit_pick"
 KEY_RESTORE_PICK = "hist_restore_pick"
@@ -254,6 +255,7 @@ def _commit(root: str, origin: str) -> None:
             st.session_state.pop(pending_key(key), None)
         st.session_state[KEY_UPLOADER_ROUND] = st.session_state.get(KEY_UPLOADER_ROUND, 0) + 1
         st.session_state.pop(KEY_TEST_UPLOADS, None)  # the seam empties like the uploader
+        st.session_state.pop(KEY_TEST_DECIDIM, None)
     if outcome.kind == "saved":
         st.session_state.pop(note_key(origin), None)
         # show the new latest snapshot (the picker would otherwise stay on the old one)
@@ -268,9 +270,9 @@ def _discard(origin: str) -> None:
         return
     st.session_state.pop(pending_key(origin), None)
     st.session_state.pop(outcome_key(origin), None)
-    if origin == "upload":
+    if origin in ("upload", "decidim"):
         st.session_state[KEY_UPLOADER_ROUND] = st.session_state.get(KEY_UPLOADER_ROUND, 0) + 1
-        st.session_state.pop(KEY_TEST_UPLOADS, None)
+        st.session_state.pop(KEY_TEST_UPLOADS if origin == "upload" else KEY_TEST_DECIDIM, None)
 
 
 def show_outcome(origin: str) -> None:
