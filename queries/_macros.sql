@@ -99,3 +99,32 @@ members as (
 select m.initiative_id, m.kind, m.node, s.programme_id, s.programme_name
 from members as m
 inner join memberships as s using (initiative_id);
+
+-- The engagements (medvirkning) of one snapshot as «Samhandling» counts
+-- them: those the project leader registered, and each Decidim meeting linked
+-- to an initiative (decidim_links) as one more, held on its start date: an
+-- online meeting is «digital medvirkning», one with an address a
+-- «dialogmøte», public when its initiative is (as a registered engagement
+-- must be), its attendees counted
+-- as «andre» (Decidim does not split them into groups), its address in
+-- place and its Decidim address in note. is_from_decidim tells them apart.
+create or replace macro engagements_counted(snapshot) as table
+select e.*, false as is_from_decidim
+from engagements_of(snapshot) as e
+union all by name
+select
+  'decidim-' || m.decidim_id::varchar as engagement_id,
+  l.initiative_id,
+  case when m.is_online then 'digital medvirkning' else 'dialogmøte' end as kind,
+  m.title,
+  try_cast(left(m.starts_at, 10) as date) as held_on,
+  m.address as place,
+  m.attendees as participants_other,
+  coalesce(i.is_public, false) as is_public,
+  m.url as note,
+  true as is_from_decidim
+from decidim_links_of(snapshot) as l
+inner join decidim_meetings_of(snapshot) as m on m.decidim_id = l.decidim_id
+inner join initiatives_of(snapshot) as i on i.initiative_id = l.initiative_id
+where l.entity = 'meetings'
+  and try_cast(left(m.starts_at, 10) as date) is not null;

@@ -10,7 +10,7 @@ select
   year(e.held_on) as year,
   count(*) filter (where e.held_on <= $today::date) as held_count,
   count(*) filter (where e.held_on > $today::date) as planned_count
-from engagements_of($snapshot_id) as e
+from engagements_counted($snapshot_id) as e
 inner join initiatives using (initiative_id)
 group by year(e.held_on)
 order by year

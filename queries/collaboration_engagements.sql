@@ -5,7 +5,9 @@
 -- was held by $today (held; else it is planned), and its participants: the
 -- sum of the groups that were counted (counted_total: null when no group was
 -- counted) and how many of the seven groups were counted (counted_groups).
--- An empty count means "not counted", never 0.
+-- An empty count means "not counted", never 0. A Decidim meeting linked to
+-- an initiative is one of them (engagements_counted, queries/_macros.sql),
+-- is_from_decidim.
 with initiatives as (
   select initiative_id, name
   from filtered_initiatives($snapshot_id, $filters)
@@ -30,12 +32,13 @@ chosen as (
     e.participants_other,
     e.is_public,
     e.note,
+    e.is_from_decidim,
     e.held_on <= $today::date as held,
     [
       e.participants_citizens, e.participants_politicians, e.participants_leaders, e.participants_staff,
       e.participants_volunteers, e.participants_business, e.participants_other
     ] as counts
-  from engagements_of($snapshot_id) as e
+  from engagements_counted($snapshot_id) as e
   inner join initiatives as i using (initiative_id)
 )
 

@@ -22,7 +22,7 @@ held as (
     e.participants_volunteers,
     e.participants_business,
     e.participants_other
-  from engagements_of($snapshot_id) as e
+  from engagements_counted($snapshot_id) as e
   inner join initiatives using (initiative_id)
   where year(e.held_on) = $year
     and e.held_on <= $today::date

@@ -12,7 +12,7 @@ engagements as (
     e.kind,
     quarter(e.held_on) as quarter,
     e.held_on <= $today::date as held
-  from engagements_of($snapshot_id) as e
+  from engagements_counted($snapshot_id) as e
   inner join initiatives using (initiative_id)
   where year(e.held_on) = $year
 ),

@@ -315,3 +315,40 @@ def test_without_decidim_rows_the_section_says_how_to_import_and_shows_dangling_
     assert any(w.value == S["dangling_caption"].format(count="1") for w in at.warning)
     dangling = next(d.value for d in at.dataframe if "reason" in d.value.columns)
     assert list(dangling["reason"]) == ["Resultat 5 finnes ikke i Decidim-dataene i dette øyeblikksbildet."]
+
+
+# -- a linked meeting is an engagement ---------------------------------------------------------
+
+def test_a_linked_decidim_meeting_counts_as_an_engagement_of_its_initiative(tmp_path):
+    from portfolio.query import runner
+
+    frames = small_frames()
+    jegerung = frames["initiatives"]["initiative_id"] == "jegerung"
+    frames["initiatives"].loc[jegerung, ["is_public", "public_summary"]] = [True, "Turer for ungdom."]
+    frames["engagements"] = pd.DataFrame([{
+        "engagement_id": "m-1", "initiative_id": "jegerung", "kind": "dialogverksted", "title": "Verksted",
+        "held_on": pd.Timestamp("2026-02-01").date(), "participants_citizens": 12, "is_public": True,
+    }], columns=schema.TABLES["engagements"].column_names)
+    frames["decidim_meetings"] = decidim_frame("decidim_meetings", [
+        {"decidim_id": 7, "title": "Dialogmøte om Decidim", "attendees": 40, "address": "Rådhusgata 18",
+         "url": "https://deltakristiansand.no/meetings/7"},
+        {"decidim_id": 8, "title": "Digitalt møte", "starts_at": "2026-04-02 19:00", "is_online": True},
+        {"decidim_id": 9, "title": "Møte uten kobling"},
+    ])
+    frames["decidim_links"] = pd.DataFrame({"entity": ["meetings", "meetings", "results"],
+                                            "decidim_id": [7, 8, 9], "initiative_id": ["jegerung"] * 3})
+    store = Store(tmp_path / "data")
+    sid = store.write(frames, author="Test", note="Møter").snapshot_id
+    params = {"snapshot_id": sid, "filters": runner.Filters().as_param(), "initiative_id": "jegerung",
+              "today": "2026-03-15", "row_limit": 100}
+    rows = runner.run(store, "collaboration_engagements", params)
+    got = list(zip(rows["engagement_id"], rows["kind"], rows["held_on"].astype(str), rows["is_from_decidim"],
+                   rows["held"], rows["participants_other"].astype("Int64"), strict=True))
+    # the meeting linked as a result (9) is not a meeting link; an unlinked meeting counts for nobody
+    assert got == [("decidim-8", "digital medvirkning", "2026-04-02", True, False, pd.NA),
+                   ("decidim-7", "dialogmøte", "2026-03-01", True, True, 40),
+                   ("m-1", "dialogverksted", "2026-02-01", False, True, pd.NA)]
+    assert rows.loc[rows["engagement_id"] == "decidim-7", "note"].item() == "https://deltakristiansand.no/meetings/7"
+    assert rows["is_public"].all()  # as its initiative is
+    years = runner.run(store, "collaboration_engagement_years", params)
+    assert list(zip(years["year"], years["held_count"], years["planned_count"], strict=True)) == [(2026, 2, 1)]

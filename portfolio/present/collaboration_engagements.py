@@ -14,6 +14,11 @@ headline count held engagements only.
 
 The initiative page uses `engagement_rows` for one initiative
 (portfolio.present.initiative_collaboration).
+
+A Decidim meeting linked to an initiative counts as one of its engagements
+(`engagements_counted` in queries/_macros.sql): online «digital
+medvirkning», else «dialogmøte», its attendees as «andre»; its title says
+it is from Decidim.
 """
 
 from __future__ import annotations
@@ -49,11 +54,18 @@ def count_text(value) -> str:
 
 # -- the list and the timeline -----------------------------------------------------------------------
 
+def activity(rows: pd.DataFrame) -> pd.Series:
+    """Each engagement's title, a Decidim meeting's marked as one («… (møte i Decidim)»)."""
+    return pd.Series([f"{title}{T.FROM_DECIDIM}" if from_decidim else title
+                      for title, from_decidim in zip(rows["title"], rows["is_from_decidim"], strict=True)],
+                     index=rows.index, dtype=object)
+
+
 def engagement_rows(ctx: SnapshotContext, rows: pd.DataFrame, with_initiative: bool = True) -> pd.DataFrame:
     """The engagements as the pages list them (collaboration_engagements), as text."""
     columns = {
         T.COL_DATE: rows["held_on"].map(fmt.date),
-        T.COL_ACTIVITY: rows["title"].astype(object),
+        T.COL_ACTIVITY: activity(rows),
         T.COL_KIND: rows["kind"].map(lambda k: T.ENGAGEMENT_KIND_LABELS.get(k, k)),
     }
     if with_initiative:
@@ -87,7 +99,7 @@ def timeline_data(rows: pd.DataFrame) -> pd.DataFrame:
         "held_on": pd.to_datetime(rows["held_on"]),
         "kind_label": rows["kind"].map(lambda k: T.ENGAGEMENT_KIND_LABELS.get(k, k)),
         "state_label": rows["held"].map(lambda held: T.STATE_HELD if held else T.STATE_PLANNED),
-        "title": rows["title"].astype(str),
+        "title": activity(rows).astype(str),
         "initiative_name": rows["initiative_name"].astype(str),
         "date_text": rows["held_on"].map(fmt.date),
         "place_text": rows["place"].map(lambda p: T.EMPTY if fmt.missing(p) else str(p)),
@@ -230,4 +242,5 @@ def engagement_export(ctx: SnapshotContext, filters: queries.Filters, year: int)
         out[labels[column]] = rows[column]
     out[labels["is_public"]] = rows["is_public"]
     out[labels["note"]] = rows["note"]
+    out[T.COL_FROM_DECIDIM] = rows["is_from_decidim"]
     return pd.DataFrame(out).reset_index(drop=True)

@@ -173,7 +173,9 @@ SHEET_COVERAGE = "Dekning"
 ENGAGEMENTS_HEADING = "Medvirkning"
 ENGAGEMENTS_INTRO = (
     "Møter med innbyggere og partnere i tiltakene som passer filtrene: dialogverksteder, dialogmøter, "
-    "konferanser, seminarer og digital medvirkning. Antall deltakere er interne tall."
+    "konferanser, seminarer og digital medvirkning. Antall deltakere er interne tall. Et møte i Decidim som er "
+    "koblet til et tiltak, regnes med (digitalt møte som digital medvirkning, ellers som dialogmøte), og "
+    "deltakerne der telles som «Andre»."
 )
 ENGAGEMENTS_NONE = "Tiltakene som passer filtrene, har ingen medvirkning registrert."
 HEADLINE = "I {year} har {citizens} innbyggere deltatt i {count} medvirkningsaktiviteter."
@@ -210,6 +212,8 @@ PARTICIPANT_LABELS = {
     "participants_other": "Andre",
 }
 NOT_COUNTED = "ikke talt"
+FROM_DECIDIM = " (møte i Decidim)"  # after the title of a linked Decidim meeting counted as an engagement
+COL_FROM_DECIDIM = "Fra Decidim"
 STATE_HELD = "Holdt"
 STATE_PLANNED = "Planlagt"
 
