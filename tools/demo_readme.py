@@ -313,6 +313,30 @@ def readme_markdown(seed: Seed, register: Register, snapshots: list, command: st
     area_surveys = _collaboration(seed, register, None)
     if area_surveys:
         lines += ["### Kommunalområder", *area_surveys, ""]
+    lines += _decidim(snapshots)
     lines += INFERRED.splitlines()
     lines.append("")
     return "\n".join(lines)
+
+
+def _decidim(snapshots: list) -> list[str]:
+    """The Decidim rows per snapshot: all illustrative (tools/seed/decidim_*.csv)."""
+    lines = [
+        "## Decidim (illustrative)",
+        "",
+        "The Decidim results, budget projects, proposals and meetings, and their links to initiatives, are",
+        "illustrative: Prosjekt Decidim is real (seed 003), but no export of the municipality's Decidim is",
+        "in the seeds: the host `deltakristiansand.no`, the ids, titles and addresses are invented. They come",
+        "from `tools/seed/decidim_*.csv` (`decidim_changes.csv`: what moved between snapshots) in the",
+        "columns Decidim's own open-data export has.",
+        "",
+        "| Snapshot | Results | Budget projects | Proposals | Meetings | Links |",
+        "|---|---|---|---|---|---|",
+    ]
+    for snap in snapshots:
+        t = snap.tables
+        counts = [len(t.get(name, ())) for name in ("decidim_results", "decidim_projects", "decidim_proposals",
+                                                    "decidim_meetings", "decidim_links")]
+        if any(counts):
+            lines.append(f"| {snap.created_at.date()} | " + " | ".join(str(c) for c in counts) + " |")
+    return [*lines, ""]
