@@ -286,8 +286,10 @@ def test_at_scale_the_front_page_and_every_group_page_stay_small(large_data, tmp
 # -- in the browser -----------------------------------------------------------------
 
 PAGE_TYPES = ("index.html", "tema-tjenestene.html", "tema-tjenestene-2.html",
-              "tiltak/samhandlingskommunen.html", "om-dataene.html", "tilgjengelighet.html")
-NARROW_AXE = ("index.html", "tiltak/samhandlingskommunen.html")  # what the stylesheet lays out anew on a phone
+              "tiltak/samhandlingskommunen.html", "tiltak/prosjekt-decidim.html", "om-dataene.html",
+              "tilgjengelighet.html")  # prosjekt-decidim: an initiative with results on Decidim (test_site_decidim.py)
+NARROW_AXE = ("index.html", "tiltak/samhandlingskommunen.html",
+              "tiltak/prosjekt-decidim.html")  # what the stylesheet lays out anew on a phone
 
 
 @pytest.mark.browser

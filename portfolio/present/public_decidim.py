@@ -3,11 +3,14 @@ results it delivers on the participation platform, how far each has come
 (a bar with the per cent as text, and a sentence saying it in words), and
 the links back to Decidim. Made from the public projection only
 (portfolio.store.public.PublicData: the links of public initiatives and the
-Decidim rows they name), never from the internal store.
+Decidim rows they name), never from the internal store. `cards_decidim` makes
+every initiative's card at once, for the static site's pages
+(portfolio.present.site_decidim).
 """
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 
 import pandas as pd
@@ -43,10 +46,39 @@ def card_decidim(data: PublicData, initiative_id: str) -> CardDecidim | None:
         return None
     linked = links.loc[links["entity"] == "results", "decidim_id"]
     rows = data.decidim_results[data.decidim_results["decidim_id"].isin(linked)]
-    rows = rows.sort_values(["start_date", "title", "decidim_id"], na_position="last",
-                            kind="stable").reset_index(drop=True)
     counts = {kind: int(getattr(data, f"decidim_{kind}")["decidim_id"].isin(
         links.loc[links["entity"] == kind, "decidim_id"]).sum()) for kind in decidim.KINDS}
+    return _card(_ordered(rows), counts)
+
+
+def cards_decidim(data: PublicData) -> dict[str, CardDecidim]:
+    """`card_decidim` of every public initiative that has one, by initiative
+    id, made at once (the static site's pages): the links grouped and the
+    results ordered once, not filtered anew per initiative."""
+    ordered = _ordered(data.decidim_results)
+    position = {key: i for i, key in enumerate(ordered["decidim_id"])}
+    known = {kind: collections.Counter(getattr(data, f"decidim_{kind}")["decidim_id"]) for kind in decidim.KINDS}
+    linked: dict[str, dict[str, set]] = collections.defaultdict(lambda: collections.defaultdict(set))
+    for initiative_id, entity, key in zip(data.decidim_links["initiative_id"], data.decidim_links["entity"],
+                                          data.decidim_links["decidim_id"], strict=True):
+        linked[initiative_id][entity].add(key)
+    found = {}
+    for initiative_id, by_entity in linked.items():
+        rows = ordered.iloc[sorted(position[k] for k in by_entity.get("results", ()) if k in position)]
+        counts = {kind: sum(known[kind][k] for k in by_entity.get(kind, ())) for kind in decidim.KINDS}
+        card = _card(rows, counts)
+        if card is not None:
+            found[initiative_id] = card
+    return found
+
+
+def _ordered(rows: pd.DataFrame) -> pd.DataFrame:
+    return rows.sort_values(["start_date", "title", "decidim_id"], na_position="last", kind="stable")
+
+
+def _card(rows: pd.DataFrame, counts: dict[str, int]) -> CardDecidim | None:
+    """The card of an initiative's results (in order) and its other Decidim rows, counted by kind."""
+    rows = rows.reset_index(drop=True)
     others = fmt.markdown(T.PUBLIC_OTHER, items=decidim.kind_counts(counts)) if any(counts.values()) else None
     if rows.empty:
         if others is None:

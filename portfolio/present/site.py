@@ -19,13 +19,14 @@ Pages (paths relative to the site's root):
   which the schema fixes), and no page holds more than PAGE_SIZE initiatives:
   10 000 initiatives give pages of tens of kilobytes, not one page of
   megabytes that a phone cannot show.
-- `tiltak/<initiative_id>.html`: one page per public initiative.
+- `tiltak/<initiative_id>.html`: one page per public initiative (with its
+  results on Decidim: site_decidim.py).
 - `om-dataene.html` (with the files to download) and `tilgjengelighet.html`
   (the site's accessibility statement); `site.css` (screen and print).
 
 Every text a reader sees is from portfolio/texts (site.py, public.py,
-about.py); text from the data is escaped by the templates (autoescape) or by
-`fmt.html`.
+about.py, decidim_pages.py); text from the data is escaped by the templates
+(autoescape) or by `fmt.html`.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from portfolio import fmt
 from portfolio.present import public, public_overview, site_charts, site_pages
 from portfolio.store.public import PublicData
 from portfolio.texts import about as A
+from portfolio.texts import decidim_pages as D
 from portfolio.texts import public as T
 from portfolio.texts import site as S
 
@@ -64,7 +66,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(S=S, P=T, A=A, OWN=own_texts(), kr=fmt.kr, number=fmt.number)
+    env.globals.update(S=S, P=T, A=A, D=D, OWN=own_texts(), kr=fmt.kr, number=fmt.number)
     return env
 
 

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from portfolio import fmt
 from portfolio.model import schema
-from portfolio.present import public, public_governance, public_groups
+from portfolio.present import public, public_decidim, public_governance, public_groups, site_decidim
 from portfolio.present.public import date_of
 from portfolio.store.public import PublicData
 from portfolio.texts import public as T
@@ -185,6 +185,7 @@ class InitiativePage:
     money_note: Markup
     coming: list[Markup] = dataclasses.field(default_factory=list)  # public engagements to come, soonest first
     past: list[Markup] = dataclasses.field(default_factory=list)  # held, the latest first
+    decidim: site_decidim.Section | None = None  # its results on Decidim (the public card's)
 
 
 class Projection:
@@ -209,6 +210,7 @@ class Projection:
             pairs.sort(key=lambda pair: date_of(pair[0]) or dt.date.max)  # oldest first, as public_governance
         met = data.engagements.sort_values(["held_on", "title", "engagement_id"], kind="stable")
         self.engagements = _by(list(met.itertuples(index=False)), "initiative_id")
+        self.decidim = public_decidim.cards_decidim(data)  # made at once, not filtered per initiative
 
     def page(self, row: dict, entries_by_id: dict[str, Entry]) -> InitiativePage:
         initiative_id = row["initiative_id"]
@@ -253,6 +255,7 @@ class Projection:
             money_note=note,
             coming=[fmt.html(public_groups.engagement_item(e, None)) for e in met if date_of(e.held_on) > self.today],
             past=[fmt.html(public_groups.engagement_item(e, None)) for e in reversed(past)],
+            decidim=site_decidim.section(self.decidim.get(initiative_id), name),
         )
 
     def _money(self, initiative_id: str) -> tuple[list[list[Markup]], list[Markup], Markup]:

@@ -75,6 +75,8 @@ LINKS_HEADING = "Mer om tiltaket"
 BACK_TO_INDEX = "Tilbake til alle tiltakene"
 DATA_LINK = "Dataene om alle tiltakene kan lastes ned"
 PROGRAMME_LINK = "Programmet tiltaket hører til: {name}"
+# Its results on Decidim: the public page's words (decidim_pages.PUBLIC_*), and a progress Decidim does not give
+DECIDIM_NO_PROGRESS = "ikke oppgitt"
 
 # «Om dataene»: the files that can be downloaded (the heading: public.DOWNLOADS_HEADING)
 DOWNLOADS_INTRO = (
