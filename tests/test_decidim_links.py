@@ -312,7 +312,7 @@ def test_without_decidim_rows_the_section_says_how_to_import_and_shows_dangling_
     assert S["title"] in [h.value for h in at.header]
     assert [i.value for i in at.info if i.value == S["none"]] == [S["none"]]
     assert not [e for e in at.data_editor if e.key and e.key.startswith("dl_")]
-    assert any(w.value == S["dangling_caption"].format(count="1") for w in at.warning)
+    assert any(w.value == S["dangling_caption"]["one"] for w in at.warning)
     dangling = next(d.value for d in at.dataframe if "reason" in d.value.columns)
     assert list(dangling["reason"]) == ["Resultat 5 finnes ikke i Decidim-dataene i dette øyeblikksbildet."]
 

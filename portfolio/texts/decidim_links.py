@@ -54,11 +54,16 @@ SECTION = {
     "col_url": "Lenke",
     "link_text": "Åpne i Decidim",
     "unlinked_title": "Uten kobling",
-    "unlinked_caption": "{count} rader fra Decidim er ikke koblet til noe tiltak.",
+    "unlinked_caption": {"one": "1 rad fra Decidim er ikke koblet til noe tiltak.",
+                         "many": "{count} rader fra Decidim er ikke koblet til noe tiltak."},
     "unlinked_cut": "Viser de første {shown} av {count}.",
     "unlinked_none": "Alle radene fra Decidim er koblet til et tiltak.",
-    "dangling_caption": "{count} koblinger peker på en Decidim-rad eller et tiltak som ikke finnes. "
-                        "Rett dem i malen (arket «Decidim-koblinger»).",
+    "dangling_caption": {
+        "one": "1 kobling peker på en Decidim-rad eller et tiltak som ikke finnes. "
+               "Rett den i malen (arket «Decidim-koblinger»).",
+        "many": "{count} koblinger peker på en Decidim-rad eller et tiltak som ikke finnes. "
+                "Rett dem i malen (arket «Decidim-koblinger»).",
+    },
     "col_problem": "Problem",
     "preview": "Se over koblingene",
     "preview_help": "Viser hva som endres før noe lagres.",

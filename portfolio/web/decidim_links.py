@@ -133,10 +133,10 @@ def unlinked(view: view_model.LinksView) -> None:
     if not view.unlinked_count:
         st.caption(S["unlinked_none"])
         return
-    st.caption(S["unlinked_caption"].format(count=fmt.number(view.unlinked_count)))
+    st.caption(fmt.literal(counted(S["unlinked_caption"], view.unlinked_count)))
     if view.unlinked_count > len(view.unlinked):
-        st.caption(S["unlinked_cut"].format(shown=fmt.number(len(view.unlinked)),
-                                            count=fmt.number(view.unlinked_count)))
+        st.caption(fmt.markdown(S["unlinked_cut"], shown=fmt.number(len(view.unlinked)),
+                                count=fmt.number(view.unlinked_count)))
     rows = view.unlinked.assign(entity=view.unlinked["entity"].map(T.ENTITY_LABEL))
     st.dataframe(
         rows, hide_index=True, width="stretch", height="content" if len(rows) <= 15 else 420,
@@ -151,10 +151,15 @@ def unlinked(view: view_model.LinksView) -> None:
     )
 
 
+def counted(words: dict[str, str], count: int) -> str:
+    """The text of `words` for one or for `count` (Norwegian: «1 rad», «2 rader»); plain text."""
+    return words["one"] if count == 1 else words["many"].format(count=fmt.number(count))
+
+
 def dangling(view: view_model.LinksView) -> None:
     if not len(view.dangling):
         return
-    st.warning(S["dangling_caption"].format(count=fmt.number(len(view.dangling))), icon=":material/link_off:")
+    st.warning(fmt.literal(counted(S["dangling_caption"], len(view.dangling))), icon=":material/link_off:")
     st.dataframe(
         view.dangling.assign(entity=view.dangling["entity"].map(lambda e: T.ENTITY_LABEL.get(e, e))),
         hide_index=True, width="stretch",

@@ -26,6 +26,7 @@ from portfolio.ingest.reading import Upload
 from portfolio.store import audit
 from portfolio.store.snapshots import Store
 from portfolio.texts import decidim as D
+from portfolio.texts import decidim_links as L
 from portfolio.texts import update as T
 from portfolio.web import update
 
@@ -99,7 +100,9 @@ def section(store: Store, root: str) -> None:
     update.show_outcome(ORIGIN)
     pending = update.current_pending(ORIGIN)
     if pending is not None:
-        dangling = decidim_import.dangling_text(decidim_import.dangling_links(pending.prepared))
+        dangling = decidim_import.dangling_text([(L.ENTITY_LABEL.get(entity, entity), decidim_id, initiative)
+                                                 for entity, decidim_id, initiative
+                                                 in decidim_import.dangling_links(pending.prepared)])
         if dangling:
             st.warning(fmt.literal(dangling), icon=":material/link_off:")
         update.show_pending(pending, root)
