@@ -255,3 +255,35 @@ def test_frames_read_back_validate_without_changes():
     demo = Store(DEMO_DATA)
     for meta in demo.list():
         assert validate.validate(demo.read_frames(meta.snapshot_id)) == []
+
+
+def test_queries_run_one_thread_each_and_side_by_side(store):
+    """DuckDB 1.5.5 races in parallel window functions (duckdb/duckdb#25713):
+    now and then a query fails with an internal error and the connection
+    refuses every query after it. The lake's connection runs each query on
+    one thread; sessions still query side by side, each on its own cursor."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    meta = store.write(small_portfolio(40), author="a", note="n")
+    cur = store.cursor()
+    try:
+        assert cur.execute("select current_setting('threads')").fetchone()[0] == 1
+    finally:
+        cur.close()
+    window = (
+        "select initiative_id, row_number() over (partition by owner_area order by initiative_id) as n, "
+        "count(*) over (partition by owner_area) as in_area from lake.initiatives where snapshot_id = $s "
+        "order by initiative_id"
+    )
+
+    def run(_: int) -> list[tuple]:
+        c = store.cursor()
+        try:
+            return c.execute(window, {"s": meta.snapshot_id}).fetchall()
+        finally:
+            c.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(run, range(200)))
+    assert len(results[0]) == 40
+    assert all(result == results[0] for result in results)

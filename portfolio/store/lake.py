@@ -181,11 +181,24 @@ def _verified_already(extensions: tuple[str, ...]) -> bool:
     return True
 
 
+# One thread per query. DuckDB 1.5.5 (pinned: the duckdb-extension-* wheels
+# exist for it only) has a race in parallel window functions that now and then
+# ends a query with "INTERNAL Error: Attempted to access index ... within
+# vector" and then refuses every query on the connection ("database has been
+# invalidated") until the process restarts (duckdb/duckdb#25713; with one
+# thread it never happens). The app's sessions still run their queries side
+# by side: each session's script thread executes its own query.
+QUERY_THREADS = 1
+
+
 def new_connection(extensions: tuple[str, ...]) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with `extensions` loaded (from their
     wheels; signatures checked on the first load in this process)."""
     checked = _verified_already(extensions)
-    con = duckdb.connect(":memory:", config={"allow_unsigned_extensions": "true"} if checked else {})
+    settings = {"threads": QUERY_THREADS}
+    if checked:
+        settings["allow_unsigned_extensions"] = "true"
+    con = duckdb.connect(":memory:", config=settings)
     try:
         for extension in extensions:
             load_extension(con, extension)
