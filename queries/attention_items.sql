@@ -13,8 +13,8 @@
 --           $today up to and including $today + $horizon_days ('decision').
 -- "Towards red" is the schema's severity order (status_severity_order: rød,
 -- gul, ikke vurdert, grønn). $compare_id is the comparison snapshot, one
--- before the shown one (read from initiatives_through($snapshot_id)); NULL
--- when there is none, and then nothing counts as worse. Each initiative row
+-- before the shown one (a later one reads as no rows); NULL when there is
+-- none, and then nothing counts as worse. Each initiative row
 -- has the statuses now and then (old_*: NULL when the initiative is new) and
 -- which dimensions got worse; total_count and <item>_count say how many
 -- items there are in all and of each kind.
@@ -38,8 +38,8 @@ earlier as (
     status_budget,
     status_quality,
     status_risk
-  from initiatives_through($snapshot_id)
-  where snapshot_id = $compare_id
+  from initiatives_of($compare_id)
+  where $compare_id <= $snapshot_id
 ),
 
 joined as (
@@ -158,8 +158,8 @@ risks_then as (
     risk_id,
     probability * consequence as old_score,
     status as old_status
-  from risks_through($snapshot_id)
-  where snapshot_id = $compare_id
+  from risks_of($compare_id)
+  where $compare_id <= $snapshot_id
 ),
 
 risk_items as (

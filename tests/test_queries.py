@@ -263,11 +263,16 @@ def test_lists_ranked_by_status_put_the_most_critical_first(store):
 
 @pytest.mark.parametrize("name", [*queries.names(), "_macros"])
 def test_queries_read_snapshots_only_through_the_table_macros(name):
-    """No query names a lake table or a file: one snapshot is <table>_of($snapshot_id),
-    every snapshot up to the shown one <table>_through($snapshot_id)."""
+    """No query names a lake table or a file: one snapshot is <table>_of($snapshot_id)
+    (or of the comparison, $compare_id: the parameters the runner makes
+    resident), every snapshot up to the shown one <table>_through($snapshot_id)."""
     code = "\n".join(line.split("--", 1)[0] for line in queries.sql(name).splitlines())
-    assert not re.search(r"read_parquet|\blake\.|regexp_|\bglob\s*\(|\bfilename\b|split_part", code, re.I), name
-    for argument in re.findall(r"\b(?:initiatives|budgets|milestones)_(?:of|through)\(([^)]*)\)", code):
+    assert not re.search(r"read_parquet|\blake\.|resident\.|regexp_|\bglob\s*\(|\bfilename\b|split_part", code, re.I), name
+    tables = "|".join(schema.TABLE_NAMES)
+    for argument in re.findall(rf"\b(?:{tables})_of\(([^)]*)\)", code):
+        assert argument in ("$snapshot_id", "$compare_id", "snapshot"), (name, argument)
+    assert {"snapshot_id", "compare_id"} == set(queries.SNAPSHOT_PARAMETERS)
+    for argument in re.findall(rf"\b(?:{tables})_through\(([^)]*)\)", code):
         assert argument in ("$snapshot_id", "snapshot"), (name, argument)
 
 

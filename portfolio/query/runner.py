@@ -13,7 +13,9 @@ a parameter too, `$snapshot_id`: a query reads one snapshot's rows with the
 generated table macros `<table>_of($snapshot_id)`, and every snapshot up to
 the shown one with `<table>_through($snapshot_id)` (one scan, each row with
 its snapshot_id), so the same query reads the latest snapshot or any earlier
-one.
+one. `<table>_of` reads a copy in memory (portfolio.query.resident) that
+`run()` makes before the query runs, of the tables it reads (`tables_read`)
+and of the snapshots it names ($snapshot_id, $compare_id).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ import pandas as pd
 
 from portfolio import config
 from portfolio.model import schema
-from portfolio.query import orders
+from portfolio.query import orders, resident
 from portfolio.store import lake
 from portfolio.store.snapshots import ID_COLUMN, Store
 
@@ -65,26 +67,61 @@ def table_macros_sql() -> str:
     for name in schema.TABLE_NAMES:
         table = f'{lake.ALIAS}."{name}"'
         statements.append(
-            f"create or replace macro {name}_of(snapshot) as table\n"
-            f"  select * exclude ({ID_COLUMN}) from {table} where {ID_COLUMN} = snapshot;\n"
+            resident.of_macro_sql(name) + "\n"
             f"create or replace macro {name}_through(snapshot) as table\n"
             f"  select * from {table} where {ID_COLUMN} <= snapshot;"
         )
     return "\n".join(statements) + "\n"
 
 
-def _setup(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(orders.macros_sql())
-    con.execute(table_macros_sql())
-    con.execute(sql(MACROS))
-
-
 def cursor(store: Store) -> duckdb.DuckDBPyConnection:
-    """A cursor on the store's lake with the shared macros loaded (once per
-    process and lake)."""
+    """A cursor on the store's lake with the shared macros and the resident
+    tables in place (once per process and lake)."""
     cur = store.cursor()
-    lake.once(store.place, "query-macros", _setup)
+
+    def setup(con: duckdb.DuckDBPyConnection) -> None:
+        resident.setup(con, store.place)
+        con.execute(orders.macros_sql())
+        con.execute(table_macros_sql())
+        con.execute(sql(MACROS))
+
+    lake.once(store.place, "query-macros", setup)
     return cur
+
+
+_CALL = re.compile(r"\b([a-z_][a-z0-9_]*)\s*\(")
+SNAPSHOT_PARAMETERS = ("snapshot_id", "compare_id")  # the only values a query passes to `<table>_of`
+
+
+def _code(text: str) -> str:
+    return "\n".join(line.split("--", 1)[0] for line in text.splitlines())
+
+
+@functools.cache
+def _shared_macros() -> dict[str, str]:
+    """The bodies of the macros in queries/_macros.sql, by name."""
+    parts = re.split(r"(?=^create or replace macro )", _code(sql(MACROS)), flags=re.MULTILINE)
+    found = {}
+    for part in parts:
+        match = re.match(r"create or replace macro ([a-z_][a-z0-9_]*)\(", part)
+        if match:
+            found[match.group(1)] = part[match.end():]
+    return found
+
+
+@functools.cache
+def tables_read(name: str) -> frozenset[str]:
+    """The tables whose one-snapshot rows (`<table>_of`) the query reads,
+    itself or through the shared macros: what must be resident to run it."""
+    macros, found, seen, todo = _shared_macros(), set(), set(), [_code(sql(name))]
+    while todo:
+        for word in _CALL.findall(todo.pop()):
+            if word in macros and word not in seen:
+                seen.add(word)
+                todo.append(macros[word])
+            elif word.endswith("_of") and word[:-3] in schema.TABLES:
+                found.add(word[:-3])
+    return frozenset(found)
 
 
 def run(store: Store, name: str, params: dict[str, Any]) -> pd.DataFrame:
@@ -96,7 +133,8 @@ def run(store: Store, name: str, params: dict[str, Any]) -> pd.DataFrame:
     bound = {key: params[key] for key in needed}
     cur = cursor(store)
     try:
-        return cur.execute(sql(name), bound).df()
+        with resident.holding(store, [bound.get(key) for key in SNAPSHOT_PARAMETERS], tables_read(name)):
+            return cur.execute(sql(name), bound).df()
     finally:
         cur.close()
 
