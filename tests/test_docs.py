@@ -71,6 +71,8 @@ def test_streamlit_config_is_private_safe_and_has_enough_contrast():
     assert settings["browser"]["gatherUsageStats"] is False
     assert settings["server"]["enableXsrfProtection"] is True
     assert settings["server"]["address"] == "localhost"
+    # no full garbage collection after every run (bench/README.md: a third more reruns a second under load)
+    assert settings["runner"]["postScriptGC"] is False
     theme = settings["theme"]
     assert contrast(theme["primaryColor"], "#ffffff") >= 4.5
     assert contrast(theme["textColor"], theme["backgroundColor"]) >= 7
