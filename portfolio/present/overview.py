@@ -56,10 +56,8 @@ def kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30)
     ).iloc[0]
     return Kpis(
         total=int(total_rows["initiative_count"].sum()),
-        by_status={s: int(per_status.loc[per_status["status_overall"] == s, "initiative_count"].sum())
-                   for s in schema.STATUSES},
-        by_phase={p: int(per_phase.loc[per_phase["phase"] == p, "initiative_count"].sum())
-                  for p in schema.PHASES},
+        by_status=_sums(per_status["status_overall"], per_status["initiative_count"], schema.STATUSES),
+        by_phase=_sums(per_phase["phase"], per_phase["initiative_count"], schema.PHASES),
         chart_counts=cells[["phase", "status_overall", "initiative_count", "status_order"]].reset_index(drop=True),
         budget_nok=int(budget["budget_nok"]),
         actual_nok=int(budget["actual_nok"]),
@@ -70,6 +68,16 @@ def kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30)
         year=year,
         due_until=ctx.today + dt.timedelta(days=horizon_days),
     )
+
+
+def _sums(keys: pd.Series, counts: pd.Series, order: tuple[str, ...]) -> dict[str, int]:
+    """The counts added up per key, for every key in `order` (0 when none):
+    plain Python over a few rows, which pandas' masks per key made slow."""
+    found = dict.fromkeys(order, 0)
+    for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
+        if key in found:
+            found[key] += int(count)
+    return found
 
 
 def chart_takeaway(k: Kpis) -> str:
@@ -89,19 +97,17 @@ def chart_table(k: Kpis) -> pd.DataFrame:
     """The chart's data as a table (for st.table, a real HTML table): one row
     per phase, one column per status, the counts in Norwegian format."""
     labels = texts.OVERVIEW
-    table = (
-        k.chart_counts.pivot_table(
-            index="phase", columns="status_overall", values="initiative_count",
-            aggfunc="sum", fill_value=0,
-        )
-        .reindex(index=list(schema.PHASES), columns=list(schema.STATUSES), fill_value=0)
-        .rename(columns=texts.STATUS_LABELS)
-    )
-    table[labels["col_count"]] = table.sum(axis=1)
-    table = table.map(fmt.number)
-    table.index.name = labels["col_phase"]
-    table.columns.name = None
-    return table.reset_index()
+    cells: dict[tuple[str, str], int] = {}
+    chart = k.chart_counts
+    for phase, status, count in zip(chart["phase"].tolist(), chart["status_overall"].tolist(),
+                                    chart["initiative_count"].tolist(), strict=True):
+        cells[phase, status] = cells.get((phase, status), 0) + int(count)
+    rows = []
+    for phase in schema.PHASES:
+        counts = [cells.get((phase, status), 0) for status in schema.STATUSES]
+        rows.append([phase, *map(fmt.number, counts), fmt.number(sum(counts))])
+    columns = [labels["col_phase"], *(texts.STATUS_LABELS[s] for s in schema.STATUSES), labels["col_count"]]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int,

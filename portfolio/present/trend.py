@@ -30,9 +30,13 @@ def counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
     )
 
 
-def _count(data: pd.DataFrame, snapshot_id: str, status: str) -> int:
-    match = data[(data["snapshot_id"] == snapshot_id) & (data["status_overall"] == status)]
-    return int(match["initiative_count"].sum())
+def _cells(data: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """The counts by (snapshot id, status), added up (plain Python over a few hundred rows)."""
+    cells: dict[tuple[str, str], int] = {}
+    for key in zip(data["snapshot_id"].tolist(), data["status_overall"].tolist(), data["initiative_count"].tolist(),
+                   strict=True):
+        cells[key[:2]] = cells.get(key[:2], 0) + int(key[2])
+    return cells
 
 
 def takeaway(data: pd.DataFrame) -> str:
@@ -41,14 +45,17 @@ def takeaway(data: pd.DataFrame) -> str:
     ids = data["snapshot_id"].drop_duplicates().tolist()
     first, last = ids[0], ids[-1]
     label = dict(zip(data["snapshot_id"], data["snapshot_label"], strict=False))
+    cells = _cells(data)
+
+    def count(snapshot_id: str, status: str) -> str:
+        return fmt.number(cells.get((snapshot_id, status), 0))
+
     if first == last:
-        return fmt.markdown(T.TAKEAWAY_ONE, red=fmt.number(_count(data, last, "rød")),
-                            green=fmt.number(_count(data, last, "grønn")), date=label[last])
+        return fmt.markdown(T.TAKEAWAY_ONE, red=count(last, "rød"), green=count(last, "grønn"), date=label[last])
     return fmt.markdown(
         T.TAKEAWAY, first=label[first], last=label[last],
-        red_first=fmt.number(_count(data, first, "rød")), red_last=fmt.number(_count(data, last, "rød")),
-        green_first=fmt.number(_count(data, first, "grønn")),
-        green_last=fmt.number(_count(data, last, "grønn")),
+        red_first=count(first, "rød"), red_last=count(last, "rød"),
+        green_first=count(first, "grønn"), green_last=count(last, "grønn"),
     )
 
 
@@ -58,17 +65,16 @@ def caption(ctx: SnapshotContext, data: pd.DataFrame) -> str:
 
 def table_rows(data: pd.DataFrame) -> pd.DataFrame:
     """One row per snapshot, newest first; one column per status and the total."""
-    wide = (
-        data.pivot_table(index=["snapshot_order", "snapshot_label"], columns="status_overall",
-                         values="initiative_count", aggfunc="sum", fill_value=0)
-        .reindex(columns=list(schema.STATUSES), fill_value=0)
-        .rename(columns=texts.STATUS_LABELS)
-        .sort_index(level=0, ascending=False)
-    )
-    wide[T.COL_TOTAL] = wide.sum(axis=1)
-    wide = wide.reset_index(level=0, drop=True).reset_index().rename(columns={"snapshot_label": T.COL_DATE})
-    wide.columns.name = None
-    return wide
+    cells = _cells(data)
+    order = dict(zip(data["snapshot_id"].tolist(), data["snapshot_order"].tolist(), strict=True))
+    label = dict(zip(data["snapshot_id"].tolist(), data["snapshot_label"].tolist(), strict=True))
+    ids = sorted(order, key=order.__getitem__, reverse=True)
+    by_status = {texts.STATUS_LABELS[status]: [cells.get((sid, status), 0) for sid in ids]
+                 for status in schema.STATUSES}
+    totals = [sum(counts) for counts in zip(*by_status.values(), strict=True)] if ids else []
+    columns = {T.COL_DATE: [label[sid] for sid in ids], **by_status, T.COL_TOTAL: totals}
+    return pd.DataFrame({name: values if name == T.COL_DATE else pd.Series(values, dtype="int64")
+                         for name, values in columns.items()})
 
 
 @dataclasses.dataclass(frozen=True)
