@@ -144,6 +144,12 @@ def test_filters_and_counts_on_a_hand_built_portfolio(store):
 
     options = run("filter_options")
     assert options.loc[options.kind == "programme", "value"].tolist() == ["prog"]
+    # the sidebar's choices, made from it once per snapshot
+    from portfolio.present import filters
+    from portfolio.query.context import SnapshotContext
+
+    choices = filters.build_choices(SnapshotContext(store=store, meta=meta, today=DEMO_TODAY))
+    assert choices.areas == ("Kultur", "Oppvekst") and choices.programmes == {"prog": "Program"}
 
 
 def test_queries_read_the_snapshot_they_are_given(store):

@@ -15,7 +15,7 @@ import streamlit as st
 
 from portfolio import config, fmt, texts
 from portfolio.model import schema
-from portfolio.present import snapshots
+from portfolio.present import filters, snapshots
 from portfolio.present.links import TABLE_ROWS, URL_FILTERS, URL_INITIATIVE, URL_SNAPSHOT
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, today_for, today_is_demo_date
@@ -195,11 +195,8 @@ def snapshot_caption(ctx: SnapshotContext) -> fmt.Markdown:
 def filter_widgets(ctx: SnapshotContext) -> queries.Filters:
     """The portfolio filters, in the sidebar, kept in the URL."""
     labels = texts.OVERVIEW
-    options = query(ctx, "filter_options")
-    areas = options.loc[options["kind"] == "area", "value"].tolist()
-    programmes = dict(
-        options.loc[options["kind"] == "programme", ["value", "label"]].itertuples(index=False)
-    )
+    choices = view(filters.build_choices, ctx)  # once per snapshot
+    areas, programmes = list(choices.areas), choices.programmes
     u = URL_FILTERS
     with st.sidebar:
         st.header(texts.OVERVIEW["filters"])
