@@ -28,10 +28,11 @@ from portfolio.web import auth, editor, update
 S = T.SECTION
 ORIGIN = "decidim_links"  # its own preview, author and note fields (portfolio.web.update)
 KEY_PREVIEW = "decidim_links_preview"
-DONE = ("saved", "unchanged", "conflict")
-# what decides first (accept, what, which initiative, why), then the rest to scroll to
-SUGGESTION_ORDER = (view_model.ACCEPT, "title", "initiative_id", "reason", "score", "entity", "decidim_id",
-                    view_model.OTHERS)  # a commit's outcomes after which the preview is spent
+DONE = ("saved", "unchanged", "conflict")  # a commit's outcomes after which the preview is spent
+# What the choice rests on first (accept, what kind of row, its title, which initiative, why), so a
+# laptop's width shows it whole; the score and the ids to scroll to
+SUGGESTION_ORDER = (view_model.ACCEPT, "entity", "title", "initiative_id", "reason", "score", "decidim_id",
+                    view_model.OTHERS)
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
