@@ -16,6 +16,7 @@ from portfolio.model import schema
 from portfolio.present import charts, links
 from portfolio.present.columns import OVERALL_STATUS_PX, PHASE_PX, Columns
 from portfolio.present.links import TABLE_ROWS
+from portfolio.present.tally import tally
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
 from portfolio.texts import initiative as initiative_texts
@@ -71,13 +72,9 @@ def kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30)
 
 
 def _sums(keys: pd.Series, counts: pd.Series, order: tuple[str, ...]) -> dict[str, int]:
-    """The counts added up per key, for every key in `order` (0 when none):
-    plain Python over a few rows, which pandas' masks per key made slow."""
-    found = dict.fromkeys(order, 0)
-    for key, count in zip(keys.tolist(), counts.tolist(), strict=True):
-        if key in found:
-            found[key] += int(count)
-    return found
+    """The counts added up per key, for every key in `order` (0 when none)."""
+    found = tally(counts, keys)
+    return {key: found.get(key, 0) for key in order}
 
 
 def chart_takeaway(k: Kpis) -> str:
@@ -97,11 +94,8 @@ def chart_table(k: Kpis) -> pd.DataFrame:
     """The chart's data as a table (for st.table, a real HTML table): one row
     per phase, one column per status, the counts in Norwegian format."""
     labels = texts.OVERVIEW
-    cells: dict[tuple[str, str], int] = {}
     chart = k.chart_counts
-    for phase, status, count in zip(chart["phase"].tolist(), chart["status_overall"].tolist(),
-                                    chart["initiative_count"].tolist(), strict=True):
-        cells[phase, status] = cells.get((phase, status), 0) + int(count)
+    cells = tally(chart["initiative_count"], chart["phase"], chart["status_overall"])
     rows = []
     for phase in schema.PHASES:
         counts = [cells.get((phase, status), 0) for status in schema.STATUSES]

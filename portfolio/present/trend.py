@@ -11,6 +11,7 @@ import pandas as pd
 from portfolio import fmt, texts
 from portfolio.model import schema
 from portfolio.present import charts, snapshots
+from portfolio.present.tally import tally
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
 from portfolio.texts import trend as T
@@ -31,12 +32,8 @@ def counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
 
 
 def _cells(data: pd.DataFrame) -> dict[tuple[str, str], int]:
-    """The counts by (snapshot id, status), added up (plain Python over a few hundred rows)."""
-    cells: dict[tuple[str, str], int] = {}
-    for key in zip(data["snapshot_id"].tolist(), data["status_overall"].tolist(), data["initiative_count"].tolist(),
-                   strict=True):
-        cells[key[:2]] = cells.get(key[:2], 0) + int(key[2])
-    return cells
+    """The counts by (snapshot id, status), added up."""
+    return tally(data["initiative_count"], data["snapshot_id"], data["status_overall"])
 
 
 def takeaway(data: pd.DataFrame) -> str:

@@ -131,7 +131,8 @@ def _load(store: Store, held: _Held, snapshot_id: str, wanted: set[str]) -> None
 
 
 def _copy(store: Store, snapshot_id: str, names: list[str]) -> None:
-    """Copy the snapshot's rows of the tables into memory, in one transaction."""
+    """Copy the snapshot's rows of the tables into memory, in one transaction
+    (the statements name only the schema's tables; the snapshot id is bound)."""
     cur = store.cursor()
     try:
         with lake.reaching(store.place):
@@ -160,21 +161,32 @@ def _drop_unused(store: Store, held: _Held) -> None:
         return
     with held.loading:
         with held.lock:  # taken again: a query may have asked for one meanwhile
-            victims = [s for s in victims if held.users[s] <= 0 and s in held.tables]
-            for snapshot_id in victims:
-                held.tables.pop(snapshot_id)
-        if victims:
-            _delete(store, victims)
+            dropped = {s: held.tables.pop(s) for s in victims if held.users[s] <= 0 and s in held.tables}
+        if not dropped:
+            return
+        try:
+            _delete(store, list(dropped))
+        except BaseException:
+            with held.lock:  # nothing was deleted (one transaction): they are still there
+                held.tables.update(dropped)
+            raise
 
 
 def _delete(store: Store, snapshot_ids: list[str]) -> None:
+    """Delete the snapshots' rows from memory, in one transaction (the
+    statements name only the schema's tables; the ids are bound)."""
     cur = store.cursor()
     try:
         cur.execute("begin")
-        cur.execute(f"delete from {ALIAS}.{LOADED} where list_contains($ids, {ID_COLUMN})", {"ids": snapshot_ids})
-        for name in schema.TABLE_NAMES:
-            cur.execute(f'delete from {ALIAS}."{name}" where list_contains($ids, {ID_COLUMN})', {"ids": snapshot_ids})
-        cur.execute("commit")
+        try:
+            cur.execute(f"delete from {ALIAS}.{LOADED} where list_contains($ids, {ID_COLUMN})", {"ids": snapshot_ids})
+            for name in schema.TABLE_NAMES:
+                cur.execute(f'delete from {ALIAS}."{name}" where list_contains($ids, {ID_COLUMN})',
+                            {"ids": snapshot_ids})
+            cur.execute("commit")
+        except BaseException:
+            cur.execute("rollback")
+            raise
     finally:
         cur.close()
 

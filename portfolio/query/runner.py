@@ -52,10 +52,14 @@ def names() -> list[str]:
     return sorted(p.stem for p in QUERY_DIR.glob("*.sql") if not p.stem.startswith("_"))
 
 
+def _code(text: str) -> str:
+    """SQL text without its comments."""
+    return "\n".join(line.split("--", 1)[0] for line in text.splitlines())
+
+
 @functools.cache
 def parameters(name: str) -> frozenset[str]:
-    text = "\n".join(line.split("--", 1)[0] for line in sql(name).splitlines())
-    return frozenset(_PARAM.findall(text))
+    return frozenset(_PARAM.findall(_code(sql(name))))
 
 
 @functools.cache
@@ -91,10 +95,6 @@ def cursor(store: Store) -> duckdb.DuckDBPyConnection:
 
 _CALL = re.compile(r"\b([a-z_][a-z0-9_]*)\s*\(")
 SNAPSHOT_PARAMETERS = ("snapshot_id", "compare_id")  # the only values a query passes to `<table>_of`
-
-
-def _code(text: str) -> str:
-    return "\n".join(line.split("--", 1)[0] for line in text.splitlines())
 
 
 @functools.cache
