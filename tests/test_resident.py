@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from conftest import initiative, tables
+from portfolio.model import schema
 from portfolio.query import resident
 from portfolio.query import runner as queries
 from portfolio.query.runner import Filters
@@ -101,3 +102,26 @@ def test_the_comparison_snapshot_is_made_resident_too(snapshots):
     assert sorted(rows.index) == ["tiltak-0", "tiltak-1"]
     assert rows.loc["tiltak-0", "old_overall"] == "rød" and rows.loc["tiltak-1", "old_overall"] == "grønn"
     assert not rows["is_new"].any()
+
+
+def test_a_table_the_snapshot_has_no_rows_of_is_resident_without_a_copy(snapshots):
+    """The attention list reads risks: the snapshots hold none (their row
+    counts say so), so the table is marked resident and reads as empty,
+    with no scan of the lake for it."""
+    store, metas = snapshots
+    meta = metas[3]
+    assert meta.holds_no_rows("risks") and not meta.holds_no_rows("initiatives")
+    rows = queries.run(store, "attention_items", {
+        "snapshot_id": meta.snapshot_id, "compare_id": metas[2].snapshot_id, "filters": Filters().as_param(),
+        "today": dt.date(2026, 11, 23), "row_limit": 50, "high_score": schema.RISK_HIGH_SCORE,
+        "closed_status": schema.RISK_STATUSES[-1], "decision_kind": schema.MILESTONE_KINDS[1], "horizon_days": 60,
+    })
+    assert set(rows["item"]) == {"red"} and len(rows) == 2  # tiltak-0 and tiltak-1 of four
+    cur = queries.cursor(store)
+    try:
+        held = {r[0] for r in cur.execute("select table_name from resident.loaded where snapshot_id = $s",
+                                          {"s": meta.snapshot_id}).fetchall()}
+        risks = cur.execute('select count(*) from resident."risks"').fetchone()[0]
+    finally:
+        cur.close()
+    assert {"initiatives", "risks"} <= held and risks == 0

@@ -132,15 +132,19 @@ def _load(store: Store, held: _Held, snapshot_id: str, wanted: set[str]) -> None
 
 def _copy(store: Store, snapshot_id: str, names: list[str]) -> None:
     """Copy the snapshot's rows of the tables into memory, in one transaction
-    (the statements name only the schema's tables; the snapshot id is bound)."""
+    (the statements name only the schema's tables; the snapshot id is bound).
+    A table the snapshot's metadata counts no rows of is marked loaded
+    without a scan of the lake (Store.read says why)."""
+    meta = store.get(snapshot_id)
     cur = store.cursor()
     try:
         with lake.reaching(store.place):
             cur.execute("begin")
             try:
                 for name in names:
-                    cur.execute(f'insert into {ALIAS}."{name}" select * from {lake.ALIAS}."{name}" '
-                                f"where {ID_COLUMN} = $s", {"s": snapshot_id})
+                    if not meta.holds_no_rows(name):
+                        cur.execute(f'insert into {ALIAS}."{name}" select * from {lake.ALIAS}."{name}" '
+                                    f"where {ID_COLUMN} = $s", {"s": snapshot_id})
                     cur.execute(f"insert into {ALIAS}.{LOADED} values ($s, $t)", {"s": snapshot_id, "t": name})
                 cur.execute("commit")
             except BaseException:

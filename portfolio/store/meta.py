@@ -48,6 +48,12 @@ class SnapshotMeta:
     def created(self) -> dt.datetime:
         return dt.datetime.fromisoformat(self.created_at)
 
+    def holds_no_rows(self, table: str) -> bool:
+        """The snapshot has no rows of `table`, by its row counts (a table
+        added to the schema later is counted only when it has rows)."""
+        count = self.row_counts.get(table)
+        return count == 0 or (count is None and schema.TABLES[table].is_later)
+
     def to_json(self) -> dict:
         return asdict(self)
 
