@@ -160,3 +160,13 @@ def _root_relative(node: ast.AST) -> Path | None:
     if isinstance(node, ast.Name) and node.id == "ROOT" and parts:
         return Path(*reversed(parts))
     return None
+
+
+def test_apptest_looks_for_streamlit_components_once_per_process():
+    """conftest.py keeps the result of AppTest's scan of every installed
+    package (tests/apptest_setup.py): the same components, found once."""
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    assert hasattr(scan, "cache_info")
+    assert scan() is scan()
