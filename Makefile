@@ -3,6 +3,7 @@
 #   make test  - create .venv, install dev requirements, Chromium and PostgreSQL, run the whole suite
 # While working: make test-fast - everything but the browser tests and the slow tests
 # (large generated data, kill -9 at random moments; markers in pyproject.toml).
+# Benchmarks: make bench - ratios in one run; make bench-scaling - the scaling curve (bench/README.md).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -61,6 +62,12 @@ clean-venv:
 # Benchmarks (not part of `make test`, which runs only a smoke run): ratios in one run
 bench: $(VENV)/.dev chromium
 	$(PY) bench/run.py
+
+# Issue 20, item 4: three pages warm and cold at 1 000-100 000 initiatives and 1-260 snapshots
+# (bench/scaling.json, bench/scaling.svg); generates the data into bench/out once
+.PHONY: bench-scaling
+bench-scaling: $(VENV)/.dev
+	$(PY) bench/scaling.py
 
 # The user guide's screenshots (docs/img/*.png), taken of the app on a copy of the demo data
 screenshots: $(VENV)/.dev chromium
