@@ -93,11 +93,7 @@ def dataset(cache: Path, initiatives: int, snapshots: int) -> tuple[Path, dict |
 
 def rss_mb() -> tuple[float, float]:
     """The process's RSS now and its peak so far (MB)."""
-    now = 0
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            now = int(line.split()[1])
-    return now / 1024, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return run.rss_mb(os.getpid()), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def first_programme(data: Path) -> tuple[str, int]:
@@ -124,23 +120,6 @@ def first_programme(data: Path) -> tuple[str, int]:
     return str(found[0]), int(found[1])
 
 
-def drop_resident(store: Store) -> None:
-    """Drop every resident snapshot table of the store's lake (portfolio.query.resident),
-    as the resident module drops its least recently used ones: the next query copies
-    its tables from the lake again."""
-    from portfolio.query import resident
-
-    held = resident._held.get(store.place)
-    if held is None:
-        return
-    with held.loading:
-        with held.lock:
-            ids = list(held.tables)
-            held.tables.clear()
-        if ids:
-            resident._delete(store, ids)
-
-
 def clear_caches() -> None:
     """Empty every cache the process keeps, so that the next run reads the data
     from the lake again: Streamlit's caches (the store, query results, views),
@@ -165,7 +144,7 @@ def clear_caches() -> None:
         store = Store(place.root)
         if store.place != place:
             raise RuntimeError(f"no store for {place}")
-        drop_resident(store)
+        resident.drop_all(store)
         if resident.resident_snapshots(store):
             raise RuntimeError(f"resident tables left in {place}")
     snapshots._listings.clear()

@@ -161,10 +161,27 @@ def _drop_unused(store: Store, held: _Held) -> None:
         if extra <= 0:
             return
         victims = [s for s in held.tables if held.users[s] <= 0][:extra]
+    _drop(store, held, victims)
+
+
+def drop_all(store: Store) -> None:
+    """Drop every resident snapshot no running query holds: the next query
+    copies its tables from the lake again (bench/scaling.py's cold runs)."""
+    held = _held.get(store.place)
+    if held is None:
+        return
+    with held.lock:
+        victims = list(held.tables)
+    _drop(store, held, victims)
+
+
+def _drop(store: Store, held: _Held, victims: list[str]) -> None:
+    """Drop those of the snapshots that no query holds (asked again under the
+    lock: a query may have asked for one meanwhile), in one transaction."""
     if not victims:
         return
     with held.loading:
-        with held.lock:  # taken again: a query may have asked for one meanwhile
+        with held.lock:
             dropped = {s: held.tables.pop(s) for s in victims if held.users[s] <= 0 and s in held.tables}
         if not dropped:
             return
