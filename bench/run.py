@@ -166,7 +166,7 @@ def first_paint(script: str, data: Path, repeat: int) -> tuple[float, float]:
 
     with streamlit_server(script, data, today=TODAY) as url:
         painted, found = [], []
-        with chromium() as page:
+        with chromium(fresh=True) as page:
             page.add_init_script(FIRST_PAINT_SCRIPT)
             page.goto(url)
             page.wait_for_selector("h1", timeout=120000)  # warm the server once
@@ -190,7 +190,7 @@ def cold_start(script: str, data: Path, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        with streamlit_server(script, data, today=TODAY) as url, chromium() as page:
+        with streamlit_server(script, data, today=TODAY) as url, chromium(fresh=True) as page:
             page.add_init_script(FIRST_PAINT_SCRIPT)
             navigated = time.perf_counter()
             page.goto(url)

@@ -69,3 +69,67 @@ def test_what_a_page_that_is_not_the_apps_asks_for_is_not_held_against_it():
         page.set_content("<!doctype html><html lang='nb'><head>"
                          '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/x.css"></head><body>x</body></html>')
         page.wait_for_load_state("load")
+
+
+@pytest.fixture()
+def little_site():
+    """A page on a local HTTP server of this process (an origin with storage of its own)."""
+    import http.server
+    import threading
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("content-type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(b"<!doctype html><html lang='nb'><body>x</body></html>")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+STORED_JS = """() => ({cookie: document.cookie, local: localStorage.getItem('k'), pages: 0})"""
+
+
+def test_each_use_of_the_browser_starts_with_no_cookies_storage_or_pages_of_the_one_before(little_site):
+    """chromium() reuses one browser context for its caches (tests/browser.py): what one
+    test leaves in it (cookies, localStorage, IndexedDB, open pages) is gone for the next."""
+    with chromium() as page:
+        page.goto(little_site)
+        page.evaluate("""() => new Promise(done => {
+            document.cookie = 'k=1; max-age=3600';
+            localStorage.setItem('k', '1');
+            const opened = indexedDB.open('kept', 1);
+            opened.onupgradeneeded = () => opened.result.createObjectStore('s');
+            opened.onsuccess = () => { opened.result.close(); done(); };
+        })""")
+        page.context.new_page()
+        assert page.evaluate(STORED_JS) == {"cookie": "k=1", "local": "1", "pages": 0}
+        reused = page.context
+    with chromium(viewport=(390, 844)) as page:
+        assert page.context is reused, "the context was not reused: each page load pays for its scripts again"
+        assert len(page.context.pages) == 1
+        assert page.viewport_size == {"width": 390, "height": 844}
+        page.goto(little_site)
+        assert page.evaluate(STORED_JS) == {"cookie": "", "local": None, "pages": 0}
+        assert page.context.cookies() == []
+        databases = page.evaluate("() => indexedDB.databases().then(found => found.map(d => d.name))")
+        assert databases == []
+
+
+def test_after_a_failed_use_the_next_one_gets_a_new_context(little_site):
+    with pytest.raises(RuntimeError), chromium() as page:
+        page.goto(little_site)
+        failed = page.context
+        raise RuntimeError("a test failed")
+    with chromium() as page:
+        assert page.context is not failed
