@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from portfolio.store.snapshots import Store  # noqa: E402
 
 DEMO_DATA = ROOT / "data"
+CPU_AT_START = pytest.StashKey[tuple]()
 # A fixed "today" for the demo data: the day after the latest demo snapshot
 DEMO_TODAY = dt.date(2026, 11, 23)
 
@@ -270,6 +271,33 @@ def pytest_sessionfinish(session, exitstatus):
     browser = sys.modules.get("browser")
     if browser is not None:
         browser.close_shared_browser()
+
+
+# -- how busy the machine was (issue 23: is the suite bound by the cores?) -------------------
+
+def machine_cpu() -> tuple[float, float]:
+    """(busy, total) jiffies of every core since boot, from /proc/stat (idle and
+    iowait are not busy)."""
+    with open("/proc/stat") as stat:
+        fields = [int(v) for v in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the controller, or a run without workers
+        session.config.stash[CPU_AT_START] = machine_cpu()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    start = config.stash.get(CPU_AT_START, None)
+    if start is None:
+        return
+    busy, total = (now - then for now, then in zip(machine_cpu(), start, strict=True))
+    if total:
+        terminalreporter.write_line(
+            f"machine's cores busy during the run: {100 * busy / total:.0f} % of {os.cpu_count()} "
+            "(everything on the machine, not only the tests)")
 
 
 # Pages registered with a url_path other than their file's name («Samhandling»: /samhandling)
