@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from conftest import DEMO_DATA, budget, initiative, milestone, tables
 from portfolio import texts
 from portfolio.ingest import template as workbook
+from portfolio.ingest import template_rows
 from portfolio.model import schema
 from portfolio.store.snapshots import SnapshotNotFound, Store
 from portfolio.texts import update as T
@@ -140,3 +141,86 @@ def test_file_name_carries_the_snapshot_date():
     meta = Store(DEMO_DATA).latest()
     assert workbook.file_name(meta) == "portefolje-2026-11-16.xlsx"
     assert workbook.file_name(None).startswith("portefolje-") and str(dt.date.today().year) in workbook.file_name(None)
+
+
+# -- the rows written as XML (portfolio/ingest/template_rows.py) are openpyxl's ---------------
+
+def _openpyxl_cell(sheet, column: schema.Column, raw):
+    """A data cell as the template made it with openpyxl (before template_rows)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import TYPE_STRING
+
+    value = workbook.cell_value(column, raw)
+    if value is None:
+        return None
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = TYPE_STRING
+    elif isinstance(value, dt.date):
+        cell.number_format = template_rows.DATE_FORMAT
+    elif isinstance(value, int):
+        cell.number_format = template_rows.AMOUNT_FORMAT if column.name.endswith("_nok") else template_rows.YEAR_FORMAT
+    return cell
+
+
+def _rows_both_ways(table: schema.Table, frame) -> tuple[bytes, bytes]:
+    """(openpyxl's <sheetData> content, template_rows') for the frame's rows from row 1."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("t")
+    styles = template_rows.style_ids(sheet)
+    for values in zip(*[frame[c.name].tolist() for c in table.columns], strict=True):
+        sheet.append([_openpyxl_cell(sheet, c, v) for c, v in zip(table.columns, values, strict=True)])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    xml = zipfile.ZipFile(buffer).read(sheet.path.lstrip("/"))
+    theirs = xml[xml.index(b"<sheetData>") + len(b"<sheetData>"):xml.index(b"</sheetData>")] \
+        if b"<sheetData>" in xml else b""
+    ours = b"".join(template_rows.rows_xml(table, frame, styles, first_row=1))
+    return theirs, ours
+
+
+def test_the_rows_are_the_xml_openpyxl_writes_for_every_table_of_the_demo_data():
+    store = Store(DEMO_DATA)
+    frames = store.read_frames(store.latest().snapshot_id)
+    compared = 0
+    for name in schema.TYPED_TABLES:
+        theirs, ours = _rows_both_ways(schema.TABLES[name], frames[name])
+        assert ours == theirs, name
+        compared += len(frames[name])
+    assert compared > 300
+
+
+def test_the_rows_are_openpyxls_for_awkward_values_too():
+    import pandas as pd
+
+    table = schema.TABLES["initiatives"]
+    rows = [initiative("a", name=" leading space", description="tab\there & <b>bold</b> \r\nline ]]> \"q\" 'a'"),
+            initiative("b", name="Ærlig 😀 emoji", description="x" * 40_000),
+            initiative("c", name="=HYPERLINK(\"http://x\")", description=None, start_date=None)]
+    frame = tables(rows)["initiatives"]
+    frame = pd.concat([frame, frame.iloc[[0]].assign(initiative_id="d", name="", description=float("nan"))],
+                      ignore_index=True)
+    theirs, ours = _rows_both_ways(table, frame)
+    assert ours == theirs
+    amounts = tables([], budgets=[budget("a", budget_nok=123_456_789_012, actual_nok=None), budget("b", year=2027)])
+    assert _rows_both_ways(schema.TABLES["budgets"], amounts["budgets"])[1] == \
+        _rows_both_ways(schema.TABLES["budgets"], amounts["budgets"])[0]
+    for number in (2, 3, 4):
+        assert f'<row r="{number}">'.encode() in ours
+
+
+def test_a_large_template_has_every_row_and_reads_back(tmp_path):
+    """Above CHUNK_ROWS rows a sheet's rows are joined in parts: none lost, none twice."""
+    from python_calamine import CalamineWorkbook
+
+    n = template_rows.CHUNK_ROWS + 7
+    frames = tables([initiative(f"i{i:06d}", name=f"Tiltak {i}") for i in range(n)])
+    book = workbook.template(frames, None)
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(book)).get_sheet_by_name(
+        workbook.SHEET_NAMES["initiatives"]).to_python()
+    ids = [row[0] for row in sheet[1:] if row[0]]
+    assert ids == [f"i{i:06d}" for i in range(n)]

@@ -28,6 +28,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from portfolio import fmt, texts
+from portfolio.ingest import template_rows
+from portfolio.ingest.template_rows import LIST_JOINER
 from portfolio.model import rules_collaboration, schema
 from portfolio.store.snapshots import SCHEMA_VERSION, SnapshotMeta, Store
 from portfolio.texts import collaboration_data as CD
@@ -36,10 +38,6 @@ from portfolio.texts import register as R
 from portfolio.texts import update as T
 
 LIST_SEPARATOR = ";"
-LIST_JOINER = "; "
-DATE_FORMAT = "DD.MM.YYYY"
-AMOUNT_FORMAT = "#,##0"
-YEAR_FORMAT = "0"  # and every whole number that is not an amount (a 1–5 scale, an item number)
 EXTRA_ROWS = 500  # rows below the data that get the drop-downs too, for new rows
 MAX_WIDTH = 60
 BASE_NAME = "portfolio_base_snapshot"  # defined name pointing at the base id
@@ -129,20 +127,6 @@ def cell_value(column: schema.Column, raw: object) -> object:
         number = float(raw)
         return number if math.isfinite(number) else None
     return str(raw)
-
-
-def _write_cell(sheet, column: schema.Column, raw: object) -> WriteOnlyCell | None:
-    value = cell_value(column, raw)
-    if value is None:
-        return None
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = TYPE_STRING  # never a formula, whatever the text starts with
-    elif isinstance(value, dt.date):
-        cell.number_format = DATE_FORMAT
-    elif isinstance(value, int):
-        cell.number_format = AMOUNT_FORMAT if column.name.endswith("_nok") else YEAR_FORMAT
-    return cell
 
 
 def _header_cells(sheet, labels: list[str]) -> list[WriteOnlyCell]:
@@ -354,6 +338,7 @@ def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | Non
     empty = {name: pd.DataFrame(columns=schema.TABLES[name].column_names) for name in schema.TYPED_TABLES}
     frames = {**empty, **{name: frame for name, frame in (frames or {}).items() if name in empty}}
     id_ranges = _id_ranges(frames)
+    data_sheets = []
     for name in schema.TYPED_TABLES:
         table = schema.TABLES[name]
         frame = frames[name]
@@ -368,9 +353,8 @@ def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | Non
         for dv in _validations(table, last_row, list_ranges, id_ranges):
             sheet.data_validations.append(dv)
         sheet.append(_header_cells(sheet, labels))
-        columns = [frame[c.name].tolist() for c in table.columns]
-        for values in zip(*columns, strict=True):
-            sheet.append([_write_cell(sheet, c, v) for c, v in zip(table.columns, values, strict=True)])
+        if len(frame):
+            data_sheets.append((sheet, table, frame))  # the rows go in after saving (template_rows)
 
     lists_sheet = book.create_sheet(T.LISTS_SHEET)
     lists_sheet.sheet_state = "hidden"
@@ -401,9 +385,13 @@ def template(frames: Mapping[str, pd.DataFrame] | None, meta: SnapshotMeta | Non
         BASE_NAME, attr_text=f"{quote_sheetname(T.META_SHEET)}!$B$1"
     )
 
+    styles = template_rows.style_ids(meta_sheet) if data_sheets else {}
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    if not data_sheets:
+        return buffer.getvalue()
+    return template_rows.fill(buffer.getvalue(), {
+        sheet.path.lstrip("/"): (table, frame, styles) for sheet, table, frame in data_sheets})
 
 
 def template_for(store: Store, snapshot_id: str | None = None) -> bytes:
