@@ -315,3 +315,16 @@ def test_queries_run_one_thread_each_and_side_by_side(store):
         results = list(pool.map(run, range(200)))
     assert len(results[0]) == 40
     assert all(result == results[0] for result in results)
+
+
+def test_a_read_of_named_tables_equals_those_of_the_whole_read(store):
+    import pandas as pd
+
+    from conftest import small_portfolio
+
+    meta = store.write(small_portfolio(4), author="a", note="n")
+    whole = store.read_frames(meta.snapshot_id)
+    some = store.read_frames(meta.snapshot_id, tables=["milestones", "initiatives", "decidim_results"])
+    assert list(some) == [n for n in whole if n in some] and set(some) == {"milestones", "initiatives", "decidim_results"}
+    for name, frame in some.items():
+        pd.testing.assert_frame_equal(frame, whole[name])

@@ -195,7 +195,7 @@ def _finish(tables: dict[str, TableData], problems: list[FileProblem], store: St
     sources = {name: t.source for name, t in tables.items()}
     missing = [name for name in schema.TABLE_NAMES if name not in tables]
     if missing:
-        base_frames = store.read_frames(base.snapshot_id) if base else {}
+        base_frames = store.read_frames(base.snapshot_id, tables=missing) if base else {}
         for name in missing:
             if base is None:
                 later = schema.TABLES[name].is_later  # none yet: an empty register, never a problem

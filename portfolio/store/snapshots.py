@@ -33,6 +33,7 @@ import functools
 import json
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -263,20 +264,23 @@ class Store:
         finally:
             cur.close()
 
-    def read(self, snapshot_id: str, *, every_table: bool = False) -> dict[str, pa.Table]:
-        """Every table of a snapshot, in the declared schema. A table its
-        metadata counts no rows of is not looked for on the lake (there a scan
-        of a table that has never held a row costs 15–40 ms: DuckLake does not
-        keep that it has no statistics); `every_table` reads them all (verify)."""
+    def read(self, snapshot_id: str, *, every_table: bool = False,
+             tables: Iterable[str] | None = None) -> dict[str, pa.Table]:
+        """Every table of a snapshot (or the named `tables`), in the declared
+        schema. A table its metadata counts no rows of is not looked for on
+        the lake (there a scan of a table that has never held a row costs
+        15–40 ms: DuckLake does not keep that it has no statistics);
+        `every_table` reads them all (verify)."""
         meta = self.get(snapshot_id)
+        names = schema.TABLE_NAMES if tables is None else [n for n in schema.TABLE_NAMES if n in set(tables)]
         return {
             name: schema.TABLES[name].arrow_schema.empty_table() if meta.holds_no_rows(name) and not every_table
             else canonical(name, self.read_columns(snapshot_id, name, schema.TABLES[name].column_names))
-            for name in schema.TABLE_NAMES
+            for name in names
         }
 
-    def read_frames(self, snapshot_id: str) -> dict[str, pd.DataFrame]:
-        return {name: t.to_pandas() for name, t in self.read(snapshot_id).items()}
+    def read_frames(self, snapshot_id: str, tables: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+        return {name: t.to_pandas() for name, t in self.read(snapshot_id, tables=tables).items()}
 
     # -- writing ---------------------------------------------------------
     def write(
