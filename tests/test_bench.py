@@ -24,6 +24,7 @@ def test_bench_smoke_run_writes_every_measure(tmp_path):
     assert any(m.startswith("startup:") for m in measures)  # issue 20
     assert any("memory" in m for m in measures)
     assert any("bare read" in m for m in measures)
+    assert any(m.startswith("Excel template of a") for m in measures)  # issue 20: the download
     assert any(m.startswith("publish of") and "export-public" in m for m in measures)  # issue 19
     assert any(m.startswith("Decidim: read of a") for m in measures)  # issue 17
     assert all(isinstance(r["ratio"], float) for r in report["results"])
