@@ -203,6 +203,33 @@ def test_the_list_is_capped_and_says_how_many_more_on_large_data(large_data):
     assert view.counts["overdue"] == kpis.overdue_count
 
 
+
+def _values(frame: pd.DataFrame) -> list[list]:
+    return frame.astype(object).where(frame.notna(), None).to_numpy().tolist()
+
+
+def test_the_rows_sent_are_the_first_of_every_item_and_the_counts_count_them_all(large_data):
+    """The counts are one aggregate row joined to the rows sent (not windows
+    over every item, which DuckDB computed per row: quadratic, issue 20);
+    the rows sent are the first `row_limit` of all items, worst first."""
+    data = Store(large_data)
+    ctx = SnapshotContext(data, data.latest(), DEMO_TODAY)
+    compare = attention.default_compare(ctx)
+    for filters in (Filters(), Filters(statuses=("gul", "grønn"))):
+        every = attention.rows(ctx, filters, compare, row_limit=1_000_000)
+        sent = attention.rows(ctx, filters, compare)
+        assert len(every) > attention.ROW_LIMIT and len(sent) == attention.ROW_LIMIT
+        assert list(sent.columns) == list(every.columns)
+        assert _values(sent) == _values(every.head(attention.ROW_LIMIT))  # (dtypes differ where NULLs come later)
+        assert (every["total_count"] == len(every)).all()
+        per_kind = every["item"].value_counts()
+        for kind, column in (("red", "red_count"), ("worse", "worse_items_count"), ("overdue", "overdue_count"),
+                             ("risk", "risk_count"), ("decision", "decision_count")):
+            assert (every[column] == per_kind.get(kind, 0)).all(), kind
+        assert every[["tier", "position"]].apply(tuple, axis=1).is_monotonic_increasing
+    assert attention.rows(ctx, Filters(statuses=("finnes ikke",)), compare).empty
+
+
 # -- "today" on demo data ----------------------------------------------------------------------------
 
 def test_on_demo_data_today_is_the_latest_snapshots_date_unless_portfolio_today_is_set(monkeypatch, store):

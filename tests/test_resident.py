@@ -125,3 +125,88 @@ def test_a_table_the_snapshot_has_no_rows_of_is_resident_without_a_copy(snapshot
     finally:
         cur.close()
     assert {"initiatives", "risks"} <= held and risks == 0
+
+
+# -- the initiatives' versions (the filtered status trend) -----------------------------------------
+
+def red_trend(store, snapshot_id: str) -> list[int]:
+    """The filtered trend's red count per snapshot up to `snapshot_id`."""
+    rows = queries.run(store, "status_trend_filtered", {"snapshot_id": snapshot_id,
+                                                         "filters": Filters(statuses=("rød",)).as_param()})
+    return rows.loc[rows["status_overall"] == "rød", "initiative_count"].tolist()
+
+
+def versions_held(store) -> tuple[int, list[str]]:
+    cur = queries.cursor(store)
+    try:
+        count = cur.execute(f"select count(*) from resident.{resident.VERSIONS}").fetchone()[0]
+        marks = [r[0] for r in cur.execute("select snapshot_id from resident.loaded where table_name = $t",
+                                           {"t": resident.VERSIONS}).fetchall()]
+    finally:
+        cur.close()
+    return count, marks
+
+
+def test_the_versions_are_built_once_and_again_only_for_a_later_snapshot(snapshots):
+    """Seven snapshots of 1..7 initiatives, the first half red: tiltak-i is
+    red from snapshot 2i+2 on until it turns green, so each is a version or two."""
+    store, metas = snapshots
+    assert queries.reads_versions("status_trend_filtered") and not queries.reads_versions("status_trend")
+    assert red_trend(store, metas[3].snapshot_id) == [0, 1, 1, 2]
+    built = versions_held(store)
+    assert built[1] == [metas[3].snapshot_id]
+    assert red_trend(store, metas[1].snapshot_id) == [0, 1]  # covered: nothing built again
+    assert versions_held(store) == built
+    assert red_trend(store, metas[6].snapshot_id) == [0, 1, 1, 2, 2, 3, 3]
+    count, marks = versions_held(store)
+    assert marks == [metas[6].snapshot_id] and count > built[0]
+    assert count < sum(range(1, 8))  # fewer versions than initiative rows
+
+
+def test_versions_that_do_not_cover_the_snapshot_are_an_error_not_an_empty_result(snapshots):
+    store, metas = snapshots
+    red_trend(store, metas[2].snapshot_id)
+    cur = queries.cursor(store)
+    try:
+        for macro in (resident.VERSIONS, resident.VERSION_SNAPSHOTS):
+            with pytest.raises(duckdb.Error, match=f"not resident: {resident.VERSIONS}"):
+                cur.execute(f"select count(*) from {macro}_through($s)", {"s": metas[4].snapshot_id}).fetchall()
+    finally:
+        cur.close()
+
+
+def test_the_versions_outlive_their_snapshots_tables_and_go_with_drop_all(snapshots):
+    store, metas = snapshots
+    assert red_trend(store, metas[6].snapshot_id) == [0, 1, 1, 2, 2, 3, 3]
+    for meta in metas:  # every snapshot's tables copied in and dropped again (at most four stay)
+        counts(store, meta.snapshot_id)
+    assert metas[6].snapshot_id in resident.resident_snapshots(store)
+    counts(store, metas[0].snapshot_id), counts(store, metas[1].snapshot_id)
+    counts(store, metas[2].snapshot_id), counts(store, metas[3].snapshot_id)
+    assert metas[6].snapshot_id not in resident.resident_snapshots(store)
+    assert versions_held(store)[1] == [metas[6].snapshot_id]
+    assert red_trend(store, metas[5].snapshot_id) == [0, 1, 1, 2, 2, 3]
+    resident.drop_all(store)
+    assert versions_held(store) == (0, [])
+    assert red_trend(store, metas[4].snapshot_id) == [0, 1, 1, 2, 2]  # built again
+    assert versions_held(store)[1] == [metas[4].snapshot_id]
+
+
+def test_the_versions_are_built_while_other_sessions_copy_and_drop_snapshots(snapshots):
+    """Threads ask for the trend up to later and later snapshots (each a new
+    build) while others read every snapshot's counts (copies and drops):
+    every answer is still right."""
+    store, metas = snapshots
+    red = [0, 1, 1, 2, 2, 3, 3]
+    jobs = [("trend", metas[i % 7]) if i % 3 == 0 else ("counts", metas[(i * 5) % 7]) for i in range(60)]
+
+    def answer(job):
+        kind, meta = job
+        position = metas.index(meta)
+        if kind == "trend":
+            return red_trend(store, meta.snapshot_id) == red[:position + 1]
+        return counts(store, meta.snapshot_id) == (position + 1, (position + 1) // 2)
+
+    with ThreadPoolExecutor(6) as pool:
+        assert all(pool.map(answer, jobs))
+    assert versions_held(store)[1] == [metas[6].snapshot_id]

@@ -187,6 +187,44 @@ def test_trend_on_large_data(data_env, large_data):
     assert len(status_table(at)) == 100
 
 
+
+# -- the filtered trend from the initiatives' versions (issue 20) ----------------------------------
+
+def _both(store, snapshot_id: str, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The trend read from every snapshot on the lake, and from the versions in memory."""
+    params = query_params(store, snapshot_id, DEMO_TODAY, filters=filters.as_param())
+    return queries.run(store, "status_trend", params), queries.run(store, "status_trend_filtered", params)
+
+
+def test_the_filtered_trend_is_the_lakes_on_hand_built_snapshots(three):
+    store, metas = three
+    for meta in metas:
+        for filters in (Filters(), Filters(areas=("Kultur",)), Filters(programmes=("a",)),
+                        Filters(statuses=("rød",)), Filters(statuses=("rød", "grønn"), programmes=("a", "b"))):
+            lake, versions = _both(store, meta.snapshot_id, filters)
+            pd.testing.assert_frame_equal(versions, lake)
+
+
+def test_the_filtered_trend_is_the_lakes_on_large_data(large_data):
+    """Every filter kind, on the latest snapshot and an earlier one: the same
+    rows, row for row; and the page asks for it only when a filter is set."""
+    store = Store(large_data)
+    metas = store.list()
+    latest = store.read_frames(metas[-1].snapshot_id)["initiatives"]
+    some = latest[latest["parent_id"].notna()].iloc[0]
+    cases = [Filters(), Filters(phases=("Gjennomføre",)), Filters(statuses=("gul", "rød")),
+             Filters(areas=(some["owner_area"],)), Filters(programmes=(some["parent_id"],)),
+             Filters(focus_areas=tuple(some["focus_areas"][:1])), Filters(target_groups=tuple(some["target_groups"][:1])),
+             Filters(phases=("Idé", "Avslutte"), statuses=("grønn",), focus_areas=tuple(some["focus_areas"][:2]))]
+    for meta in (metas[-1], metas[1]):
+        for filters in cases:
+            lake, versions = _both(store, meta.snapshot_id, filters)
+            pd.testing.assert_frame_equal(versions, lake)
+            assert lake["initiative_count"].sum() > 0 or filters != Filters()
+    assert trend_logic.query_name(Filters()) == "status_trend"
+    assert trend_logic.query_name(Filters(phases=("Idé",))) == "status_trend_filtered"
+
+
 # -- in the browser ----------------------------------------------------------------------------------
 
 @pytest.mark.browser

@@ -14,10 +14,20 @@ import importlib
 from types import ModuleType
 
 
+def _altair() -> ModuleType:
+    """altair, with its validation of each schema object as it is made turned
+    off (its "debug mode": a JSON Schema check of every encoding, scale and
+    locale, 10–15 ms of a chart's build; the pages build specs unvalidated
+    anyway, charts.spec). tests/test_charts.py validates every spec drawn."""
+    module: ModuleType = importlib.import_module("altair")
+    if module.utils.schemapi.DEBUG_MODE:
+        module.utils.schemapi.disable_debug_mode()
+    return module
+
+
 class _Altair:
     def __getattr__(self, name: str) -> object:
-        module: ModuleType = importlib.import_module("altair")
-        return getattr(module, name)
+        return getattr(_altair(), name)
 
 
 alt = _Altair()

@@ -15,7 +15,9 @@ the shown one with `<table>_through($snapshot_id)` (one scan, each row with
 its snapshot_id), so the same query reads the latest snapshot or any earlier
 one. `<table>_of` reads a copy in memory (portfolio.query.resident) that
 `run()` makes before the query runs, of the tables it reads (`tables_read`)
-and of the snapshots it names ($snapshot_id, $compare_id).
+and of the snapshots it names ($snapshot_id, $compare_id); so does
+`initiative_versions_through($snapshot_id)` (the initiatives' versions up to
+the shown snapshot, in memory: `reads_versions`).
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ def cursor(store: Store) -> duckdb.DuckDBPyConnection:
         resident.setup(con, store.place)
         con.execute(orders.macros_sql())
         con.execute(table_macros_sql())
+        con.execute(resident.versions_macros_sql())
         con.execute(sql(MACROS))
 
     lake.once(store.place, "query-macros", setup)
@@ -124,6 +127,12 @@ def tables_read(name: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.cache
+def reads_versions(name: str) -> bool:
+    """Whether the query reads the initiatives' versions (resident.VERSIONS)."""
+    return f"{resident.VERSIONS}_through" in _CALL.findall(_code(sql(name)))
+
+
 def run(store: Store, name: str, params: dict[str, Any]) -> pd.DataFrame:
     """Run a named query on its own cursor, binding the parameters it uses."""
     needed = parameters(name)
@@ -133,7 +142,8 @@ def run(store: Store, name: str, params: dict[str, Any]) -> pd.DataFrame:
     bound = {key: params[key] for key in needed}
     cur = cursor(store)
     try:
-        with resident.holding(store, [bound.get(key) for key in SNAPSHOT_PARAMETERS], tables_read(name)):
+        with resident.holding(store, [bound.get(key) for key in SNAPSHOT_PARAMETERS], tables_read(name)), \
+                resident.holding_versions(store, bound.get("snapshot_id") if reads_versions(name) else None):
             return cur.execute(sql(name), bound).df()
     finally:
         cur.close()
