@@ -14,11 +14,12 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from portfolio import fmt, texts
 from portfolio.model import diff
-from portfolio.present import change_governance, change_summary
+from portfolio.present import change_governance, change_read, change_summary
 from portfolio.present import links as page_links
 from portfolio.present.change_words import (
     BUDGET_KINDS,
@@ -112,32 +113,41 @@ def parse_date(value: str | None) -> dt.date | None:
 
 # -- the changes, with names ---------------------------------------------------------
 
-def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int = 0) -> pd.DataFrame:
+def build(store: Store, old_id: str, new_id: str, today: dt.date, threshold: int = 0, *,
+          whole: bool = False) -> pd.DataFrame:
     """The changes from `old_id` to `new_id` as a table (diff.to_frame) with what
     the page needs beside them: initiative name, milestone title and due date,
-    phase and status of added/removed initiatives, and the snapshot to link to."""
+    phase and status of added/removed initiatives, and the snapshot to link to.
+
+    The change engine runs on the rows of the two snapshots that can make a
+    change (change_read.narrowed); `whole` runs it on both snapshots read
+    whole instead, the same changes at far more cost (the reference for
+    tests and bench)."""
     old_meta, new_meta = store.get(old_id), store.get(new_id)
-    old, new = store.read_frames(old_id), store.read_frames(new_id)
-    changes = diff.compare(old, new, today=today, old_today=old_meta.created.date(),
+    pair = change_read.whole(store, old_meta, new_meta) if whole else change_read.narrowed(
+        store, old_meta, new_meta, today)
+    changes = diff.compare(pair.old, pair.new, today=today, old_today=old_meta.created.date(),
                            budget_threshold_nok=threshold)
     frame = diff.to_frame(changes)
+    old_initiatives, new_initiatives = pair.initiatives(frame["initiative_id"])
+    tables = {"initiatives": (old_initiatives, new_initiatives),  # the initiatives the changes name
+              "milestones": (pair.old["milestones"], pair.new["milestones"])}  # every milestone one names
 
-    def lookup(table: str, key: str, column: str) -> dict:
-        values = dict(zip(old[table][key], old[table][column], strict=False))
-        values.update(zip(new[table][key], new[table][column], strict=False))
-        return values
+    def lookup(keys: pd.Series, table: str, key: str, column: str) -> pd.Series:
+        """Each key's value in the new snapshot, else in the old one, in the column's dtype."""
+        rows = pd.concat([side[[key, column]] for side in tables[table]], ignore_index=True)
+        values = rows.drop_duplicates(key, keep="last").set_index(key)[column]
+        return keys.map(values) if len(values) else pd.Series(np.nan, index=keys.index, dtype=values.dtype)
 
-    in_new = set(new["initiatives"]["initiative_id"])
-    frame["name"] = frame["initiative_id"].map(lookup("initiatives", "initiative_id", "name"))
+    in_new = set(new_initiatives["initiative_id"])
+    frame["name"] = lookup(frame["initiative_id"], "initiatives", "initiative_id", "name")
     frame["name"] = frame["name"].where(frame["name"].notna(), frame["initiative_id"])
     frame.loc[frame["initiative_id"] == "", "name"] = T.NO_INITIATIVE  # a kommunalområde's survey
     frame.loc[(frame["initiative_id"] == "") & frame["table"].isin(DECIDIM_TABLES), "name"] = T.NO_INITIATIVE_DECIDIM
-    frame["milestone_title"] = frame["milestone_id"].map(lookup("milestones", "milestone_id", "title"))
-    frame["milestone_due"] = frame["milestone_id"].map(lookup("milestones", "milestone_id", "due_date"))
-    frame["initiative_phase"] = frame["initiative_id"].map(lookup("initiatives", "initiative_id", "phase"))
-    frame["initiative_status"] = frame["initiative_id"].map(
-        lookup("initiatives", "initiative_id", "status_overall")
-    )
+    frame["milestone_title"] = lookup(frame["milestone_id"], "milestones", "milestone_id", "title")
+    frame["milestone_due"] = lookup(frame["milestone_id"], "milestones", "milestone_id", "due_date")
+    frame["initiative_phase"] = lookup(frame["initiative_id"], "initiatives", "initiative_id", "phase")
+    frame["initiative_status"] = lookup(frame["initiative_id"], "initiatives", "initiative_id", "status_overall")
     latest_id = store.latest().snapshot_id
     links = {}
     for i in frame["initiative_id"].unique():
