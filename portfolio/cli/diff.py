@@ -7,8 +7,7 @@ import json
 import sys
 
 from portfolio import config
-from portfolio.model import diff
-from portfolio.present import change_words, changes
+from portfolio.present import change_read, change_words, changes
 from portfolio.store.snapshots import SnapshotNotFound, Store
 from portfolio.texts import changes as changes_texts
 
@@ -43,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
     old, new = metas
     today = changes.today_for(store, new)
     if args.json:
-        found = diff.compare_snapshots(store, old.snapshot_id, new.snapshot_id, today=today,
-                                       budget_threshold_nok=args.threshold)
+        found = change_read.compare(store, old, new, today, args.threshold)  # only the rows that can differ
         print(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=2))
         return 0
     frame = changes.build(store, old.snapshot_id, new.snapshot_id, today, args.threshold)

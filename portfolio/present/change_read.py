@@ -35,7 +35,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio.model import schema
+from portfolio.model import diff, schema
 from portfolio.query import runner
 from portfolio.store import keyed, lake
 from portfolio.store.snapshots import ID_COLUMN, SnapshotMeta, Store, canonical
@@ -111,3 +111,11 @@ def _side(name: str, rows: pa.Table, snapshot_id: str) -> pd.DataFrame:
     """One snapshot's rows, in the declared schema, as Store.read_frames gives them."""
     mine = rows.filter(pc.equal(rows[ID_COLUMN], pa.scalar(snapshot_id, rows.schema.field(ID_COLUMN).type)))
     return canonical(name, mine).to_pandas()
+
+
+def compare(store: Store, old_meta: SnapshotMeta, new_meta: SnapshotMeta, today, threshold: int = 0) -> list:
+    """diff.compare_snapshots' changes (the old side seen on its own date, the
+    new one on `today`), from the narrowed rows."""
+    pair = narrowed(store, old_meta, new_meta, today)
+    return diff.compare(pair.old, pair.new, today=today, old_today=old_meta.created.date(),
+                        budget_threshold_nok=threshold)
