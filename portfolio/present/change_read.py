@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 
 from portfolio.model import diff, schema
 from portfolio.query import runner
-from portfolio.store import keyed, lake
+from portfolio.store import keyed
 from portfolio.store.snapshots import ID_COLUMN, SnapshotMeta, Store, canonical
 
 QUERIES = {name: f"changes_{name}" for name in schema.TABLE_NAMES}
@@ -87,24 +87,10 @@ def narrowed(store: Store, old_meta: SnapshotMeta, new_meta: SnapshotMeta, today
             rows = schema.TABLES[name].arrow_schema.empty_table().append_column(
                 ID_COLUMN, pa.array([], pa.string()))
         else:
-            rows = _run(store, QUERIES[name], {"snapshot_id": later, "compare_id": earlier, "today": today})
+            rows = runner.run_arrow(store, QUERIES[name], {"snapshot_id": later, "compare_id": earlier, "today": today})
         old[name] = _side(name, rows, old_meta.snapshot_id)
         new[name] = _side(name, rows, new_meta.snapshot_id)
     return Pair(store, old_meta, new_meta, old, new)
-
-
-def _run(store: Store, name: str, params: dict) -> pa.Table:
-    """A named query's result as Arrow (runner.run gives pandas, whose types
-    differ from Store.read_frames'). The changes queries read the lake
-    (`<table>_through`), no resident table."""
-    assert not runner.tables_read(name), name
-    bound = {key: params[key] for key in runner.parameters(name)}
-    cur = runner.cursor(store)
-    try:
-        with lake.reaching(store.place):
-            return cur.execute(runner.sql(name), bound).to_arrow_table()
-    finally:
-        cur.close()
 
 
 def _side(name: str, rows: pa.Table, snapshot_id: str) -> pd.DataFrame:

@@ -29,6 +29,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from portfolio import config
 from portfolio.model import schema
@@ -133,13 +134,33 @@ def reads_versions(name: str) -> bool:
     return f"{resident.VERSIONS}_through" in _CALL.findall(_code(sql(name)))
 
 
-def run(store: Store, name: str, params: dict[str, Any]) -> pd.DataFrame:
-    """Run a named query on its own cursor, binding the parameters it uses."""
+def _bound(name: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters the query uses, from `params` (KeyError when one is missing)."""
     needed = parameters(name)
     missing = needed - params.keys()
     if missing:
         raise KeyError(f"query {name} needs parameters {sorted(missing)}")
-    bound = {key: params[key] for key in needed}
+    return {key: params[key] for key in needed}
+
+
+def run_arrow(store: Store, name: str, params: dict[str, Any]) -> pa.Table:
+    """A named query that reads only the lake (`<table>_through`, no resident
+    table), as Arrow: DuckDB's types, which Store.read_frames' conversion
+    expects (pandas' from `run` differ)."""
+    if tables_read(name) or reads_versions(name):
+        raise ValueError(f"query {name} reads tables held in memory: use run()")
+    bound = _bound(name, params)
+    cur = cursor(store)
+    try:
+        with lake.reaching(store.place):
+            return cur.execute(sql(name), bound).to_arrow_table()
+    finally:
+        cur.close()
+
+
+def run(store: Store, name: str, params: dict[str, Any]) -> pd.DataFrame:
+    """Run a named query on its own cursor, binding the parameters it uses."""
+    bound = _bound(name, params)
     cur = cursor(store)
     try:
         with resident.holding(store, [bound.get(key) for key in SNAPSHOT_PARAMETERS], tables_read(name)), \
