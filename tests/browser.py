@@ -357,14 +357,43 @@ def open_every_expander(page) -> None:
         _open_visible_expanders(page)
 
 
-def _open_visible_expanders(page) -> None:
-    expanders = page.locator('[data-testid="stExpander"]')
-    for i in range(expanders.count()):
-        expander = expanders.nth(i)
-        if not expander.locator("summary").is_visible():
-            continue  # in a tab not shown now: opened when its tab is
-        if expander.locator("details").get_attribute("open") is None:
-            open_expander(page, expander)
+# Every shown expander that is closed: clicked open at once; then every shown
+# expander must be open with something drawn in it. (Streamlit opens an
+# expander in the browser, without a rerun, so one wait covers them all.)
+_CLICK_CLOSED_EXPANDERS_JS = """() => {
+  let clicked = 0;
+  for (const e of document.querySelectorAll('[data-testid="stExpander"]')) {
+    const summary = e.querySelector('summary');
+    const details = e.querySelector('details');
+    if (summary && details && !details.open && summary.checkVisibility()) { summary.click(); clicked++; }
+  }
+  return clicked;
+}"""
+_SHOWN_EXPANDERS_OPEN_JS = """() => [...document.querySelectorAll('[data-testid="stExpander"]')]
+  .filter(e => e.querySelector('summary')?.checkVisibility())
+  .every(e => e.querySelector('details').open
+    && /\\S/.test(e.querySelector('[data-testid="stExpanderDetails"]')?.textContent ?? ''))"""
+
+
+def _open_visible_expanders(page, attempts: int = 3) -> None:
+    """Open every closed expander shown now (not those in a tab not shown:
+    opened when their tab is), all in one go, and wait until each shows what
+    it holds and the page is idle. A click that lands while the page reruns
+    may leave an expander closed: then the closed ones are clicked again (at
+    most `attempts` times)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(attempts):
+        wait_until_idle(page)
+        if not page.evaluate(_CLICK_CLOSED_EXPANDERS_JS) and attempt == 0:
+            return
+        try:
+            page.wait_for_function(_SHOWN_EXPANDERS_OPEN_JS, timeout=20_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+    wait_until_idle(page)
 
 
 def favicon(page) -> str:

@@ -519,23 +519,9 @@ def test_om_dataene_in_the_public_app_shows_only_public_data(sentinel_data, data
     assert secret("project_leader") in text and secret("author") in text
 
 
-def open_every_expander(page) -> None:
-    """Open every closed expander, one at a time, and wait until its details
-    are drawn (a public card draws its details in the rerun its opening
-    starts), then until the page is idle."""
-    from browser import open_expander
-
-    expanders = page.locator('[data-testid="stExpander"]')
-    for i in range(expanders.count()):
-        expander = expanders.nth(i)
-        if expander.locator("details").get_attribute("open") is not None:
-            continue
-        open_expander(page, expander)
-
-
 @pytest.mark.browser
 def test_no_sentinel_reaches_the_browser(sentinel_data):
-    from browser import ARTIFACTS, chromium, streamlit_server, wait_until_idle
+    from browser import ARTIFACTS, chromium, open_every_expander, streamlit_server, wait_until_idle
 
     with streamlit_server("public.py", sentinel_data, today=DEMO_TODAY.isoformat()) as url, chromium(viewport=(390, 844)) as page:
         # a link to an internal page, as the server's first request, does
