@@ -8,7 +8,7 @@ from portfolio.texts import decidim_pages as D
 from portfolio.texts import meeting_pack as MP
 from portfolio.texts import overview as A
 from portfolio.texts import trend as trend_texts
-from portfolio.web import tables, ui
+from portfolio.web import ahead, tables, ui
 
 T = texts.OVERVIEW
 
@@ -24,8 +24,8 @@ st.title(T["title"])
 st.caption(T["intro"] + " " + fmt.literal(ui.snapshot_caption(ctx)))
 
 filters = ui.filter_widgets(ctx)
-view = ui.view(overview.build_view, ctx, filters)
-k = view.kpis
+# the figures and charts are built beside «Trenger oppmerksomhet», which this thread builds (portfolio/web/ahead.py)
+ahead.start(ctx, (overview.build_view, filters), (decidim.build_overview_figure, filters), (trend.build_view, filters))
 
 # «Trenger oppmerksomhet»: what to look at first, worst first (portfolio/present/attention.py)
 st.header(A.HEADING, anchor=False)
@@ -48,6 +48,9 @@ with attention_list:
                 st.caption(fmt.literal(focus.rest_note))
     if focus.total:
         st.caption(A.ORDER)
+
+view = ui.view(overview.build_view, ctx, filters)
+k = view.kpis
 
 kpi_links = attention.kpi_links(ctx, filters, k.year, k.by_status["rød"])
 c1, c2, c3, c4 = st.columns(4)

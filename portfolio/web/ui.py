@@ -61,8 +61,12 @@ def view(build: Callable, ctx: SnapshotContext, *args: Any) -> Any:
 
     The result is shared by every session: pages only draw it, never change it.
     """
-    name = f"{build.__module__}.{build.__qualname__}"
-    return _cached_view(name, str(ctx.store.root), ctx.snapshot_id, ctx.today, ctx.is_latest, args, build, ctx)
+    return _cached_view(*view_key(build, ctx, *args), build, ctx)
+
+
+def view_key(build: Callable, ctx: SnapshotContext, *args: Any) -> tuple:
+    """What `view` keeps a view by."""
+    return f"{build.__module__}.{build.__qualname__}", str(ctx.store.root), ctx.snapshot_id, ctx.today, ctx.is_latest, args
 
 
 def vega(spec: dict) -> None:
