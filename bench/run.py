@@ -327,16 +327,13 @@ def csv_validation_seconds(data: Path, rows: int) -> float:
     return median_time(validate, 1)
 
 
-def previous_figure(measure: str) -> str:
-    """The figure of `measure` in bench/results.json as it was before this run."""
+def previous_figures() -> dict[str, float]:
+    """Each measure's figure in bench/results.json as it was before this run."""
     try:
         rows = json.loads((ROOT / "bench" / "results.json").read_text())["results"]
     except (OSError, ValueError, KeyError):
-        return "none"
-    for row in rows:
-        if row.get("measure") == measure:
-            return f"{row['ratio']} ({row['detail']})"
-    return "none"
+        return {}
+    return {row["measure"]: row["ratio"] for row in rows if "measure" in row and "ratio" in row}
 
 
 def rss_mb(pid: int) -> float:
@@ -412,11 +409,16 @@ def main(argv: list[str] | None = None) -> int:
     two = dataset(args.cache, args.initiatives, 2)
     rows: list[dict] = []
 
+    previous = previous_figures()
+
     def record(name: str, value: float, target: str, ok: bool | None, detail: str) -> None:
-        """`ok` None: reported, with no target (see the target column)."""
-        rows.append({"measure": name, "ratio": round(value, 3), "target": target, "ok": ok, "detail": detail})
+        """`ok` None: reported, with no target (see the target column).
+        Each row has the measure's figure in the results file before this
+        run beside it (`previous`; None when it was not measured)."""
+        rows.append({"measure": name, "ratio": round(value, 3), "previous": previous.get(name), "target": target,
+                     "ok": ok, "detail": detail})
         verdict = "n/a" if ok is None else "ok" if ok else "MISSED"
-        print(f"  {name:<58} {value:8.2f}  {target:<8} {verdict}  {detail}", flush=True)
+        print(f"  {name:<58} {value:8.2f}  {target:<8} {verdict}  {detail} (previous: {previous.get(name)})", flush=True)
 
     print("page reruns (AppTest, warm):", flush=True)
     large_vs_demo: dict[str, float] = {}
@@ -489,8 +491,7 @@ def main(argv: list[str] | None = None) -> int:
         t_cold_empty = cold_start("bench/empty_app.py", big, 1 if args.smoke else 3)
         name = "startup: `streamlit run` to the painted overview (large) vs an empty Streamlit app"
         record(name, t_cold_app / t_cold_empty, "≤ 3", t_cold_app / t_cold_empty <= 3,
-               f"{t_cold_app * 1000:.0f} ms vs {t_cold_empty * 1000:.0f} ms (cold processes); "
-               f"previous: {previous_figure(name)}")
+               f"{t_cold_app * 1000:.0f} ms vs {t_cold_empty * 1000:.0f} ms (cold processes)")
         sessions = 2 if args.smoke else 10
         try:
             first, last, growth = memory_per_session(big, sessions)
@@ -519,22 +520,22 @@ def main(argv: list[str] | None = None) -> int:
     t_import, t_calamine, t_openpyxl = times["import"], times["calamine"], times["openpyxl"]
     name = f"import of a {n}-initiative workbook vs calamine's bare read"
     record(name, t_import / t_calamine, "≤ 1.5", t_import / t_calamine <= 1.5,
-           f"{t_import * 1000:.0f} ms vs {t_calamine * 1000:.0f} ms; previous: {previous_figure(name)}")
+           f"{t_import * 1000:.0f} ms vs {t_calamine * 1000:.0f} ms")
     name = f"import of a {n}-initiative workbook vs openpyxl's bare read"
     record(name, t_import / t_openpyxl, "≤ 0.25", t_import / t_openpyxl <= 0.25,
-           f"{t_import * 1000:.0f} ms vs {t_openpyxl * 1000:.0f} ms; previous: {previous_figure(name)}")
+           f"{t_import * 1000:.0f} ms vs {t_openpyxl * 1000:.0f} ms")
     name = f"Excel template of a {n}-initiative snapshot (the download), s"
     record(name, times["template"], "< 15", times["template"] < 15,
-           f"{times['template']:.1f} s for {len(times['book']) / 2**20:.1f} MB; previous: {previous_figure(name)}")
+           f"{times['template']:.1f} s for {len(times['book']) / 2**20:.1f} MB")
     growth, python_peak, unpacked = import_peak_memory(one, times["book"])
     name = f"peak memory of a {n}-initiative import vs the workbook's unpacked size"
     record(name, growth / unpacked, "≤ 5", growth / unpacked <= 5,
            f"peak RSS +{growth / 2**20:.0f} MB (Python objects {python_peak / 2**20:.0f} MB) "
-           f"for {unpacked / 2**20:.0f} MB unpacked; previous: {previous_figure(name)}")
+           f"for {unpacked / 2**20:.0f} MB unpacked")
     rows_csv = 2_000 if args.smoke else 200_000
     seconds = csv_validation_seconds(one, rows_csv)
     name = f"validation of a {rows_csv}-row CSV file, s"
-    record(name, seconds, "< 10", seconds < 10, f"{seconds:.1f} s; previous: {previous_figure(name)}")
+    record(name, seconds, "< 10", seconds < 10, f"{seconds:.1f} s")
 
     # Decidim's open data (issue 17): a results file as Decidim writes it, read and normalised
     print("decidim:", flush=True)
@@ -545,14 +546,14 @@ def main(argv: list[str] | None = None) -> int:
     name = f"Decidim: read of a {rows_decidim}-row results file, s"
     record(name, times["read"], "< 20", times["read"] < 20,
            f"{times['read']:.1f} s (pandas' bare read of the same file {times['bare']:.1f} s); "
-           f"previous: {previous_figure(name)}")
+           "")
     from decidim_costs import import_end_to_end
 
     times = import_end_to_end(rows_decidim)
     name = f"Decidim: import of a {rows_decidim}-row results file into a store (prepare, preview, commit), s"
     record(name, times["total"], "< 20", times["total"] < 20,
            f"{times['total']:.1f} s (prepare {times['prepare']:.1f} s, preview {times['preview']:.1f} s, "
-           f"commit {times['commit']:.1f} s); previous: {previous_figure(name)}")
+           f"commit {times['commit']:.1f} s)")
 
     # The meeting pack (issue 18): the whole portfolio's PDF at scale vs the demo pack (the
     # smoke run builds the pack's data only: rendering starts Typst and vl-convert, seconds)
@@ -585,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
     record(f"publish of a {args.initiatives}-initiative snapshot vs export-public of it", t_publish / t_export,
            "reported", None, f"{t_publish:.1f} s vs {t_export:.1f} s; {costs['files']:.0f} files")
     name = f"publish of a {args.initiatives}-initiative snapshot, s"
-    record(name, t_publish, "< 60", t_publish < 60, f"{t_publish:.1f} s; previous: {previous_figure(name)}")
+    record(name, t_publish, "< 60", t_publish < 60, f"{t_publish:.1f} s")
 
     result = {
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

@@ -28,4 +28,6 @@ def test_bench_smoke_run_writes_every_measure(tmp_path):
     assert any(m.startswith("publish of") and "export-public" in m for m in measures)  # issue 19
     assert any(m.startswith("Decidim: read of a") for m in measures)  # issue 17
     assert all(isinstance(r["ratio"], float) for r in report["results"])
+    assert all("previous" in r for r in report["results"])  # issue 20: the figure before, beside each
+    assert not any("previous" in r["detail"] for r in report["results"])  # not nested in the text
     assert "cores" in report["machine"]
