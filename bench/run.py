@@ -545,8 +545,7 @@ def main(argv: list[str] | None = None) -> int:
     times = read_vs_bare(rows_decidim)
     name = f"Decidim: read of a {rows_decidim}-row results file, s"
     record(name, times["read"], "< 20", times["read"] < 20,
-           f"{times['read']:.1f} s (pandas' bare read of the same file {times['bare']:.1f} s); "
-           "")
+           f"{times['read']:.1f} s (pandas' bare read of the same file {times['bare']:.1f} s)")
     from decidim_costs import import_end_to_end
 
     times = import_end_to_end(rows_decidim)
