@@ -9,8 +9,8 @@ Excel's computed value when the file has one; without it they are a problem,
 as are error cells.
 
 Two readers, one result. The values of a sheet are read by python-calamine
-(Rust: `CalamineSheet`), after `scan_sheet` has looked at the sheet's XML
-(vectorised, at the speed of a byte search) and found it plain: only rows,
+(Rust), after `scan_sheet` has looked at the sheet's XML (vectorised; in a
+thread ahead of the reads, `ScanAhead`) and found it plain: only rows,
 cells, values, formulas and inline text, every row and cell with its own
 reference, in order, within `Limits.max_columns`, no formula without a
 computed value, and no more room than the cells need (calamine fills the
@@ -40,7 +40,7 @@ from portfolio.ingest import sniff
 from portfolio.ingest.cells import CellError, Formula, table_from_name
 from portfolio.ingest.grid import Budget, ReadStopped, RowCells, blank, dense_to_table, grid_to_table
 from portfolio.ingest.reading import FileProblem, Limits, Reading, Source, Upload
-from portfolio.ingest.sheet_scan import SheetScan, scan_sheet
+from portfolio.ingest.sheet_scan import ScanAhead, SheetScan
 from portfolio.ingest.template import META_KEYS, RESERVED_SHEETS, SHEET_NAMES
 from portfolio.model import schema
 from portfolio.texts import update as T
@@ -69,6 +69,8 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
         return
     sheet_source = source
     values = Values(data)
+    values.scan_ahead([path for title, path in book.sheets
+                       if title not in RESERVED_SHEETS or title == T.META_SHEET], limits.max_columns)
     try:
         found: dict[str, str] = {}
         for title, path in book.sheets:
@@ -255,7 +257,12 @@ class Values:
         self.data = data
         self._book = None
         self._failed = False
+        self._ahead: ScanAhead | None = None
         self.scan: SheetScan | None = None  # of the last sheet read
+
+    def scan_ahead(self, paths: list[str], max_columns: int) -> None:
+        """Scan these sheets in a thread beside the reads (sheet_scan.ScanAhead)."""
+        self._ahead = ScanAhead(self.data, paths, max_columns)
 
     def _open(self):
         if self._book is None and not self._failed:
@@ -274,13 +281,12 @@ class Values:
         `CellError` for an error cell), its rows and cells paid for (unless
         not `pay`: `self.scan` says what they cost); None when the sheet is
         not plain, or is more than the budget has left."""
-        try:
-            with book.open(path) as part:
-                xml = part.read()
-        except KeyError:
+        if self._ahead is None:
+            self.scan_ahead([path], budget.limits.max_columns)
+        found = self._ahead.result(path)
+        if isinstance(found, KeyError):
             return None
-        self.scan = scan = scan_sheet(xml, budget.limits.max_columns)
-        del xml
+        self.scan = scan = found
         if scan is None or budget.cells + scan.units > budget.limits.max_cells:
             return None
         calamine = self._open()
@@ -300,6 +306,8 @@ class Values:
         return rows
 
     def close(self) -> None:
+        if self._ahead is not None:
+            self._ahead.close()
         if self._book is not None:
             self._book.close()
             self._book = None

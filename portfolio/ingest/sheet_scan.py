@@ -74,19 +74,15 @@ def scan_sheet(xml: bytes, max_columns: int) -> SheetScan | None:
             or _CELL_TAG.search(xml, end)):
         return None  # no sheetData, or two, or a cell outside it
     a = np.frombuffer(xml, dtype=np.uint8)  # `</sheetData>` follows every tag looked at: no index runs out
-    lt = np.flatnonzero(a[opened:end] == ord("<"))
+    lt = _tag_starts(a, opened, end)
     if len(lt) == 0:
         return SheetScan()
-    lt += opened
     first = a[lt + 1]
     if not _FIRST[first].all():
         return None  # another element (rich text, comments, anything else): sheet_rows
 
-    def tags(letter: str) -> np.ndarray:
-        return lt[first == ord(letter)]
-
-    rows, cells, values, formulas = tags("r"), tags("c"), tags("v"), tags("f")
-    texts_, inline = tags("t"), tags("i")
+    rows, cells, values, formulas, texts_, inline = [lt[first == ord(letter)] for letter in "rcvfti"]
+    del lt, first  # the largest arrays go as soon as they are used (ScanAhead runs beside a read)
     word4 = _words(xml, np.uint32)
     if not (_NAME_END[a[cells + 2]].all()
             and _NAME_END[a[values + 2]].all() and _NAME_END[a[formulas + 2]].all()
@@ -112,6 +108,7 @@ def scan_sheet(xml: bytes, max_columns: int) -> SheetScan | None:
     if not letter(first_letter).all() or np.any(two & letter(third)):
         return None
     columns = np.where(two, (first_letter - 64) * 26 + (second - 64), first_letter - 64) - 1
+    del ref, first_letter, second, third
     if len(columns) and int(columns.max()) >= max_columns:
         return None
     # each cell's row number is its row's: the same digits, then the quote
@@ -121,7 +118,10 @@ def scan_sheet(xml: bytes, max_columns: int) -> SheetScan | None:
     width = digits[owner] + 1  # digits and the quote: at most 8 bytes
     mask = np.where(width >= 8, np.uint64(0xFFFFFFFFFFFFFFFF),
                     (np.uint64(1) << (np.minimum(width, 7).astype(np.uint64) * np.uint64(8))) - np.uint64(1))
-    if np.any((mine ^ theirs) & mask):
+    mine ^= theirs
+    mine &= mask
+    del theirs, mask, width
+    if np.any(mine):
         return None
     # no formula without a computed value (<v>…</v>, not <v/>: sheet_rows names the formula)
     if len(formulas):
@@ -143,6 +143,19 @@ def scan_sheet(xml: bytes, max_columns: int) -> SheetScan | None:
         errors.append((int(numbers[owner[owner_cell]]) - 1, int(columns[owner_cell]), _unescape(content)))
     paid = np.cumsum(np.bincount(owner, minlength=len(numbers)) + 1) if len(numbers) else []
     return SheetScan(rows_count, cells_count, errors, numbers.tolist(), list(paid))
+
+
+CHUNK = 1 << 20  # bytes looked at in one step by `_tag_starts`
+
+
+def _tag_starts(a: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Where each "<" in a[start:end] is, a chunk at a time and as 32-bit
+    positions where they fit: the scan may run beside a read of another
+    sheet (ScanAhead), so it holds no array as large as the sheet."""
+    dtype = np.int32 if end < 2**31 else np.int64
+    found = [np.flatnonzero(a[at:min(at + CHUNK, end)] == ord("<")).astype(dtype) + dtype(at)
+             for at in range(start, end, CHUNK)]
+    return np.concatenate(found) if found else np.zeros(0, dtype=dtype)
 
 
 def _numbers(a: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray | None, np.ndarray]:
@@ -170,3 +183,79 @@ def _unescape(text: str) -> str:
     from xml.sax.saxutils import unescape
 
     return unescape(text, {"&quot;": '"', "&apos;": "'"})
+
+
+class ScanAhead:
+    """`scan_sheet` of a workbook's sheets, one after the other in a thread
+    of its own, while the reader reads the sheets already scanned: the scan
+    (inflating the sheet's XML, numpy over its bytes) runs beside calamine's
+    read, which leaves the interpreter to other threads for most of its time.
+
+    `result(path)` waits for that sheet's scan and returns it, or raises
+    what the scan raised (a damaged zip member), where the reader would have
+    met it. Only one sheet's XML is held at a time; `close()` stops the
+    thread after the sheet it is on. A sheet asked for that was not listed
+    is scanned on the caller's thread."""
+
+    def __init__(self, data: bytes, paths: list[str], max_columns: int):
+        import threading
+
+        self._paths = list(dict.fromkeys(paths))
+        self._max_columns = max_columns
+        self._data = data
+        self._done = {path: threading.Event() for path in self._paths}
+        self._results: dict[str, tuple[bool, object]] = {}  # path -> (ok, scan or the exception)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sheet-scan", daemon=True)
+        self._thread.start()
+
+    def _scan(self, archive, path: str) -> tuple[bool, object]:
+        try:
+            with archive.open(path) as part:
+                xml = part.read()
+        except KeyError:
+            return True, KeyError(path)  # no such part: the reader reads no values from it
+        except BaseException as err:  # raised again on the reader's thread
+            return False, err
+        try:
+            return True, scan_sheet(xml, self._max_columns)
+        except BaseException as err:  # raised again on the reader's thread
+            return False, err
+
+    def _run(self) -> None:
+        import io
+        import zipfile
+
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(self._data))
+        except BaseException as err:  # every sheet's result is the error
+            for path in self._paths:
+                self._results[path] = (False, err)
+                self._done[path].set()
+            return
+        with archive:
+            for path in self._paths:
+                if self._stop.is_set():
+                    break
+                self._results[path] = self._scan(archive, path)
+                self._done[path].set()
+
+    def result(self, path: str) -> SheetScan | None | KeyError:
+        """The sheet's scan (a KeyError instance when the workbook has no such part)."""
+        done = self._done.get(path)
+        if done is None or self._stop.is_set():
+            import io
+            import zipfile
+
+            with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
+                ok, value = self._scan(archive, path)
+        else:
+            done.wait()
+            ok, value = self._results[path]  # kept: two sheets may name the same part
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
