@@ -37,10 +37,11 @@ from xml.etree.ElementTree import iterparse
 
 from portfolio import fmt, texts
 from portfolio.ingest import sniff
+from portfolio.ingest.calamine_values import Values
 from portfolio.ingest.cells import CellError, Formula, table_from_name
 from portfolio.ingest.grid import Budget, ReadStopped, RowCells, blank, dense_to_table, grid_to_table
 from portfolio.ingest.reading import FileProblem, Limits, Reading, Source, Upload
-from portfolio.ingest.sheet_scan import ScanAhead, SheetScan
+from portfolio.ingest.sheet_scan import SheetScan
 from portfolio.ingest.template import META_KEYS, RESERVED_SHEETS, SHEET_NAMES
 from portfolio.model import schema
 from portfolio.texts import update as T
@@ -69,7 +70,7 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
         return
     sheet_source = source
     values = Values(data)
-    values.scan_ahead([path for title, path in book.sheets
+    values.scan_ahead([(title, path) for title, path in book.sheets
                        if title not in RESERVED_SHEETS or title == T.META_SHEET], limits.max_columns)
     try:
         found: dict[str, str] = {}
@@ -86,7 +87,7 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
                 continue
             meta = title == T.META_SHEET
             # None: read by `sheet_rows`; the meta sheet and an unknown sheet are paid for as far as looked at
-            rows = values.rows(book, title, path, budget, pay=not meta and table is not None)
+            rows = values.rows(title, path, budget, pay=not meta and table is not None)
             if meta:
                 base = (_base_from_meta(book, path, budget) if rows is None
                         else _base_from_rows(rows, values.scan, budget))
@@ -247,70 +248,6 @@ def _holds_values(rows: list[list], scan: SheetScan, budget: Budget) -> bool:
             return True
     budget.spend(scan.units)
     return False
-
-
-class Values:
-    """The workbook as python-calamine reads it, opened when a sheet is first
-    asked for; None from `rows` where `sheet_rows` must read the sheet."""
-
-    def __init__(self, data: bytes):
-        self.data = data
-        self._book = None
-        self._failed = False
-        self._ahead: ScanAhead | None = None
-        self.scan: SheetScan | None = None  # of the last sheet read
-
-    def scan_ahead(self, paths: list[str], max_columns: int) -> None:
-        """Scan these sheets in a thread beside the reads (sheet_scan.ScanAhead)."""
-        self._ahead = ScanAhead(self.data, paths, max_columns)
-
-    def _open(self):
-        if self._book is None and not self._failed:
-            from python_calamine import CalamineWorkbook
-
-            try:
-                self._book = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
-            except BaseException as err:  # a Rust panic is a BaseException
-                if isinstance(err, (KeyboardInterrupt, SystemExit)):
-                    raise
-                self._failed = True
-        return self._book
-
-    def rows(self, book: Book, title: str, path: str, budget: Budget, pay: bool = True) -> list[list] | None:
-        """The sheet's values, a dense grid from A1 ("" for an empty cell, a
-        `CellError` for an error cell), its rows and cells paid for (unless
-        not `pay`: `self.scan` says what they cost); None when the sheet is
-        not plain, or is more than the budget has left."""
-        if self._ahead is None:
-            self.scan_ahead([path], budget.limits.max_columns)
-        found = self._ahead.result(path)
-        if isinstance(found, KeyError):
-            return None
-        self.scan = scan = found
-        if scan is None or budget.cells + scan.units > budget.limits.max_cells:
-            return None
-        calamine = self._open()
-        if calamine is None:
-            return None
-        try:
-            rows = calamine.get_sheet_by_name(title).to_python(skip_empty_area=False)
-        except BaseException as err:
-            if isinstance(err, (KeyboardInterrupt, SystemExit)):
-                raise
-            return None  # sheet_rows reads it, and says what is wrong
-        if pay:
-            budget.spend(scan.units)
-        for row, column, text in scan.errors:
-            if row < len(rows) and column < len(rows[row]):
-                rows[row][column] = CellError(text)
-        return rows
-
-    def close(self) -> None:
-        if self._ahead is not None:
-            self._ahead.close()
-        if self._book is not None:
-            self._book.close()
-            self._book = None
 
 
 def sheet_rows(book: Book, path: str, budget: Budget) -> Iterator[tuple[int, RowCells]]:
