@@ -152,3 +152,41 @@ def test_the_overview_draws_the_same_with_views_built_ahead_and_without(monkeypa
     without = draw()
     assert with_threads == without
     assert len(with_threads) > 20
+
+
+def test_the_versions_are_built_ahead_once_and_the_first_filtered_trend_reuses_them(tmp_path, monkeypatch):
+    """The overview builds the initiatives' versions after an unfiltered
+    run (ahead.versions), once per snapshot, so that the first filter change
+    does not: the filtered trend then copies nothing from the lake."""
+    from conftest import copy_store
+    from portfolio.present import trend
+    from portfolio.query import resident
+    from portfolio.query.runner import Filters
+
+    store = Store(copy_store(DEMO_DATA, tmp_path / "data"))  # a lake of its own: no versions built yet
+    latest = store.latest()
+    ctx = SnapshotContext(store=store, meta=latest, today=latest.created.date())
+    copies = []
+    real = resident._copy_versions
+    monkeypatch.setattr(resident, "_copy_versions", lambda *args: (copies.append(args[1]), real(*args)))
+    thread = ahead.versions(ctx)
+    assert thread is not None
+    thread.join(WAIT)
+    assert copies == [latest.snapshot_id]
+    assert ahead.versions(ctx) is None  # started once per process and snapshot
+    view = trend.build_view(ctx, Filters(phases=("Gjennomføre",)))
+    assert copies == [latest.snapshot_id]  # the filtered trend found them built
+    assert view.table is not None and len(view.table)
+
+
+def test_the_overview_starts_the_versions_when_unfiltered_only(monkeypatch):
+    monkeypatch.setenv("PORTFOLIO_DATA", str(DEMO_DATA))
+    started = []
+    monkeypatch.setattr(ahead, "versions", lambda ctx: started.append(ctx.snapshot_id))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["phase"] = "Gjennomføre"
+    at.run()
+    assert not at.exception and started == []
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
+    at.run()
+    assert not at.exception and started == [Store(DEMO_DATA).latest().snapshot_id]

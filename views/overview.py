@@ -138,3 +138,6 @@ st.download_button(
     data=lambda: pdf.render(meeting_pack.build(ctx, filters, meeting_pack.since_snapshot(ctx, compare_id))),
     file_name=meeting_pack.file_name(ctx), on_click="ignore",
 )
+
+if filters.is_empty:  # the first filter change finds the initiatives' versions built (portfolio/web/ahead.py)
+    ahead.versions(ctx)

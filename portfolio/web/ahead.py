@@ -22,6 +22,7 @@ no thread); when the cache has dropped it since, the page builds it itself.
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 import threading
 from collections.abc import Callable, Hashable
@@ -29,6 +30,7 @@ from typing import Any
 
 from streamlit.runtime.scriptrunner import add_script_run_ctx
 
+from portfolio.query import runner
 from portfolio.query.context import SnapshotContext
 from portfolio.web import ui
 
@@ -56,6 +58,28 @@ def start(ctx: SnapshotContext, *calls: tuple[Callable, ...]) -> None:
         thread = threading.Thread(target=_build, args=(build, ctx, tuple(args)), name="view-ahead", daemon=True)
         add_script_run_ctx(thread)  # the cache and its locks see the session's run, as the page's thread does
         thread.start()
+
+
+def versions(ctx: SnapshotContext) -> threading.Thread | None:
+    """Build the initiatives' versions up to the shown snapshot in a thread
+    (runner.build_versions), once per process and snapshot: what a filtered
+    status trend reads, built on the first filter change otherwise (1-2 s
+    at 10 000 initiatives × 52 snapshots, 7 s at 100 000). The overview
+    starts it when its script is done, so it never slows the page it draws.
+    The thread, or None when it was started before."""
+    key = ("versions", str(ctx.store.root), ctx.snapshot_id)
+    with _started_lock:
+        if key in _started:
+            return None
+        _started[key] = None
+    thread = threading.Thread(target=_build_versions, args=(ctx,), name="versions-ahead", daemon=True)
+    thread.start()
+    return thread
+
+
+def _build_versions(ctx: SnapshotContext) -> None:
+    with contextlib.suppress(BaseException):  # built again by the first query that needs them, which shows the error
+        runner.build_versions(ctx.store, ctx.snapshot_id)
 
 
 def _build(build: Callable, ctx: SnapshotContext, args: tuple[Any, ...]) -> None:
