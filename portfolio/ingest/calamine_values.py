@@ -24,17 +24,14 @@ class Values:
     """The workbook as python-calamine reads it, opened when a sheet is first
     asked for; None from `rows` where `sheet_rows` must read the sheet."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, paths: list[str], max_columns: int):
+        """`paths`: the sheets' parts the reader will ask for, in that order,
+        scanned in a thread beside the reads (sheet_scan.ScanAhead)."""
         self.data = data
         self._book = None
         self._failed = False
-        self._ahead: ScanAhead | None = None
+        self._ahead = ScanAhead(data, paths, max_columns)
         self.scan: SheetScan | None = None  # of the last sheet read
-
-    def scan_ahead(self, sheets: list[tuple[str, str]], max_columns: int) -> None:
-        """The sheets (title, path) the reader will ask for, in that order:
-        scanned in a thread beside the reads (sheet_scan.ScanAhead)."""
-        self._ahead = ScanAhead(self.data, [path for _, path in sheets], max_columns)
 
     def _open(self):
         if self._book is None and not self._failed:
@@ -64,8 +61,6 @@ class Values:
         `CellError` for an error cell), its rows and cells paid for (unless
         not `pay`: `self.scan` says what they cost); None when the sheet is
         not plain, or is more than the budget has left."""
-        if self._ahead is None:
-            self.scan_ahead([(title, path)], budget.limits.max_columns)
         found = self._ahead.result(path)
         if isinstance(found, KeyError):
             return None
@@ -83,8 +78,7 @@ class Values:
         return rows
 
     def close(self) -> None:
-        if self._ahead is not None:
-            self._ahead.close()
+        self._ahead.close()
         if self._book is not None:
             self._book.close()
             self._book = None

@@ -69,9 +69,8 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
         reading.problems.append(FileProblem(P["not_xlsx"], source))
         return
     sheet_source = source
-    values = Values(data)
-    values.scan_ahead([(title, path) for title, path in book.sheets
-                       if title not in RESERVED_SHEETS or title == T.META_SHEET], limits.max_columns)
+    values = Values(data, [path for title, path in book.sheets
+                           if title not in RESERVED_SHEETS or title == T.META_SHEET], limits.max_columns)
     try:
         found: dict[str, str] = {}
         for title, path in book.sheets:

@@ -15,7 +15,10 @@ error cells, which calamine reads as empty. Anything else: None, and
 
 from __future__ import annotations
 
+import io
 import re
+import threading
+import zipfile
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -198,8 +201,6 @@ class ScanAhead:
     is scanned on the caller's thread."""
 
     def __init__(self, data: bytes, paths: list[str], max_columns: int):
-        import threading
-
         self._paths = list(dict.fromkeys(paths))
         self._max_columns = max_columns
         self._data = data
@@ -223,9 +224,6 @@ class ScanAhead:
             return False, err
 
     def _run(self) -> None:
-        import io
-        import zipfile
-
         try:
             archive = zipfile.ZipFile(io.BytesIO(self._data))
         except BaseException as err:  # every sheet's result is the error
@@ -244,9 +242,6 @@ class ScanAhead:
         """The sheet's scan (a KeyError instance when the workbook has no such part)."""
         done = self._done.get(path)
         if done is None or self._stop.is_set():
-            import io
-            import zipfile
-
             with zipfile.ZipFile(io.BytesIO(self._data)) as archive:
                 ok, value = self._scan(archive, path)
         else:
