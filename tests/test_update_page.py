@@ -22,7 +22,7 @@ from streamlit.testing.v1 import AppTest
 
 import badfiles
 from conftest import DEMO_DATA, ROOT, copy_store
-from portfolio import texts
+from portfolio import fmt, texts
 from portfolio.ingest import template as workbook
 from portfolio.ingest.reading import Upload
 from portfolio.store.snapshots import Store
@@ -119,6 +119,66 @@ def test_handle_upload_turns_bytes_and_a_file_name_into_a_preview(demo_copy):
     row = pending.table.iloc[0]
     assert (row[P["col_old"]], row[P["col_new"]]) == ("Gul", "Rød")
     assert len(store.list()) == 9  # nothing written
+
+
+class Told:
+    """Records what a long upload tells its progress bar."""
+
+    def __init__(self):
+        self.steps: list[tuple[float, str, dict]] = []
+
+    def __call__(self, done, step, /, **values):
+        self.steps.append((done, step, values))
+
+
+def test_an_upload_tells_its_progress_sheet_by_sheet_then_the_check_then_the_comparison(demo_copy):
+    told = Told()
+    pending = update.handle_upload([Upload("mal.xlsx", changed_template(demo_copy))], Store(demo_copy),
+                                   today=dt.date(2026, 11, 23), progress=told)
+    assert pending.prepared.ok and pending.change_count == 1
+    done = [d for d, _, _ in told.steps]
+    assert done == sorted(done) and done[0] >= 0 and done[-1] < 1  # never back, never past the end
+    assert [step for _, step, _ in told.steps if step != "sheet"] == ["file", "checking", "comparing"]
+    sheets = [v for _, step, v in told.steps if step == "sheet"]
+    assert [v["number"] for v in sheets] == list(range(1, len(sheets) + 1))
+    assert {v["count"] for v in sheets} == {len(sheets)} and {v["file"] for v in sheets} == {"mal.xlsx"}
+    titles = [v["sheet"] for v in sheets]
+    assert titles[:3] == [texts.TABLE_LABELS[t] for t in ("initiatives", "budgets", "milestones")]
+    assert T.META_SHEET in titles and T.INSTRUCTIONS_SHEET not in titles  # the sheets read, no others
+    for _, step, values in told.steps:
+        assert fmt.plain(fmt.markdown(T.PROGRESS[step], **values))  # every step has its text
+
+
+def test_two_files_share_the_progress_and_an_unchanged_upload_is_not_compared(demo_copy):
+    store = Store(demo_copy)
+    frames = store.read_frames(store.latest().snapshot_id)
+    told = Told()
+    template = workbook.template_for(store)
+    csv = frames["initiatives"].head(0).to_csv(index=False).encode()  # read, then refused: no rows of its own
+    update.handle_upload([Upload("mal.xlsx", template), Upload("tiltak.csv", csv)], store, progress=told)
+    files = [(d, v["file"]) for d, step, v in told.steps if step == "file"]
+    assert files == [(0.0, "mal.xlsx"), (pytest.approx(0.5 * 0.75 * update.COMPARE_AT), "tiltak.csv")]
+    assert all(d < files[1][0] for d, step, _ in told.steps if step == "sheet")  # the workbook's half
+    told = Told()
+    pending = update.handle_upload([Upload("mal.xlsx", template)], store, progress=told)
+    assert pending.prepared.unchanged and told.steps[-1][1] == "checking"  # nothing to compare
+
+
+def test_the_progress_bar_shows_file_and_sheet_names_as_text_not_markup():
+    shown = []
+
+    class Bar:
+        def progress(self, value, text):
+            shown.append((value, text))
+
+    told = update.progress_bar(Bar())
+    told(0.25, "sheet", sheet="*Tiltak*", file="<b>mal</b>_[x](https://evil.example).xlsx", number=1, count=4)
+    told(1.5, "checking")
+    (first, text), (last, _) = shown
+    assert first == 0.25 and last == 1.0  # kept within the bar
+    assert not re.search(r"(?<!\\)[<>\[\]*_]", text)  # every character Markdown would read is escaped
+    assert fmt.plain(text) == ("Leser arket «*Tiltak*» i <b>mal</b>_[x](https://evil.example).xlsx "
+                               "(1 av 4) …")
 
 
 def test_upload_preview_then_commit_writes_one_snapshot(demo_copy):

@@ -40,7 +40,7 @@ from portfolio.ingest import sniff
 from portfolio.ingest.calamine_values import Values
 from portfolio.ingest.cells import CellError, Formula, table_from_name
 from portfolio.ingest.grid import Budget, ReadStopped, RowCells, blank, dense_to_table, grid_to_table
-from portfolio.ingest.reading import FileProblem, Limits, Reading, Source, Upload
+from portfolio.ingest.reading import FileProblem, Limits, Progress, Reading, Source, Upload, no_progress
 from portfolio.ingest.sheet_scan import SheetScan
 from portfolio.ingest.template import META_KEYS, RESERVED_SHEETS, SHEET_NAMES
 from portfolio.model import schema
@@ -51,8 +51,9 @@ MAX_CELL_PARTS = 10_000  # XML elements in one cell (a value, a formula, rich-te
 MAX_DEPTH = 100  # XML elements inside each other (a sheet needs about 8)
 
 
-def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
-    """Add the workbook's tables, base id and problems to `reading`."""
+def read_workbook(upload: Upload, reading: Reading, limits: Limits, progress: Progress = no_progress) -> None:
+    """Add the workbook's tables, base id and problems to `reading`, telling
+    `progress` of each sheet it reads."""
     source = Source("file", file=upload.name)
     data = upload.data
     problem = sniff.workbook_problem(data, limits.max_unpacked_bytes)
@@ -69,14 +70,16 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits) -> None:
         reading.problems.append(FileProblem(P["not_xlsx"], source))
         return
     sheet_source = source
-    values = Values(data, [path for title, path in book.sheets
-                           if title not in RESERVED_SHEETS or title == T.META_SHEET], limits.max_columns)
+    read = [(title, path) for title, path in book.sheets if title not in RESERVED_SHEETS or title == T.META_SHEET]
+    values = Values(data, [path for _, path in read], limits.max_columns)
+    sizes = [book.unpacked_size(path) for _, path in read]
+    total, done = sum(sizes) or 1, 0
     try:
         found: dict[str, str] = {}
-        for title, path in book.sheets:
+        for number, (title, path) in enumerate(read, start=1):
             sheet_source = Source("file", file=upload.name, sheet=title)
-            if title in RESERVED_SHEETS and title != T.META_SHEET:
-                continue
+            progress(done / total, "sheet", sheet=title, file=upload.name, number=number, count=len(read))
+            done += sizes[number - 1]
             table = table_from_name(title) if title != T.META_SHEET else None
             if table is not None and table in found:
                 other = Source("file", file=upload.name, sheet=found[table]).name()
@@ -165,6 +168,14 @@ class Book:
 
     def open(self, path: str):
         return self.archive.open(path)
+
+    def unpacked_size(self, path: str) -> int:
+        """The sheet's unpacked size as the zip says (0 for a part it lacks):
+        how much of the reading it is, for the progress shown."""
+        try:
+            return max(self.archive.getinfo(path).file_size, 0)
+        except KeyError:
+            return 0
 
     def close(self) -> None:
         self.archive.close()

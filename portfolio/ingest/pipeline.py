@@ -32,7 +32,7 @@ from portfolio import config, fmt
 from portfolio.ingest import sniff
 from portfolio.ingest.csv_reader import read_csv
 from portfolio.ingest.excel_reader import read_workbook
-from portfolio.ingest.reading import FileProblem, Limits, Reading, Source, TableData, Upload
+from portfolio.ingest.reading import FileProblem, Limits, Progress, Reading, Source, TableData, Upload, no_progress, part_of
 from portfolio.model import diff, schema, validate
 from portfolio.store import meta as store_meta
 from portfolio.store import snapshots as store_mod
@@ -42,14 +42,17 @@ from portfolio.texts import update as T
 P = T.PROBLEMS
 
 
-def read_files(uploads: list[Upload], limits: Limits | None = None) -> Reading:
-    """Read every file; never raises on a bad file."""
+def read_files(uploads: list[Upload], limits: Limits | None = None, progress: Progress = no_progress) -> Reading:
+    """Read every file; never raises on a bad file. `progress` goes from 0
+    to 1 over the files, in equal parts."""
     limits = limits or Limits()
     reading = Reading()
     if not uploads:
         reading.problems.append(FileProblem(P["no_files"]))
         return reading
-    for upload in uploads:
+    for number, upload in enumerate(uploads):
+        told = part_of(progress, number / len(uploads), (number + 1) / len(uploads))
+        told(0.0, "file", file=upload.name)
         source = Source("file", file=upload.name)
         data = upload.data
         extension = PurePath(upload.name).suffix.lower()
@@ -63,7 +66,7 @@ def read_files(uploads: list[Upload], limits: Limits | None = None) -> Reading:
             continue
         try:
             if extension in (".xlsx", ".xlsm"):
-                read_workbook(upload, reading, limits)
+                read_workbook(upload, reading, limits, told)
             elif extension in (".csv", ".txt"):
                 read_csv(upload, reading, limits)
             elif extension == ".xls":
@@ -112,11 +115,16 @@ class Prepared:
         return store_meta.row_counts(self.tables) if self.tables else {}
 
 
+READ_SHARE = 0.75  # of an upload's progress, the reading (the check takes the rest)
+
+
 def prepare(uploads: list[Upload], store: Store, *, base_id: str | None = None,
-            limits: Limits | None = None) -> Prepared:
+            limits: Limits | None = None, progress: Progress = no_progress) -> Prepared:
     """Read, parse and validate uploaded files against the base snapshot:
-    `base_id` if given, else the id the file carries, else the latest."""
-    reading = read_files(uploads, limits)
+    `base_id` if given, else the id the file carries, else the latest.
+    `progress` is told of each file and sheet read, then of the check."""
+    reading = read_files(uploads, limits, part_of(progress, 0.0, READ_SHARE))
+    progress(READ_SHARE, "checking")
     problems = list(reading.problems)
     base, base_problems = _resolve_base(store, base_id, reading)
     problems.extend(base_problems)

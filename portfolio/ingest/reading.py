@@ -10,6 +10,7 @@ read) and `Reading` (everything read from the uploaded files).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pandas as pd
 
@@ -147,6 +148,25 @@ class TableData:
 
     def label(self, column: str) -> str:
         return self.labels.get(column) or texts.COLUMN_LABELS[self.table].get(column, column)
+
+
+class Progress(Protocol):
+    """Told how far a long read has come: `done` from 0 to 1 and the step
+    (a key of portfolio.texts.update.PROGRESS, with its values: file and
+    sheet names as read, which the page shows as data)."""
+
+    def __call__(self, done: float, step: str, /, **values: object) -> None: ...
+
+
+def no_progress(done: float, step: str, /, **values: object) -> None:
+    """The Progress of a caller that shows none."""
+
+
+def part_of(progress: Progress, start: float, end: float) -> Progress:
+    """`progress` for one part of the work, from `start` to `end` of the whole."""
+    def told(done: float, step: str, /, **values: object) -> None:
+        progress(start + (end - start) * done, step, **values)
+    return told
 
 
 @dataclass

@@ -389,3 +389,13 @@ PAGE = {
     "col_kind": "Endring",
     "col_detail": "Gjelder",
 }
+
+
+# What the upload is doing, shown in the progress bar while the project
+# leader waits (portfolio.ingest.reading.Progress names the step)
+PROGRESS = {
+    "file": "Leser {file} …",
+    "sheet": "Leser arket «{sheet}» i {file} ({number} av {count}) …",
+    "checking": "Kontrollerer dataene mot reglene …",
+    "comparing": "Sammenligner med øyeblikksbildet …",
+}

@@ -36,7 +36,7 @@ import streamlit as st
 from portfolio import config, fmt
 from portfolio.ingest import pipeline
 from portfolio.ingest import preview as preview_words
-from portfolio.ingest.reading import Upload
+from portfolio.ingest.reading import Progress, Upload, no_progress, part_of
 from portfolio.present import update as update_view
 from portfolio.present.update import PREVIEW_ROWS
 from portfolio.store import audit
@@ -117,10 +117,15 @@ def signature(uploads: list[Upload]) -> str:
     return digest.hexdigest()
 
 
+COMPARE_AT = 0.9  # of an upload's progress: the comparison with the base starts here
+
+
 def preview(prepared: pipeline.Prepared, store: Store, origin: str, sig: str,
-            today: dt.date | None = None, restore_id: str | None = None) -> Pending:
+            today: dt.date | None = None, restore_id: str | None = None,
+            progress: Progress = no_progress) -> Pending:
     pending = Pending(origin=origin, signature=sig, prepared=prepared, restore_id=restore_id)
     if prepared.ok and not prepared.unchanged:
+        progress(COMPARE_AT, "comparing")
         found = pipeline.changes(prepared, store, today=today or config.today())
         old = store.read_frames(prepared.base.snapshot_id) if prepared.base else {}
         pending.change_count = len(found)
@@ -129,10 +134,12 @@ def preview(prepared: pipeline.Prepared, store: Store, origin: str, sig: str,
     return pending
 
 
-def handle_upload(uploads: list[Upload], store: Store, today: dt.date | None = None) -> Pending:
-    """Uploaded files (name + bytes) -> the preview, or every problem. Writes nothing."""
-    prepared = pipeline.prepare(uploads, store)
-    return preview(prepared, store, "upload", signature(uploads), today)
+def handle_upload(uploads: list[Upload], store: Store, today: dt.date | None = None,
+                  progress: Progress = no_progress) -> Pending:
+    """Uploaded files (name + bytes) -> the preview, or every problem. Writes
+    nothing. `progress` is told of each step (portfolio.ingest.reading.Progress)."""
+    prepared = pipeline.prepare(uploads, store, progress=part_of(progress, 0.0, COMPARE_AT))
+    return preview(prepared, store, "upload", signature(uploads), today, progress=progress)
 
 
 def handle_edits(frames: dict[str, pd.DataFrame], store: Store, base_id: str,
@@ -179,17 +186,27 @@ def pending_upload(uploads: list[Upload], store: Store) -> Pending | None:
     current = current_pending("upload")
     if current is not None and current.signature == sig:
         return current
-    with st.spinner(P["checking"]):
-        try:
-            pending = handle_upload(uploads, store)
-        except Exception as err:  # never a traceback on the page
-            st.error(fmt.markdown(T.UNEXPECTED, error=type(err).__name__))
-            return None
+    bar = st.progress(0.0, text=P["checking"])
+    try:
+        pending = handle_upload(uploads, store, progress=progress_bar(bar))
+    except Exception as err:  # never a traceback on the page
+        st.error(fmt.markdown(T.UNEXPECTED, error=type(err).__name__))
+        return None
+    finally:
+        bar.empty()
     if not pending.prepared.ok:
         audit.record_rejected(store.root, who=who_is_acting("upload"), origin="upload",
                               files=[u.name for u in uploads], problems=pending.prepared.problems)
     set_pending(pending)
     return pending
+
+
+def progress_bar(bar) -> Progress:
+    """A Progress that moves `bar` (an `st.progress`) and says the step, the
+    file and sheet names as data (fmt.markdown)."""
+    def told(done: float, step: str, /, **values: object) -> None:
+        bar.progress(min(max(done, 0.0), 1.0), text=fmt.markdown(T.PROGRESS[step], **values))
+    return told
 
 
 def who_is_acting(origin: str) -> str:
