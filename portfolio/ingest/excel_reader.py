@@ -76,10 +76,10 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits, progress: Pr
     total, done = sum(sizes) or 1, 0
     try:
         found: dict[str, str] = {}
-        for number, (title, path) in enumerate(read, start=1):
+        for number, ((title, path), size) in enumerate(zip(read, sizes, strict=True), start=1):
             sheet_source = Source("file", file=upload.name, sheet=title)
             progress(done / total, "sheet", sheet=title, file=upload.name, number=number, count=len(read))
-            done += sizes[number - 1]
+            done += size
             table = table_from_name(title) if title != T.META_SHEET else None
             if table is not None and table in found:
                 other = Source("file", file=upload.name, sheet=found[table]).name()
@@ -173,7 +173,7 @@ class Book:
         """The sheet's unpacked size as the zip says (0 for a part it lacks):
         how much of the reading it is, for the progress shown."""
         try:
-            return max(self.archive.getinfo(path).file_size, 0)
+            return self.archive.getinfo(path).file_size
         except KeyError:
             return 0
 
