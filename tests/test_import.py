@@ -686,7 +686,7 @@ def test_the_values_of_a_plain_workbook_are_read_by_calamine(monkeypatch, tmp_pa
     calamine reads every value, and calamine was asked for every sheet read."""
     from python_calamine import CalamineWorkbook
 
-    from portfolio.ingest import excel_reader
+    from portfolio.ingest import calamine_values, excel_reader
 
     asked = []
     real = CalamineWorkbook.get_sheet_by_name
@@ -702,9 +702,8 @@ def test_the_values_of_a_plain_workbook_are_read_by_calamine(monkeypatch, tmp_pa
         def close(self):
             self.book.close()
 
-    opened = excel_reader.Values._open
-    monkeypatch.setattr(excel_reader.Values, "_open",
-                        lambda self: (lambda b: b if b is None or isinstance(b, Spy) else Spy(b))(opened(self)))
+    opened = calamine_values.open_calamine
+    monkeypatch.setattr(calamine_values, "open_calamine", lambda data: (lambda b: b and Spy(b))(opened(data)))
 
     def refused(*args, **kwargs):
         raise AssertionError("openpyxl's cell reader was used")
@@ -714,6 +713,111 @@ def test_the_values_of_a_plain_workbook_are_read_by_calamine(monkeypatch, tmp_pa
     prepared = pipeline.prepare([Upload("mal.xlsx", workbook.template_for(store))], store)
     assert prepared.ok and prepared.unchanged, [str(p) for p in prepared.problems]
     assert asked == [*workbook.SHEET_NAMES.values(), workbook.T.META_SHEET]
+
+
+def template_sheets(data: bytes) -> list[tuple[str, str]]:
+    """(title, part) of a workbook's sheets, in its order."""
+    from portfolio.ingest.excel_reader import Book
+    from portfolio.ingest.grid import Budget
+    from portfolio.ingest.reading import Limits
+
+    book = Book(data, Budget(Limits()))
+    try:
+        return list(book.sheets)
+    finally:
+        book.close()
+
+
+class LoadSpy:
+    """python-calamine's workbook, noting each sheet calamine is asked to read."""
+
+    def __init__(self, book, asked: list[str]):
+        self.book, self.asked = book, asked
+
+    def get_sheet_by_name(self, name):
+        self.asked.append(name)
+        return self.book.get_sheet_by_name(name)
+
+    def close(self):
+        self.book.close()
+
+
+def spy_on_calamine(monkeypatch) -> list[str]:
+    from portfolio.ingest import calamine_values
+
+    asked: list[str] = []
+    opened = calamine_values.open_calamine
+    monkeypatch.setattr(calamine_values, "open_calamine", lambda data: (lambda b: b and LoadSpy(b, asked))(opened(data)))
+    return asked
+
+
+def test_calamine_reads_one_sheet_ahead_of_the_reader(monkeypatch, tmp_path):
+    """calamine_values.ReadAhead: when the reader is at sheet i, calamine
+    has read no further than sheet i + 1 (one sheet's values waiting at
+    most); each sheet taken is the one asked for, whole; a sheet the reader
+    skips is dropped, and closing stops the thread where it waits."""
+    from portfolio.ingest.calamine_values import ReadAhead
+    from portfolio.ingest.grid import Budget
+    from portfolio.ingest.reading import Limits
+    from portfolio.ingest.sheet_scan import ScanAhead
+
+    asked = spy_on_calamine(monkeypatch)
+    data = workbook.template_for(Store(copy_demo(tmp_path)))
+    sheets = template_sheets(data)
+    titles, paths = [t for t, _ in sheets], [p for _, p in sheets]
+    reader_at: list[int] = []  # where the reader was when calamine was asked for each sheet
+    real = LoadSpy.get_sheet_by_name
+
+    def noted(spy, name):
+        reader_at.append(ahead._asked if "ahead" in holder else -1)
+        return real(spy, name)
+
+    holder = {}
+    monkeypatch.setattr(LoadSpy, "get_sheet_by_name", noted)
+    scans = ScanAhead(data, paths, 100)
+    ahead = holder["ahead"] = ReadAhead(data, titles, paths, scans, Budget(Limits()))
+    try:
+        for index in (0, 1, 2, 4, 5):  # the reader skips sheet 3
+            sheet = ahead.take(index)
+            assert sheet is not None and sheet.name == titles[index]
+        assert titles[3] in asked  # read ahead, then dropped
+        assert ahead._ready.keys() <= {6}
+    finally:
+        ahead.close()
+        scans.close()
+    assert not ahead._thread.is_alive()
+    assert asked == titles[:len(asked)] and len(asked) <= 7
+    assert all(at >= index - 1 for index, at in enumerate(reader_at)), reader_at
+
+
+def test_calamine_never_reads_ahead_a_sheet_the_scan_or_the_budget_refuses(monkeypatch, tmp_path):
+    """A sheet that is not plain (a cell at XFD1048576: calamine would fill
+    seventeen billion cells) is never given to calamine, not even ahead of
+    the reader; and calamine reads ahead only what the file's cell budget
+    would pay for: the budget stops the reading at the second table."""
+    from portfolio.ingest import sheet_scan
+    from portfolio.ingest.reading import Limits
+
+    asked = spy_on_calamine(monkeypatch)
+    store = Store(copy_demo(tmp_path))
+    template = workbook.template_for(store)
+    far = badfiles.rewrite_sheet(template, workbook.SHEET_NAMES["milestones"],
+                                 badfiles.add_rows(f'<row r="1048576">{badfiles.text_cell("XFD1048576", "x")}</row>'))
+    prepared = pipeline.prepare([Upload("stor.xlsx", far)], store)
+    assert not prepared.ok
+    assert workbook.SHEET_NAMES["milestones"] not in asked and workbook.SHEET_NAMES["initiatives"] in asked
+
+    import io
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(template)) as archive:
+        units = {title: sheet_scan.scan_sheet(archive.read(path), 100).units for title, path in template_sheets(template)}
+    first, second = workbook.SHEET_NAMES["initiatives"], workbook.SHEET_NAMES["budgets"]
+    limits = Limits(max_cells=units[first] + units[second] - 1)
+    asked.clear()
+    prepared = pipeline.prepare([Upload("mal.xlsx", template)], store, limits=limits)
+    assert not prepared.ok and any("celler" in str(p) for p in prepared.problems), prepared.problems
+    assert second not in asked and first in asked
+    assert sum(units[title] for title in asked) <= limits.max_cells
 
 
 def test_a_sheet_calamine_cannot_read_plainly_goes_to_the_xml_reader():

@@ -9,8 +9,9 @@ Excel's computed value when the file has one; without it they are a problem,
 as are error cells.
 
 Two readers, one result. The values of a sheet are read by python-calamine
-(Rust), after `scan_sheet` has looked at the sheet's XML (vectorised; in a
-thread ahead of the reads, `ScanAhead`) and found it plain: only rows,
+(Rust; in a thread one sheet ahead of this reader, `ReadAhead`), after
+`scan_sheet` has looked at the sheet's XML (vectorised; in a thread ahead
+of the reads, `ScanAhead`) and found it plain: only rows,
 cells, values, formulas and inline text, every row and cell with its own
 reference, in order, within `Limits.max_columns`, no formula without a
 computed value, and no more room than the cells need (calamine fills the
@@ -71,7 +72,7 @@ def read_workbook(upload: Upload, reading: Reading, limits: Limits, progress: Pr
         return
     sheet_source = source
     read = [(title, path) for title, path in book.sheets if title not in RESERVED_SHEETS or title == T.META_SHEET]
-    values = Values(data, [path for _, path in read], limits.max_columns)
+    values = Values(data, read, budget)
     sizes = [book.unpacked_size(path) for _, path in read]
     total, done = sum(sizes) or 1, 0
     try:
