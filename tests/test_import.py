@@ -712,7 +712,7 @@ def test_the_values_of_a_plain_workbook_are_read_by_calamine(monkeypatch, tmp_pa
     store = Store(copy_demo(tmp_path))
     prepared = pipeline.prepare([Upload("mal.xlsx", workbook.template_for(store))], store)
     assert prepared.ok and prepared.unchanged, [str(p) for p in prepared.problems]
-    assert asked == [*workbook.SHEET_NAMES.values(), workbook.T.META_SHEET]
+    assert sorted(asked) == sorted([*workbook.SHEET_NAMES.values(), workbook.T.META_SHEET])  # each once
 
 
 def template_sheets(data: bytes) -> list[tuple[str, str]]:
@@ -751,12 +751,12 @@ def spy_on_calamine(monkeypatch) -> list[str]:
     return asked
 
 
-def test_calamine_reads_one_sheet_ahead_of_the_reader(monkeypatch, tmp_path):
+def test_calamine_reads_two_sheets_ahead_of_the_reader(monkeypatch, tmp_path):
     """calamine_values.ReadAhead: when the reader is at sheet i, calamine
-    has read no further than sheet i + 1 (one sheet's values waiting at
+    has read no further than sheet i + 2 (two sheets' values waiting at
     most); each sheet taken is the one asked for, whole; a sheet the reader
-    skips is dropped, and closing stops the thread where it waits."""
-    from portfolio.ingest.calamine_values import ReadAhead
+    skips is dropped, and closing stops the threads where they wait."""
+    from portfolio.ingest.calamine_values import READ_AHEAD, ReadAhead
     from portfolio.ingest.grid import Budget
     from portfolio.ingest.reading import Limits
     from portfolio.ingest.sheet_scan import ScanAhead
@@ -765,11 +765,11 @@ def test_calamine_reads_one_sheet_ahead_of_the_reader(monkeypatch, tmp_path):
     data = workbook.template_for(Store(copy_demo(tmp_path)))
     sheets = template_sheets(data)
     titles, paths = [t for t, _ in sheets], [p for _, p in sheets]
-    reader_at: list[int] = []  # where the reader was when calamine was asked for each sheet
+    reader_at: list[tuple[int, int]] = []  # (sheet, where the reader was) when calamine was asked for it
     real = LoadSpy.get_sheet_by_name
 
     def noted(spy, name):
-        reader_at.append(ahead._asked if "ahead" in holder else -1)
+        reader_at.append((titles.index(name), holder["ahead"]._asked if "ahead" in holder else -1))
         return real(spy, name)
 
     holder = {}
@@ -781,13 +781,31 @@ def test_calamine_reads_one_sheet_ahead_of_the_reader(monkeypatch, tmp_path):
             sheet = ahead.take(index)
             assert sheet is not None and sheet.name == titles[index]
         assert titles[3] in asked  # read ahead, then dropped
-        assert ahead._ready.keys() <= {6}
+        assert ahead._ready.keys() <= {6, 7}
     finally:
         ahead.close()
         scans.close()
-    assert not ahead._thread.is_alive()
-    assert asked == titles[:len(asked)] and len(asked) <= 7
-    assert all(at >= index - 1 for index, at in enumerate(reader_at)), reader_at
+    assert READ_AHEAD == 2 and not any(thread.is_alive() for thread in ahead._threads)
+    assert sorted(asked, key=titles.index) == titles[:len(asked)] and len(asked) <= 8
+    assert all(at >= index - READ_AHEAD for index, at in reader_at), reader_at
+
+
+def test_calamine_reads_a_sheet_ahead_only_when_the_reader_is_near():
+    """The rule ReadAhead's threads wait on: before the reader asks for a
+    sheet, sheets 0 and 1 may be read; at sheet i, up to sheet i + 2."""
+    from portfolio.ingest.calamine_values import READ_AHEAD, ReadAhead
+    from portfolio.ingest.grid import Budget
+    from portfolio.ingest.reading import Limits
+
+    ahead = ReadAhead(b"", [f"ark {n}" for n in range(6)], [f"p{n}" for n in range(6)], None, Budget(Limits()),
+                      threads=0)  # no thread reads: the rule alone
+    ahead._ahead = READ_AHEAD
+    assert [ahead.may_read(n) for n in range(4)] == [True, True, False, False]
+    ahead.reached(1)
+    assert [ahead.may_read(n) for n in range(5)] == [True, True, True, True, False]
+    ahead.reached(0)  # the reader never goes back
+    assert ahead.may_read(3) and not ahead.may_read(4)
+    ahead.close()
 
 
 def test_calamine_never_reads_ahead_a_sheet_the_scan_or_the_budget_refuses(monkeypatch, tmp_path):

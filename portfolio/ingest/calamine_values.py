@@ -2,14 +2,14 @@
 portfolio.ingest.excel_reader: each sheet after its scan (sheet_scan) has
 found it plain and the cell budget has room for it.
 
-Three threads share the work of a read. The scans run ahead of the reads
-(`ScanAhead`, mostly zlib and numpy). calamine's read of a sheet into its
-own (Rust) values runs one sheet ahead of the reader (`ReadAhead`): it
-leaves the interpreter to other threads, so it overlaps the reader's Python
-work on the sheet before (the values made Python values, then a table).
-Only a sheet whose scan found it plain is read ahead, and only while the
-cell budget would still pay for every sheet read ahead so far; at most one
-sheet waits, read, for the reader.
+Four threads share the work of a read. The scans run ahead of the reads
+(`ScanAhead`, mostly zlib and numpy). calamine reads the next two sheets
+into its own (Rust) values, each in a thread of its own (`ReadAhead`): its
+read leaves the interpreter to other threads, so it overlaps the reader's
+Python work (a sheet's values made Python values, then a table), and the
+two reads overlap each other. Only a sheet whose scan found it plain is
+read ahead, and only while the cell budget would still pay for every sheet
+read ahead so far; at most two sheets wait, read, for the reader.
 
 Not done: the next sheet read ahead as Python values (`to_python`) as well.
 Tried: that part holds the interpreter, so it overlapped little, and two
@@ -48,49 +48,64 @@ def open_calamine(data: bytes):
         return None
 
 
-class ReadAhead:
-    """calamine's read of the sheets (`titles`, in the reader's order) in a
-    thread of its own, one sheet ahead of the reader: sheet i is read once
-    the reader has asked for sheet i - 1 (or asked for a later one).
+READ_AHEAD = 2  # sheets read ahead of the reader, each in a thread of its own
 
-    `take(i)` waits for the thread's decision on sheet i and returns the
+
+class ReadAhead:
+    """calamine's read of the sheets (`titles`, in the reader's order) in
+    `threads` threads, as many sheets ahead of the reader: sheet i is read
+    once the reader has asked for sheet i - `threads` (or a later one).
+
+    `take(i)` waits for the threads' decision on sheet i and returns the
     sheet read (a python-calamine sheet, whose `to_python` makes its Python
     values), or None where the reader reads it itself: the scan found it not
     plain, or failed; the cell budget would not have paid for it; or
     calamine failed on it."""
 
-    def __init__(self, data: bytes, titles: list[str], paths: list[str], scans: ScanAhead, budget: Budget):
+    def __init__(self, data: bytes, titles: list[str], paths: list[str], scans: ScanAhead | None, budget: Budget,
+                 threads: int = READ_AHEAD):
         self._data = data
         self._sheets = list(zip(titles, paths, strict=True))
         self._scans = scans
+        self._ahead = threads
         self._room = budget.limits.max_cells - budget.cells  # for every sheet read ahead
         self._changed = threading.Condition()
         self._asked = -1  # the last sheet the reader asked for
-        self._decided = -1  # the last sheet the thread has decided on
+        self._next = 0  # the next sheet a thread will read
+        self._decided: set[int] = set()  # the sheets the threads have decided on
         self._ready: dict[int, object] = {}
         self._closed = False
-        self._thread = threading.Thread(target=self._run, name="calamine-ahead", daemon=True)
-        self._thread.start()
+        self._threads = [threading.Thread(target=self._run, name=f"calamine-ahead-{n}", daemon=True)
+                         for n in range(threads)]
+        for thread in self._threads:
+            thread.start()
+
+    def _claim(self) -> int | None:
+        """The next sheet to read, once the reader is near enough; None when done."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._closed or self._next >= len(self._sheets)
+                                   or self.may_read(self._next))
+            if self._closed or self._next >= len(self._sheets):
+                return None
+            self._next += 1
+            return self._next - 1
 
     def _run(self) -> None:
-        book = None
+        book, index = None, None
         try:
             book = open_calamine(self._data)
-            for index, (title, path) in enumerate(self._sheets):
+            while (index := self._claim()) is not None:
+                sheet = self._read(book, *self._sheets[index]) if book is not None else None
                 with self._changed:
-                    self._changed.wait_for(lambda i=index: self._closed or self._asked >= i - 1)
-                    if self._closed:
-                        return
-                sheet = self._read(book, title, path) if book is not None else None
-                with self._changed:
-                    if sheet is not None:
+                    if sheet is not None and not self._closed:
                         self._ready[index] = sheet
-                    self._decided = index
+                    self._decided.add(index)
                     self._changed.notify_all()
         finally:
-            with self._changed:
-                self._decided = len(self._sheets)
-                self._changed.notify_all()
+            if index is not None:  # interrupted: the reader reads that sheet itself
+                with self._changed:
+                    self._decided.add(index)
+                    self._changed.notify_all()
             if book is not None:
                 book.close()
 
@@ -101,9 +116,12 @@ class ReadAhead:
             if not _passes(err):
                 raise
             return None
-        if not isinstance(scan, SheetScan) or scan.units > self._room:
+        if not isinstance(scan, SheetScan):
             return None
-        self._room -= scan.units
+        with self._changed:
+            if scan.units > self._room:
+                return None
+            self._room -= scan.units
         try:
             return book.get_sheet_by_name(title)
         except BaseException as err:
@@ -111,8 +129,12 @@ class ReadAhead:
                 raise
             return None
 
+    def may_read(self, index: int) -> bool:
+        """Whether the reader is near enough for sheet `index` to be read ahead."""
+        return self._asked >= index - self._ahead
+
     def reached(self, index: int) -> None:
-        """The reader is at sheet `index`: the thread may read the next one."""
+        """The reader is at sheet `index`: the threads may read the next ones."""
         with self._changed:
             if index > self._asked:
                 self._asked = index
@@ -121,7 +143,7 @@ class ReadAhead:
     def take(self, index: int):
         self.reached(index)
         with self._changed:
-            self._changed.wait_for(lambda: self._decided >= index)
+            self._changed.wait_for(lambda: index in self._decided)
             for earlier in [i for i in self._ready if i < index]:
                 del self._ready[earlier]  # a sheet the reader skipped
             return self._ready.pop(index, None)
@@ -131,7 +153,8 @@ class ReadAhead:
             self._closed = True
             self._ready.clear()
             self._changed.notify_all()
-        self._thread.join()
+        for thread in self._threads:
+            thread.join()
 
 
 class Values:

@@ -9,7 +9,7 @@ Excel's computed value when the file has one; without it they are a problem,
 as are error cells.
 
 Two readers, one result. The values of a sheet are read by python-calamine
-(Rust; in a thread one sheet ahead of this reader, `ReadAhead`), after
+(Rust; in two threads, two sheets ahead of this reader, `ReadAhead`), after
 `scan_sheet` has looked at the sheet's XML (vectorised; in a thread ahead
 of the reads, `ScanAhead`) and found it plain: only rows,
 cells, values, formulas and inline text, every row and cell with its own
