@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import html
 import json
 import re
 from pathlib import Path
@@ -172,9 +173,49 @@ def test_the_emoji_check_catches_what_it_looks_for():
 def test_the_language_fix_carries_no_data():
     script = a11y._SCRIPT
     assert f'"{a11y.LANGUAGE}"' in script and a11y.LANGUAGE == "nb"
-    assert "innerHTML" not in script and "fetch(" not in script
-    # it sets the language, and nothing else: the navigation is valid as drawn
-    assert "setAttribute" not in script and "querySelector" not in script
+    assert "innerHTML" not in script and "fetch(" not in script and "insertAdjacent" not in script
+    # it sets the language and the progress bars' names, nothing else: the navigation is valid as drawn
+    assert re.findall(r"setAttribute\((\"[^\"]*\")", script) == ['"aria-label"']
+    assert set(re.findall(r"querySelector(?:All)?\('([^']*)'\)", script)) == {
+        '[data-testid="stProgress"] [role="progressbar"]', '[data-testid="stMarkdownContainer"]'}
+
+
+# Streamlit 1.67's markup of `st.progress(0.3, text=...)` (react-aria's ProgressBar),
+# as a page shows it: the text beside the bar, and the bar named "progress"
+PROGRESS_MARKUP = """<div data-testid="stProgress" id="{id}">{shown}<div class="react-aria-ProgressBar"
+  aria-label="progress" aria-valuenow="30" aria-valuemin="0" aria-valuemax="100" aria-valuetext="30&nbsp;%"
+  role="progressbar"><div data-testid="stProgressBarTrack"></div></div></div>"""
+PROGRESS_TEXT = '<div><div data-testid="stMarkdownContainer"><p>{text}</p></div></div>'
+
+
+@pytest.mark.browser
+def test_a_progress_bar_is_named_by_the_text_it_shows_in_norwegian():
+    """a11y's script on Streamlit's progress markup in Chromium: each bar is
+    named by its text (as text: markup in it stays text), or «Fremdrift»
+    without one; the name follows the text as it changes, comes back when
+    Streamlit renames the bar, and a bar drawn later is named too."""
+    from browser import chromium
+    from portfolio import texts
+
+    first = "Leser arket «Milepæler» i <b>mal</b>.xlsx (3 av 13) …"
+    body = (PROGRESS_MARKUP.format(id="a", shown=PROGRESS_TEXT.format(text=html.escape(first)))
+            + PROGRESS_MARKUP.format(id="b", shown=""))
+    name = "id => document.querySelector('#' + id + ' [role=\"progressbar\"]').getAttribute('aria-label')"
+    with chromium() as page:
+        page.set_content(f"<!doctype html><html lang='en'><body>{body}</body></html>")
+        page.add_script_tag(content=a11y._SCRIPT.replace("export default function ()", "window.fixPage = function ()"))
+        page.evaluate("() => { window.undo = window.fixPage(); }")
+        assert page.evaluate("document.documentElement.lang") == "nb"
+        assert page.evaluate(name, "a") == first and page.evaluate(name, "b") == texts.PROGRESS_LABEL
+        assert page.locator("b").count() == 0  # the text stayed text
+        page.evaluate("() => { document.querySelector('#a p').textContent = 'Kontrollerer dataene mot reglene …'; }")
+        page.wait_for_function(f"() => ({name})('a') === 'Kontrollerer dataene mot reglene …'")
+        page.evaluate("() => document.querySelector('#a [role=\"progressbar\"]').setAttribute('aria-label', 'progress')")
+        page.wait_for_function(f"() => ({name})('a') === 'Kontrollerer dataene mot reglene …'")
+        page.evaluate("markup => document.body.insertAdjacentHTML('beforeend', markup)",
+                      PROGRESS_MARKUP.format(id="c", shown=PROGRESS_TEXT.format(text="Sammenligner …")))
+        page.wait_for_function(f"() => ({name})('c') === 'Sammenligner …'")
+        page.evaluate("() => window.undo()")
 
 
 # -- the browser ------------------------------------------------------------------

@@ -12,6 +12,9 @@ APP_SHORT_TITLE = "Samhandlingskommunen"
 PAGE_OVERVIEW = "Oversikt"
 
 # Sections of the navigation
+# A progress bar's accessible name when it shows no text of its own
+# (portfolio/web/a11y.py: Streamlit names every bar with the English "progress")
+PROGRESS_LABEL = "Fremdrift"
 NAV_PORTFOLIO = "Portefølje"
 NAV_DATA = "Data"
 NAV_ABOUT = "Om"

@@ -13,6 +13,15 @@ the right one for a moment while the app starts. Streamlit serves its HTML
 as a fixed file, so the first bytes cannot say "nb". Browser tests treat
 ``lang="nb"`` as the sign that the app's script has run (tests/browser.py).
 
+The same script names each progress bar (``st.progress``, the upload's)
+in Norwegian: Streamlit gives every bar the accessible name "progress", in
+English, and leaves the step it shows beside it, unconnected. The script
+makes the bar's name the text shown with it (what the bar says is what a
+screen reader says: WCAG 2.5.3 Label in Name), or «Fremdrift» where it
+shows none, and keeps it so as the text changes. It reads the text the
+page already shows (``textContent``) and writes it into an attribute:
+nothing becomes markup.
+
 The navigation needs no repair: the entry points register their pages as one
 flat list, which Streamlit draws as a valid ``<ul>`` of ``<li>`` from its
 first paint (see dashboard.py).
@@ -20,7 +29,11 @@ first paint (see dashboard.py).
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
+
+from portfolio import texts
 
 LANGUAGE = "nb"  # Norwegian bokmål (BCP 47)
 COMPONENT_NAME = "portfolio_document_language"
@@ -34,14 +47,27 @@ export default function () {
   setLanguage();
   const language = new MutationObserver(setLanguage);
   language.observe(root, { attributes: true, attributeFilter: ["lang"] });
-  return () => language.disconnect();
+
+  const nameProgressBars = () => {
+    for (const bar of document.querySelectorAll('[data-testid="stProgress"] [role="progressbar"]')) {
+      const shown = bar.closest('[data-testid="stProgress"]').querySelector('[data-testid="stMarkdownContainer"]');
+      const name = (shown && shown.textContent.trim()) || __PROGRESS_LABEL__;
+      if (bar.getAttribute("aria-label") !== name) bar.setAttribute("aria-label", name);
+    }
+  };
+  nameProgressBars();
+  const progress = new MutationObserver(nameProgressBars);
+  progress.observe(document.body, { childList: true, subtree: true, characterData: true,
+                                    attributes: true, attributeFilter: ["aria-label"] });
+  return () => { language.disconnect(); progress.disconnect(); };
 }
-""".replace("__LANGUAGE__", LANGUAGE)
+""".replace("__LANGUAGE__", LANGUAGE).replace("__PROGRESS_LABEL__", json.dumps(texts.PROGRESS_LABEL))
 
 _document_language = st.components.v2.component(COMPONENT_NAME, js=_SCRIPT)
 
 
 def set_document_language() -> None:
-    """Mark the page as Norwegian bokmål (``<html lang="nb">``). Call once per
-    run, from the entry point, before the pages draw."""
+    """Mark the page as Norwegian bokmål (``<html lang="nb">``) and name its
+    progress bars in Norwegian. Call once per run, from the entry point,
+    before the pages draw."""
     _document_language(key=KEY, height=0)
