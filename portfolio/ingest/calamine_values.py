@@ -119,7 +119,7 @@ class ReadAhead:
         if not isinstance(scan, SheetScan):
             return None
         with self._changed:
-            if scan.units > self._room:
+            if self._closed or scan.units > self._room:  # closed: the reader has stopped
                 return None
             self._room -= scan.units
         try:
