@@ -681,40 +681,6 @@ def test_calamine_and_openpyxl_read_every_kind_of_cell_alike(tmp_path, monkeypat
     assert not prepared.ok and [str(p) for p in prepared.problems][:len(found)] == found
 
 
-def test_the_values_of_a_plain_workbook_are_read_by_calamine(monkeypatch, tmp_path):
-    """The demo template never reaches openpyxl's cell reader (sheet_rows):
-    calamine reads every value, and calamine was asked for every sheet read."""
-    from python_calamine import CalamineWorkbook
-
-    from portfolio.ingest import calamine_values, excel_reader
-
-    asked = []
-    real = CalamineWorkbook.get_sheet_by_name
-
-    class Spy:
-        def __init__(self, book):
-            self.book = book
-
-        def get_sheet_by_name(self, name):
-            asked.append(name)
-            return real(self.book, name)
-
-        def close(self):
-            self.book.close()
-
-    opened = calamine_values.open_calamine
-    monkeypatch.setattr(calamine_values, "open_calamine", lambda data: (lambda b: b and Spy(b))(opened(data)))
-
-    def refused(*args, **kwargs):
-        raise AssertionError("openpyxl's cell reader was used")
-
-    monkeypatch.setattr(excel_reader, "sheet_rows", refused)
-    store = Store(copy_demo(tmp_path))
-    prepared = pipeline.prepare([Upload("mal.xlsx", workbook.template_for(store))], store)
-    assert prepared.ok and prepared.unchanged, [str(p) for p in prepared.problems]
-    assert sorted(asked) == sorted([*workbook.SHEET_NAMES.values(), workbook.T.META_SHEET])  # each once
-
-
 def template_sheets(data: bytes) -> list[tuple[str, str]]:
     """(title, part) of a workbook's sheets, in its order."""
     from portfolio.ingest.excel_reader import Book
@@ -749,6 +715,23 @@ def spy_on_calamine(monkeypatch) -> list[str]:
     opened = calamine_values.open_calamine
     monkeypatch.setattr(calamine_values, "open_calamine", lambda data: (lambda b: b and LoadSpy(b, asked))(opened(data)))
     return asked
+
+
+def test_the_values_of_a_plain_workbook_are_read_by_calamine(monkeypatch, tmp_path):
+    """The demo template never reaches openpyxl's cell reader (sheet_rows):
+    calamine reads every value, and calamine was asked for every sheet read."""
+    from portfolio.ingest import excel_reader
+
+    asked = spy_on_calamine(monkeypatch)
+
+    def refused(*args, **kwargs):
+        raise AssertionError("openpyxl's cell reader was used")
+
+    monkeypatch.setattr(excel_reader, "sheet_rows", refused)
+    store = Store(copy_demo(tmp_path))
+    prepared = pipeline.prepare([Upload("mal.xlsx", workbook.template_for(store))], store)
+    assert prepared.ok and prepared.unchanged, [str(p) for p in prepared.problems]
+    assert sorted(asked) == sorted([*workbook.SHEET_NAMES.values(), workbook.T.META_SHEET])  # each once
 
 
 def test_calamine_reads_two_sheets_ahead_of_the_reader(monkeypatch, tmp_path):
