@@ -32,10 +32,15 @@ def run_async(coroutine):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def load_data(tmp_path_factory):
     data = tmp_path_factory.mktemp("load") / "data"
     write_generated(data, initiatives=300, snapshots=3, seed=0)
-    with streamlit_server("dashboard.py", data, today=TODAY) as url:
+    return data
+
+
+@pytest.fixture(scope="module")
+def server(load_data):
+    with streamlit_server("dashboard.py", load_data, today=TODAY) as url:
         yield url
 
 
@@ -87,3 +92,37 @@ def test_a_short_load_run_reports_every_figure_without_errors(server):
     # the browser smoke's reference pages: unfiltered and with «Samlet status» = «Rød»
     assert run.smoke_label == texts.OVERVIEW["filter_status"] and run.smoke_option == "Rød"
     assert run.reference["before"] != run.reference["after"]
+    # the same report as one row of the capacity table (bench/load.py --capacity)
+    row = load.capacity_row(report)
+    assert row["sessions"] == 3 and row["single_session_p50_ms"] == report["single_session"]["p50_ms"]
+    assert row["held"] == all(g["ok"] for g in report["goals"] if g["goal"] in load.HELD_BY)
+    assert {g["goal"] for g in report["goals"]} >= set(load.HELD_BY)
+
+
+def test_capacity_is_the_most_sessions_held_with_every_smaller_count_held_too():
+    def row(sessions, ok):
+        return {"sessions": sessions, "held": ok}
+
+    summary = load.capacity_summary([row(20, False), row(5, True), row(10, True), row(40, True)], 60, {})
+    assert summary["sessions_held"] == 10  # 40 held by chance after 20 was not: not counted
+    assert load.capacity_summary([row(5, False), row(10, True)], 60, {})["sessions_held"] == 0
+    assert load.capacity_summary([row(5, True)], 60, {})["sessions_held"] == 5
+
+
+def test_sessions_are_spread_over_several_server_processes(server, load_data):
+    """bench/load.py --servers 2: each session stays on one server, the sessions are shared
+    between them, and the probe adds up the processes' CPU and memory."""
+    with streamlit_server("dashboard.py", load_data, today=TODAY) as second:
+        pids = [_server_pid(server), _server_pid(second)]
+        alone = [load.ServerProbe(pid) for pid in pids]
+        before = [probe.cpu_seconds() for probe in alone]
+        with load.ServerProbe(pids) as probe:
+            run = run_async(load.run_load([server, second], sessions=4, seconds=5, seed=2, baseline_changes=2,
+                                          probe=probe))
+            run.marks["peak_rss_mb"] = probe.peak
+        used = [probe.cpu_seconds() - start for probe, start in zip(alone, before, strict=True)]
+        assert probe.rss_mb() == pytest.approx(sum(p.rss_mb() for p in alone), rel=0.2)
+    report = load.report(run)
+    assert report["servers"] == 2 and report["errors"] == 0 and report["every_rerun_finished"]
+    assert report["opening"]["sessions_opened"] == 4
+    assert all(seconds > 0.2 for seconds in used), used  # both served sessions (each opened two pages)
