@@ -9,15 +9,15 @@ the protocol client sees the same page.
     .venv/bin/python bench/load.py --servers 2 --capacity 10,20,30,40   # two server processes
 
 In one run, against one server (or --servers N processes on the same data, each session
-kept on one of them, as a load balancer with session affinity does): the server's first run (cold); a single session alone,
-which makes the same kind of filter changes one after the other (the baseline); then N
-sessions open the overview at once and each changes one filter every 2–5 s (random,
-seeded) for S seconds. Reports p50/p95/p99 of the time from the rerun request to
-`script_finished`, p95 vs the single session's median, errors, the server's RSS and CPU
-time; writes bench/load-results.json (--out). With --capacity, one such run (no browser)
-per number of sessions, each on new servers, and the most sessions held: p95 < 1 s, ≤ 20×
-a single session, no errors (HELD_BY); writes bench/load-capacity.json. Only loopback
-traffic; every wait is bounded.
+kept on one of them, as a load balancer with session affinity does): the server's first
+run (cold); a single session alone, which makes the same kind of filter changes one after
+the other (the baseline); then N sessions open the overview at once and each changes one
+filter every 2–5 s (random, seeded) for S seconds. Reports p50/p95/p99 of the time from
+the rerun request to `script_finished`, p95 vs the single session's median, errors, the
+server's RSS and CPU time; writes bench/load-results.json (--out). With --capacity, one
+such run (no browser) per number of sessions, each on new servers, and the most sessions
+held: p95 < 1 s, ≤ 20× a single session, no errors (HELD_BY); writes
+bench/load-capacity[-N-servers].json. Only loopback traffic; every wait is bounded.
 """
 
 from __future__ import annotations
@@ -326,6 +326,12 @@ def goals(r: dict) -> list[dict]:
 
 # -- capacity: the sessions one server holds -------------------------------------------------
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("give a whole number of at least 1")
+    return int(text)
+
+
 def _session_counts(text: str) -> list[int]:
     counts = sorted({int(part) for part in text.split(",") if part.strip()})
     if not counts or counts[0] < 1:
@@ -375,8 +381,8 @@ def capacity_row(result: dict) -> dict:
 
 
 def capacity_summary(rows: list[dict], seconds: float, about: dict, servers: int = 1) -> dict:
-    """The runs, and the most sessions held: the largest count that met the goals with
-    every smaller count measured meeting them too (0 when the smallest missed)."""
+    """The runs, and the most sessions held: the largest count held with every smaller
+    count measured held too (0 when the smallest was not)."""
     held = 0
     for row in sorted(rows, key=lambda r: r["sessions"]):
         if not row["held"]:
@@ -415,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=ROOT / "bench" / "out", help="where generated data is kept")
     parser.add_argument("--out", type=Path, help="bench/load-results.json (bench/load-capacity.json with --capacity)")
     parser.add_argument("--no-browser", action="store_true", help="leave out the Chromium smoke session")
-    parser.add_argument("--servers", type=int, default=1,
+    parser.add_argument("--servers", type=_positive, default=1,
                         help="app server processes on the same data; session i uses server i mod N")
     parser.add_argument("--capacity", type=_session_counts, metavar="N,N,...",
                         help="instead: how many sessions the server holds (one run per N, each on a new "
