@@ -2,7 +2,7 @@
 #   make run   - create .venv, install, start the app on the demo data (http://localhost:8501)
 #   make test  - create .venv, install dev requirements, Chromium and PostgreSQL, run the whole suite
 # While working: make test-fast - everything but the browser tests and the slow tests
-# (large generated data, kill -9 at random moments; markers in pyproject.toml).
+# (large generated data, kill -9 at random moments, the benchmarks' smoke runs; markers in pyproject.toml).
 # Benchmarks: make bench - ratios in one run; make bench-scaling - the scaling curve (bench/README.md).
 PYTHON ?= python3
 VENV := .venv

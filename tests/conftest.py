@@ -249,8 +249,11 @@ def public_demo_app() -> str:
 
 
 # Modules whose tests are marked here until the module marks itself:
-# bench/run.py --smoke generates data and measures a first paint in Chromium.
-MODULE_MARKS = {"test_bench.py": ("browser", "slow")}
+# bench/run.py --smoke generates data and measures a first paint in Chromium;
+# bench/scaling.py --smoke generates four data sets and times three pages in
+# subprocesses (20 s: a tenth of `make test-fast`, for code that only the
+# benchmarks run).
+MODULE_MARKS = {"test_bench.py": ("browser", "slow"), "test_scaling.py": ("slow",)}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -53,10 +53,8 @@ from portfolio.store.meta import (
     snapshot_id_for,
 )
 
-__all__ = [
-    "SCHEMA_VERSION", "SnapshotConflict", "SnapshotMeta", "SnapshotNotFound", "Store",
-    "canonical", "content_hash", "holds_snapshots", "snapshot_id_for", "verify",
-]
+__all__ = ["SCHEMA_VERSION", "SnapshotConflict", "SnapshotMeta", "SnapshotNotFound", "Store", "canonical",
+           "content_hash", "holds_snapshots", "snapshot_id_for", "verify"]
 
 SNAPSHOTS_TABLE = "snapshots"
 HEAD_TABLE = "head"
@@ -250,34 +248,37 @@ class Store:
     def read_columns(self, snapshot_id: str, table: str, columns: list[str]) -> pa.Table:
         """Only the named columns of one table of a snapshot: the others are not
         read from the data files (the public projection relies on it)."""
-        declared = schema.TABLES[table].column_names
-        unknown = [c for c in columns if c not in declared]
-        if unknown:
-            raise KeyError(unknown)
-        selected = ", ".join(f'"{c}"' for c in columns)
         cur = self.cursor()
         try:
             with lake.reaching(self.place):
-                return cur.execute(
-                    f'select {selected} from {lake.ALIAS}."{table}" where {ID_COLUMN} = $id', {"id": snapshot_id}
-                ).to_arrow_table()
+                return _select_columns(cur, snapshot_id, table, columns)
         finally:
             cur.close()
 
     def read(self, snapshot_id: str, *, every_table: bool = False,
              tables: Iterable[str] | None = None) -> dict[str, pa.Table]:
-        """Every table of a snapshot (or the named `tables`), in the declared
-        schema. A table its metadata counts no rows of is not looked for on
-        the lake (there a scan of a table that has never held a row costs
-        15–40 ms: DuckLake does not keep that it has no statistics);
+        """Every table of a snapshot (or the named `tables`), in the declared schema, in one
+        transaction (DuckLake looks up its snapshot once: a quarter less time than a transaction
+        per table). A table its metadata counts no rows of is not looked for on the lake (a scan
+        of a table that never held a row costs 15–40 ms: DuckLake keeps no statistics of it);
         `every_table` reads them all (verify)."""
         meta = self.get(snapshot_id)
         names = schema.TABLE_NAMES if tables is None else [n for n in schema.TABLE_NAMES if n in set(tables)]
-        return {
-            name: schema.TABLES[name].arrow_schema.empty_table() if meta.holds_no_rows(name) and not every_table
-            else canonical(name, self.read_columns(snapshot_id, name, schema.TABLES[name].column_names))
-            for name in names
-        }
+        scanned = [n for n in names if every_table or not meta.holds_no_rows(n)]
+        read: dict[str, pa.Table] = {}
+        cur = self.cursor()
+        try:
+            with lake.reaching(self.place):
+                cur.execute("begin")
+                try:
+                    for name in scanned:
+                        read[name] = _select_columns(cur, snapshot_id, name, schema.TABLES[name].column_names)
+                finally:
+                    _rollback(cur)  # it only read
+        finally:
+            cur.close()
+        return {name: canonical(name, read[name]) if name in read else schema.TABLES[name].arrow_schema.empty_table()
+                for name in names}
 
     def read_frames(self, snapshot_id: str, tables: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
         return {name: t.to_pandas() for name, t in self.read(snapshot_id, tables=tables).items()}
@@ -384,6 +385,17 @@ class Store:
         with contextlib.suppress(duckdb.Error):
             return cur.execute(f"select {ID_COLUMN} from {lake.ALIAS}.{HEAD_TABLE}").fetchone()[0]
         return None
+
+
+def _select_columns(cur: duckdb.DuckDBPyConnection, snapshot_id: str, table: str, columns: list[str]) -> pa.Table:
+    """The named columns (checked against the schema) of a table of a snapshot (bound)."""
+    declared = schema.TABLES[table].column_names
+    unknown = [c for c in columns if c not in declared]
+    if unknown:
+        raise KeyError(unknown)
+    selected = ", ".join(f'"{c}"' for c in columns)
+    sql = f'select {selected} from {lake.ALIAS}."{table}" where {ID_COLUMN} = $id'
+    return cur.execute(sql, {"id": snapshot_id}).to_arrow_table()
 
 
 def _rollback(cur) -> None:
