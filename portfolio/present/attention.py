@@ -21,6 +21,7 @@ import pandas as pd
 from portfolio import fmt
 from portfolio.model import schema
 from portfolio.present import budget, links
+from portfolio.present.filters import passing
 from portfolio.present.history import local_time
 from portfolio.present.links import TABLE_ROWS, PageLink
 from portfolio.query import runner as queries
@@ -135,13 +136,40 @@ class View:
         return fmt.markdown(T.MORE_CAPPED, shown=fmt.number(len(self.items)), count=fmt.number(self.total))
 
 
-def rows(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None,
-         row_limit: int = ROW_LIMIT) -> pd.DataFrame:
+COUNT_COLUMNS = {"red": "red_count", "worse": "worse_items_count", "overdue": "overdue_count",
+                 "risk": "risk_count", "decision": "decision_count"}  # per kind; total_count counts every item
+EVERY_ITEM = 2**62  # a row limit that sends every item
+
+
+def query_rows(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None,
+               row_limit: int = ROW_LIMIT) -> pd.DataFrame:
+    """queries/attention_items.sql as it stands, filters and all (what `rows` must equal)."""
     return query(
         ctx, "attention_items", compare_id=compare_id, filters=filters.as_param(), today=ctx.today,
         horizon_days=HORIZON_DAYS, decision_kind=DECISION_KIND, row_limit=row_limit,
         high_score=schema.RISK_HIGH_SCORE, closed_status=CLOSED_RISK,
     )
+
+
+def rows(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None,
+         row_limit: int = ROW_LIMIT) -> pd.DataFrame:
+    """The first `row_limit` items that pass the filters, worst first, with the
+    counts of them all: the rows of `query_rows`. Every item of the snapshot
+    is one query, kept per snapshot and comparison (the runner's cache); a
+    filter keeps the items of the initiatives that pass it. The items' order
+    and what each says do not depend on the filters, so only the positions
+    within each tier and the counts are worked out again (`filters.passing`:
+    a few milliseconds instead of the query's 50–70 ms at 10 000 initiatives)."""
+    every = query_rows(ctx, queries.Filters(), compare_id, row_limit=EVERY_ITEM)
+    if filters.is_empty:
+        return every.head(row_limit)
+    sent, places = passing(ctx, filters, every, row_limit)
+    kinds = every["item"].to_numpy()[places]
+    sent["position"] = (sent.groupby("tier").cumcount() + 1).astype(every["position"].dtype)
+    sent["total_count"] = sent["total_count"].dtype.type(len(kinds))
+    for kind, column in COUNT_COLUMNS.items():
+        sent[column] = sent[column].dtype.type((kinds == kind).sum())
+    return sent
 
 
 def build_view(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None) -> View:

@@ -1,12 +1,24 @@
 """The choices of the portfolio filters in the sidebar (portfolio.web.ui.filter_widgets):
 the kommunalområder and the programmes of the snapshot shown. Made once per
 snapshot (through `ui.view`), so a rerun draws the filters without going
-through the query's frame again."""
+through the query's frame again.
+
+And the rows of a query over every initiative that pass the filters
+(`passing`): a list whose order and content do not depend on the filters is
+asked for once per snapshot, and each filter change asks DuckDB only which
+initiatives pass (queries/changes_filtered_ids.sql, a few milliseconds)
+instead of planning and running the whole query again (15–70 ms each at
+10 000 initiatives).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
+import pandas as pd
+
+from portfolio.query import runner
 from portfolio.query.context import SnapshotContext
 
 
@@ -24,3 +36,16 @@ def build_choices(ctx: SnapshotContext) -> Choices:
         areas=tuple(v for k, v in zip(kinds, values, strict=True) if k == "area"),
         programmes={v: label for k, v, label in zip(kinds, values, labels, strict=True) if k == "programme"},
     )
+
+
+def passing(ctx: SnapshotContext, filters: runner.Filters, every: pd.DataFrame,
+            row_limit: int) -> tuple[pd.DataFrame, np.ndarray]:
+    """The first `row_limit` rows of `every` (a query's rows, with an
+    initiative_id column, in the order they are shown) whose initiative
+    passes the filters, in that order; and, for every row that passes,
+    limit or not, the row's place in `every` (to count them)."""
+    if filters.is_empty:
+        return every.head(row_limit), np.arange(len(every))
+    ids = set(ctx.query("changes_filtered_ids", filters=filters.as_param())["initiative_id"])
+    places = np.flatnonzero(np.fromiter((i in ids for i in every["initiative_id"]), dtype=bool, count=len(every)))
+    return every.iloc[places[:row_limit]].reset_index(drop=True), places
