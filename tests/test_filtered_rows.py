@@ -1,11 +1,14 @@
 """A filter change reads the rows of every initiative once per snapshot and
 keeps those that pass (portfolio/present/filters.py `passing`): «Trenger
-oppmerksomhet» and the overview's status table must be exactly what their
-queries return with the filters in SQL (queries/attention_items.sql,
-queries/overview_status_table.sql), rows, order, positions and counts."""
+oppmerksomhet», the overview's status table and its key figures must be
+exactly what their queries return with the filters in SQL
+(queries/attention_items.sql, queries/overview_status_table.sql,
+overview_counts.sql, overview_budget.sql, overview_milestones.sql): rows,
+order, positions, counts and sums."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +48,9 @@ def _contexts(root: Path) -> list[SnapshotContext]:
 
 
 def _check(root: Path) -> int:
+    """Every filter set on two snapshots: the rows kept equal the queries' (and
+    the key figures those of overview_counts, overview_budget and
+    overview_milestones); how many filter sets were compared."""
     compared = 0
     for ctx in _contexts(root):
         compares = [None, attention.default_compare(ctx)]
@@ -60,16 +66,22 @@ def _check(root: Path) -> int:
                 assert got.attrs["total_count"] == (int(want["total_count"].iloc[0]) if len(want) else 0)
                 assert got.iloc[:, 0].tolist() == want["name"].tolist(), (ctx.snapshot_id, filters, row_limit)
                 assert got.iloc[:, 1].tolist() == [links.context_initiative(ctx, i) for i in want["initiative_id"]]
-                compared += 1
+            got, want = overview.kpis(ctx, filters), overview.query_kpis(ctx, filters)
+            got_cells, want_cells = got.chart_counts, want.chart_counts
+            assert dataclasses.replace(got, chart_counts=None) == dataclasses.replace(want, chart_counts=None), filters
+            assert _values(got_cells) == _values(want_cells), filters
+            if len(want_cells):  # (an empty result's columns have no type in SQL)
+                assert list(got_cells.dtypes) == list(want_cells.dtypes)
+            compared += 1
     return compared
 
 
-def test_filtered_attention_and_status_table_are_the_queries_rows_on_the_demo_data():
-    assert _check(DEMO_DATA) == 2 * 9 * 3
+def test_filtered_views_are_what_the_queries_give_with_the_filters_on_the_demo_data():
+    assert _check(DEMO_DATA) == 2 * 9
 
 
-def test_filtered_attention_and_status_table_are_the_queries_rows_on_generated_data(large_data):
-    assert _check(large_data) == 2 * 9 * 3
+def test_filtered_views_are_what_the_queries_give_with_the_filters_on_generated_data(large_data):
+    assert _check(large_data) == 2 * 9
 
 
 def test_a_filter_change_does_not_run_the_whole_queries_again():
@@ -90,9 +102,9 @@ def test_a_filter_change_does_not_run_the_whole_queries_again():
         return cache[key]
 
     ctx = SnapshotContext(store, store.latest(), DEMO_TODAY, runner=cached)
-    attention.rows(ctx, Filters(), None)
-    overview.status_rows(ctx, Filters(), 100)
+    attention.build_view(ctx, Filters(), None)
+    overview.build_view(ctx, Filters())
     asked.clear()
-    attention.rows(ctx, Filters(phases=("Konsept",)), None)
-    overview.status_rows(ctx, Filters(phases=("Konsept",)), 100)
+    attention.build_view(ctx, Filters(phases=("Konsept",)), None)
+    overview.build_view(ctx, Filters(phases=("Konsept",)))
     assert asked == ["changes_filtered_ids"]

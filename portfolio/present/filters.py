@@ -17,6 +17,8 @@ import dataclasses
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from portfolio.query import runner
 from portfolio.query.context import SnapshotContext
@@ -46,6 +48,14 @@ def passing(ctx: SnapshotContext, filters: runner.Filters, every: pd.DataFrame,
     limit or not, the row's place in `every` (to count them)."""
     if filters.is_empty:
         return every.head(row_limit), np.arange(len(every))
-    ids = set(ctx.query("changes_filtered_ids", filters=filters.as_param())["initiative_id"])
-    places = np.flatnonzero(np.fromiter((i in ids for i in every["initiative_id"]), dtype=bool, count=len(every)))
+    places = passing_places(ctx, filters, every["initiative_id"])
     return every.iloc[places[:row_limit]].reset_index(drop=True), places
+
+
+def passing_places(ctx: SnapshotContext, filters: runner.Filters, initiative_ids: pd.Series) -> np.ndarray:
+    """The places, in order, of the ids whose initiative passes the filters."""
+    if filters.is_empty:
+        return np.arange(len(initiative_ids))
+    ids = pa.array(ctx.query("changes_filtered_ids", filters=filters.as_param())["initiative_id"], pa.string())
+    is_kept = pc.is_in(pa.array(initiative_ids, pa.string()), value_set=ids)
+    return np.flatnonzero(is_kept.to_numpy(zero_copy_only=False))

@@ -15,7 +15,7 @@ from portfolio import fmt, texts
 from portfolio.model import schema
 from portfolio.present import charts, links
 from portfolio.present.columns import OVERALL_STATUS_PX, PHASE_PX, Columns
-from portfolio.present.filters import passing
+from portfolio.present.filters import passing, passing_places
 from portfolio.present.links import TABLE_ROWS
 from portfolio.present.tally import tally
 from portfolio.query import runner as queries
@@ -45,6 +45,41 @@ class Kpis:
 
 
 def kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30) -> Kpis:
+    """The key figures of the initiatives that pass the filters, added up from
+    each initiative's own (queries/overview_initiative_facts.sql, once per
+    snapshot): a filter change asks DuckDB only which initiatives pass
+    (`filters.passing_places`). The same figures as overview_counts,
+    overview_budget and overview_milestones with the filters in SQL
+    (tests/test_filtered_rows.py)."""
+    year = ctx.today.year
+    facts = query(ctx, "overview_initiative_facts", year=year, today=ctx.today, horizon_days=horizon_days)
+    kept = facts.iloc[passing_places(ctx, filters, facts["initiative_id"])]
+    cells = (kept.groupby(["phase_order", "status_order", "phase", "status_overall"], dropna=False, sort=True)
+             .size().rename("initiative_count").reset_index())
+    with_budget = kept[kept["has_budget"]]
+    return Kpis(
+        total=len(kept),
+        by_status=_sums(kept["status_overall"], pd.Series(1, index=kept.index), schema.STATUSES),
+        by_phase=_sums(kept["phase"], pd.Series(1, index=kept.index), schema.PHASES),
+        chart_counts=pd.DataFrame({
+            "phase": cells["phase"], "status_overall": cells["status_overall"],
+            "initiative_count": cells["initiative_count"].astype("int64"),
+            "status_order": cells["status_order"].astype("Int32"),
+        }),
+        budget_nok=int(with_budget["budget_nok"].sum()),
+        actual_nok=int(with_budget["actual_nok"].sum()),
+        forecast_nok=int(with_budget["forecast_nok"].sum()),
+        over_budget_count=int(with_budget["is_forecast_over_budget"].sum()),
+        overdue_count=int(kept["overdue_count"].sum()),
+        due_soon_count=int(kept["due_soon_count"].sum()),
+        year=year,
+        due_until=ctx.today + dt.timedelta(days=horizon_days),
+    )
+
+
+def query_kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30) -> Kpis:
+    """The key figures from overview_counts, overview_budget and
+    overview_milestones with the filters in SQL (what `kpis` must equal)."""
     counts = query(ctx, "overview_counts", filters=filters.as_param())
     cells = counts[~counts["is_all_phases"] & ~counts["is_all_statuses"]]
     per_phase = counts[~counts["is_all_phases"] & counts["is_all_statuses"]]
