@@ -3,8 +3,9 @@ keeps those that pass (portfolio/present/filters.py `passing`): «Trenger
 oppmerksomhet», the overview's status table and its key figures must be
 exactly what their queries return with the filters in SQL
 (queries/attention_items.sql, queries/overview_status_table.sql,
-overview_counts.sql, overview_budget.sql, overview_milestones.sql): rows,
-order, positions, counts and sums."""
+overview_counts.sql, overview_budget.sql, overview_milestones.sql), and so
+must the Decidim figure (decidim_overview.sql): rows, order, positions,
+counts and sums."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import dataclasses
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from conftest import DEMO_DATA, DEMO_TODAY
-from portfolio.present import attention, links, overview
+from portfolio.present import attention, decidim, links, overview
 from portfolio.query.context import QueryRunner, SnapshotContext, run_direct
 from portfolio.query.runner import Filters
 from portfolio.store.snapshots import Store
@@ -73,6 +75,7 @@ def _check(root: Path) -> int:
     the key figures those of overview_counts, overview_budget and
     overview_milestones); how many filter sets were compared."""
     compared = 0
+    decidim_figures = []
     for ctx in _contexts(root):
         compares = [None, attention.default_compare(ctx)]
         for filters in _filter_sets(ctx.store, ctx.snapshot_id):
@@ -97,7 +100,16 @@ def _check(root: Path) -> int:
             assert _values(got_cells) == _values(want_cells), filters
             if len(want_cells):  # (an empty result's columns have no type in SQL)
                 assert list(got_cells.dtypes) == list(want_cells.dtypes)
+            got, want = decidim.build_overview_figure(ctx, filters), decidim.query_overview_figure(ctx, filters)
+            assert dataclasses.replace(got, mean_progress=None) == dataclasses.replace(want, mean_progress=None), filters
+            if want.mean_progress is None:
+                assert got.mean_progress is None, filters
+            else:  # (DuckDB and pandas may add in another order)
+                assert got.mean_progress == pytest.approx(want.mean_progress, rel=1e-12), filters
+            decidim_figures.append(want)
             compared += 1
+    # the data holds Decidim results, and some filter sets keep some of them, not all
+    assert {0, max(f.result_count for f in decidim_figures)} < {f.result_count for f in decidim_figures}
     return compared
 
 
@@ -116,8 +128,13 @@ def test_a_filter_change_does_not_run_the_whole_queries_again():
     ctx = SnapshotContext(store, store.latest(), DEMO_TODAY, runner=cached_runner(ran))
     attention.build_view(ctx, Filters(), None)
     overview.build_view(ctx, Filters())
-    assert sorted(ran) == ["attention_items", "overview_initiative_facts", "overview_status_table"]
+    decidim.build_overview_figure(ctx, Filters())
+    assert sorted(ran) == ["attention_items", "decidim_overview", "overview_initiative_facts", "overview_status_table"]
     ran.clear()
     attention.build_view(ctx, Filters(phases=("Konsept",)), None)
     overview.build_view(ctx, Filters(phases=("Konsept",)))
+    decidim.build_overview_figure(ctx, Filters(phases=("Konsept",)))
+    assert ran == ["changes_filtered_ids", "decidim_overview_results"]  # the latter once per snapshot
+    ran.clear()
+    decidim.build_overview_figure(ctx, Filters(statuses=("rød",)))
     assert ran == ["changes_filtered_ids"]

@@ -20,6 +20,7 @@ import pandas as pd
 from portfolio import fmt
 from portfolio.present.columns import Columns
 from portfolio.present.decidim_words import DONE, KINDS, kind_counts, percent, safe_url, status_word
+from portfolio.present.filters import passing_ids, places_of
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
 from portfolio.texts import decidim_pages as T
@@ -169,7 +170,29 @@ class OverviewFigure:
 
 
 def build_overview_figure(ctx: SnapshotContext, filters: queries.Filters) -> OverviewFigure:
-    """Use through `ui.view(build_overview_figure, ctx, filters)`: built once per snapshot and filters."""
+    """Use through `ui.view(build_overview_figure, ctx, filters)`: built once per snapshot and filters.
+
+    With filters, the figure is added up from each initiative's results
+    (queries/decidim_overview_results.sql, read once per snapshot) for the
+    initiatives that pass: a filter change asks DuckDB only which those are
+    (`filters.passing_ids`). `query_overview_figure` is the same with the
+    filters in SQL (tests/test_filtered_rows.py compares them)."""
+    if filters.is_empty:
+        return query_overview_figure(ctx, filters)
+    every = query_overview_figure(ctx, queries.Filters())  # the unfiltered page's, kept per snapshot
+    ids = passing_ids(ctx, filters)
+    links = query(ctx, "decidim_overview_results")
+    kept = links.iloc[places_of(links["initiative_id"], ids)]
+    results = kept[["decidim_id", "progress"]].drop_duplicates()
+    progress = results["progress"].dropna()
+    return dataclasses.replace(
+        every, with_results=kept["initiative_id"].nunique(), total=len(ids), result_count=len(results),
+        done_count=int((progress >= 100).sum()), mean_progress=float(progress.mean()) if len(progress) else None,
+    )
+
+
+def query_overview_figure(ctx: SnapshotContext, filters: queries.Filters) -> OverviewFigure:
+    """The overview's Decidim figure with the filters in SQL (queries/decidim_overview.sql)."""
     row = query(ctx, "decidim_overview", filters=filters.as_param()).iloc[0]
     mean = row["mean_progress"]
     return OverviewFigure(

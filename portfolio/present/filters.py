@@ -56,6 +56,15 @@ def passing_places(ctx: SnapshotContext, filters: runner.Filters, initiative_ids
     """The places, in order, of the ids whose initiative passes the filters."""
     if filters.is_empty:
         return np.arange(len(initiative_ids))
-    ids = pa.array(ctx.query("changes_filtered_ids", filters=filters.as_param())["initiative_id"], pa.string())
+    return places_of(initiative_ids, passing_ids(ctx, filters))
+
+
+def places_of(initiative_ids: pd.Series, ids: pa.Array) -> np.ndarray:
+    """The places, in order, of the initiative ids that are among `ids`."""
     is_kept = pc.is_in(pa.array(initiative_ids, pa.string()), value_set=ids)
     return np.flatnonzero(is_kept.to_numpy(zero_copy_only=False))
+
+
+def passing_ids(ctx: SnapshotContext, filters: runner.Filters) -> pa.Array:
+    """The ids of the snapshot's initiatives that pass the filters."""
+    return pa.array(ctx.query("changes_filtered_ids", filters=filters.as_param())["initiative_id"], pa.string())
