@@ -3,11 +3,12 @@
 -- initiatives that pass (portfolio/present/overview.py `kpis`), instead of
 -- running overview_counts, overview_budget and overview_milestones again
 -- (tests/test_filtered_rows.py checks that the sums are those queries').
---   phase, status_overall and their orders (overview_counts);
+--   phase_order, status_order: its phase and overall status as their numbers
+--   in the schema's order (overview_counts);
 --   budget_nok, actual_nok, forecast_nok: the initiative's budget lines of
---   $year added up (the budget_lines rule: no forecast is the actual), and
---   has_budget: it has lines that year; is_forecast_over_budget: their
---   forecast is over their budget (overview_budget's forecast_over_budget_count);
+--   $year added up (the budget_lines rule: no forecast is the actual), 0
+--   without lines that year; is_forecast_over_budget: their forecast is over
+--   their budget (overview_budget's forecast_over_budget_count);
 --   overdue_count, due_soon_count: its open milestones due before $today,
 --   and from $today up to and including $today + $horizon_days
 --   (overview_milestones).
@@ -37,11 +38,8 @@ milestone_rows as (
 
 select
   i.initiative_id,
-  i.phase,
-  i.status_overall,
   phase_order(i.phase) as phase_order,
   status_order(i.status_overall) as status_order,
-  b.initiative_id is not null as has_budget,
   coalesce(b.budget_nok, 0) as budget_nok,
   coalesce(b.actual_nok, 0) as actual_nok,
   coalesce(b.forecast_nok, 0) as forecast_nok,

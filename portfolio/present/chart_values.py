@@ -1,10 +1,11 @@
-"""A chart's data frame as the rows of its Vega-Lite spec, the same rows
-Altair makes, in a tenth of the time.
+"""A chart's data frame as the rows of its Vega-Lite spec: the same rows
+Altair makes, in about a third of the time.
 
 Altair turns a chart's pandas frame into rows (its `to_values`) by copying
 the frame and converting it column by column in pandas, then asking pandas
-for records: about 10 ms for the trend chart's 260 rows, on every filter
-change. `values` makes the same rows from each column's Python list. The
+for records: about 4 ms for the trend chart's 208 rows at 52 snapshots, on
+every filter change; `values` takes about 1.2 ms, making the same rows from
+each column's Python list. The
 spec, its dataset's name (a hash of the rows) and so the page are the same;
 tests/test_chart_values.py compares the two on every kind of column and on
 every chart the pages draw. A frame with a kind of column not handled here

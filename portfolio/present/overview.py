@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from portfolio import fmt, texts
@@ -50,28 +51,40 @@ def kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30)
     snapshot): a filter change asks DuckDB only which initiatives pass
     (`filters.passing_places`). The same figures as overview_counts,
     overview_budget and overview_milestones with the filters in SQL
-    (tests/test_filtered_rows.py)."""
+    (tests/test_filtered_rows.py).
+
+    Added up in numpy over the numeric columns only: the page builds this in
+    a thread beside other views, and pandas' Arrow-backed text columns would
+    let go of the interpreter lock and wait to get it back at every step.
+    Each initiative's phase and status are their numbers in the schema's
+    order (1 for the first; a snapshot holds no others)."""
     year = ctx.today.year
     facts = query(ctx, "overview_initiative_facts", year=year, today=ctx.today, horizon_days=horizon_days)
-    kept = facts.iloc[passing_places(ctx, filters, facts["initiative_id"])]
-    cells = (kept.groupby(["phase_order", "status_order", "phase", "status_overall"], dropna=False, sort=True)
-             .size().rename("initiative_count").reset_index())
-    with_budget = kept[kept["has_budget"]]
+    kept = passing_places(ctx, filters, facts["initiative_id"])
+
+    def column(name: str) -> np.ndarray:
+        return facts[name].to_numpy(dtype="int64")[kept]
+
+    phases, statuses = len(schema.PHASES), len(schema.STATUSES)
+    cells = np.bincount((column("phase_order") - 1) * statuses + column("status_order") - 1,
+                        minlength=phases * statuses).reshape(phases, statuses)
+    phase_at, status_at = np.nonzero(cells)  # in the order of phases, then statuses
     return Kpis(
         total=len(kept),
-        by_status=_sums(kept["status_overall"], pd.Series(1, index=kept.index), schema.STATUSES),
-        by_phase=_sums(kept["phase"], pd.Series(1, index=kept.index), schema.PHASES),
+        by_status=dict(zip(schema.STATUSES, (int(n) for n in cells.sum(axis=0)), strict=True)),
+        by_phase=dict(zip(schema.PHASES, (int(n) for n in cells.sum(axis=1)), strict=True)),
         chart_counts=pd.DataFrame({
-            "phase": cells["phase"], "status_overall": cells["status_overall"],
-            "initiative_count": cells["initiative_count"].astype("int64"),
-            "status_order": cells["status_order"].astype("Int32"),
+            "phase": pd.Series([schema.PHASES[i] for i in phase_at], dtype="str"),
+            "status_overall": pd.Series([schema.STATUSES[i] for i in status_at], dtype="str"),
+            "initiative_count": cells[phase_at, status_at].astype("int64"),
+            "status_order": pd.array(status_at + 1, dtype="Int32"),
         }),
-        budget_nok=int(with_budget["budget_nok"].sum()),
-        actual_nok=int(with_budget["actual_nok"].sum()),
-        forecast_nok=int(with_budget["forecast_nok"].sum()),
-        over_budget_count=int(with_budget["is_forecast_over_budget"].sum()),
-        overdue_count=int(kept["overdue_count"].sum()),
-        due_soon_count=int(kept["due_soon_count"].sum()),
+        budget_nok=int(column("budget_nok").sum()),  # 0 for an initiative without a budget
+        actual_nok=int(column("actual_nok").sum()),
+        forecast_nok=int(column("forecast_nok").sum()),
+        over_budget_count=int(column("is_forecast_over_budget").sum()),
+        overdue_count=int(column("overdue_count").sum()),
+        due_soon_count=int(column("due_soon_count").sum()),
         year=year,
         due_until=ctx.today + dt.timedelta(days=horizon_days),
     )
