@@ -7,12 +7,15 @@ status word (legend, labels, tooltip).
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from portfolio import texts
 
 # Fill colours of the statuses: each has at least 3:1 against the white
 from portfolio.model import schema
+from portfolio.present import chart_values
 from portfolio.present.lazy_altair import alt
 
 # background (WCAG 1.4.11), and each bar also has a dark outline.
@@ -339,9 +342,37 @@ def status_trend_bars(data: pd.DataFrame, description: str) -> alt.Chart:
 
     `data` has snapshot_label, snapshot_order, status_overall, status_label,
     status_order, initiative_count."""
+    return _status_trend_chart(data, _snapshot_order(data), description)
+
+
+def status_trend_spec(data: pd.DataFrame, description: str) -> dict:
+    """`spec(status_trend_bars(data, description))`, made from a spec kept per
+    order of snapshots with only the rows and the description put in: the
+    trend is drawn again on every filter change, and Altair's building of
+    the rest (the same each time) took 5 of its 7 ms. The same dict as
+    Altair's, the rows' name included (tests/test_trend.py compares them)."""
+    from altair.vegalite.v6.api import _dataset_name  # the name Altair gives the rows: a hash of them
+
+    rows = chart_values.transformer(data)["values"]
+    name = _dataset_name(rows)
+    return {**_status_trend_template(tuple(_snapshot_order(data))), "description": description,
+            "data": {"name": name}, "datasets": {name: rows}}
+
+
+@functools.lru_cache(maxsize=64)
+def _status_trend_template(order: tuple[str, ...]) -> dict:
+    """The trend chart's spec for snapshots shown in this order, its rows and description left out."""
+    made = spec(_status_trend_chart(pd.DataFrame(), list(order), ""))
+    return {key: value for key, value in made.items() if key not in ("data", "datasets", "description")}
+
+
+def _snapshot_order(data: pd.DataFrame) -> list[str]:
+    return data.sort_values("snapshot_order")["snapshot_label"].drop_duplicates().tolist()
+
+
+def _status_trend_chart(data: pd.DataFrame, order: list[str], description: str) -> alt.Chart:
     from portfolio.texts import trend as labels
 
-    order = data.sort_values("snapshot_order")["snapshot_label"].drop_duplicates().tolist()
     chart = (
         alt.Chart(data)
         .mark_bar(stroke=OUTLINE, strokeWidth=0.5)

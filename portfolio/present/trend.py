@@ -97,7 +97,7 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
     """Use through `ui.view(build_view, ctx, filters)`: built once per snapshot and filters."""
     data = counts(ctx, filters)
     text = takeaway(data)
-    return View(takeaway=text, caption=caption(ctx, data), chart=charts.spec(charts.status_trend_bars(data, fmt.plain(text))),
+    return View(takeaway=text, caption=caption(ctx, data), chart=charts.status_trend_spec(data, fmt.plain(text)),
                 table=table_text(table_rows(data)))
 
 
