@@ -10,7 +10,12 @@ import pytest
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema.core import load_schema
 
-from conftest import DEMO_DATA, open_app_page
+from conftest import DEMO_DATA, DEMO_TODAY, LARGE, open_app_page
+from portfolio import fmt
+from portfolio.present import charts, overview, trend
+from portfolio.query.context import SnapshotContext
+from portfolio.query.runner import Filters
+from portfolio.store.snapshots import Store
 
 PAGES = [
     ("views/overview.py", {}, 2),
@@ -33,3 +38,31 @@ def test_every_chart_is_valid_vega_lite(data_env, page, params, count):
         validate_jsonschema(spec, schema, rootschema=schema, raise_error=True)
         assert spec.get("description"), page
         assert spec["config"]["locale"]["number"]["thousands"] == "\u00a0"
+
+
+def test_the_charts_made_from_a_kept_spec_are_altairs_own(large_data):
+    """The trend's and the phase chart's specs, made from a spec kept per
+    chart (charts.templated), are the dicts Altair builds for the same rows
+    and description, the rows' name included: on every demo snapshot (so
+    every number of snapshots) and on the generated data's, with filters, one
+    that nothing passes, and with no rows."""
+    compared = 0
+    cases = ((DEMO_DATA, (Filters(), Filters(statuses=("rød",)))),
+             (large_data, (Filters(), Filters(phases=("Konsept",)), Filters(statuses=("finnes ikke",)))))
+    for root, filter_sets in cases:
+        store = Store(root)
+        for meta in store.list():
+            ctx = SnapshotContext(store, meta, DEMO_TODAY)
+            for filters in filter_sets:
+                data = trend.counts(ctx, filters)
+                text = fmt.plain(trend.takeaway(data))
+                assert charts.status_trend_spec(data, text) == charts.spec(charts.status_trend_bars(data, text))
+                k = overview.kpis(ctx, filters)
+                text = fmt.plain(overview.chart_takeaway(k))
+                assert charts.phase_status_spec(k.chart_counts, text) == charts.spec(
+                    charts.phase_status_bars(k.chart_counts, text))
+                compared += 1
+    assert compared == 2 * len(Store(DEMO_DATA).list()) + 3 * LARGE["snapshots"]
+    no_rows = data.iloc[:0], k.chart_counts.iloc[:0]
+    assert charts.status_trend_spec(no_rows[0], "") == charts.spec(charts.status_trend_bars(no_rows[0], ""))
+    assert charts.phase_status_spec(no_rows[1], "") == charts.spec(charts.phase_status_bars(no_rows[1], ""))

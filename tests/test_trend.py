@@ -11,9 +11,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import DEMO_DATA, DEMO_TODAY, LARGE, ROOT, initiative, tables
-from portfolio import fmt, texts
-from portfolio.present import charts
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, initiative, tables
+from portfolio import texts
 from portfolio.present import trend as trend_logic
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext
@@ -224,28 +223,6 @@ def test_the_filtered_trend_is_the_lakes_on_large_data(large_data):
             assert lake["initiative_count"].sum() > 0 or filters != Filters()
     assert trend_logic.query_name(Filters()) == "status_trend"
     assert trend_logic.query_name(Filters(phases=("Idé",))) == "status_trend_filtered"
-
-
-def test_the_charts_spec_is_altairs_own_on_every_snapshot_and_filter(large_data):
-    """The trend's spec, made from a template kept per order of snapshots
-    (charts.status_trend_spec), is the dict Altair builds for the same rows
-    and description, the rows' name included: on the demo data (every
-    snapshot, so every number of snapshots) and on generated data, with
-    filters, and with no rows."""
-    compared = 0
-    for root, filters_sets in ((DEMO_DATA, (Filters(), Filters(statuses=("rød",)))),
-                               (large_data, (Filters(), Filters(phases=("Konsept",)), Filters(statuses=("finnes ikke",))))):
-        store = Store(root)
-        for meta in store.list():
-            ctx = SnapshotContext(store, meta, DEMO_TODAY)
-            for filters in filters_sets:
-                data = trend_logic.counts(ctx, filters)
-                text = fmt.plain(trend_logic.takeaway(data))
-                assert charts.status_trend_spec(data, text) == charts.spec(charts.status_trend_bars(data, text))
-                compared += 1
-    empty = trend_logic.counts(ctx, filters).iloc[:0]
-    assert charts.status_trend_spec(empty, "") == charts.spec(charts.status_trend_bars(empty, ""))
-    assert compared == 2 * len(METAS) + 3 * LARGE["snapshots"]
 
 
 # -- in the browser ----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ status word (legend, labels, tooltip).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Hashable
 
 import pandas as pd
 
@@ -77,6 +78,28 @@ def spec(chart: alt.TopLevelMixin) -> dict:
     return chart.to_dict(validate=False)
 
 
+def templated(chart: Callable[..., alt.TopLevelMixin], data: pd.DataFrame, description: str, *args: Hashable) -> dict:
+    """`spec(chart(data, description, *args))`, made from the spec kept for
+    `(chart, args)` with only the rows, their name and the description put
+    in: the same dict as Altair's build, the rows' name included
+    (tests/test_charts.py compares them). For charts drawn again on every
+    filter change, whose Altair building of the rest (the same each time)
+    took 5 ms of 7. Only for a `chart` whose spec depends on nothing of
+    `data` but its rows: what else it depends on goes in `args`."""
+    from altair.vegalite.v6.api import _dataset_name  # the name Altair gives the rows: a hash of them
+
+    rows = chart_values.transformer(data)["values"]
+    name = _dataset_name(rows)
+    return {**_template(chart, args), "description": description, "data": {"name": name}, "datasets": {name: rows}}
+
+
+@functools.lru_cache(maxsize=64)
+def _template(chart: Callable[..., alt.TopLevelMixin], args: tuple) -> dict:
+    """`chart`'s spec for `args`, its rows and description left out."""
+    made = spec(chart(pd.DataFrame(), "", *args))
+    return {key: value for key, value in made.items() if key not in ("data", "datasets", "description")}
+
+
 def style_statuses(frame: pd.DataFrame, columns: list[str]):
     """A Styler that tints the status words in `columns` (the word stays: status
     is never shown by colour alone). Use it with st.dataframe."""
@@ -92,9 +115,19 @@ def phase_status_bars(counts: pd.DataFrame, description: str) -> alt.Chart:
 
     `counts` has columns phase, status_overall, initiative_count.
     """
-    data = counts.assign(
-        status_label=counts["status_overall"].map(texts.STATUS_LABELS),
-    )
+    return _phase_status_chart(phase_status_data(counts), description)
+
+
+def phase_status_spec(counts: pd.DataFrame, description: str) -> dict:
+    """`spec(phase_status_bars(counts, description))`, from a kept spec (`templated`)."""
+    return templated(_phase_status_chart, phase_status_data(counts), description)
+
+
+def phase_status_data(counts: pd.DataFrame) -> pd.DataFrame:
+    return counts.assign(status_label=counts["status_overall"].map(texts.STATUS_LABELS))
+
+
+def _phase_status_chart(data: pd.DataFrame, description: str) -> alt.Chart:
     labels = texts.OVERVIEW
     bars = (
         alt.Chart(data)
@@ -152,7 +185,7 @@ def status_history_heatmap(data: pd.DataFrame, description: str) -> alt.Chart:
         alt.Chart(data)
         .mark_rect(stroke=OUTLINE, strokeWidth=0.5)
         .encode(
-            x=alt.X("snapshot_label:O", title=labels.COL_DATE, sort=order,
+            x=alt.X("snapshot_label:O", title=labels.COL_DATE, sort=list(order),
                     axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
             y=alt.Y("dimension_label:N", title=None, sort=list(labels.DIMENSIONS.values())),
             color=alt.Color("status:N", title=labels.COL_STATUS, scale=status_scale(),
@@ -342,42 +375,26 @@ def status_trend_bars(data: pd.DataFrame, description: str) -> alt.Chart:
 
     `data` has snapshot_label, snapshot_order, status_overall, status_label,
     status_order, initiative_count."""
-    return _status_trend_chart(data, _snapshot_order(data), description)
+    return _status_trend_chart(data, description, tuple(_snapshot_order(data)))
 
 
 def status_trend_spec(data: pd.DataFrame, description: str) -> dict:
-    """`spec(status_trend_bars(data, description))`, made from a spec kept per
-    order of snapshots with only the rows and the description put in: the
-    trend is drawn again on every filter change, and Altair's building of
-    the rest (the same each time) took 5 of its 7 ms. The same dict as
-    Altair's, the rows' name included (tests/test_trend.py compares them)."""
-    from altair.vegalite.v6.api import _dataset_name  # the name Altair gives the rows: a hash of them
-
-    rows = chart_values.transformer(data)["values"]
-    name = _dataset_name(rows)
-    return {**_status_trend_template(tuple(_snapshot_order(data))), "description": description,
-            "data": {"name": name}, "datasets": {name: rows}}
-
-
-@functools.lru_cache(maxsize=64)
-def _status_trend_template(order: tuple[str, ...]) -> dict:
-    """The trend chart's spec for snapshots shown in this order, its rows and description left out."""
-    made = spec(_status_trend_chart(pd.DataFrame(), list(order), ""))
-    return {key: value for key, value in made.items() if key not in ("data", "datasets", "description")}
+    """`spec(status_trend_bars(data, description))`, from a spec kept per order of snapshots (`templated`)."""
+    return templated(_status_trend_chart, data, description, tuple(_snapshot_order(data)))
 
 
 def _snapshot_order(data: pd.DataFrame) -> list[str]:
     return data.sort_values("snapshot_order")["snapshot_label"].drop_duplicates().tolist()
 
 
-def _status_trend_chart(data: pd.DataFrame, order: list[str], description: str) -> alt.Chart:
+def _status_trend_chart(data: pd.DataFrame, description: str, order: tuple[str, ...]) -> alt.Chart:
     from portfolio.texts import trend as labels
 
     chart = (
         alt.Chart(data)
         .mark_bar(stroke=OUTLINE, strokeWidth=0.5)
         .encode(
-            x=alt.X("snapshot_label:O", title=labels.COL_DATE, sort=order,
+            x=alt.X("snapshot_label:O", title=labels.COL_DATE, sort=list(order),
                     axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
             y=alt.Y("initiative_count:Q", title=labels.COL_COUNT, stack="zero",
                     axis=alt.Axis(format=",d", tickMinStep=1)),

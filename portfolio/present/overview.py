@@ -214,7 +214,7 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
     return View(
         kpis=k,
         takeaway=takeaway,
-        phase_chart=charts.spec(charts.phase_status_bars(k.chart_counts, fmt.plain(takeaway))),
+        phase_chart=charts.phase_status_spec(k.chart_counts, fmt.plain(takeaway)),
         phase_table=chart_table(k),
         status_table=table,
         status_total=total,
