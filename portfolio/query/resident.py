@@ -178,18 +178,12 @@ def _copy(store: Store, snapshot_id: str, names: list[str]) -> None:
     meta = store.get(snapshot_id)
     cur = store.cursor()
     try:
-        with lake.reaching(store.place):
-            cur.execute("begin")
-            try:
-                for name in names:
-                    if not meta.holds_no_rows(name):
-                        cur.execute(f'insert into {ALIAS}."{name}" select * from {lake.ALIAS}."{name}" '
-                                    f"where {ID_COLUMN} = $s", {"s": snapshot_id})
-                    cur.execute(f"insert into {ALIAS}.{LOADED} values ($s, $t)", {"s": snapshot_id, "t": name})
-                cur.execute("commit")
-            except BaseException:
-                cur.execute("rollback")
-                raise
+        with lake.reaching(store.place), lake.transaction(cur):
+            for name in names:
+                if not meta.holds_no_rows(name):
+                    cur.execute(f'insert into {ALIAS}."{name}" select * from {lake.ALIAS}."{name}" '
+                                f"where {ID_COLUMN} = $s", {"s": snapshot_id})
+                cur.execute(f"insert into {ALIAS}.{LOADED} values ($s, $t)", {"s": snapshot_id, "t": name})
     finally:
         cur.close()
 
@@ -216,23 +210,17 @@ def _copy_versions(store: Store, snapshot_id: str) -> None:
     source = f'{lake.ALIAS}."initiatives"'
     cur = store.cursor()
     try:
-        with lake.reaching(store.place):
-            cur.execute("begin")
-            try:
-                _clear_versions(cur)
-                cur.execute(f"insert into {ALIAS}.{VERSION_SNAPSHOTS} "
-                            f"select (row_number() over (order by {ID_COLUMN}) - 1)::integer, {ID_COLUMN} "
-                            f"from (select distinct {ID_COLUMN} from {source} where {ID_COLUMN} <= $s)",
-                            {"s": snapshot_id})
-                cur.execute(f"insert into {ALIAS}.{VERSIONS} "
-                            f"select {columns}, list(n.snapshot_no order by n.snapshot_no) "
-                            f"from {source} as i join {ALIAS}.{VERSION_SNAPSHOTS} as n using ({ID_COLUMN}) "
-                            f"where i.{ID_COLUMN} <= $s group by {columns}", {"s": snapshot_id})
-                cur.execute(f"insert into {ALIAS}.{LOADED} values ($s, '{VERSIONS}')", {"s": snapshot_id})
-                cur.execute("commit")
-            except BaseException:
-                cur.execute("rollback")
-                raise
+        with lake.reaching(store.place), lake.transaction(cur):
+            _clear_versions(cur)
+            cur.execute(f"insert into {ALIAS}.{VERSION_SNAPSHOTS} "
+                        f"select (row_number() over (order by {ID_COLUMN}) - 1)::integer, {ID_COLUMN} "
+                        f"from (select distinct {ID_COLUMN} from {source} where {ID_COLUMN} <= $s)",
+                        {"s": snapshot_id})
+            cur.execute(f"insert into {ALIAS}.{VERSIONS} "
+                        f"select {columns}, list(n.snapshot_no order by n.snapshot_no) "
+                        f"from {source} as i join {ALIAS}.{VERSION_SNAPSHOTS} as n using ({ID_COLUMN}) "
+                        f"where i.{ID_COLUMN} <= $s group by {columns}", {"s": snapshot_id})
+            cur.execute(f"insert into {ALIAS}.{LOADED} values ($s, '{VERSIONS}')", {"s": snapshot_id})
     finally:
         cur.close()
 
@@ -294,17 +282,12 @@ def _delete(store: Store, snapshot_ids: list[str]) -> None:
     statements name only the schema's tables; the ids are bound)."""
     cur = store.cursor()
     try:
-        cur.execute("begin")
-        try:
+        with lake.transaction(cur):
             cur.execute(f"delete from {ALIAS}.{LOADED} where list_contains($ids, {ID_COLUMN}) "
                         f"and table_name <> '{VERSIONS}'", {"ids": snapshot_ids})  # the versions stay
             for name in schema.TABLE_NAMES:
                 cur.execute(f'delete from {ALIAS}."{name}" where list_contains($ids, {ID_COLUMN})',
                             {"ids": snapshot_ids})
-            cur.execute("commit")
-        except BaseException:
-            cur.execute("rollback")
-            raise
     finally:
         cur.close()
 

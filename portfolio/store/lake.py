@@ -354,6 +354,26 @@ def reaching(place: Location):
         raise unavailable(place, err)  # noqa: B904 - the cause is set: DuckDB's text without secrets
 
 
+@contextlib.contextmanager
+def transaction(cur: duckdb.DuckDBPyConnection, *, only_reads: bool = False):
+    """One transaction on `cur` for the block: committed when it ends, rolled
+    back when it raises (the block's error comes out, not the rollback's), or
+    always rolled back when it `only_reads` (a snapshot of the lake read as
+    one; nothing to keep)."""
+    cur.execute("begin")
+    try:
+        yield cur
+    except BaseException:
+        with contextlib.suppress(duckdb.Error):
+            cur.execute("rollback")
+        raise
+    if only_reads:
+        with contextlib.suppress(duckdb.Error):
+            cur.execute("rollback")
+    else:
+        cur.execute("commit")
+
+
 def connection(place: Location) -> duckdb.DuckDBPyConnection:
     """The process's DuckDB connection with the lake attached (made once).
     Callers work on `connection(place).cursor()`, one per thread."""

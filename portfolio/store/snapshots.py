@@ -128,19 +128,18 @@ class Store:
             ).fetchall()}
             wanted = [*schema.TABLE_NAMES, SNAPSHOTS_TABLE, HEAD_TABLE]
             if any(name not in existing for name in wanted):
-                cur.execute("begin")
-                # every row in Parquet files (none inlined in the catalog), compressed as the folder layout was
-                cur.execute(f"call {lake.ALIAS}.set_option('data_inlining_row_limit', 0)")
-                cur.execute(f"call {lake.ALIAS}.set_option('parquet_compression', 'zstd')")
-                for name in schema.TABLE_NAMES:
-                    if name not in existing:
-                        cur.execute(table_ddl(name))
-                if SNAPSHOTS_TABLE not in existing:
-                    cur.execute(f"create table {lake.ALIAS}.{SNAPSHOTS_TABLE} ({META_COLUMNS})")
-                if HEAD_TABLE not in existing:
-                    cur.execute(f"create table {lake.ALIAS}.{HEAD_TABLE} ({ID_COLUMN} varchar)")
-                    cur.execute(f"insert into {lake.ALIAS}.{HEAD_TABLE} values (null)")
-                cur.execute("commit")
+                with lake.transaction(cur):
+                    # every row in Parquet files (none inlined in the catalog), compressed as the folder layout was
+                    cur.execute(f"call {lake.ALIAS}.set_option('data_inlining_row_limit', 0)")
+                    cur.execute(f"call {lake.ALIAS}.set_option('parquet_compression', 'zstd')")
+                    for name in schema.TABLE_NAMES:
+                        if name not in existing:
+                            cur.execute(table_ddl(name))
+                    if SNAPSHOTS_TABLE not in existing:
+                        cur.execute(f"create table {lake.ALIAS}.{SNAPSHOTS_TABLE} ({META_COLUMNS})")
+                    if HEAD_TABLE not in existing:
+                        cur.execute(f"create table {lake.ALIAS}.{HEAD_TABLE} ({ID_COLUMN} varchar)")
+                        cur.execute(f"insert into {lake.ALIAS}.{HEAD_TABLE} values (null)")
         finally:
             cur.close()
         if self.place.is_embedded:
@@ -266,17 +265,14 @@ class Store:
         names = schema.TABLE_NAMES if tables is None else [n for n in schema.TABLE_NAMES if n in set(tables)]
         scanned = [n for n in names if every_table or not meta.holds_no_rows(n)]
         read: dict[str, pa.Table] = {}
-        cur = self.cursor()
-        try:
-            with lake.reaching(self.place):
-                cur.execute("begin")
-                try:
+        if scanned:
+            cur = self.cursor()
+            try:
+                with lake.reaching(self.place), lake.transaction(cur, only_reads=True):
                     for name in scanned:
                         read[name] = _select_columns(cur, snapshot_id, name, schema.TABLES[name].column_names)
-                finally:
-                    _rollback(cur)  # it only read
-        finally:
-            cur.close()
+            finally:
+                cur.close()
         return {name: canonical(name, read[name]) if name in read else schema.TABLES[name].arrow_schema.empty_table()
                 for name in names}
 
