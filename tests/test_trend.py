@@ -113,6 +113,32 @@ def test_takeaway_and_table(three):
     assert trend_logic.takeaway(one) == "Bare ett øyeblikksbilde: 1 røde og 1 grønne tiltak per 05.01.2026."
 
 
+def test_under_a_status_filter_the_takeaway_speaks_of_the_statuses_chosen(three):
+    """With «Samlet status: Gul» the sentence is about the yellow ones shown,
+    not red and green going «fra 0 til 0»; several chosen statuses come most
+    critical first, whatever order they were chosen in."""
+    store, (first, second, third) = three
+    ctx = SnapshotContext(store=store, meta=third, today=DEMO_TODAY)
+
+    def said(*statuses):
+        filters = Filters(statuses=statuses)
+        return trend_logic.takeaway(trend_logic.counts(ctx, filters), filters.statuses)
+
+    assert said("gul") == "Fra 05.01.2026 til 02.03.2026 gikk antall tiltak med gul samlet status fra 0 til 1."
+    assert said("grønn", "gul") == (
+        "Fra 05.01.2026 til 02.03.2026 gikk antall tiltak med gul samlet status fra 0 til 1, "
+        "og antall grønne fra 1 til 0.")
+    assert said("ikke vurdert", "rød") == (
+        "Fra 05.01.2026 til 02.03.2026 gikk antall tiltak med rød samlet status fra 1 til 1, "
+        "og antall ikke vurderte fra 0 til 0.")
+    one = SnapshotContext(store=store, meta=first, today=DEMO_TODAY)
+    filters = Filters(statuses=("ikke vurdert", "gul", "rød"))
+    assert trend_logic.takeaway(trend_logic.counts(one, filters), filters.statuses) == (
+        "Bare ett øyeblikksbilde: 1 røde, 0 gule og 0 ikke vurderte tiltak per 05.01.2026.")
+    view = trend_logic.build_view(ctx, Filters(statuses=("gul",)))
+    assert view.takeaway == said("gul") and "rød" not in view.takeaway
+
+
 def test_bars_stack_in_the_order_of_the_legend_and_the_table(three):
     """status_order (the chart's stack order) is schema.STATUSES, the order of
     the legend (the colour scale's domain) and of the table's columns."""

@@ -47,24 +47,45 @@ def _cells(data: pd.DataFrame) -> dict[tuple[str, str], int]:
     return tally(data["initiative_count"], data["snapshot_id"], data["status_overall"])
 
 
-def takeaway(data: pd.DataFrame) -> str:
+HEADLINE_STATUSES = ("rød", "grønn")
+
+
+def named_statuses(statuses: tuple[str, ...] = ()) -> list[str]:
+    """The statuses a takeaway speaks of: those of a status filter, most
+    critical first, or red and green when there is none."""
+    chosen = set(statuses)
+    return [s for s in schema.STATUS_SEVERITY if s in chosen] if chosen else list(HEADLINE_STATUSES)
+
+
+def takeaway(data: pd.DataFrame, statuses: tuple[str, ...] = ()) -> str:
+    """The first and last snapshot's counts of the statuses `named_statuses`
+    picks for the status filter `statuses`."""
     if data.empty or data["initiative_count"].sum() == 0:
         return T.TAKEAWAY_EMPTY
     ids = data["snapshot_id"].drop_duplicates().tolist()
     first, last = ids[0], ids[-1]
     label = dict(zip(data["snapshot_id"], data["snapshot_label"], strict=False))
     cells = _cells(data)
+    named = named_statuses(statuses)
 
     def count(snapshot_id: str, status: str) -> str:
         return fmt.number(cells.get((snapshot_id, status), 0))
 
     if first == last:
-        return fmt.markdown(T.TAKEAWAY_ONE, red=count(last, "rød"), green=count(last, "grønn"), date=label[last])
-    return fmt.markdown(
-        T.TAKEAWAY, first=label[first], last=label[last],
-        red_first=count(first, "rød"), red_last=count(last, "rød"),
-        green_first=count(first, "grønn"), green_last=count(last, "grønn"),
-    )
+        counts = [fmt.markdown(T.TAKEAWAY_COUNT[s], n=count(last, s)) for s in named]
+        return fmt.markdown(T.TAKEAWAY_ONE, counts=_listed(counts, T.TAKEAWAY_COUNT_SEPARATOR,
+                                                           T.TAKEAWAY_COUNT_LAST_SEPARATOR), date=label[last])
+    changes = [fmt.markdown((T.TAKEAWAY_NEXT if i else T.TAKEAWAY_FIRST)[s], before=count(first, s), after=count(last, s))
+               for i, s in enumerate(named)]
+    return fmt.markdown(T.TAKEAWAY, first=label[first], last=label[last],
+                        changes=_listed(changes, T.TAKEAWAY_SEPARATOR, T.TAKEAWAY_LAST_SEPARATOR))
+
+
+def _listed(parts: list, separator: str, last_separator: str) -> fmt.Markdown:
+    """Parts joined as a Norwegian list: "a, b og c"."""
+    if len(parts) < 2:
+        return fmt.join("", parts)
+    return fmt.join(last_separator, [fmt.join(separator, parts[:-1]), parts[-1]])
 
 
 def caption(ctx: SnapshotContext, data: pd.DataFrame) -> str:
@@ -102,7 +123,7 @@ class View:
 def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
     """Use through `ui.view(build_view, ctx, filters)`: built once per snapshot and filters."""
     data = counts(ctx, filters)
-    text = takeaway(data)
+    text = takeaway(data, filters.statuses)
     return View(takeaway=text, caption=caption(ctx, data), chart=charts.status_trend_spec(data, fmt.plain(text)),
                 table=table_text(data))
 
