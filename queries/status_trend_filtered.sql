@@ -1,5 +1,7 @@
--- The status trend (status_trend.sql) with the overview filters, as every
--- filter change asks for it again: initiatives per overall status in every
+-- The status trend (status_trend.sql) with the overview filters in SQL: what
+-- portfolio/present/trend.py `filtered_counts` must equal, which counts the
+-- same from status_trend_versions.sql in numpy, so that a filter change runs
+-- no query (tests/test_filtered_rows.py). Initiatives per overall status in every
 -- snapshot up to the one shown ($snapshot_id), the filters applied to each
 -- snapshot's own rows, a row for every snapshot and status (0 when none).
 -- The same rows as status_trend.sql (tests/test_trend.py checks), read from

@@ -5,7 +5,10 @@ exactly what their queries return with the filters in SQL
 (queries/attention_items.sql, queries/overview_status_table.sql,
 overview_counts.sql, overview_budget.sql, overview_milestones.sql), and so
 must the Decidim figure (decidim_overview.sql): rows, order, positions,
-counts and sums."""
+counts and sums. Which initiatives pass is worked out in numpy
+(`filters.passing_ids`), and the filtered status trend counted in numpy from
+the initiatives' versions (`trend.filtered_counts`): the same initiatives as
+changes_filtered_ids.sql, and the same rows as status_trend_filtered.sql."""
 
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ import pandas as pd
 import pytest
 
 from conftest import DEMO_DATA, DEMO_TODAY
-from portfolio.present import attention, decidim, links, overview
+from portfolio.present import attention, decidim, links, overview, trend
+from portfolio.present import filters as filters_logic
 from portfolio.query.context import QueryRunner, SnapshotContext, run_direct
 from portfolio.query.runner import Filters
 from portfolio.store.snapshots import Store
@@ -39,6 +43,7 @@ def _filter_sets(store: Store, snapshot_id: str) -> list[Filters]:
         Filters(), Filters(phases=("Konsept",)), Filters(statuses=("gul", "grønn")), Filters(areas=(area,)),
         Filters(focus_areas=(focus,)), Filters(target_groups=(group,)), Filters(programmes=(programme,)),
         Filters(phases=("Gjennomføre",), statuses=("rød",), areas=(area,)), Filters(statuses=("finnes ikke",)),
+        Filters(areas=(area,), focus_areas=(focus, "finnes ikke"), target_groups=(group,)),
     ]
 
 
@@ -60,14 +65,27 @@ def cached_runner(ran: list[str] | None = None) -> QueryRunner:
     return run
 
 
+def kept_once():
+    """A keeper that keeps what is built per snapshot, as the server's does (ui.view)."""
+    kept: dict = {}
+
+    def keep(build, ctx: SnapshotContext):
+        key = (build, ctx.snapshot_id)
+        if key not in kept:
+            kept[key] = build(ctx)
+        return kept[key]
+
+    return keep
+
+
 def _contexts(root: Path) -> list[SnapshotContext]:
     """The latest snapshot (today fixed) and an earlier one (its own date), as the pages see them."""
     store = Store(root)
     metas = store.list()
     middle = metas[len(metas) // 2]
-    runner = cached_runner()
-    return [SnapshotContext(store, metas[-1], DEMO_TODAY, runner=runner),
-            SnapshotContext(store, middle, middle.created.date(), is_latest=False, runner=runner)]
+    runner, keeper = cached_runner(), kept_once()
+    return [SnapshotContext(store, metas[-1], DEMO_TODAY, runner=runner, keeper=keeper),
+            SnapshotContext(store, middle, middle.created.date(), is_latest=False, runner=runner, keeper=keeper)]
 
 
 def _check(root: Path) -> int:
@@ -75,7 +93,7 @@ def _check(root: Path) -> int:
     the key figures those of overview_counts, overview_budget and
     overview_milestones); how many filter sets were compared."""
     compared = 0
-    decidim_figures = []
+    decidim_figures, passed_counts = [], []
     for ctx in _contexts(root):
         compares = [None, attention.default_compare(ctx)]
         for filters in _filter_sets(ctx.store, ctx.snapshot_id):
@@ -107,34 +125,47 @@ def _check(root: Path) -> int:
             else:  # (DuckDB and pandas may add in another order)
                 assert got.mean_progress == pytest.approx(want.mean_progress, rel=1e-12), filters
             decidim_figures.append(want)
+            got, want = filters_logic.passing_ids(ctx, filters), filters_logic.query_passing_ids(ctx, filters)
+            assert sorted(got.to_pylist()) == want.to_pylist(), filters
+            passed_counts.append(len(want))
+            pd.testing.assert_frame_equal(trend.counts(ctx, filters), trend.query_counts(ctx, filters))
             compared += 1
     # the data holds Decidim results, and some filter sets keep some of them, not all
     assert {0, max(f.result_count for f in decidim_figures)} < {f.result_count for f in decidim_figures}
+    assert {0, max(passed_counts)} < set(passed_counts)  # some filter sets keep some initiatives, not all
     return compared
 
 
 def test_filtered_views_are_what_the_queries_give_with_the_filters_on_the_demo_data():
-    assert _check(DEMO_DATA) == 2 * 9
+    assert _check(DEMO_DATA) == 2 * 10
 
 
 def test_filtered_views_are_what_the_queries_give_with_the_filters_on_generated_data(large_data):
-    assert _check(large_data) == 2 * 9
+    assert _check(large_data) == 2 * 10
 
 
 def test_a_filter_change_does_not_run_the_whole_queries_again():
-    """After the unfiltered page, a filter asks only which initiatives pass."""
+    """After the unfiltered page, the first filter change reads, once per
+    snapshot, the columns the filters read and the initiatives' versions;
+    a filter change after it runs no query."""
     ran: list[str] = []
     store = Store(DEMO_DATA)
-    ctx = SnapshotContext(store, store.latest(), DEMO_TODAY, runner=cached_runner(ran))
-    attention.build_view(ctx, Filters(), None)
-    overview.build_view(ctx, Filters())
-    decidim.build_overview_figure(ctx, Filters())
-    assert sorted(ran) == ["attention_items", "decidim_overview", "overview_initiative_facts", "overview_status_table"]
+    ctx = SnapshotContext(store, store.latest(), DEMO_TODAY, runner=cached_runner(ran), keeper=kept_once())
+
+    def page(filters: Filters) -> None:
+        attention.build_view(ctx, filters, None)
+        overview.build_view(ctx, filters)
+        decidim.build_overview_figure(ctx, filters)
+        trend.build_view(ctx, filters)
+
+    page(Filters())
+    assert sorted(ran) == ["attention_items", "decidim_overview", "overview_initiative_facts", "overview_status_table",
+                           "status_trend"]
     ran.clear()
-    attention.build_view(ctx, Filters(phases=("Konsept",)), None)
-    overview.build_view(ctx, Filters(phases=("Konsept",)))
-    decidim.build_overview_figure(ctx, Filters(phases=("Konsept",)))
-    assert ran == ["changes_filtered_ids", "decidim_overview_results"]  # the latter once per snapshot
+    page(Filters(phases=("Konsept",)))
+    assert sorted(ran) == ["decidim_overview_results", "filter_rows", "status_trend_snapshots",
+                           "status_trend_versions"]  # once per snapshot
     ran.clear()
-    decidim.build_overview_figure(ctx, Filters(statuses=("rød",)))
-    assert ran == ["changes_filtered_ids"]
+    page(Filters(statuses=("rød",)))
+    page(Filters(focus_areas=("tjenestene",), programmes=("finnes-ikke",)))
+    assert ran == []

@@ -24,8 +24,6 @@ st.title(T["title"])
 st.caption(T["intro"] + " " + fmt.literal(ui.snapshot_caption(ctx)))
 
 filters = ui.filter_widgets(ctx)
-# the figures and charts are built beside «Trenger oppmerksomhet», which this thread builds (portfolio/web/ahead.py)
-ahead.start(ctx, (overview.build_view, filters), (decidim.build_overview_figure, filters), (trend.build_view, filters))
 
 # «Trenger oppmerksomhet»: what to look at first, worst first (portfolio/present/attention.py)
 st.header(A.HEADING, anchor=False)

@@ -32,6 +32,7 @@ from portfolio.present.change_words import (
     summary_line,
     what,
 )
+from portfolio.present.filters import passing_ids
 from portfolio.query.context import SnapshotContext
 from portfolio.query.context import today_for as today_for_snapshot
 from portfolio.query.runner import Filters
@@ -175,7 +176,7 @@ def filtered_ids(ctx: SnapshotContext, old_meta: SnapshotMeta, filters: Filters)
         return None
     ids: set[str] = set()
     for meta in (ctx.meta, old_meta):
-        ids.update(ctx.on(meta).query("changes_filtered_ids", filters=filters.as_param())["initiative_id"])
+        ids.update(passing_ids(ctx.on(meta), filters).to_pylist())
     return ids
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pandas as pd
 
 from portfolio import fmt, texts
 from portfolio.model import schema
 from portfolio.present import charts, snapshots
+from portfolio.present import filters as filters_logic
 from portfolio.present.tally import tally
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
@@ -19,17 +21,26 @@ from portfolio.texts import trend as T
 
 def query_name(filters: queries.Filters) -> str:
     """The unfiltered trend reads every snapshot on the lake, once per
-    snapshot (a first visit needs nothing else built); a filtered one reads
-    the initiatives' versions in memory, built when a filter is first used
-    (queries/status_trend_filtered.sql): the same rows, a filter change's
-    query in a sixth of the time."""
+    snapshot (a first visit needs nothing else built); a filtered one is
+    counted from the initiatives' versions (`filtered_counts`). The filtered
+    query with the filters in SQL (queries/status_trend_filtered.sql) is what
+    `filtered_counts` must equal."""
     return "status_trend" if filters.is_empty else "status_trend_filtered"
 
 
 def counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
     """One row per snapshot and status (0 when none), oldest first, with a
     unique date label per snapshot for the chart and the table."""
-    rows = query(ctx, query_name(filters), filters=filters.as_param())
+    rows = query(ctx, "status_trend", filters=filters.as_param()) if filters.is_empty else filtered_counts(ctx, filters)
+    return _labelled(ctx, rows)
+
+
+def query_counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
+    """`counts` from the queries alone, the filters in SQL (what `counts` must equal)."""
+    return _labelled(ctx, query(ctx, query_name(filters), filters=filters.as_param()))
+
+
+def _labelled(ctx: SnapshotContext, rows: pd.DataFrame) -> pd.DataFrame:
     ids = rows["snapshot_id"].tolist()
     snapshot_ids = list(dict.fromkeys(ids))
     labels = snapshots.labels(ctx, snapshot_ids)
@@ -40,6 +51,71 @@ def counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
         snapshot_order=pd.Series([order[sid] for sid in ids], index=rows.index, dtype="int64"),
         status_label=pd.Series([texts.STATUS_LABELS[status] for status in statuses], index=rows.index, dtype="str"),
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class Versions:
+    """The initiatives' versions up to a snapshot (queries/status_trend_versions.sql)
+    for counting in numpy: the filters' index of the versions, and each run
+    of consecutive snapshots that holds a version: the version's row and the
+    cells (snapshot number × statuses + the status's place) where the run
+    starts and where it has ended. A version is usually held by one run, so
+    there are about as many runs as versions, a twentieth of the
+    (version, snapshot) pairs at 10 000 initiatives × 52 snapshots."""
+
+    rows: filters_logic.RowIndex
+    run_row: np.ndarray
+    run_start: np.ndarray
+    run_end: np.ndarray
+    snapshots: pd.DataFrame  # snapshot_no (0, 1, …), snapshot_id, snapshot_date, oldest first
+
+
+def versions(ctx: SnapshotContext) -> Versions:
+    """Use through `ctx.kept`: once per snapshot."""
+    rows = query(ctx, "status_trend_versions")
+    shown = query(ctx, "status_trend_snapshots")
+    if shown["snapshot_no"].tolist() != list(range(len(shown))):
+        raise ValueError("the trend's snapshots are not numbered 0, 1, …")
+    statuses = len(schema.STATUSES)
+    place = {status: i for i, status in enumerate(schema.STATUSES)}
+    status_at = np.array([place.get(s, -1) for s in rows["status_overall"].tolist()], dtype=np.int64)
+    numbers = [np.sort(np.asarray(n, dtype=np.int64)) for n in rows["snapshot_nos"].tolist()]
+    entry_row = np.repeat(np.arange(len(rows), dtype=np.int64), [len(n) for n in numbers])
+    entry_no = np.concatenate(numbers) if numbers else np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.r_[True, (np.diff(entry_row) != 0) | (np.diff(entry_no) != 1)]) if len(entry_no) else entry_no
+    ends = np.r_[starts[1:], len(entry_no)] - 1
+    run_row = entry_row[starts]
+    counted = status_at[run_row] >= 0  # a status the schema does not know counts nowhere (as in SQL)
+    status = status_at[run_row]
+    return Versions(
+        rows=filters_logic.row_index(rows),
+        run_row=run_row[counted],
+        run_start=(entry_no[starts] * statuses + status)[counted],
+        run_end=((entry_no[ends] + 1) * statuses + status)[counted],
+        snapshots=shown,
+    )
+
+
+def filtered_counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
+    """status_trend_filtered.sql's rows, counted in numpy from the versions
+    (`versions`, kept per snapshot): a filter change runs no query. Each
+    kept run adds one from its first snapshot on and takes it away after
+    its last (a running sum down the snapshots)."""
+    held = ctx.kept(versions)
+    keep = filters_logic.passing_rows(held.rows, filters)[held.run_row]
+    statuses = len(schema.STATUSES)
+    shown = held.snapshots
+    size = (len(shown) + 1) * statuses
+    change = np.bincount(held.run_start[keep], minlength=size) - np.bincount(held.run_end[keep], minlength=size)
+    cells = np.cumsum(change.reshape(-1, statuses), axis=0)[: len(shown)].ravel()
+    text = shown["snapshot_id"].dtype
+    return pd.DataFrame({
+        "snapshot_id": pd.Series(np.repeat(shown["snapshot_id"].to_numpy(), statuses), dtype=text),
+        "snapshot_date": np.repeat(shown["snapshot_date"].to_numpy(), statuses),
+        "status_overall": pd.Series(list(schema.STATUSES) * len(shown), dtype=text),
+        "status_order": np.tile(np.arange(1, statuses + 1, dtype=np.int32), len(shown)),
+        "initiative_count": cells.astype(np.int64),
+    })
 
 
 def _cells(data: pd.DataFrame) -> dict[tuple[str, str], int]:
@@ -73,19 +149,13 @@ def takeaway(data: pd.DataFrame, statuses: tuple[str, ...] = ()) -> str:
 
     if first == last:
         counts = [fmt.markdown(T.TAKEAWAY_COUNT[s], n=count(last, s)) for s in named]
-        return fmt.markdown(T.TAKEAWAY_ONE, counts=_listed(counts, T.TAKEAWAY_COUNT_SEPARATOR,
-                                                           T.TAKEAWAY_COUNT_LAST_SEPARATOR), date=label[last])
-    changes = [fmt.markdown((T.TAKEAWAY_NEXT if i else T.TAKEAWAY_FIRST)[s], before=count(first, s), after=count(last, s))
+        listed = fmt.join(T.TAKEAWAY_COUNT_LAST_SEPARATOR, [fmt.join(T.TAKEAWAY_COUNT_SEPARATOR, counts[:-1]), counts[-1]])
+        return fmt.markdown(T.TAKEAWAY_ONE, counts=listed if len(counts) > 1 else counts[0], date=label[last])
+    changes = [fmt.markdown(T.TAKEAWAY_NEXT[s] if i else T.TAKEAWAY_FIRST[s], before=count(first, s), after=count(last, s))
                for i, s in enumerate(named)]
+    listed = fmt.join(T.TAKEAWAY_LAST_SEPARATOR, [fmt.join(T.TAKEAWAY_SEPARATOR, changes[:-1]), changes[-1]])
     return fmt.markdown(T.TAKEAWAY, first=label[first], last=label[last],
-                        changes=_listed(changes, T.TAKEAWAY_SEPARATOR, T.TAKEAWAY_LAST_SEPARATOR))
-
-
-def _listed(parts: list, separator: str, last_separator: str) -> fmt.Markdown:
-    """Parts joined as a Norwegian list: "a, b og c"."""
-    if len(parts) < 2:
-        return fmt.join("", parts)
-    return fmt.join(last_separator, [fmt.join(separator, parts[:-1]), parts[-1]])
+                        changes=listed if len(changes) > 1 else changes[0])
 
 
 def caption(ctx: SnapshotContext, data: pd.DataFrame) -> str:

@@ -22,11 +22,18 @@ from portfolio.store.snapshots import SnapshotMeta, Store
 
 # (store, snapshot id, query name, the query's own parameters) -> result
 QueryRunner = Callable[[Store, str, str, dict[str, Any]], pd.DataFrame]
+# (build, context) -> build(context): what is made once per snapshot from its query results
+Keeper = Callable[[Callable[["SnapshotContext"], Any], "SnapshotContext"], Any]
 
 
 def run_direct(store: Store, snapshot_id: str, name: str, params: dict[str, Any]) -> pd.DataFrame:
     """Run a named query on one snapshot without caching."""
     return runner.run(store, name, {**params, "snapshot_id": snapshot_id})
+
+
+def build_direct(build: Callable[[SnapshotContext], Any], ctx: SnapshotContext) -> Any:
+    """Make it again each time (the command line and tests)."""
+    return build(ctx)
 
 
 def today_for(meta: SnapshotMeta, is_latest: bool) -> dt.date:
@@ -63,6 +70,7 @@ class SnapshotContext:
     today: dt.date
     is_latest: bool = True
     runner: QueryRunner = dataclasses.field(default=run_direct, compare=False, repr=False)
+    keeper: Keeper = dataclasses.field(default=build_direct, compare=False, repr=False)
 
     @property
     def snapshot_id(self) -> str:
@@ -78,6 +86,12 @@ class SnapshotContext:
         needed = runner.parameters(name)
         values = {k: v for k, v in params.items() if k in needed}
         return self.runner(self.store, self.snapshot_id, name, values)
+
+    def kept(self, build: Callable[[SnapshotContext], Any]) -> Any:
+        """`build(self)`: something made from this snapshot's query results
+        alone (an index of its rows), kept as the caller keeps it (the web
+        layer once per snapshot; the command line and tests make it again)."""
+        return self.keeper(build, self)
 
     def on(self, meta: SnapshotMeta) -> SnapshotContext:
         """The same context on another snapshot."""

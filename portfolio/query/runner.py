@@ -130,8 +130,10 @@ def tables_read(name: str) -> frozenset[str]:
 
 @functools.cache
 def reads_versions(name: str) -> bool:
-    """Whether the query reads the initiatives' versions (resident.VERSIONS)."""
-    return f"{resident.VERSIONS}_through" in _CALL.findall(_code(sql(name)))
+    """Whether the query reads the initiatives' versions (resident.VERSIONS)
+    or the snapshots they cover (resident.VERSION_SNAPSHOTS)."""
+    calls = set(_CALL.findall(_code(sql(name))))
+    return bool(calls & {f"{resident.VERSIONS}_through", f"{resident.VERSION_SNAPSHOTS}_through"})
 
 
 def _bound(name: str, params: dict[str, Any]) -> dict[str, Any]:

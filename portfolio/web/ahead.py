@@ -1,63 +1,31 @@
-"""Views built ahead: a page with several views starts some in threads
-beside its script, so their queries run while it builds the others.
+"""Built ahead in a thread: what a filter change on the overview reads,
+made once per process and snapshot after the unfiltered overview is drawn,
+so that the first filter change does not wait for it (`versions`).
 
-A page's views are independent (each its own queries and Python), and
-DuckDB releases the interpreter lock while it plans and runs a query (one
-DuckDB thread per query: portfolio.store.lake.QUERY_THREADS), so on a filter
-change nobody asked for yet the page's queries share the cores instead of
-waiting for each other. A thread builds a view through `ui.view`, the same
-cache the page reads: the page's own `ui.view` call then finds it built, or
-waits for the thread that builds it (Streamlit computes a cache entry once;
-other callers wait for it), so a view is never built twice and the page
-draws what it would have drawn alone.
-
-Threads only build; they never draw. A view that fails in a thread is not
-kept (Streamlit caches only what returns), so the page builds it again and
-shows the error as it would without this. At most MAX_RUNNING threads run
-at once in the process: a server busy anyway builds on the page's thread.
-A view this process started once is not started again (a warm rerun starts
-no thread); when the cache has dropped it since, the page builds it itself.
+Views are no longer built ahead in threads beside the page's script (they
+were while each filter change ran its own DuckDB queries, which release the
+interpreter lock): a filter change now works in numpy over what is kept
+per snapshot, so the threads only took turns at the interpreter lock, and
+built the same views in more time and more CPU than the page's own thread
+(bench/README.md, «Round 5»).
 """
 
 from __future__ import annotations
 
 import collections
 import contextlib
-import os
 import threading
-from collections.abc import Callable, Hashable
-from typing import Any
+from collections.abc import Hashable
 
 from streamlit.runtime.scriptrunner import add_script_run_ctx
 
+from portfolio.present import filters, trend
 from portfolio.query import runner
 from portfolio.query.context import SnapshotContext
-from portfolio.web import ui
 
-MAX_RUNNING = 2 * (os.cpu_count() or 2)
-REMEMBERED = 4096  # views started, newest kept
-_running = threading.BoundedSemaphore(MAX_RUNNING)
+REMEMBERED = 4096  # snapshots started, newest kept
 _started: collections.OrderedDict[Hashable, None] = collections.OrderedDict()
 _started_lock = threading.Lock()
-
-
-def start(ctx: SnapshotContext, *calls: tuple[Callable, ...]) -> None:
-    """Start building `ui.view(build, ctx, *args)` for each `(build, *args)`
-    in a thread of its own (see the module)."""
-    for build, *args in calls:
-        key = ui.view_key(build, ctx, *args)
-        with _started_lock:
-            if key in _started:
-                _started.move_to_end(key)
-                continue
-            if not _running.acquire(blocking=False):
-                return
-            _started[key] = None
-            while len(_started) > REMEMBERED:
-                _started.popitem(last=False)
-        thread = threading.Thread(target=_build, args=(build, ctx, tuple(args)), name="view-ahead", daemon=True)
-        add_script_run_ctx(thread)  # the cache and its locks see the session's run, as the page's thread does
-        thread.start()
 
 
 def versions(ctx: SnapshotContext) -> threading.Thread | None:
@@ -72,20 +40,18 @@ def versions(ctx: SnapshotContext) -> threading.Thread | None:
         if key in _started:
             return None
         _started[key] = None
+        while len(_started) > REMEMBERED:
+            _started.popitem(last=False)
     thread = threading.Thread(target=_build_versions, args=(ctx,), name="versions-ahead", daemon=True)
+    add_script_run_ctx(thread)  # the cache of what is kept per snapshot (ctx.kept) sees the session's run
     thread.start()
     return thread
 
 
 def _build_versions(ctx: SnapshotContext) -> None:
+    """The versions, then what a filter change counts and filters with,
+    kept per snapshot (trend.versions, filters.snapshot_index)."""
     with contextlib.suppress(BaseException):  # built again by the first query that needs them, which shows the error
         runner.build_versions(ctx.store, ctx.snapshot_id)
-
-
-def _build(build: Callable, ctx: SnapshotContext, args: tuple[Any, ...]) -> None:
-    try:
-        ui.view(build, ctx, *args)
-    except BaseException:  # not kept: the page builds it again and shows the error
-        pass
-    finally:
-        _running.release()
+        ctx.kept(filters.snapshot_index)
+        ctx.kept(trend.versions)

@@ -126,7 +126,8 @@ def snapshot_context() -> SnapshotContext:
             icon=":material/history:",
         )
     today = today_for(meta, is_latest)
-    return SnapshotContext(store=data, meta=meta, today=today, is_latest=is_latest, runner=cached_runner)
+    return SnapshotContext(store=data, meta=meta, today=today, is_latest=is_latest, runner=cached_runner,
+                           keeper=view)
 
 
 def url_selectbox(
