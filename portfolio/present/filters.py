@@ -99,32 +99,30 @@ class RowIndex:
     members: dict[str, tuple[np.ndarray, np.ndarray, dict[str, int]]]
 
 
-def row_index(rows: pd.DataFrame) -> RowIndex:
+def row_index(rows: pa.Table) -> RowIndex:
     """The index of rows with the columns of queries/filter_rows.sql."""
-    codes = {column: _coded(rows[column].tolist())
-             for column in (*ONE_VALUE.values(), "initiative_id", "parent_id")}
+    codes = {column: _coded(rows.column(column)) for column in (*ONE_VALUE.values(), "initiative_id", "parent_id")}
     members = {}
     for column in ANY_VALUE.values():
-        at, values = [], []
-        for row, items in enumerate(rows[column].tolist()):
-            if isinstance(items, (list, tuple, np.ndarray)):
-                for value in items:
-                    at.append(row)
-                    values.append(value)
-        members[column] = (np.array(at, dtype=np.int64), *_coded(values))
-    return RowIndex(size=len(rows), ids=pa.array(rows["initiative_id"].tolist(), pa.string()), codes=codes,
-                    members=members)
+        lists = rows.column(column).combine_chunks()
+        at = pc.list_parent_indices(lists).to_numpy(zero_copy_only=False).astype(np.int64)
+        members[column] = (at, *_coded(pc.list_flatten(lists)))
+    return RowIndex(size=rows.num_rows, ids=rows.column("initiative_id").combine_chunks().cast(pa.string()),
+                    codes=codes, members=members)
 
 
 def snapshot_index(ctx: SnapshotContext) -> RowIndex:
     """Use through `ctx.kept`: the snapshot's initiatives, once per snapshot."""
-    return row_index(ctx.query("filter_rows"))
+    return row_index(ctx.query_table("filter_rows"))
 
 
-def _coded(values: list) -> tuple[np.ndarray, dict[str, int]]:
-    lookup: dict[str, int] = {}
-    codes = [lookup.setdefault(v, len(lookup)) if isinstance(v, str) else -1 for v in values]
-    return np.array(codes, dtype=np.int64), lookup
+def _coded(values: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, dict[str, int]]:
+    """A code per value (-1 when empty), and each text's code."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    encoded = pc.dictionary_encode(values)
+    codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return codes, {text: code for code, text in enumerate(encoded.dictionary.to_pylist())}
 
 
 def passing_rows(index: RowIndex, filters: runner.Filters) -> np.ndarray:

@@ -55,16 +55,15 @@ def _labelled(ctx: SnapshotContext, rows: pd.DataFrame) -> pd.DataFrame:
 
 @dataclasses.dataclass(frozen=True)
 class Versions:
-    """The initiatives' versions up to a snapshot (queries/status_trend_versions.sql)
-    for counting in numpy: the filters' index of the versions, and each run
-    of consecutive snapshots that holds a version: the version's row and the
-    cells (snapshot number × statuses + the status's place) where the run
-    starts and where it has ended. A version is usually held by one run, so
-    there are about as many runs as versions, a twentieth of the
-    (version, snapshot) pairs at 10 000 initiatives × 52 snapshots."""
+    """The initiatives' versions up to a snapshot for counting in numpy, one
+    row per run of consecutive snapshots that holds a version
+    (queries/status_trend_versions.sql; about as many runs as versions, a
+    twentieth of the (version, snapshot) pairs at 10 000 initiatives × 52
+    snapshots): the filters' index of the runs, and the cells (snapshot
+    number × statuses + the status's place) where each run starts and where
+    it has ended."""
 
     rows: filters_logic.RowIndex
-    run_row: np.ndarray
     run_start: np.ndarray
     run_end: np.ndarray
     snapshots: pd.DataFrame  # snapshot_no (0, 1, …), snapshot_id, snapshot_date, oldest first
@@ -72,26 +71,25 @@ class Versions:
 
 def versions(ctx: SnapshotContext) -> Versions:
     """Use through `ctx.kept`: once per snapshot."""
-    rows = query(ctx, "status_trend_versions")
+    runs = ctx.query_table("status_trend_versions")
     shown = query(ctx, "status_trend_snapshots")
     if shown["snapshot_no"].tolist() != list(range(len(shown))):
         raise ValueError("the trend's snapshots are not numbered 0, 1, …")
     statuses = len(schema.STATUSES)
-    place = {status: i for i, status in enumerate(schema.STATUSES)}
-    status_at = np.array([place.get(s, -1) for s in rows["status_overall"].tolist()], dtype=np.int64)
-    numbers = [np.sort(np.asarray(n, dtype=np.int64)) for n in rows["snapshot_nos"].tolist()]
-    entry_row = np.repeat(np.arange(len(rows), dtype=np.int64), [len(n) for n in numbers])
-    entry_no = np.concatenate(numbers) if numbers else np.zeros(0, np.int64)
-    starts = np.flatnonzero(np.r_[True, (np.diff(entry_row) != 0) | (np.diff(entry_no) != 1)]) if len(entry_no) else entry_no
-    ends = np.r_[starts[1:], len(entry_no)] - 1
-    run_row = entry_row[starts]
-    counted = status_at[run_row] >= 0  # a status the schema does not know counts nowhere (as in SQL)
-    status = status_at[run_row]
+    index = filters_logic.row_index(runs)
+    codes, found = index.codes["status_overall"]
+    # each status's place in the schema; -1 (counted nowhere, as in SQL) for one it does not know, or none (code -1)
+    place = np.full(len(found) + 1, -1, dtype=np.int64)
+    for status, code in found.items():
+        if status in schema.STATUSES:
+            place[code] = schema.STATUSES.index(status)
+    at = place[codes]
+    counted = at >= 0
+    first, last = (runs.column(c).to_numpy().astype(np.int64) for c in ("first_no", "last_no"))
     return Versions(
-        rows=filters_logic.row_index(rows),
-        run_row=run_row[counted],
-        run_start=(entry_no[starts] * statuses + status)[counted],
-        run_end=((entry_no[ends] + 1) * statuses + status)[counted],
+        rows=index,
+        run_start=np.where(counted, first * statuses + at, -1),
+        run_end=np.where(counted, (last + 1) * statuses + at, -1),
         snapshots=shown,
     )
 
@@ -102,7 +100,7 @@ def filtered_counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFr
     kept run adds one from its first snapshot on and takes it away after
     its last (a running sum down the snapshots)."""
     held = ctx.kept(versions)
-    keep = filters_logic.passing_rows(held.rows, filters)[held.run_row]
+    keep = filters_logic.passing_rows(held.rows, filters) & (held.run_start >= 0)
     statuses = len(schema.STATUSES)
     shown = held.snapshots
     size = (len(shown) + 1) * statuses

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from portfolio import config
 from portfolio.query import runner
@@ -86,6 +87,13 @@ class SnapshotContext:
         needed = runner.parameters(name)
         values = {k: v for k, v in params.items() if k in needed}
         return self.runner(self.store, self.snapshot_id, name, values)
+
+    def query_table(self, name: str, **params: Any) -> pa.Table:
+        """A named query's result on this snapshot as Arrow, not cached: for
+        what `kept` builds from a whole result."""
+        needed = runner.parameters(name)
+        values = {k: v for k, v in params.items() if k in needed}
+        return runner.run_table(self.store, name, {**values, "snapshot_id": self.snapshot_id})
 
     def kept(self, build: Callable[[SnapshotContext], Any]) -> Any:
         """`build(self)`: something made from this snapshot's query results

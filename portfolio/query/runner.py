@@ -162,12 +162,23 @@ def run_arrow(store: Store, name: str, params: dict[str, Any]) -> pa.Table:
 
 def run(store: Store, name: str, params: dict[str, Any]) -> pd.DataFrame:
     """Run a named query on its own cursor, binding the parameters it uses."""
+    return _run(store, name, params, duckdb.DuckDBPyConnection.df)
+
+
+def run_table(store: Store, name: str, params: dict[str, Any]) -> pa.Table:
+    """`run`, the result as Arrow: lists stay Arrow lists, for what is built
+    from a whole result in numpy (pandas' conversion makes a Python list of
+    each, 170 ms for 30 000 rows of two list columns)."""
+    return _run(store, name, params, duckdb.DuckDBPyConnection.to_arrow_table)
+
+
+def _run(store: Store, name: str, params: dict[str, Any], fetch):
     bound = _bound(name, params)
     cur = cursor(store)
     try:
         with resident.holding(store, [bound.get(key) for key in SNAPSHOT_PARAMETERS], tables_read(name)), \
                 resident.holding_versions(store, bound.get("snapshot_id") if reads_versions(name) else None):
-            return cur.execute(sql(name), bound).df()
+            return fetch(cur.execute(sql(name), bound))
     finally:
         cur.close()
 
