@@ -27,9 +27,9 @@ def test_the_versions_are_built_ahead_once_and_the_first_filtered_trend_reuses_t
     latest = store.latest()
     kept = {}
 
-    def keeper(build, context):  # as ui.view keeps them: once per snapshot
+    def keeper(build, context, *args):  # as ui.view keeps them: once per snapshot
         if build.__name__ not in kept:
-            kept[build.__name__] = build(context)
+            kept[build.__name__] = build(context, *args)
         return kept[build.__name__]
 
     ctx = SnapshotContext(store=store, meta=latest, today=latest.created.date(), keeper=keeper)

@@ -5,7 +5,8 @@ exactly what their queries return with the filters in SQL
 (queries/attention_items.sql, queries/overview_status_table.sql,
 overview_counts.sql, overview_budget.sql, overview_milestones.sql), and so
 must the Decidim figure (decidim_overview.sql): rows, order, positions,
-counts and sums. Which initiatives pass is worked out in numpy
+counts and sums; «Trenger oppmerksomhet»'s view, made from Arrow, is the
+view made from those rows. Which initiatives pass is worked out in numpy
 (`filters.passing_ids`), and the filtered status trend counted in numpy from
 the initiatives' versions (`trend.filtered_counts`): the same initiatives as
 changes_filtered_ids.sql, and the same rows as status_trend_filtered.sql."""
@@ -69,10 +70,10 @@ def kept_once():
     """A keeper that keeps what is built per snapshot, as the server's does (ui.view)."""
     kept: dict = {}
 
-    def keep(build, ctx: SnapshotContext):
-        key = (build, ctx.snapshot_id)
+    def keep(build, ctx: SnapshotContext, *args):
+        key = (build, ctx.snapshot_id, args)
         if key not in kept:
-            kept[key] = build(ctx)
+            kept[key] = build(ctx, *args)
         return kept[key]
 
     return keep
@@ -93,7 +94,7 @@ def _check(root: Path) -> int:
     the key figures those of overview_counts, overview_budget and
     overview_milestones); how many filter sets were compared."""
     compared = 0
-    decidim_figures, passed_counts = [], []
+    decidim_figures, passed_counts, viewed_totals = [], [], []
     for ctx in _contexts(root):
         compares = [None, attention.default_compare(ctx)]
         for filters in _filter_sets(ctx.store, ctx.snapshot_id):
@@ -108,6 +109,11 @@ def _check(root: Path) -> int:
                     assert list(got.columns) == list(want.columns)
                     assert _values(got) == _values(want), (ctx.snapshot_id, filters, compare, row_limit)
                 got = overview.status_rows(ctx, filters, row_limit, with_links=True)
+                if row_limit == EVERY:  # «Trenger oppmerksomhet» from Arrow, and from `rows`' frame
+                    for compare in compares:
+                        view = attention.build_view(ctx, filters, compare)
+                        assert view == attention.build_view_from_rows(ctx, filters, compare), (filters, compare)
+                        viewed_totals.append(view.total)
                 want = every_row.head(row_limit)
                 assert got.attrs["total_count"] == len(every_row)
                 assert got.iloc[:, 0].tolist() == want["name"].tolist(), (ctx.snapshot_id, filters, row_limit)
@@ -133,6 +139,7 @@ def _check(root: Path) -> int:
     # the data holds Decidim results, and some filter sets keep some of them, not all
     assert {0, max(f.result_count for f in decidim_figures)} < {f.result_count for f in decidim_figures}
     assert {0, max(passed_counts)} < set(passed_counts)  # some filter sets keep some initiatives, not all
+    assert {0, max(viewed_totals)} < set(viewed_totals)
     return compared
 
 

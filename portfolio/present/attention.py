@@ -12,16 +12,20 @@ KDL meeting, else the one current 30 days before the page's today.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 import re
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from portfolio import fmt
 from portfolio.model import schema
 from portfolio.present import budget, links
-from portfolio.present.filters import passing
+from portfolio.present.filters import passing, passing_ids
 from portfolio.present.history import local_time
 from portfolio.present.links import TABLE_ROWS, PageLink
 from portfolio.query import runner as queries
@@ -172,9 +176,56 @@ def rows(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None,
     return sent
 
 
+@dataclasses.dataclass(frozen=True)
+class EveryItem:
+    """Every item of a snapshot and comparison (`query_rows` unfiltered, worst
+    first) as Arrow, with each item's initiative and kind's place in KINDS."""
+
+    table: pa.Table
+    initiative_ids: pa.Array
+    kinds: np.ndarray
+    row: type  # a named tuple of the table's columns: what `item` reads a row as
+
+
+KINDS = tuple(COUNT_COLUMNS)
+
+
+def every_item(ctx: SnapshotContext, compare_id: str | None) -> EveryItem:
+    """Use through `ctx.kept`: once per snapshot and comparison."""
+    every = query_rows(ctx, queries.Filters(), compare_id, row_limit=EVERY_ITEM)
+    table = pa.Table.from_pandas(every, preserve_index=False)
+    place = {kind: i for i, kind in enumerate(KINDS)}
+    return EveryItem(table=table, initiative_ids=pa.array(every["initiative_id"], pa.string()),
+                     kinds=np.array([place.get(k, len(KINDS)) for k in every["item"].tolist()], dtype=np.int64),
+                     row=collections.namedtuple("Row", table.column_names))
+
+
 def build_view(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None) -> View:
     """Use through `ui.view(build_view, ctx, filters, compare_id)`: built once per
-    snapshot, filters and comparison."""
+    snapshot, filters and comparison. The first items of the initiatives that
+    pass, and every one of them counted by kind, taken from every item
+    (`every_item`, kept per snapshot and comparison) in numpy and Arrow: the
+    same view as `build_view_from_rows` (tests/test_filtered_rows.py), without
+    making a DataFrame of the items (12 of its 16 ms at 10 000 initiatives)."""
+    by_id = {m.snapshot_id: m for m in compare_options(ctx)}
+    compare = by_id.get(compare_id) if compare_id else None
+    every = ctx.kept(every_item, compare.snapshot_id if compare else None)
+    if filters.is_empty:
+        places = np.arange(len(every.kinds))
+    else:
+        is_kept = pc.is_in(every.initiative_ids, value_set=passing_ids(ctx, filters))
+        places = np.flatnonzero(is_kept.to_numpy(zero_copy_only=False))
+    sent = every.table.take(pa.array(places[:ROW_LIMIT], pa.int64())).to_pylist()
+    when = fmt.date(compare.created) if compare else ""
+    items = tuple(item(ctx, every.row(**row), when) for row in sent)
+    by_kind = np.bincount(every.kinds[places], minlength=len(KINDS) + 1)
+    counts = {kind: int(by_kind[i]) for i, kind in enumerate(KINDS)}
+    return View(items=items, total=len(places), counts=counts, compare=compare,
+                summary=_summary(counts, len(places), compare))
+
+
+def build_view_from_rows(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None) -> View:
+    """The view made from `rows` (what `build_view` must equal)."""
     by_id = {m.snapshot_id: m for m in compare_options(ctx)}
     compare = by_id.get(compare_id) if compare_id else None
     found = rows(ctx, filters, compare.snapshot_id if compare else None)

@@ -23,8 +23,8 @@ from portfolio.store.snapshots import SnapshotMeta, Store
 
 # (store, snapshot id, query name, the query's own parameters) -> result
 QueryRunner = Callable[[Store, str, str, dict[str, Any]], pd.DataFrame]
-# (build, context) -> build(context): what is made once per snapshot from its query results
-Keeper = Callable[[Callable[["SnapshotContext"], Any], "SnapshotContext"], Any]
+# (build, context, *args) -> build(context, *args): what is made once per snapshot (and args) from its query results
+Keeper = Callable[..., Any]
 
 
 def run_direct(store: Store, snapshot_id: str, name: str, params: dict[str, Any]) -> pd.DataFrame:
@@ -32,9 +32,9 @@ def run_direct(store: Store, snapshot_id: str, name: str, params: dict[str, Any]
     return runner.run(store, name, {**params, "snapshot_id": snapshot_id})
 
 
-def build_direct(build: Callable[[SnapshotContext], Any], ctx: SnapshotContext) -> Any:
+def build_direct(build: Callable[..., Any], ctx: SnapshotContext, *args: Any) -> Any:
     """Make it again each time (the command line and tests)."""
-    return build(ctx)
+    return build(ctx, *args)
 
 
 def today_for(meta: SnapshotMeta, is_latest: bool) -> dt.date:
@@ -95,11 +95,12 @@ class SnapshotContext:
         values = {k: v for k, v in params.items() if k in needed}
         return runner.run_table(self.store, name, {**values, "snapshot_id": self.snapshot_id})
 
-    def kept(self, build: Callable[[SnapshotContext], Any]) -> Any:
-        """`build(self)`: something made from this snapshot's query results
-        alone (an index of its rows), kept as the caller keeps it (the web
-        layer once per snapshot; the command line and tests make it again)."""
-        return self.keeper(build, self)
+    def kept(self, build: Callable[..., Any], *args: Any) -> Any:
+        """`build(self, *args)`: something made from this snapshot's query
+        results alone (an index of its rows), kept as the caller keeps it (the
+        web layer once per snapshot and args; the command line and tests make
+        it again)."""
+        return self.keeper(build, self, *args)
 
     def on(self, meta: SnapshotMeta) -> SnapshotContext:
         """The same context on another snapshot."""
