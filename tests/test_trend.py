@@ -268,3 +268,18 @@ def test_trend_section_in_chromium(demo_app):
         page.screenshot(path=str(ARTIFACTS / "overview-trend-demo.png"), full_page=True)
         violations = axe_violations(page)
         assert violations == [], [(v["id"], v["help"], v["nodes"][0]["target"]) for v in violations]
+
+
+def test_the_phase_charts_sentence_counts_red_only_when_the_status_filter_lets_red_in():
+    """«0 tiltak har rød samlet status» under «Samlet status: Gul» is true
+    but says nothing about what is shown: the sentence leaves it out."""
+    from portfolio.present import overview
+
+    store = Store(DEMO_DATA)
+    ctx = SnapshotContext(store=store, meta=store.latest(), today=DEMO_TODAY)
+    yellow = overview.build_view(ctx, Filters(statuses=("gul",)))
+    assert yellow.kpis.total and yellow.takeaway.endswith(f"av {yellow.kpis.total}).")
+    assert "rød" not in yellow.takeaway
+    for statuses in ((), ("gul", "rød")):
+        view = overview.build_view(ctx, Filters(statuses=statuses))
+        assert view.takeaway.endswith(f"{view.kpis.by_status['rød']} tiltak har rød samlet status.")

@@ -126,13 +126,17 @@ def _sums(keys: pd.Series, counts: pd.Series, order: tuple[str, ...]) -> dict[st
     return {key: found.get(key, 0) for key in order}
 
 
-def chart_takeaway(k: Kpis) -> str:
-    """The chart's one sentence (Markdown; the chart's description is its plain text)."""
+def chart_takeaway(k: Kpis, statuses: tuple[str, ...] = ()) -> str:
+    """The chart's one sentence (Markdown; the chart's description is its plain
+    text). It counts the red ones unless a status filter leaves red out
+    (then there are none to count, and «0 tiltak har rød samlet status» says
+    nothing about what is shown)."""
     if k.total == 0:
         return texts.OVERVIEW["chart_takeaway_empty"]
     top_phase = max(schema.PHASES, key=lambda p: (k.by_phase[p], -schema.PHASES.index(p)))
+    red_left_out = bool(statuses) and "rød" not in statuses
     return fmt.markdown(
-        texts.OVERVIEW["chart_takeaway"], top_phase=top_phase,
+        texts.OVERVIEW["chart_takeaway_no_red" if red_left_out else "chart_takeaway"], top_phase=top_phase,
         top_count=fmt.number(k.by_phase[top_phase]),
         total=fmt.number(k.total),
         red=fmt.number(k.by_status["rød"]),
@@ -215,7 +219,7 @@ class View:
 def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
     """Use through `ui.view(build_view, ctx, filters)`: built once per snapshot and filters."""
     k = kpis(ctx, filters)
-    takeaway = chart_takeaway(k)
+    takeaway = chart_takeaway(k, filters.statuses)
     table, total = status_table(ctx, filters)
     return View(
         kpis=k,
