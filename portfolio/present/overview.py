@@ -22,6 +22,7 @@ from portfolio.present.tally import tally
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
 from portfolio.texts import initiative as initiative_texts
+from portfolio.texts import overview as overview_texts
 
 STATUS_COLUMNS = [f"status_{d}" for d in schema.STATUS_DIMENSIONS]
 
@@ -136,7 +137,7 @@ def chart_takeaway(k: Kpis, statuses: tuple[str, ...] = ()) -> str:
     top_phase = max(schema.PHASES, key=lambda p: (k.by_phase[p], -schema.PHASES.index(p)))
     red_left_out = bool(statuses) and "rød" not in statuses
     return fmt.markdown(
-        texts.OVERVIEW["chart_takeaway_no_red" if red_left_out else "chart_takeaway"], top_phase=top_phase,
+        overview_texts.CHART_TAKEAWAY_NO_RED if red_left_out else texts.OVERVIEW["chart_takeaway"], top_phase=top_phase,
         top_count=fmt.number(k.by_phase[top_phase]),
         total=fmt.number(k.total),
         red=fmt.number(k.by_status["rød"]),

@@ -381,7 +381,6 @@ OVERVIEW = {
     "by_phase": "Tiltak etter fase",
     "chart_title": "Tiltak per fase, fordelt på samlet status",
     "chart_takeaway": "{top_phase} er fasen med flest tiltak ({top_count} av {total}). {red} tiltak har rød samlet status.",
-    "chart_takeaway_no_red": "{top_phase} er fasen med flest tiltak ({top_count} av {total}).",
     "chart_takeaway_empty": "Ingen tiltak passer filtrene.",
     "chart_table": "Tabell for diagrammet",
     "status_table": "Statustabell",

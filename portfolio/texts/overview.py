@@ -96,3 +96,5 @@ LINK_OVERDUE = "Vis de forsinkede"
 LINK_DUE_SOON = "Vis fristene"
 LINK_BUDGET = "Se Økonomi"
 LINK_OVER_BUDGET = "Vis tiltak over budsjett"
+# The phase chart's sentence when a status filter leaves red out (texts.OVERVIEW["chart_takeaway"] otherwise)
+CHART_TAKEAWAY_NO_RED = "{top_phase} er fasen med flest tiltak ({top_count} av {total})."
