@@ -64,9 +64,11 @@ def passing_places(ctx: SnapshotContext, filters: runner.Filters, initiative_ids
     return places_of(initiative_ids, passing_ids(ctx, filters))
 
 
-def places_of(initiative_ids: pd.Series, ids: pa.Array) -> np.ndarray:
+def places_of(initiative_ids: pd.Series | pa.Array, ids: pa.Array) -> np.ndarray:
     """The places, in order, of the initiative ids that are among `ids`."""
-    is_kept = pc.is_in(pa.array(initiative_ids, pa.string()), value_set=ids)
+    if not isinstance(initiative_ids, pa.Array):
+        initiative_ids = pa.array(initiative_ids, pa.string())
+    is_kept = pc.is_in(initiative_ids, value_set=ids)
     return np.flatnonzero(is_kept.to_numpy(zero_copy_only=False))
 
 

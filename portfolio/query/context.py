@@ -84,16 +84,12 @@ class SnapshotContext:
     def query(self, name: str, **params: Any) -> pd.DataFrame:
         """A named query's result on this snapshot; parameters the query
         does not use are left out (so they do not split a cache)."""
-        needed = runner.parameters(name)
-        values = {k: v for k, v in params.items() if k in needed}
-        return self.runner(self.store, self.snapshot_id, name, values)
+        return self.runner(self.store, self.snapshot_id, name, _own(name, params))
 
     def query_table(self, name: str, **params: Any) -> pa.Table:
         """A named query's result on this snapshot as Arrow, not cached: for
         what `kept` builds from a whole result."""
-        needed = runner.parameters(name)
-        values = {k: v for k, v in params.items() if k in needed}
-        return runner.run_table(self.store, name, {**values, "snapshot_id": self.snapshot_id})
+        return runner.run_table(self.store, name, {**_own(name, params), "snapshot_id": self.snapshot_id})
 
     def kept(self, build: Callable[..., Any], *args: Any) -> Any:
         """`build(self, *args)`: something made from this snapshot's query
@@ -105,6 +101,12 @@ class SnapshotContext:
     def on(self, meta: SnapshotMeta) -> SnapshotContext:
         """The same context on another snapshot."""
         return dataclasses.replace(self, meta=meta)
+
+
+def _own(name: str, params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters the query uses (the others would split a cache)."""
+    needed = runner.parameters(name)
+    return {k: v for k, v in params.items() if k in needed}
 
 
 def query(ctx: SnapshotContext, name: str, **params: Any) -> pd.DataFrame:

@@ -183,15 +183,6 @@ def _run(store: Store, name: str, params: dict[str, Any], fetch):
         cur.close()
 
 
-def build_versions(store: Store, snapshot_id: str) -> None:
-    """Make the initiatives' versions cover `snapshot_id` now, as the first
-    query reading them would (resident.holding_versions): a page builds them
-    ahead so that its first filter change does not wait for them."""
-    cursor(store).close()  # the resident tables in place on this lake
-    with resident.holding_versions(store, snapshot_id):
-        pass
-
-
 @dataclasses.dataclass(frozen=True)
 class Filters:
     """The overview filters. An empty tuple means no filter."""

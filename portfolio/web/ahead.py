@@ -20,7 +20,6 @@ from collections.abc import Hashable
 from streamlit.runtime.scriptrunner import add_script_run_ctx
 
 from portfolio.present import filters, trend
-from portfolio.query import runner
 from portfolio.query.context import SnapshotContext
 
 REMEMBERED = 4096  # snapshots started, newest kept
@@ -30,7 +29,7 @@ _started_lock = threading.Lock()
 
 def versions(ctx: SnapshotContext) -> threading.Thread | None:
     """Build the initiatives' versions up to the shown snapshot in a thread
-    (runner.build_versions), once per process and snapshot: what a filtered
+    (through the query of trend.versions), once per process and snapshot: what a filtered
     status trend reads, built on the first filter change otherwise (1-2 s
     at 10 000 initiatives × 52 snapshots, 7 s at 100 000). The overview
     starts it when its script is done, so it never slows the page it draws.
@@ -52,6 +51,5 @@ def _build_versions(ctx: SnapshotContext) -> None:
     """The versions, then what a filter change counts and filters with,
     kept per snapshot (trend.versions, filters.snapshot_index)."""
     with contextlib.suppress(BaseException):  # built again by the first query that needs them, which shows the error
-        runner.build_versions(ctx.store, ctx.snapshot_id)
+        ctx.kept(trend.versions)  # its query builds the versions (resident.holding_versions)
         ctx.kept(filters.snapshot_index)
-        ctx.kept(trend.versions)
