@@ -126,12 +126,20 @@ def clear_caches() -> None:
     the functools caches of the portfolio code, the resident snapshot tables and
     the snapshot listings of every lake the process has open, and DuckDB's cache
     of file contents on each of its connections. The connections to the lakes
-    stay open, as on a server that has been running."""
+    stay open, as on a server that has been running. First it waits for the
+    overview's thread that builds what a filter change reads
+    (portfolio/web/ahead.py): its queries hold resident snapshots, which
+    would then stay."""
+    import threading
+
     import streamlit as st
 
     from portfolio.query import resident
     from portfolio.store import lake, snapshots
 
+    for thread in threading.enumerate():
+        if thread.name == "versions-ahead":
+            thread.join()
     st.cache_data.clear()
     st.cache_resource.clear()
     for name, module in list(sys.modules.items()):
