@@ -22,6 +22,7 @@ from conftest import (
     DEMO_DATA,
     ROOT,
     budget,
+    check_whole,
     copy_store,
     initiative,
     kill_9_after,
@@ -36,7 +37,6 @@ from portfolio.ingest import cells, pipeline
 from portfolio.ingest import template as workbook
 from portfolio.ingest.reading import Upload
 from portfolio.model import schema
-from portfolio.store import snapshots as store_mod
 from portfolio.store.snapshots import Store
 
 EVIL = {
@@ -472,15 +472,6 @@ def test_kill_9_during_imports_leaves_only_complete_snapshots(tmp_path, kill_rng
     code = IMPORTER.format(root=str(ROOT), tests=str(ROOT / "tests"), data=str(data))
     checked: set[str] = set()
 
-    def check_complete(store: Store, metas) -> None:
-        for meta in metas:
-            frames = store.read_frames(meta.snapshot_id)
-            # an empty table added to the schema later is read, but not counted (portfolio.store.meta)
-            assert {k: len(v) for k, v in frames.items() if len(v) or not schema.TABLES[k].is_later} \
-                == meta.row_counts
-            assert store_mod.verify(store, meta.snapshot_id)
-            checked.add(meta.snapshot_id)
-
     for _ in range(5):
         proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
         # the importer has committed once (however long starting took on a busy
@@ -490,9 +481,9 @@ def test_kill_9_during_imports_leaves_only_complete_snapshots(tmp_path, kill_rng
         proc.stdout.close()
         # after each kill: the snapshots this round listed are complete (older ones were checked already)
         store = Store(data)
-        check_complete(store, [m for m in store.list() if m.snapshot_id not in checked])
+        checked.update(check_whole(store, [m for m in store.list() if m.snapshot_id not in checked]))
     store = Store(data)
-    check_complete(store, store.list())  # and at the end, every one again: a kill never touched an older one
+    check_whole(store)  # and at the end, every one again: a kill never touched an older one
     assert len(store.list()) > 2  # the importer really committed between kills
     # the next import works and cleans up what the killed ones left
     template = workbook.template_for(store)

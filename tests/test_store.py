@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import ROOT, initiative, kill_9_after, lake_counts, small_portfolio, tables
+from conftest import ROOT, check_whole, initiative, kill_9_after, lake_counts, small_portfolio, tables
 from portfolio.model import schema
 from portfolio.model.validate import ValidationFailed
 from portfolio.store import snapshots as store_mod
@@ -189,23 +189,6 @@ def _writer(data: Path, count: int) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
 
 
-def _counted(frames: dict) -> dict[str, int]:
-    """Rows per table as a snapshot's metadata counts them: every table is
-    read, an empty table added to the schema later is not counted."""
-    assert set(frames) == set(schema.TABLE_NAMES)
-    return {k: len(v) for k, v in frames.items() if len(v) or not schema.TABLES[k].is_later}
-
-
-def _check_complete(store: Store) -> int:
-    checked = 0
-    for meta in store.list():
-        frames = store.read_frames(meta.snapshot_id)
-        assert _counted(frames) == meta.row_counts
-        assert store_mod.verify(store, meta.snapshot_id)
-        checked += 1
-    return checked
-
-
 def test_reader_during_writes_never_sees_a_partial_snapshot(tmp_path):
     data = tmp_path / "data"
     writer = _writer(data, 25)
@@ -213,19 +196,11 @@ def test_reader_during_writes_never_sees_a_partial_snapshot(tmp_path):
     seen = set()
     try:
         while writer.poll() is None:
-            for meta in reader.list():
-                if meta.snapshot_id in seen:
-                    continue
-                frames = reader.read_frames(meta.snapshot_id)
-                assert _counted(frames) == meta.row_counts
-                assert store_mod.verify(reader, meta.snapshot_id)
-                seen.add(meta.snapshot_id)
-            # rows in the lake belong to complete, listed snapshots only (the
-            # listing is read after the rows: a commit in between adds to it)
-            counted = lake_counts(reader, "initiatives")
-            listed = {m.snapshot_id: m for m in reader.list()}
-            for snapshot_id, n in counted.items():
-                assert n == listed[snapshot_id].row_counts["initiatives"]
+            # each new snapshot is whole, and rows in the lake belong to
+            # complete, listed snapshots only
+            new = [meta for meta in reader.list() if meta.snapshot_id not in seen]
+            check_whole(reader, new)
+            seen.update(meta.snapshot_id for meta in new)
     finally:
         writer.wait(timeout=120)
     assert writer.returncode == 0
@@ -240,13 +215,12 @@ def test_kill_9_at_random_moments_leaves_only_complete_snapshots(tmp_path, kill_
     for _ in range(6):
         writer = _writer(data, 50)
         kill_9_after(writer, kill_rng.uniform(0.3, 1.5))
-        store = Store(data)
-        _check_complete(store)
+        check_whole(Store(data))
     # the next write cleans up what the killed writers left
     store = Store(data)
     base = store.latest().snapshot_id if store.latest() else None
     store.write(small_portfolio(1), author="a", note="after", base_id=base)
-    assert _check_complete(store) >= 1
+    assert len(check_whole(store)) >= 1
     assert set(lake_counts(store, "initiatives")) == {m.snapshot_id for m in store.list()}
 
 

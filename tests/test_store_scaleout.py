@@ -26,7 +26,7 @@ import pytest
 
 import badfiles
 from browser import poll_until
-from conftest import ROOT, kill_9_after, lake_counts, small_portfolio
+from conftest import ROOT, check_whole, kill_9_after, lake_counts, small_portfolio
 from portfolio.ingest import template as workbook
 from portfolio.model import schema, validate
 from portfolio.store import lake
@@ -161,30 +161,17 @@ def state(store: Store) -> tuple:
 
 
 def check_complete(store: Store, checked: set[str] | None = None) -> list[str]:
-    """Every listed snapshot is whole (row counts, content hash), and the
-    lake's tables hold rows of listed snapshots only. The listed ids. With
-    `checked`, the snapshots in it are not read again (a committed snapshot
-    never changes; the final check of a test reads them all) and those read
-    now are added to it."""
+    """Every listed snapshot is whole (row counts, content hash), the lake's
+    tables hold rows of listed snapshots only, and its snapshot table lists
+    exactly those (conftest.check_whole). The listed ids. With `checked`, the
+    snapshots in it are not read again (a committed snapshot never changes;
+    the final check of a test reads them all) and those read now are added to it."""
     metas = store.list()
-    listed = {m.snapshot_id: m for m in metas}
-    for meta in metas:
-        if checked is not None:
-            if meta.snapshot_id in checked:
-                continue
-            checked.add(meta.snapshot_id)
-        frames = store.read_frames(meta.snapshot_id)
-        # an empty table added to the schema later is not counted (store/meta.py: row_counts)
-        assert {k: len(v) for k, v in frames.items() if len(v) or k in meta.row_counts} == meta.row_counts, \
-            meta.snapshot_id
-        assert store_mod.verify(store, meta.snapshot_id), meta.snapshot_id
-    for name in schema.TABLE_NAMES:
-        counted = lake_counts(store, name)
-        assert set(counted) <= set(listed), (name, sorted(set(counted) - set(listed)))
-        for snapshot_id, n in counted.items():
-            assert n == listed[snapshot_id].row_counts.get(name, 0), (name, snapshot_id)
+    listed = check_whole(store, [m for m in metas if checked is None or m.snapshot_id not in checked])
+    if checked is not None:
+        checked.update(m.snapshot_id for m in metas)
     assert set(lake_counts(store, store_mod.SNAPSHOTS_TABLE)) == set(listed)
-    return [m.snapshot_id for m in metas]
+    return list(listed)
 
 
 def head(store: Store) -> str | None:
