@@ -373,7 +373,7 @@ def pytest_configure(config):
 
 # -- the command line in this process ----------------------------------------------------
 
-def run_portfolio(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+def run_portfolio(*args: str, env: dict[str, str | None]) -> subprocess.CompletedProcess:
     """`python -m portfolio ARGS` run in this process (portfolio.cli.main, as
     `__main__` calls it), with `env` set in os.environ for the call and the
     output captured: what the command prints and its exit code, without the
@@ -386,7 +386,11 @@ def run_portfolio(*args: str, env: dict[str, str]) -> subprocess.CompletedProces
 
     saved = {name: os.environ.get(name) for name in env}
     out, err = io.StringIO(), io.StringIO()
-    os.environ.update(env)
+    for name, value in env.items():  # None: not set for the call
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     try:
         with redirect_stdout(out), redirect_stderr(err):
             try:

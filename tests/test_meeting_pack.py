@@ -5,17 +5,15 @@ change summary's sentences, checked with pikepdf on real demo and generated data
 from __future__ import annotations
 
 import io
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pikepdf
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import DEMO_DATA, ROOT
+from conftest import DEMO_DATA, ROOT, run_portfolio
 from portfolio.present import change_summary, changes, meeting_pack, pdf
 from portfolio.store.snapshots import Store
 from portfolio.texts import meeting_pack as T
@@ -25,10 +23,9 @@ KDL_2025 = "20251117T130000.000Z"  # «Status til KDL-møte 17.11.2025» in the 
 
 
 def cli(*args: str, data: Path = DEMO_DATA) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PORTFOLIO_DATA": str(data)}
-    env.pop("PORTFOLIO_TODAY", None)
-    return subprocess.run([sys.executable, "-m", "portfolio", "meeting-pack", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    """`portfolio meeting-pack ARGS` run in this process (conftest.run_portfolio;
+    tests/test_cli.py runs the real entry point)."""
+    return run_portfolio("meeting-pack", *args, env={"PORTFOLIO_DATA": str(data), "PORTFOLIO_TODAY": None})
 
 
 # -- reading the PDF back ----------------------------------------------------------------

@@ -30,7 +30,7 @@ import pytest
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
-from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, tables
+from conftest import DEMO_DATA, DEMO_TODAY, ROOT, budget, initiative, milestone, run_portfolio, tables
 from portfolio import fmt
 from portfolio.model import schema
 from portfolio.present import public as public_view
@@ -576,11 +576,7 @@ def decidim_tables(secret_id: str) -> dict:
 
 def test_export_public_writes_only_public_data(sentinel_data, tmp_path):
     out = tmp_path / "offentlig"
-    result = subprocess.run(
-        [sys.executable, "-m", "portfolio", "export-public", str(out)],
-        cwd=ROOT, env={**os.environ, "PORTFOLIO_DATA": str(sentinel_data), "PYTHONPATH": str(ROOT)},
-        capture_output=True, text=True,
-    )
+    result = run_portfolio("export-public", str(out), env={"PORTFOLIO_DATA": str(sentinel_data)})
     assert result.returncode == 0, result.stderr
     assert "3 tiltak, 2 budsjettlinjer og 1 milepæler" in result.stdout
     files = sorted(p.name for p in out.iterdir())
@@ -611,11 +607,8 @@ def test_export_public_writes_only_public_data(sentinel_data, tmp_path):
 
 
 def test_export_public_of_an_unknown_snapshot_fails_clearly(sentinel_data, tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "portfolio", "export-public", str(tmp_path / "ut"), "--snapshot", "finnes-ikke"],
-        cwd=ROOT, env={**os.environ, "PORTFOLIO_DATA": str(sentinel_data), "PYTHONPATH": str(ROOT)},
-        capture_output=True, text=True,
-    )
+    result = run_portfolio("export-public", str(tmp_path / "ut"), "--snapshot", "finnes-ikke",
+                           env={"PORTFOLIO_DATA": str(sentinel_data)})
     assert result.returncode == 2
     assert "finnes-ikke" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "ut").exists()

@@ -21,7 +21,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import badfiles
-from conftest import DEMO_DATA, ROOT, copy_store
+from conftest import DEMO_DATA, ROOT, copy_store, run_portfolio
 from portfolio import fmt, texts
 from portfolio.ingest import template as workbook
 from portfolio.ingest.reading import Upload
@@ -491,18 +491,12 @@ def test_with_login_the_author_is_the_identity_and_rejections_are_audited(demo_c
 
 
 def test_the_cli_logs_a_rejected_import(demo_copy, tmp_path):
-    import subprocess
-    import sys
-
     from portfolio.store import audit
 
     bad = tmp_path / "feil.xlsx"
     bad.write_bytes(changed_template(demo_copy, "budgets", 3, "budget_nok", "mange"))
-    result = subprocess.run(
-        [sys.executable, "-m", "portfolio", "import", str(bad), "--author", "Kari", "--note", "x"],
-        cwd=ROOT, env={**__import__("os").environ, "PORTFOLIO_DATA": str(demo_copy)},
-        capture_output=True, text=True, timeout=120,
-    )
+    result = run_portfolio("import", str(bad), "--author", "Kari", "--note", "x",
+                           env={"PORTFOLIO_DATA": str(demo_copy)})
     assert result.returncode == 1
     entries = audit.read_rejected(demo_copy)
     assert [(e["who"], e["origin"], e["problem_count"]) for e in entries] == [("Kari", "cli", 1)]
