@@ -297,6 +297,19 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         for name in MODULE_MARKS.get(item.path.name, ()):
             item.add_marker(getattr(pytest.mark, name))
+    # the longest modules first, each whole (its tests in their order, so a
+    # module's fixtures are set up once), so that no worker ends the run alone
+    # in one of them while the other has nothing left to take
+    first = {name: rank for rank, name in enumerate(LONGEST_MODULES)}
+    items.sort(key=lambda item: first.get(item.path.name, len(first)))
+
+
+# Modules whose tests take 20-50 s each (the benchmarks' smoke runs, the two
+# servers behind one store, the scale-out store's servers and kill -9, the load
+# client): started first. Reordering single tests instead, across modules, set
+# module fixtures up again and again (commit 4315b36).
+LONGEST_MODULES = ("test_bench.py", "test_replicas.py", "test_scaling.py", "test_store_scaleout.py",
+                   "test_load_protocol.py")
 
 
 def pytest_sessionfinish(session, exitstatus):
