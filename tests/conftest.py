@@ -111,6 +111,7 @@ def check_whole(store: Store, metas=None) -> dict:
 
     for meta in store.list() if metas is None else metas:
         read = store.read(meta.snapshot_id)
+        assert set(read) == set(schema.TABLE_NAMES), meta.snapshot_id
         counted = {k: t.num_rows for k, t in read.items() if t.num_rows or not schema.TABLES[k].is_later}
         assert counted == meta.row_counts, meta.snapshot_id
         assert content_hash(read) == meta.content_hash, meta.snapshot_id

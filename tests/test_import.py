@@ -481,7 +481,9 @@ def test_kill_9_during_imports_leaves_only_complete_snapshots(tmp_path, kill_rng
         proc.stdout.close()
         # after each kill: the snapshots this round listed are complete (older ones were checked already)
         store = Store(data)
-        checked.update(check_whole(store, [m for m in store.list() if m.snapshot_id not in checked]))
+        new = [m for m in store.list() if m.snapshot_id not in checked]
+        check_whole(store, new)
+        checked.update(m.snapshot_id for m in new)
     store = Store(data)
     check_whole(store)  # and at the end, every one again: a kill never touched an older one
     assert len(store.list()) > 2  # the importer really committed between kills
