@@ -136,12 +136,14 @@ def clear_caches() -> None:
 
     from portfolio.query import resident
     from portfolio.store import lake, snapshots
+    from portfolio.web import converted
 
     for thread in threading.enumerate():
         if thread.name == "versions-ahead":
             thread.join()
     st.cache_data.clear()
     st.cache_resource.clear()
+    converted.clear()  # tables and chart data converted once per view (new views would miss anyway)
     for name, module in list(sys.modules.items()):
         if module is None or not (name == "portfolio" or name.startswith("portfolio.")):
             continue

@@ -25,6 +25,7 @@ import streamlit as st
 from portfolio import fmt, texts
 from portfolio.present import charts
 from portfolio.present.columns import Columns
+from portfolio.web import converted
 
 # Light tints for status words (keys: the words shown, texts.STATUS_LABELS values)
 STATUS_TINTS = charts.STATUS_TINTS
@@ -102,4 +103,6 @@ def dataframe(data, columns: Columns, *, key: str, **kwargs):
     order = columns.order(names, show_all)
     if columns.wraps(order):
         kwargs.setdefault("row_height", WRAP_ROW_PX)
-    return st.dataframe(data, key=key, column_order=order, column_config=column_config(columns), **kwargs)
+    # a view's table is converted to Arrow once, not on every rerun (portfolio.web.converted)
+    return st.dataframe(converted.arrow_table(data), key=key, column_order=order, column_config=column_config(columns),
+                        **kwargs)

@@ -20,7 +20,7 @@ from portfolio.present.links import TABLE_ROWS, URL_FILTERS, URL_INITIATIVE, URL
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, today_for, today_is_demo_date
 from portfolio.store.snapshots import Store
-from portfolio.web import auth, public
+from portfolio.web import auth, converted, public
 
 
 @st.cache_resource
@@ -70,8 +70,9 @@ def view_key(build: Callable, ctx: SnapshotContext, *args: Any) -> tuple:
 
 
 def vega(spec: dict) -> None:
-    """Draw a chart spec built in advance (see `view`)."""
-    st.vega_lite_chart(spec, width="stretch")
+    """Draw a chart spec built in advance (see `view`), its data converted to
+    Arrow once per spec (portfolio.web.converted), not on every rerun."""
+    st.vega_lite_chart(converted.chart_spec(spec), width="stretch")
 
 
 def snapshot_context() -> SnapshotContext:

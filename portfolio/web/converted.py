@@ -1,0 +1,94 @@
+"""Tables and chart data converted to Arrow once per view, not on every rerun.
+
+A page draws what a view holds (`ui.view`): a view is kept for every session,
+so its tables and chart specs are the same objects on every rerun that draws
+them. Streamlit converts a DataFrame into Arrow, and each of a chart's
+datasets (rows as a list of dicts) into a DataFrame and then into Arrow,
+every time it is drawn. On «Oversikt» under load (60 sessions changing
+filters, py-spy on the thread holding the interpreter lock) the tables'
+conversion was 11 % of the server's Python time and the charts' 8 %.
+
+Here each is converted once per object, by the same Streamlit functions, and
+Streamlit sends Arrow as it is. The browser gets byte for byte what it got
+before (tests/test_converted.py compares every table and chart on every
+page).
+
+The objects are kept by identity, in a bounded LRU that holds each object as
+well, so that an id is never reused while its entry lives. An object made
+anew on each rerun only misses: correct, just not faster. Only lists of rows
+are converted in a chart (no chart of ours draws geographic data, which
+Streamlit leaves in the spec). A Styler is left to Streamlit.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+import pandas as pd
+from streamlit import dataframe_util
+
+KEPT = 1024  # objects; about the views' own bound (ui._cached_view keeps 512 views)
+KEPT_BYTES = 64 * 2**20  # and at most this much Arrow data
+
+_kept: OrderedDict[int, tuple[Any, Any, int]] = OrderedDict()  # id → (object, converted, bytes)
+_kept_bytes = [0]  # their bytes, added up
+_lock = threading.Lock()
+
+
+def chart_spec(spec: dict) -> dict:
+    """`spec` with each dataset of rows as Arrow IPC bytes, made once per spec
+    object (a shallow copy: `spec` itself is never changed)."""
+    return _once(spec, _with_arrow_datasets)
+
+
+def arrow_table(data: Any) -> Any:
+    """A DataFrame as the Arrow table Streamlit would make of it, made once
+    per DataFrame object; anything else (a Styler) as it is."""
+    if type(data) is not pd.DataFrame:
+        return data
+    return _once(data, dataframe_util.convert_pandas_df_to_arrow_table)
+
+
+def _once(source: Any, convert) -> Any:
+    key = id(source)
+    with _lock:
+        kept = _kept.get(key)
+        if kept is not None and kept[0] is source:
+            _kept.move_to_end(key)
+            return kept[1]
+    made = convert(source)
+    size = _size(made)
+    with _lock:
+        replaced = _kept.pop(key, None)
+        if replaced is not None:
+            _kept_bytes[0] -= replaced[2]
+        _kept[key] = (source, made, size)
+        _kept_bytes[0] += size
+        while len(_kept) > KEPT or (len(_kept) > 1 and _kept_bytes[0] > KEPT_BYTES):
+            _kept_bytes[0] -= _kept.popitem(last=False)[1][2]
+    return made
+
+
+def clear() -> None:
+    """Forget every converted object (the benchmarks' cold runs)."""
+    with _lock:
+        _kept.clear()
+        _kept_bytes[0] = 0
+
+
+def _size(made: Any) -> int:
+    if isinstance(made, dict):
+        return sum(len(rows) for rows in made.get("datasets", {}).values() if isinstance(rows, bytes))
+    return int(getattr(made, "nbytes", 0))
+
+
+def _with_arrow_datasets(spec: dict) -> dict:
+    datasets = spec.get("datasets")
+    if not isinstance(datasets, dict):
+        return spec
+    return {**spec, "datasets": {
+        name: dataframe_util.convert_anything_to_arrow_bytes(rows) if isinstance(rows, list) else rows
+        for name, rows in datasets.items()
+    }}

@@ -1,0 +1,101 @@
+"""Tables and chart data converted to Arrow once per view
+(portfolio/web/converted.py): the browser gets byte for byte the tables and
+charts Streamlit sends for the DataFrames and specs themselves."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import DEMO_DATA, open_app_page
+from portfolio.web import converted
+from test_charts import PAGES as CHART_PAGES
+
+# the pages with charts (and how many), and the other pages with tables
+PAGES = [*CHART_PAGES, ("views/changes.py", {}, None), ("views/history.py", {}, None),
+         ("views/public_page.py", {}, None)]
+
+
+def _draw_each_kept_object_as_it_is() -> None:
+    """An AppTest script: every DataFrame and spec the pages drew, given to
+    Streamlit as it is (the tables with the arguments they were drawn with)."""
+    import streamlit as st
+
+    from portfolio.web import converted
+
+    for source, _, _ in list(converted._kept.values()):
+        if isinstance(source, dict):
+            st.vega_lite_chart(source, width="stretch")
+    for source, arguments in st.session_state["drawn_tables"]:
+        st.dataframe(source, **arguments)
+
+
+def _elements(at: AppTest, kind: str) -> list[bytes]:
+    return sorted(element.proto.SerializeToString() for element in at.get(kind))
+
+
+def test_every_table_and_chart_on_the_pages_is_sent_as_streamlit_sends_it(data_env, monkeypatch):
+    """Every page with charts or tables (demo data): what goes to the browser
+    is what Streamlit sends for the view's own DataFrame or spec."""
+    import streamlit as st
+
+    data_env(DEMO_DATA)
+    converted.clear()
+    drawn: list[tuple[pd.DataFrame, dict]] = []  # each table the pages draw, with its arguments
+    draw = st.dataframe
+
+    def record(data, **arguments):
+        source = next((s for s, made, _ in converted._kept.values() if made is data), data)
+        drawn.append((source, arguments))
+        return draw(data, **arguments)
+
+    monkeypatch.setattr(st, "dataframe", record)  # our own record of the calls; Streamlit draws them
+    charts, tables = [], []
+    for page, params, count in PAGES:
+        at = open_app_page(page, **params)
+        assert count is None or len(at.get("vega_lite_chart")) == count, page
+        charts += _elements(at, "vega_lite_chart")
+        tables += _elements(at, "dataframe")
+    monkeypatch.setattr(st, "dataframe", draw)
+    kept = list(converted._kept.values())
+    assert len([s for s, _, _ in kept if isinstance(s, dict)]) == len(set(charts))  # a chart on two pages is one spec
+    assert len(tables) >= 10 and len(drawn) >= len(tables)  # (a page opened by name runs the overview first)
+    assert len([s for s, _, _ in kept if isinstance(s, pd.DataFrame)]) >= 5  # tables.dataframe's, converted
+    for source, made, _ in kept:  # converted, and the view's own object left as it was
+        if isinstance(source, dict):
+            assert all(isinstance(rows, bytes) for rows in made["datasets"].values())
+            assert all(isinstance(rows, list) for rows in source["datasets"].values())
+    plain = AppTest.from_function(_draw_each_kept_object_as_it_is, default_timeout=60)
+    plain.session_state["drawn_tables"] = drawn
+    plain.run()
+    assert not plain.exception
+    assert set(_elements(plain, "vega_lite_chart")) == set(charts)
+    assert set(_elements(plain, "dataframe")) == set(tables)
+
+
+def test_each_object_is_converted_once_and_the_kept_ones_are_bounded(monkeypatch):
+    monkeypatch.setattr(converted, "KEPT", 3)
+    converted.clear()
+    specs = [{"mark": "bar", "datasets": {f"d{n}": [{"x": n}]}} for n in range(5)]
+    first = converted.chart_spec(specs[0])
+    assert converted.chart_spec(specs[0]) is first  # the same spec object: converted once
+    for spec in specs[1:]:
+        converted.chart_spec(spec)
+    assert [source for source, _, _ in converted._kept.values()] == specs[2:]
+    assert converted.chart_spec({"mark": "bar"}) == {"mark": "bar"}  # nothing to convert
+    frame = pd.DataFrame({"a": [1, 2]})
+    assert converted.arrow_table(frame) is converted.arrow_table(frame)
+    assert converted.arrow_table(frame.style) is not None and not isinstance(converted.arrow_table(frame.style), pd.DataFrame)
+
+
+@pytest.mark.parametrize("limit", [1, 10_000])
+def test_the_kept_arrow_data_is_bounded_in_bytes(monkeypatch, limit):
+    monkeypatch.setattr(converted, "KEPT_BYTES", limit)
+    converted.clear()
+    frames = [pd.DataFrame({"a": range(100)}) for _ in range(4)]
+    for frame in frames:
+        converted.arrow_table(frame)
+    kept = [source for source, _, _ in converted._kept.values()]
+    assert kept == (frames[-1:] if limit == 1 else frames)
+    assert converted._kept_bytes[0] == sum(size for _, _, size in converted._kept.values())
