@@ -492,7 +492,7 @@ def main(argv: list[str] | None = None) -> int:
         # precomputed at start: the first run opens the store (portfolio.web.ui.store, in
         # st.cache_resource: one DuckDB connection per process), lists the snapshots and runs
         # the page's queries; their results and the view models built from them are kept per
-        # process by snapshot id and parameters (ui._cached_query, ui._cached_view) for every
+        # process by snapshot id and parameters (ui.KEPT_QUERIES, ui.KEPT_VIEWS) for every
         # later session.
         t_cold_app = cold_start("dashboard.py", big, 1 if args.smoke else 3)
         t_cold_empty = cold_start("bench/empty_app.py", big, 1 if args.smoke else 3)

@@ -122,7 +122,8 @@ def first_programme(data: Path) -> tuple[str, int]:
 
 def clear_caches() -> None:
     """Empty every cache the process keeps, so that the next run reads the data
-    from the lake again: Streamlit's caches (the store, query results, views),
+    from the lake again: Streamlit's caches (the store), the query results and views kept
+    per process (portfolio/web/kept.py),
     the functools caches of the portfolio code, the resident snapshot tables and
     the snapshot listings of every lake the process has open, and DuckDB's cache
     of file contents on each of its connections. The connections to the lakes
@@ -136,13 +137,15 @@ def clear_caches() -> None:
 
     from portfolio.query import resident
     from portfolio.store import lake, snapshots
-    from portfolio.web import converted
+    from portfolio.web import converted, ui
 
     for thread in threading.enumerate():
         if thread.name == "versions-ahead":
             thread.join()
     st.cache_data.clear()
     st.cache_resource.clear()
+    ui.KEPT_QUERIES.clear()  # query results and views, kept per process (portfolio/web/kept.py)
+    ui.KEPT_VIEWS.clear()
     converted.clear()  # tables and chart data converted once per view (new views would miss anyway)
     for name, module in list(sys.modules.items()):
         if module is None or not (name == "portfolio" or name.startswith("portfolio.")):

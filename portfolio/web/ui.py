@@ -6,7 +6,6 @@ Pages call these and draw; they hold no logic of their own.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -20,7 +19,7 @@ from portfolio.present.links import TABLE_ROWS, URL_FILTERS, URL_INITIATIVE, URL
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, today_for, today_is_demo_date
 from portfolio.store.snapshots import Store
-from portfolio.web import auth, converted, public
+from portfolio.web import auth, converted, kept, public
 
 
 @st.cache_resource
@@ -30,9 +29,10 @@ def store(root: str) -> Store:
     return Store(root)
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _cached_query(name: str, root: str, snapshot_id: str, params: dict[str, Any]) -> pd.DataFrame:
-    return queries.run(store(root), name, {**params, "snapshot_id": snapshot_id})
+# Query results and views, kept once per server process for every session
+# (portfolio/web/kept.py: plain keys, not Streamlit's hashing of each call)
+KEPT_QUERIES = kept.Kept(max_entries=512)
+KEPT_VIEWS = kept.Kept(max_entries=512)
 
 
 def cached_runner(data: Store, snapshot_id: str, name: str, params: dict[str, Any]) -> pd.DataFrame:
@@ -40,18 +40,15 @@ def cached_runner(data: Store, snapshot_id: str, name: str, params: dict[str, An
     server by snapshot id and parameters (snapshots never change, so the cache
     never goes stale). Each caller gets its own copy-on-write view (pandas 3),
     so changing it never changes the cached result."""
-    return _cached_query(name, str(data.root), snapshot_id, params).copy(deep=False)
+    root = str(data.root)
+    result = KEPT_QUERIES.get((name, root, snapshot_id, kept.frozen(params)),
+                              lambda: queries.run(store(root), name, {**params, "snapshot_id": snapshot_id}))
+    return result.copy(deep=False)
 
 
 def query(ctx: SnapshotContext, name: str, **params: Any) -> pd.DataFrame:
     """A named query's result on the context's snapshot (cached, see `cached_runner`)."""
     return ctx.query(name, **params)
-
-
-@st.cache_resource(max_entries=512, show_spinner=False)
-def _cached_view(name: str, root: str, snapshot_id: str, today: dt.date, is_latest: bool, args: tuple,
-                 _build: Callable, _ctx: SnapshotContext) -> Any:
-    return _build(_ctx, *args)
 
 
 def view(build: Callable, ctx: SnapshotContext, *args: Any) -> Any:
@@ -61,7 +58,7 @@ def view(build: Callable, ctx: SnapshotContext, *args: Any) -> Any:
 
     The result is shared by every session: pages only draw it, never change it.
     """
-    return _cached_view(*view_key(build, ctx, *args), build, ctx)
+    return KEPT_VIEWS.get(kept.frozen(view_key(build, ctx, *args)), lambda: build(ctx, *args))
 
 
 def view_key(build: Callable, ctx: SnapshotContext, *args: Any) -> tuple:
