@@ -24,7 +24,7 @@ def _draw_each_kept_object_as_it_is() -> None:
 
     from portfolio.web import converted
 
-    for source, _, _ in list(converted._kept.values()):
+    for source, _ in converted._kept.values():
         if isinstance(source, dict):
             st.vega_lite_chart(source, width="stretch")
     for source, arguments in st.session_state["drawn_tables"]:
@@ -46,7 +46,7 @@ def test_every_table_and_chart_on_the_pages_is_sent_as_streamlit_sends_it(data_e
     draw = st.dataframe
 
     def record(data, **arguments):
-        source = next((s for s, made, _ in converted._kept.values() if made is data), data)
+        source = next((s for s, made in converted._kept.values() if made is data), data)
         drawn.append((source, arguments))
         return draw(data, **arguments)
 
@@ -59,10 +59,10 @@ def test_every_table_and_chart_on_the_pages_is_sent_as_streamlit_sends_it(data_e
         tables += _elements(at, "dataframe")
     monkeypatch.setattr(st, "dataframe", draw)
     kept = list(converted._kept.values())
-    assert len([s for s, _, _ in kept if isinstance(s, dict)]) == len(set(charts))  # a chart on two pages is one spec
+    assert len([s for s, _ in kept if isinstance(s, dict)]) == len(set(charts))  # a chart on two pages is one spec
     assert len(tables) >= 10 and len(drawn) >= len(tables)  # (a page opened by name runs the overview first)
-    assert len([s for s, _, _ in kept if isinstance(s, pd.DataFrame)]) >= 5  # tables.dataframe's, converted
-    for source, made, _ in kept:  # converted, and the view's own object left as it was
+    assert len([s for s, _ in kept if isinstance(s, pd.DataFrame)]) >= 5  # tables.dataframe's, converted
+    for source, made in kept:  # converted, and the view's own object left as it was
         if isinstance(source, dict):
             assert all(isinstance(rows, bytes) for rows in made["datasets"].values())
             assert all(isinstance(rows, list) for rows in source["datasets"].values())
@@ -75,14 +75,14 @@ def test_every_table_and_chart_on_the_pages_is_sent_as_streamlit_sends_it(data_e
 
 
 def test_each_object_is_converted_once_and_the_kept_ones_are_bounded(monkeypatch):
-    monkeypatch.setattr(converted, "KEPT", 3)
+    monkeypatch.setattr(converted._kept, "max_entries", 3)
     converted.clear()
     specs = [{"mark": "bar", "datasets": {f"d{n}": [{"x": n}]}} for n in range(5)]
     first = converted.chart_spec(specs[0])
     assert converted.chart_spec(specs[0]) is first  # the same spec object: converted once
     for spec in specs[1:]:
         converted.chart_spec(spec)
-    assert [source for source, _, _ in converted._kept.values()] == specs[2:]
+    assert [source for source, _ in converted._kept.values()] == specs[2:]
     assert converted.chart_spec({"mark": "bar"}) == {"mark": "bar"}  # nothing to convert
     frame = pd.DataFrame({"a": [1, 2]})
     assert converted.arrow_table(frame) is converted.arrow_table(frame)
@@ -91,11 +91,11 @@ def test_each_object_is_converted_once_and_the_kept_ones_are_bounded(monkeypatch
 
 @pytest.mark.parametrize("limit", [1, 10_000])
 def test_the_kept_arrow_data_is_bounded_in_bytes(monkeypatch, limit):
-    monkeypatch.setattr(converted, "KEPT_BYTES", limit)
+    monkeypatch.setattr(converted._kept, "max_bytes", limit)
     converted.clear()
     frames = [pd.DataFrame({"a": range(100)}) for _ in range(4)]
     for frame in frames:
         converted.arrow_table(frame)
-    kept = [source for source, _, _ in converted._kept.values()]
+    kept = [source for source, _ in converted._kept.values()]
     assert kept == (frames[-1:] if limit == 1 else frames)
-    assert converted._kept_bytes[0] == sum(size for _, _, size in converted._kept.values())
+    assert converted._kept.kept_bytes == sum(converted._size(made) for _, made in converted._kept.values())

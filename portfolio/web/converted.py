@@ -22,12 +22,12 @@ Streamlit leaves in the spec). A Styler is left to Streamlit.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from typing import Any
 
 import pandas as pd
 from streamlit import dataframe_util
+
+from portfolio.web import kept
 
 # A bound well under the views' own (ui.KEPT_VIEWS keeps 512): under load most filter
 # combinations are new, and a kept conversion only pays when a view is drawn again
@@ -35,9 +35,8 @@ from streamlit import dataframe_util
 KEPT = 512  # objects
 KEPT_BYTES = 16 * 2**20  # and at most this much Arrow data
 
-_kept: OrderedDict[int, tuple[Any, Any, int]] = OrderedDict()  # id → (object, converted, bytes)
-_kept_bytes = [0]  # their bytes, added up
-_lock = threading.Lock()
+# id → (object, converted): holding the object keeps its id from being reused while its entry lives
+_kept = kept.Kept(KEPT, max_bytes=KEPT_BYTES, size=lambda entry: _size(entry[1]))
 
 
 def chart_spec(spec: dict) -> dict:
@@ -55,30 +54,12 @@ def arrow_table(data: Any) -> Any:
 
 
 def _once(source: Any, convert) -> Any:
-    key = id(source)
-    with _lock:
-        kept = _kept.get(key)
-        if kept is not None and kept[0] is source:
-            _kept.move_to_end(key)
-            return kept[1]
-    made = convert(source)
-    size = _size(made)
-    with _lock:
-        replaced = _kept.pop(key, None)
-        if replaced is not None:
-            _kept_bytes[0] -= replaced[2]
-        _kept[key] = (source, made, size)
-        _kept_bytes[0] += size
-        while len(_kept) > KEPT or (len(_kept) > 1 and _kept_bytes[0] > KEPT_BYTES):
-            _kept_bytes[0] -= _kept.popitem(last=False)[1][2]
-    return made
+    return _kept.get(id(source), lambda: (source, convert(source)))[1]
 
 
 def clear() -> None:
     """Forget every converted object (the benchmarks' cold runs)."""
-    with _lock:
-        _kept.clear()
-        _kept_bytes[0] = 0
+    _kept.clear()
 
 
 def _size(made: Any) -> int:

@@ -25,11 +25,16 @@ T = TypeVar("T")
 
 
 class Kept:
-    """A bounded, thread-safe LRU of values made once per key."""
+    """A bounded, thread-safe LRU of values made once per key: at most
+    `max_entries` values and, with `size` (a value's bytes), at most
+    `max_bytes` bytes (the newest value is kept whatever its size)."""
 
-    def __init__(self, max_entries: int) -> None:
-        self.max_entries = max_entries
+    def __init__(self, max_entries: int, max_bytes: int | None = None,
+                 size: Callable[[Any], int] | None = None) -> None:
+        self.max_entries, self.max_bytes, self._size = max_entries, max_bytes, size
         self._values: OrderedDict[Hashable, Any] = OrderedDict()
+        self._sizes: dict[Hashable, int] = {}
+        self.kept_bytes = 0  # the kept values' sizes, added up
         self._making: dict[Hashable, threading.Lock] = {}
         self._lock = threading.Lock()
 
@@ -51,16 +56,28 @@ class Kept:
                 with self._lock:
                     self._making.pop(key, None)
                 raise
+            size = self._size(value) if self._size else 0
             with self._lock:
                 self._values[key] = value
+                self._sizes[key] = size
+                self.kept_bytes += size
                 self._making.pop(key, None)
-                while len(self._values) > self.max_entries:
-                    self._values.popitem(last=False)
+                while len(self._values) > self.max_entries or (
+                        self.max_bytes is not None and len(self._values) > 1 and self.kept_bytes > self.max_bytes):
+                    gone, _ = self._values.popitem(last=False)
+                    self.kept_bytes -= self._sizes.pop(gone)
             return value
+
+    def values(self) -> list[Any]:
+        """The kept values, least recently used first."""
+        with self._lock:
+            return list(self._values.values())
 
     def clear(self) -> None:
         with self._lock:
             self._values.clear()
+            self._sizes.clear()
+            self.kept_bytes = 0
 
     def __len__(self) -> int:
         return len(self._values)
