@@ -97,33 +97,52 @@ def little_site():
         server.server_close()
 
 
-STORED_JS = """() => ({cookie: document.cookie, local: localStorage.getItem('k'), pages: 0})"""
+STORED_JS = """() => ({cookie: document.cookie, local: localStorage.getItem('k'),
+                        session: sessionStorage.getItem('k')})"""
 
 
 def test_each_use_of_the_browser_starts_with_no_cookies_storage_or_pages_of_the_one_before(little_site):
-    """chromium() reuses one browser context for its caches (tests/browser.py): what one
-    test leaves in it (cookies, localStorage, IndexedDB, open pages) is gone for the next."""
+    """chromium() reuses one browser context and one page for their caches (tests/browser.py):
+    what one test leaves in them (cookies, local and session storage, IndexedDB, open pages,
+    the page it showed) is gone for the next."""
     with chromium() as page:
         page.goto(little_site)
         page.evaluate("""() => new Promise(done => {
             document.cookie = 'k=1; max-age=3600';
             localStorage.setItem('k', '1');
+            sessionStorage.setItem('k', '1');
             const opened = indexedDB.open('kept', 1);
             opened.onupgradeneeded = () => opened.result.createObjectStore('s');
             opened.onsuccess = () => { opened.result.close(); done(); };
         })""")
         page.context.new_page()
-        assert page.evaluate(STORED_JS) == {"cookie": "k=1", "local": "1", "pages": 0}
-        reused = page.context
+        assert page.evaluate(STORED_JS) == {"cookie": "k=1", "local": "1", "session": "1"}
+        reused = page.context, page
     with chromium(viewport=(390, 844)) as page:
-        assert page.context is reused, "the context was not reused: each page load pays for its scripts again"
+        assert page.context is reused[0], "the context was not reused: each page load pays for its scripts again"
+        assert page is reused[1], "the page was not reused: each page load starts a new renderer"
         assert len(page.context.pages) == 1
+        assert page.url == "about:blank"
         assert page.viewport_size == {"width": 390, "height": 844}
         page.goto(little_site)
-        assert page.evaluate(STORED_JS) == {"cookie": "", "local": None, "pages": 0}
+        assert page.evaluate(STORED_JS) == {"cookie": "", "local": None, "session": None}
         assert page.context.cookies() == []
         databases = page.evaluate("() => indexedDB.databases().then(found => found.map(d => d.name))")
         assert databases == []
+
+
+def test_a_page_a_test_listened_to_is_not_reused(little_site):
+    heard = []
+    with chromium() as page:
+        page.on("console", lambda message: heard.append(message.text))
+        page.goto(little_site)
+        page.evaluate("() => console.log('first')")
+        listened = page
+    with chromium() as page:
+        assert page is not listened and listened.is_closed()
+        page.goto(little_site)
+        page.evaluate("() => console.log('second')")
+    assert heard == ["first"]
 
 
 def test_after_a_failed_use_the_next_one_gets_a_new_context(little_site):
@@ -133,3 +152,19 @@ def test_after_a_failed_use_the_next_one_gets_a_new_context(little_site):
         raise RuntimeError("a test failed")
     with chromium() as page:
         assert page.context is not failed
+
+
+def test_a_page_that_showed_two_origins_is_not_reused(little_site):
+    """sessionStorage lives as long as the tab and is cleared from a document of its
+    own origin: a page that showed two origins is closed, not handed on."""
+    other_origin = little_site.replace("127.0.0.1", "localhost")
+    with chromium() as page:
+        for site in (little_site, other_origin):
+            page.goto(site)
+            page.evaluate("() => sessionStorage.setItem('k', '1')")
+        showed_two = page
+    with chromium() as page:
+        assert page is not showed_two and showed_two.is_closed()
+        for site in (little_site, other_origin):
+            page.goto(site)
+            assert page.evaluate(STORED_JS)["session"] is None
