@@ -300,9 +300,8 @@ def chromium(viewport=(1400, 1000), not_ours: tuple[str, ...] = (), fresh: bool 
             with contextlib.suppress(Exception):  # it may be closed
                 opened.remove_listener("websocket", watch_socket)
         if clean and not fresh:
-            _keep_or_close(page, listening, shown)
-        if clean and not fresh:
             try:
+                _keep_or_close(page, listening, shown)
                 _clear(context, origins)
             except Exception:
                 _discard(context)
