@@ -323,9 +323,9 @@ def pytest_sessionfinish(session, exitstatus):
 
 def machine_cpu() -> tuple[float, float]:
     """(busy, total) jiffies of every core since boot, from /proc/stat (idle and
-    iowait are not busy)."""
+    iowait are not busy; guest time is counted in user time already)."""
     with open("/proc/stat") as stat:
-        fields = [int(v) for v in stat.readline().split()[1:]]
+        fields = [int(v) for v in stat.readline().split()[1:9]]  # user … steal
     idle = fields[3] + fields[4]
     return sum(fields) - idle, sum(fields)
 
@@ -335,15 +335,24 @@ def pytest_sessionstart(session):
         session.config.stash[CPU_AT_START] = machine_cpu()
 
 
+def cpu_summary(busy: float, total: float, cores: int, jiffies_per_s: int) -> str:
+    """How busy the cores were, and the CPU time used: the work of the run
+    in core-seconds, which no schedule on `cores` cores finishes faster than
+    divided by `cores` (the suite's floor on this machine, whatever runs the
+    tests in parallel)."""
+    seconds = busy / jiffies_per_s
+    return (f"machine's cores busy during the run: {100 * busy / total:.0f} % of {cores}; "
+            f"{seconds:.0f} CPU-seconds in all, at least {seconds / cores:.0f} s of wall time on {cores} cores "
+            "(everything on the machine, not only the tests)")
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     start = config.stash.get(CPU_AT_START, None)
     if start is None:
         return
     busy, total = (now - then for now, then in zip(machine_cpu(), start, strict=True))
     if total:
-        terminalreporter.write_line(
-            f"machine's cores busy during the run: {100 * busy / total:.0f} % of {os.cpu_count()} "
-            "(everything on the machine, not only the tests)")
+        terminalreporter.write_line(cpu_summary(busy, total, os.cpu_count(), os.sysconf("SC_CLK_TCK")))
 
 
 # Pages registered with a url_path other than their file's name («Samhandling»: /samhandling)

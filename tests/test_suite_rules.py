@@ -170,3 +170,17 @@ def test_apptest_looks_for_streamlit_components_once_per_process():
     scan = manifest_scanner.scan_component_manifests
     assert hasattr(scan, "cache_info")
     assert scan() is scan()
+
+
+def test_the_run_reports_its_cpu_time_and_the_floor_it_sets():
+    """The summary line of a run: the cores' busy share, the CPU time used,
+    and the wall time no schedule on these cores can beat (issue 23)."""
+    from conftest import cpu_summary, machine_cpu
+
+    line = cpu_summary(busy=150_000, total=200_000, cores=2, jiffies_per_s=100)
+    assert "75 % of 2" in line
+    assert "1500 CPU-seconds in all, at least 750 s of wall time on 2 cores" in line
+    busy, total = machine_cpu()
+    assert 0 < busy <= total
+    again = machine_cpu()
+    assert again[0] >= busy and again[1] >= total
