@@ -180,3 +180,20 @@ def test_a_filter_change_does_not_run_the_whole_queries_again(monkeypatch):
     page(Filters(statuses=("rød",)))
     page(Filters(focus_areas=("tjenestene",), programmes=("finnes-ikke",)))
     assert ran == []
+
+
+def test_the_status_table_kept_per_snapshot_is_never_changed_by_a_page():
+    """`overview.status_rows` takes rows of a table kept per snapshot
+    (`overview.every_status_row`) and adds the link column and the count to
+    its own copy: the kept table keeps its columns and has no count."""
+    store = Store(DEMO_DATA)
+    ctx = SnapshotContext(store, store.latest(), DEMO_TODAY, runner=cached_runner(), keeper=kept_once())
+    kept = ctx.kept(overview.every_status_row)
+    columns = list(kept.display.columns)
+    for filters in (Filters(), Filters(phases=("Gjennomføre",))):
+        for with_links in (True, False):
+            shown = overview.status_rows(ctx, filters, 3, with_links=with_links)
+            assert shown.attrs["total_count"] >= len(shown) > 0
+    assert ctx.kept(overview.every_status_row) is kept
+    assert list(kept.display.columns) == columns and kept.display.attrs == {}
+    assert len(kept.display) == len(kept.initiative_ids) == overview.status_rows(ctx, Filters(), 1).attrs["total_count"]

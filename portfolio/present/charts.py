@@ -378,9 +378,10 @@ def status_trend_bars(data: pd.DataFrame, description: str) -> alt.Chart:
     return _status_trend_chart(data, description, tuple(_snapshot_order(data)))
 
 
-def status_trend_spec(data: pd.DataFrame, description: str) -> dict:
-    """`spec(status_trend_bars(data, description))`, from a spec kept per order of snapshots (`templated`)."""
-    return templated(_status_trend_chart, data, description, tuple(_snapshot_order(data)))
+def status_trend_spec(data: pd.DataFrame, description: str, order: list[str] | None = None) -> dict:
+    """`spec(status_trend_bars(data, description))`, from a spec kept per order of snapshots (`templated`);
+    `order`, the snapshots' labels oldest first, when the caller has them."""
+    return templated(_status_trend_chart, data, description, tuple(_snapshot_order(data) if order is None else order))
 
 
 def _snapshot_order(data: pd.DataFrame) -> list[str]:

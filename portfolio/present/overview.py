@@ -16,7 +16,7 @@ from portfolio import fmt, texts
 from portfolio.model import schema
 from portfolio.present import charts, links
 from portfolio.present.columns import OVERALL_STATUS_PX, PHASE_PX, Columns
-from portfolio.present.filters import passing, passing_places
+from portfolio.present.filters import passing_places
 from portfolio.present.links import TABLE_ROWS
 from portfolio.present.tally import tally
 from portfolio.query import runner as queries
@@ -172,27 +172,53 @@ def status_query_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit:
     return query(ctx, "overview_status_table", filters=filters.as_param(), today=ctx.today, row_limit=row_limit)
 
 
+@dataclasses.dataclass(frozen=True)
+class StatusRows:
+    """The status table of every initiative in the snapshot, most critical
+    first, with its Norwegian headers and words (`status_rows` takes its
+    rows that pass the filters), and its initiatives' ids."""
+
+    display: pd.DataFrame
+    initiative_ids: pd.Series
+
+
+def every_status_row(ctx: SnapshotContext) -> StatusRows:
+    """Use through `ctx.kept`: once per snapshot. A filter change then takes
+    rows of a table made once, not words, gaps and headers again (2 ms of a
+    cold filter change at 10 000 initiatives)."""
+    every = status_query_rows(ctx, queries.Filters(), EVERY_ROW)
+    labels = texts.COLUMN_LABELS["initiatives"]
+    display = pd.DataFrame(
+        {
+            labels["name"]: every["name"],
+            **{labels[c]: _words(every[c], texts.STATUS_LABELS) for c in STATUS_COLUMNS},
+            labels["phase"]: every["phase"],
+            texts.OVERVIEW["kpi_overdue"]: every["overdue_count"].astype(int),
+            texts.OVERVIEW["col_programme"]: every["programme_name"].fillna("–"),
+            labels["owner_area"]: every["owner_area"],
+            labels["project_leader"]: every["project_leader"].fillna("–"),
+            labels["end_date"]: every["end_date"],
+        }
+    )
+    return StatusRows(display=display, initiative_ids=every["initiative_id"])
+
+
 def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int,
                 with_links: bool = False) -> pd.DataFrame:
     """The status table as plain data with Norwegian headers (also the export);
     `with_links` adds a column linking to each initiative's page."""
-    every = status_query_rows(ctx, queries.Filters(), EVERY_ROW)  # once per snapshot; filtered here
-    rows, places = passing(ctx, filters, every, row_limit)
-    labels = texts.COLUMN_LABELS["initiatives"]
-    display = pd.DataFrame(
-        {
-            labels["name"]: rows["name"],
-            **{labels[c]: _words(rows[c], texts.STATUS_LABELS) for c in STATUS_COLUMNS},
-            labels["phase"]: rows["phase"],
-            texts.OVERVIEW["kpi_overdue"]: rows["overdue_count"].astype(int),
-            texts.OVERVIEW["col_programme"]: rows["programme_name"].fillna("–"),
-            labels["owner_area"]: rows["owner_area"],
-            labels["project_leader"]: rows["project_leader"].fillna("–"),
-            labels["end_date"]: rows["end_date"],
-        }
-    )
+    every = ctx.kept(every_status_row)
+    if filters.is_empty:
+        places = np.arange(len(every.initiative_ids))
+        display, ids = every.display.head(row_limit), every.initiative_ids.head(row_limit)
+    else:
+        places = passing_places(ctx, filters, every.initiative_ids)
+        shown = places[:row_limit]
+        display = every.display.iloc[shown].reset_index(drop=True)
+        ids = every.initiative_ids.iloc[shown].reset_index(drop=True)
     if with_links:
-        display.insert(1, initiative_texts.COL_LINK, links.initiative_column(ctx, rows["initiative_id"]))
+        display = display.copy(deep=False)  # the kept table is never changed
+        display.insert(1, initiative_texts.COL_LINK, links.initiative_column(ctx, ids))
     display.attrs["total_count"] = len(places)
     return display
 

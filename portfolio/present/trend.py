@@ -31,8 +31,11 @@ def query_name(filters: queries.Filters) -> str:
 def counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
     """One row per snapshot and status (0 when none), oldest first, with a
     unique date label per snapshot for the chart and the table."""
-    rows = query(ctx, "status_trend", filters=filters.as_param()) if filters.is_empty else filtered_counts(ctx, filters)
-    return _labelled(ctx, rows)
+    return _labelled(ctx, _rows(ctx, filters))
+
+
+def _rows(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
+    return query(ctx, "status_trend", filters=filters.as_param()) if filters.is_empty else filtered_counts(ctx, filters)
 
 
 def query_counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
@@ -40,11 +43,35 @@ def query_counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame
     return _labelled(ctx, query(ctx, query_name(filters), filters=filters.as_param()))
 
 
-def _labelled(ctx: SnapshotContext, rows: pd.DataFrame) -> pd.DataFrame:
+@dataclasses.dataclass(frozen=True)
+class Grid:
+    """The counts as plain values, for the takeaway, the caption and the
+    table: each snapshot once, oldest first, its label, and the counts by
+    (snapshot id, status), added up."""
+
+    ids: list[str]
+    labels: dict[str, str]
+    cells: dict[tuple[str, str], int]
+
+
+def _grid(ctx: SnapshotContext, rows: pd.DataFrame) -> Grid:
+    ids = list(dict.fromkeys(rows["snapshot_id"].tolist()))
+    return Grid(ids=ids, labels=snapshots.labels(ctx, ids),
+                cells=tally(rows["initiative_count"], rows["snapshot_id"], rows["status_overall"]))
+
+
+def _grid_of(data: pd.DataFrame) -> Grid:
+    """The grid of `counts`' rows (their labels included)."""
+    ids = data["snapshot_id"].tolist()
+    return Grid(ids=list(dict.fromkeys(ids)), labels=dict(zip(ids, data["snapshot_label"].tolist(), strict=True)),
+                cells=tally(data["initiative_count"], data["snapshot_id"], data["status_overall"]))
+
+
+def _labelled(ctx: SnapshotContext, rows: pd.DataFrame, grid: Grid | None = None) -> pd.DataFrame:
+    grid = grid or _grid(ctx, rows)
     ids = rows["snapshot_id"].tolist()
-    snapshot_ids = list(dict.fromkeys(ids))
-    labels = snapshots.labels(ctx, snapshot_ids)
-    order = {sid: i for i, sid in enumerate(snapshot_ids)}
+    labels = grid.labels
+    order = {sid: i for i, sid in enumerate(grid.ids)}
     statuses = rows["status_overall"].tolist()
     return rows.assign(  # from Python lists: pandas' map on a text column costs a millisecond a column
         snapshot_label=pd.Series([labels[sid] for sid in ids], index=rows.index, dtype="str"),
@@ -116,11 +143,6 @@ def filtered_counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFr
     })
 
 
-def _cells(data: pd.DataFrame) -> dict[tuple[str, str], int]:
-    """The counts by (snapshot id, status), added up."""
-    return tally(data["initiative_count"], data["snapshot_id"], data["status_overall"])
-
-
 HEADLINE_STATUSES = ("rød", "grønn")
 
 
@@ -134,12 +156,14 @@ def named_statuses(statuses: tuple[str, ...] = ()) -> list[str]:
 def takeaway(data: pd.DataFrame, statuses: tuple[str, ...] = ()) -> str:
     """The first and last snapshot's counts of the statuses `named_statuses`
     picks for the status filter `statuses`."""
-    if data.empty or data["initiative_count"].sum() == 0:
+    return _takeaway(_grid_of(data), statuses)
+
+
+def _takeaway(grid: Grid, statuses: tuple[str, ...]) -> str:
+    if not grid.ids or sum(grid.cells.values()) == 0:
         return T.TAKEAWAY_EMPTY
-    ids = data["snapshot_id"].drop_duplicates().tolist()
-    first, last = ids[0], ids[-1]
-    label = dict(zip(data["snapshot_id"], data["snapshot_label"], strict=False))
-    cells = _cells(data)
+    first, last = grid.ids[0], grid.ids[-1]
+    label, cells = grid.labels, grid.cells
     named = named_statuses(statuses)
 
     def count(snapshot_id: str, status: str) -> str:
@@ -157,25 +181,27 @@ def takeaway(data: pd.DataFrame, statuses: tuple[str, ...] = ()) -> str:
 
 
 def caption(ctx: SnapshotContext, data: pd.DataFrame) -> str:
-    return fmt.markdown(T.CAPTION, count=fmt.number(data["snapshot_id"].nunique()), date=fmt.date(ctx.meta.created))
+    return _caption(ctx, _grid_of(data))
+
+
+def _caption(ctx: SnapshotContext, grid: Grid) -> str:
+    return fmt.markdown(T.CAPTION, count=fmt.number(len(grid.ids)), date=fmt.date(ctx.meta.created))
 
 
 def table_rows(data: pd.DataFrame) -> pd.DataFrame:
     """One row per snapshot, newest first; one column per status and the total."""
     return pd.DataFrame({name: values if name == T.COL_DATE else pd.Series(values, dtype="int64")
-                         for name, values in _table_columns(data).items()})
+                         for name, values in _table_columns(_grid_of(data)).items()})
 
 
-def _table_columns(data: pd.DataFrame) -> dict[str, list]:
+def _table_columns(grid: Grid) -> dict[str, list]:
     """`table_rows`' columns as lists: the dates, the counts per status, the totals."""
-    cells = _cells(data)
-    order = dict(zip(data["snapshot_id"].tolist(), data["snapshot_order"].tolist(), strict=True))
-    label = dict(zip(data["snapshot_id"].tolist(), data["snapshot_label"].tolist(), strict=True))
-    ids = sorted(order, key=order.__getitem__, reverse=True)
+    cells = grid.cells
+    ids = grid.ids[::-1]
     by_status = {texts.STATUS_LABELS[status]: [cells.get((sid, status), 0) for sid in ids]
                  for status in schema.STATUSES}
     totals = [sum(counts) for counts in zip(*by_status.values(), strict=True)] if ids else []
-    return {T.COL_DATE: [label[sid] for sid in ids], **by_status, T.COL_TOTAL: totals}
+    return {T.COL_DATE: [grid.labels[sid] for sid in ids], **by_status, T.COL_TOTAL: totals}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -189,15 +215,24 @@ class View:
 
 
 def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
-    """Use through `ui.view(build_view, ctx, filters)`: built once per snapshot and filters."""
-    data = counts(ctx, filters)
-    text = takeaway(data, filters.statuses)
-    return View(takeaway=text, caption=caption(ctx, data), chart=charts.status_trend_spec(data, fmt.plain(text)),
-                table=table_text(data))
+    """Use through `ui.view(build_view, ctx, filters)`: built once per snapshot and filters.
+    The takeaway, caption and table are made from the counts as plain values
+    (`Grid`), the chart from its frame (`counts`)."""
+    rows = _rows(ctx, filters)
+    grid = _grid(ctx, rows)
+    text = _takeaway(grid, filters.statuses)
+    return View(takeaway=text, caption=_caption(ctx, grid),
+                chart=charts.status_trend_spec(_labelled(ctx, rows, grid), fmt.plain(text),
+                                               order=[grid.labels[sid] for sid in grid.ids]),
+                table=_table_text(grid))
 
 
 def table_text(data: pd.DataFrame) -> pd.DataFrame:
     """`table_rows` with the counts in Norwegian format (for st.table)."""
-    columns = _table_columns(data)
+    return _table_text(_grid_of(data))
+
+
+def _table_text(grid: Grid) -> pd.DataFrame:
+    columns = _table_columns(grid)
     return pd.DataFrame({name: pd.Series(values if name == T.COL_DATE else [fmt.number(n) for n in values], dtype="str")
                          for name, values in columns.items()})
