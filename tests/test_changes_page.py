@@ -223,7 +223,7 @@ def test_export_holds_every_change_in_excel_and_csv():
     table = change_words.export_frame(frame)
     assert len(table) == len(frame) > 0
     assert list(table.columns)[:3] == [C["initiative_id"], C["initiative"], C["kind"]]
-    book = pd.read_excel(io.BytesIO(export.to_xlsx(table, sheet_name=T.PAGE["export_sheet"])))
+    book = pd.read_excel(io.BytesIO(export.to_xlsx(table, sheet_name=T.PAGE["export_sheet"])), engine="openpyxl")
     assert len(book) == len(frame)
     assert set(book[C["kind"]]) <= set(T.KIND_LABELS.values())
     csv = pd.read_csv(io.BytesIO(export.to_csv(table)), sep=None, engine="python")

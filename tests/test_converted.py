@@ -1,11 +1,14 @@
 """Tables and chart data converted to Arrow once per view
 (portfolio/web/converted.py): the browser gets byte for byte the tables and
-charts Streamlit sends for the DataFrames and specs themselves."""
+charts Streamlit sends for the DataFrames and specs themselves, and for
+st.table's tables made literal (`fmt.literal_table`) on each rerun."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
+from pandas.io.formats.style import Styler
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from conftest import DEMO_DATA, open_app_page
@@ -22,6 +25,7 @@ def _draw_each_kept_object_as_it_is() -> None:
     Streamlit as it is (the tables with the arguments they were drawn with)."""
     import streamlit as st
 
+    from portfolio import fmt
     from portfolio.web import converted
 
     for source, _ in converted._kept.values():
@@ -29,6 +33,8 @@ def _draw_each_kept_object_as_it_is() -> None:
             st.vega_lite_chart(source, width="stretch")
     for source, arguments in st.session_state["drawn_tables"]:
         st.dataframe(source, **arguments)
+    for source, is_drawn, arguments in st.session_state["drawn_literal"]:
+        st.table(source if is_drawn else fmt.literal_table(source), **arguments)
 
 
 def _elements(at: AppTest, kind: str) -> list[bytes]:
@@ -50,14 +56,31 @@ def test_every_table_and_chart_on_the_pages_is_sent_as_streamlit_sends_it(data_e
         drawn.append((source, arguments))
         return draw(data, **arguments)
 
+    drawn_literal: list[tuple[object, bool, dict]] = []  # each st.table's view table (or Styler), with its arguments
+
+    def record_literal(draw_table):
+        def table(*args, **arguments):  # (data,) for st.table, (container, data) for a column's .table
+            data = args[-1]
+            source = next((s for s, made in converted._kept.values() if made is data), None)
+            if isinstance(data, Styler):  # made literal on each rerun (tables.literal_table), drawn as it is
+                drawn_literal.append((data, True, arguments))
+            else:
+                assert source is not None, f"a page's st.table whose data is not tables.literal_table(…): {data!r:.200}"
+                drawn_literal.append((source, False, arguments))
+            return draw_table(*args, **arguments)
+        return table
+
     monkeypatch.setattr(st, "dataframe", record)  # our own record of the calls; Streamlit draws them
-    charts, tables = [], []
+    monkeypatch.setattr(st, "table", record_literal(st.table))
+    monkeypatch.setattr(DeltaGenerator, "table", record_literal(DeltaGenerator.table))
+    charts, tables, literal = [], [], []
     for page, params, count in PAGES:
         at = open_app_page(page, **params)
         assert count is None or len(at.get("vega_lite_chart")) == count, page
         charts += _elements(at, "vega_lite_chart")
         tables += _elements(at, "dataframe")
-    monkeypatch.setattr(st, "dataframe", draw)
+        literal += _elements(at, "table")
+    monkeypatch.undo()
     kept = list(converted._kept.values())
     assert len([s for s, _ in kept if isinstance(s, dict)]) == len(set(charts))  # a chart on two pages is one spec
     assert len(tables) >= 10 and len(drawn) >= len(tables)  # (a page opened by name runs the overview first)
@@ -68,10 +91,12 @@ def test_every_table_and_chart_on_the_pages_is_sent_as_streamlit_sends_it(data_e
             assert all(isinstance(rows, list) for rows in source["datasets"].values())
     plain = AppTest.from_function(_draw_each_kept_object_as_it_is, default_timeout=60)
     plain.session_state["drawn_tables"] = drawn
+    plain.session_state["drawn_literal"] = drawn_literal
     plain.run()
     assert not plain.exception
     assert set(_elements(plain, "vega_lite_chart")) == set(charts)
     assert set(_elements(plain, "dataframe")) == set(tables)
+    assert len(set(literal)) >= 8 and set(_elements(plain, "table")) == set(literal)
 
 
 def test_each_object_is_converted_once_and_the_kept_ones_are_bounded(monkeypatch):

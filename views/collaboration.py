@@ -87,7 +87,7 @@ def coverage_section(coverage: collaboration.CoverageView) -> None:
     if coverage.without_group:
         st.caption(fmt.literal(coverage.without_group))
     st.markdown(f"**{T.GROUPS_TABLE}**")
-    st.table(fmt.literal_table(groups.table), hide_index=True, alt=T.GROUPS_TABLE)
+    st.table(tables.literal_table(groups.table), hide_index=True, alt=T.GROUPS_TABLE)
     gap_list(groups)
     cell_list(groups, collaboration.MATRIX_GROUPS, collaboration.GROUP_CELL_KEY, collaboration.URL_GROUP_CELL)
 
@@ -101,7 +101,7 @@ def coverage_section(coverage: collaboration.CoverageView) -> None:
         st.caption(T.AREAS_CAPPED.format(shown=fmt.number(areas.shown), count=fmt.number(areas.count)))
     ui.vega(areas.chart)
     st.markdown(f"**{T.AREAS_TABLE}**")
-    st.table(fmt.literal_table(areas.table), hide_index=True, alt=T.AREAS_TABLE)
+    st.table(tables.literal_table(areas.table), hide_index=True, alt=T.AREAS_TABLE)
     gap_list(areas)
     cell_list(areas, collaboration.MATRIX_AREAS, collaboration.AREA_CELL_KEY, collaboration.URL_AREA_CELL)
 
@@ -142,10 +142,10 @@ def engagements_section(found: engagements.EngagementsView) -> None:
     ui.vega(found.chart)
     st.caption(fmt.markdown(T.TIMELINE_CAPTION, year=year))
     st.markdown(f"**{fmt.markdown(T.KIND_TABLE, year=year)}**")
-    st.table(fmt.literal_table(found.by_kind), hide_index=True, alt=fmt.markdown(T.KIND_TABLE, year=year))
+    st.table(tables.literal_table(found.by_kind), hide_index=True, alt=fmt.markdown(T.KIND_TABLE, year=year))
     st.markdown(f"**{fmt.markdown(T.GROUP_TABLE, year=year)}**")
     st.caption(fmt.markdown(T.QUARTERS_CAPTION, year=year, today=fmt.date(ctx.today)))
-    st.table(fmt.literal_table(found.by_group), hide_index=True, alt=fmt.markdown(T.GROUP_TABLE, year=year))
+    st.table(tables.literal_table(found.by_group), hide_index=True, alt=fmt.markdown(T.GROUP_TABLE, year=year))
     st.markdown(f"**{T.ENGAGEMENTS_TABLE}**")
     st.caption(T.ENGAGEMENTS_CAPTION.format(shown=fmt.number(len(found.rows)), count=fmt.number(found.total)))
     tables.dataframe(found.rows, engagements.engagement_columns(), key="collaboration_engagements", hide_index=True,
@@ -182,7 +182,7 @@ def scores_section(found: surveys.ScoresView) -> None:
         st.markdown(f"**{T.SCORES_TABLE}**")
         if series.capped:
             st.caption(fmt.literal(series.capped))
-        st.table(fmt.literal_table(series.table), hide_index=True, alt=T.SCORES_TABLE)
+        st.table(tables.literal_table(series.table), hide_index=True, alt=T.SCORES_TABLE)
     ui.download_buttons(lambda: surveys.score_export(ctx, filters), basename=f"{T.EXPORT_SCORES}-{day}",
                         sheet_name=T.SHEET_SCORES)
 

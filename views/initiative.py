@@ -47,7 +47,7 @@ if update is not None:
         st.warning(fmt.literal(update.stale_warning()), icon=":material/schedule:")
 
 st.subheader(T.STATUS, anchor=False)
-st.table(fmt.literal_table(initiative.status_table(view.status)), hide_index=True)
+st.table(tables.literal_table(initiative.status_table(view.status)), hide_index=True)
 
 st.subheader(T.PATH, anchor=False)
 st.markdown(fmt.literal(view.path_markdown))
@@ -150,7 +150,7 @@ if not together.surveys:
 for survey in together.surveys:
     st.markdown(f"**{fmt.literal(survey.heading)}**")
     st.caption(fmt.literal(survey.caption))
-    st.table(fmt.literal_table(survey.table), hide_index=True, alt=fmt.literal(survey.heading))
+    st.table(tables.literal_table(survey.table), hide_index=True, alt=fmt.literal(survey.heading))
 
 # Decidim: the results citizens can follow there, and linked proposals, projects and meetings
 # (portfolio/present/decidim.py)

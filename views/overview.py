@@ -99,7 +99,7 @@ with left:
     ui.vega(view.phase_chart)
 with right:
     st.header(T["chart_table"])
-    st.table(fmt.literal_table(view.phase_table), hide_index=True, alt=T["chart_table"])
+    st.table(tables.literal_table(view.phase_table), hide_index=True, alt=T["chart_table"])
 
 st.header(T["status_table"], anchor=A.STATUS_TABLE_ANCHOR)
 table, total = view.status_table, view.status_total
@@ -124,7 +124,7 @@ with trend_left:
     ui.vega(trend_view.chart)
 with trend_right:
     st.markdown(f"**{trend_texts.TABLE}**")
-    st.table(fmt.literal_table(trend_view.table), hide_index=True, alt=trend_texts.TABLE,
+    st.table(tables.literal_table(trend_view.table), hide_index=True, alt=trend_texts.TABLE,
              height="content" if len(trend_view.table) <= 12 else 420)
 
 # The status paper for a KDL meeting (portfolio/present/meeting_pack.py): made only when pressed,

@@ -9,7 +9,10 @@ filters, py-spy on the thread holding the interpreter lock) the tables'
 conversion was 11 % of the server's Python time and the charts' 8 %.
 
 Here each is converted once per object, by the same Streamlit functions, and
-Streamlit sends Arrow as it is. The browser gets byte for byte what it got
+Streamlit sends Arrow as it is. The same goes for st.table's tables, made
+literal (`fmt.literal_table`) and converted once per object: on «Oversikt»
+that was 4–5 ms of a 23–25 ms warm rerun (its phase and trend tables, AppTest,
+10 000 × 52). The browser gets byte for byte what it got
 before (tests/test_converted.py compares every table and chart on every
 page).
 
@@ -27,6 +30,7 @@ from typing import Any
 import pandas as pd
 from streamlit import dataframe_util
 
+from portfolio import fmt
 from portfolio.web import kept
 
 # A bound well under the views' own (ui.KEPT_VIEWS keeps 512): under load most filter
@@ -53,8 +57,22 @@ def arrow_table(data: Any) -> Any:
     return _once(data, dataframe_util.convert_pandas_df_to_arrow_table)
 
 
+def literal_table(data: Any) -> Any:
+    """st.table's data: `fmt.literal_table(data)` (every cell and column name
+    shown as the text it is), as the Arrow table Streamlit would make of it,
+    made once per DataFrame object; a Styler made literal each time."""
+    if type(data) is not pd.DataFrame:
+        return fmt.literal_table(data)
+    return _once(data, _literal_arrow_table)
+
+
+def _literal_arrow_table(frame: pd.DataFrame) -> Any:
+    return dataframe_util.convert_pandas_df_to_arrow_table(fmt.literal_table(frame))
+
+
 def _once(source: Any, convert) -> Any:
-    return _kept.get(id(source), lambda: (source, convert(source)))[1]
+    """`convert(source)`, kept by the conversion and the object's id."""
+    return _kept.get((convert, id(source)), lambda: (source, convert(source)))[1]
 
 
 def clear() -> None:

@@ -37,6 +37,14 @@ DATE_FORMAT = "DD.MM.YYYY"
 WRAP_ROW_PX = 68
 
 
+def literal_table(data):
+    """st.table's data, every cell and column name shown as the text it is
+    (`fmt.literal_table`), made and converted to Arrow once per table object
+    (portfolio.web.converted): a view's table, kept for every session, is not
+    made again on each rerun. Pages draw `st.table(tables.literal_table(…))`."""
+    return converted.literal_table(data)
+
+
 def labelled(words: dict[str, str], label: str | None = None, **kwargs) -> st.column_config.Column:
     """A column of words, each shown on its own tint (`words`: word → tint).
     Values are plain strings; words not in `words` show untinted."""
