@@ -15,12 +15,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from portfolio import fmt
 from portfolio.present.columns import Columns
 from portfolio.present.decidim_words import DONE, KINDS, kind_counts, percent, safe_url, status_word
-from portfolio.present.filters import passing_ids, places_of
+from portfolio.present.filters import passing_mask, snapshot_index
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
 from portfolio.texts import decidim_pages as T
@@ -172,23 +175,50 @@ class OverviewFigure:
 def build_overview_figure(ctx: SnapshotContext, filters: queries.Filters) -> OverviewFigure:
     """Use through `ui.view(build_overview_figure, ctx, filters)`: built once per snapshot and filters.
 
-    With filters, the figure is added up from each initiative's results
-    (queries/decidim_overview_results.sql, read once per snapshot) for the
-    initiatives that pass: a filter change asks DuckDB only which those are
-    (`filters.passing_ids`). `query_overview_figure` is the same with the
-    filters in SQL (tests/test_filtered_rows.py compares them)."""
+    With filters, the figure is added up in numpy from each initiative's
+    results (`result_links`, kept per snapshot) for the initiatives that pass
+    (`filters.passing_mask`): a filter change runs no query.
+    `query_overview_figure` is the same with the filters in SQL
+    (tests/test_filtered_rows.py compares them)."""
     if filters.is_empty:
         return query_overview_figure(ctx, filters)
     every = query_overview_figure(ctx, queries.Filters())  # the unfiltered page's, kept per snapshot
-    ids = passing_ids(ctx, filters)
-    links = query(ctx, "decidim_overview_results")
-    kept = links.iloc[places_of(links["initiative_id"], ids)]
-    results = kept[["decidim_id", "progress"]].drop_duplicates()
-    progress = results["progress"].dropna()
+    passes = ctx.kept(passing_mask, filters)
+    links = ctx.kept(result_links)
+    kept = (links.at >= 0) & passes[np.maximum(links.at, 0)]
+    pairs = np.unique(links.pair[kept])
+    progress = links.progress[pairs]
+    progress = progress[~np.isnan(progress)]
     return dataclasses.replace(
-        every, with_results=kept["initiative_id"].nunique(), total=len(ids), result_count=len(results),
+        every, with_results=len(np.unique(links.initiative[kept])), total=int(passes.sum()), result_count=len(pairs),
         done_count=int((progress >= 100).sum()), mean_progress=float(progress.mean()) if len(progress) else None,
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class ResultLinks:
+    """queries/decidim_overview_results.sql's rows as numbers: each row's
+    initiative as its place in the snapshot's index (`filters.snapshot_index`;
+    -1 when it is not there) and as a code, and the row's result (its id and
+    progress) as a code; each result code's progress (NaN when none)."""
+
+    at: np.ndarray
+    initiative: np.ndarray
+    pair: np.ndarray
+    progress: np.ndarray
+
+
+def result_links(ctx: SnapshotContext) -> ResultLinks:
+    """Use through `ctx.kept`: once per snapshot."""
+    links = query(ctx, "decidim_overview_results")
+    index = ctx.kept(snapshot_index)
+    ids = pa.array(links["initiative_id"], pa.string())
+    at = pc.index_in(ids, value_set=index.ids).fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    pair = links.groupby(["decidim_id", "progress"], dropna=False, sort=False).ngroup().to_numpy(dtype=np.int64)
+    progress = np.full(int(pair.max()) + 1 if len(pair) else 0, np.nan)
+    progress[pair] = links["progress"].to_numpy(dtype=np.float64, na_value=np.nan)
+    return ResultLinks(at=at, initiative=pd.factorize(links["initiative_id"])[0].astype(np.int64), pair=pair,
+                       progress=progress)
 
 
 def query_overview_figure(ctx: SnapshotContext, filters: queries.Filters) -> OverviewFigure:
