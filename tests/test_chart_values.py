@@ -45,6 +45,11 @@ EVERY_KIND = pd.DataFrame({
     "boolean": pd.array([True, None, False], dtype="boolean"),
     "datetime": pd.to_datetime(["2026-01-05 00:00", None, "2026-11-23 12:30"]),
     "datetime_tz": pd.to_datetime(["2026-01-05 00:00", None, "2026-11-23 12:30"]).tz_localize("Europe/Oslo"),
+    "datetime_s": pd.to_datetime(["2026-01-05 00:00", None, "2026-11-23 12:30:05"], format="ISO8601").as_unit("s"),
+    "datetime_ms": pd.to_datetime(["2026-01-05 00:00:00.250", None, "2026-11-23"], format="ISO8601").as_unit("ms"),
+    "datetime_us": pd.to_datetime(["2026-01-05 00:00:00.000001", None, "2026-11-23"], format="ISO8601").as_unit("us"),
+    "datetime_ns": pd.to_datetime(["2026-01-05 00:00:00.000000001", None, "2026-11-23"], format="ISO8601").as_unit("ns"),
+    "str_nan": pd.Series([np.nan, "ø", ""], dtype="str"),
     "date_objects": [dt.date(2026, 1, 5), None, dt.date(2026, 11, 23)],
 })
 

@@ -24,7 +24,7 @@ import pyarrow as pa
 from portfolio import fmt
 from portfolio.model import schema
 from portfolio.present import budget, links
-from portfolio.present.filters import passing, passing_ids, places_of
+from portfolio.present.filters import index_places, passing, places_in
 from portfolio.present.history import local_time
 from portfolio.present.links import TABLE_ROWS, PageLink
 from portfolio.query import runner as queries
@@ -199,6 +199,12 @@ def every_item(ctx: SnapshotContext, compare_id: str | None) -> EveryItem:
                      row=collections.namedtuple("Row", table.column_names))
 
 
+def item_places(ctx: SnapshotContext, compare_id: str | None) -> np.ndarray:
+    """Use through `ctx.kept`: every item's initiative's place among the
+    snapshot's initiatives (`filters.index_places`), made on the first filter change."""
+    return index_places(ctx, ctx.kept(every_item, compare_id).initiative_ids)
+
+
 def build_view(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None) -> View:
     """Use through `ui.view(build_view, ctx, filters, compare_id)`: built once per
     snapshot, filters and comparison. The first items of the initiatives that
@@ -209,7 +215,7 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters, compare_id: str |
     compare = _compare(ctx, compare_id)
     every = ctx.kept(every_item, compare.snapshot_id if compare else None)
     places = (np.arange(len(every.kinds)) if filters.is_empty
-              else places_of(every.initiative_ids, passing_ids(ctx, filters)))
+              else places_in(ctx, filters, ctx.kept(item_places, compare.snapshot_id if compare else None)))
     sent = every.table.take(pa.array(places[:ROW_LIMIT], pa.int64())).to_pylist()
     when = fmt.date(compare.created) if compare else ""
     items = tuple(item(ctx, every.row(**row), when) for row in sent)

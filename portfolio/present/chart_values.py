@@ -45,14 +45,19 @@ def _column(series: pd.Series) -> list | None:
         return series.tolist()
     if name in ("float32", "float64"):
         return [None if math.isnan(v) or math.isinf(v) else v for v in series.tolist()]
+    if name in _PY_DATETIME_UNITS:  # numpy gives Python datetimes, whose isoformat is the Timestamps'
+        return ["" if v is None else v.isoformat() for v in series.to_numpy().tolist()]
     if name.startswith("datetime"):
         return ["" if v is pd.NaT else v.isoformat() for v in series]
-    if name in ("object", "str", "string", "category", "boolean") or name in _NULLABLE:
+    if name == "str":  # pandas' text: each value a str, or NaN when missing
+        return [v if v == v else None for v in series.tolist()]
+    if name in ("object", "string", "category", "boolean") or name in _NULLABLE:
         missing = series.isna().tolist()
         return [None if gone else _scalar(v) for v, gone in zip(series.astype(object).tolist(), missing, strict=True)]
     return None
 
 
+_PY_DATETIME_UNITS = {"datetime64[s]", "datetime64[ms]", "datetime64[us]"}  # no zone, no nanoseconds
 _NULLABLE = {"Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64", "Float32", "Float64"}
 
 

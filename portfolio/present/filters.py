@@ -77,6 +77,24 @@ def passing_ids(ctx: SnapshotContext, filters: runner.Filters) -> pa.Array:
     return ctx.kept(snapshot_index).ids.filter(pa.array(ctx.kept(passing_mask, filters)))
 
 
+def index_places(ctx: SnapshotContext, initiative_ids: pd.Series | pa.Array) -> np.ndarray:
+    """Each id's place among the snapshot's initiatives (`snapshot_index`;
+    -1 when it is not one of them): kept once per snapshot for a table a
+    filter change takes rows of, so that it finds them with `places_in`."""
+    if not isinstance(initiative_ids, pa.Array):
+        initiative_ids = pa.array(initiative_ids, pa.string())
+    found = pc.index_in(initiative_ids, value_set=ctx.kept(snapshot_index).ids)
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def places_in(ctx: SnapshotContext, filters: runner.Filters, at: np.ndarray) -> np.ndarray:
+    """The places, in order, of the rows whose initiative passes the
+    filters (some are in use), from the rows' places among the snapshot's
+    initiatives (`index_places`): `passing_places` on the rows' ids, in numpy."""
+    passes = ctx.kept(passing_mask, filters)
+    return np.flatnonzero((at >= 0) & passes[np.maximum(at, 0)])
+
+
 def passing_mask(ctx: SnapshotContext, filters: runner.Filters) -> np.ndarray:
     """Use through `ctx.kept`: whether each of the snapshot's initiatives
     passes the filters, once per snapshot and filters (the overview's key

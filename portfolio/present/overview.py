@@ -16,7 +16,7 @@ from portfolio import fmt, texts
 from portfolio.model import schema
 from portfolio.present import charts, links
 from portfolio.present.columns import OVERALL_STATUS_PX, PHASE_PX, Columns
-from portfolio.present.filters import passing_places
+from portfolio.present.filters import index_places, places_in
 from portfolio.present.links import TABLE_ROWS
 from portfolio.present.tally import tally
 from portfolio.query import runner as queries
@@ -49,8 +49,8 @@ class Kpis:
 def kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30) -> Kpis:
     """The key figures of the initiatives that pass the filters, added up from
     each initiative's own (queries/overview_initiative_facts.sql, once per
-    snapshot): a filter change asks DuckDB only which initiatives pass
-    (`filters.passing_places`). The same figures as overview_counts,
+    snapshot): a filter change finds the initiatives that pass in numpy
+    (`filters.places_in`). The same figures as overview_counts,
     overview_budget and overview_milestones with the filters in SQL
     (tests/test_filtered_rows.py).
 
@@ -60,8 +60,8 @@ def kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30)
     Each initiative's phase and status are their numbers in the schema's
     order (1 for the first; a snapshot holds no others)."""
     year = ctx.today.year
-    facts = query(ctx, "overview_initiative_facts", year=year, today=ctx.today, horizon_days=horizon_days)
-    kept = passing_places(ctx, filters, facts["initiative_id"])
+    facts = _facts(ctx, horizon_days)
+    kept = np.arange(len(facts)) if filters.is_empty else places_in(ctx, filters, ctx.kept(fact_places, horizon_days))
 
     def column(name: str) -> np.ndarray:
         return facts[name].to_numpy(dtype="int64")[kept]
@@ -89,6 +89,16 @@ def kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30)
         year=year,
         due_until=ctx.today + dt.timedelta(days=horizon_days),
     )
+
+
+def _facts(ctx: SnapshotContext, horizon_days: int) -> pd.DataFrame:
+    return query(ctx, "overview_initiative_facts", year=ctx.today.year, today=ctx.today, horizon_days=horizon_days)
+
+
+def fact_places(ctx: SnapshotContext, horizon_days: int) -> np.ndarray:
+    """Use through `ctx.kept`: the facts' rows' places among the snapshot's
+    initiatives (`filters.index_places`), made on the first filter change."""
+    return index_places(ctx, _facts(ctx, horizon_days)["initiative_id"])
 
 
 def query_kpis(ctx: SnapshotContext, filters: queries.Filters, horizon_days: int = 30) -> Kpis:
@@ -203,6 +213,12 @@ def every_status_row(ctx: SnapshotContext) -> StatusRows:
     return StatusRows(display=display, initiative_ids=every["initiative_id"])
 
 
+def status_row_places(ctx: SnapshotContext) -> np.ndarray:
+    """Use through `ctx.kept`: the status table's rows' places among the
+    snapshot's initiatives (`filters.index_places`), made on the first filter change."""
+    return index_places(ctx, ctx.kept(every_status_row).initiative_ids)
+
+
 def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int,
                 with_links: bool = False) -> pd.DataFrame:
     """The status table as plain data with Norwegian headers (also the export);
@@ -212,7 +228,7 @@ def status_rows(ctx: SnapshotContext, filters: queries.Filters, row_limit: int,
         places = np.arange(len(every.initiative_ids))
         display, ids = every.display.head(row_limit), every.initiative_ids.head(row_limit)
     else:
-        places = passing_places(ctx, filters, every.initiative_ids)
+        places = places_in(ctx, filters, ctx.kept(status_row_places))
         shown = places[:row_limit]
         display = every.display.iloc[shown].reset_index(drop=True)
         ids = every.initiative_ids.iloc[shown].reset_index(drop=True)
