@@ -43,10 +43,10 @@ if overview.year is not None:
 st.write(fmt.join(" ", overview.sentences))
 st.write(fmt.join(" ", overview.money_sentences))
 counts = st.columns(2)
-counts[0].table(tables.literal_table(overview.phases), hide_index=True, alt=T.PHASE_TABLE_LABEL)
-counts[1].table(tables.literal_table(overview.focus), hide_index=True, alt=T.FOCUS_TABLE_LABEL)
+counts[0].table(fmt.literal_table(overview.phases), hide_index=True, alt=T.PHASE_TABLE_LABEL)
+counts[1].table(fmt.literal_table(overview.focus), hide_index=True, alt=T.FOCUS_TABLE_LABEL)
 with st.expander(T.YEARS_HEADING):
-    st.table(tables.literal_table(overview.years), hide_index=True, alt=T.YEARS_TABLE_LABEL)
+    st.table(fmt.literal_table(overview.years), hide_index=True, alt=T.YEARS_TABLE_LABEL)
 
 st.subheader(fmt.markdown(T.CHANGES_HEADING, date=fmt.date(overview.since)), anchor=False)
 if overview.changes:
@@ -194,7 +194,7 @@ for card in shown:
         if card.money.empty:
             st.write(T.NO_MONEY)
         else:
-            st.table(tables.literal_table(card.money_table), hide_index=True, alt=T.MONEY_TABLE_LABEL.format(name=card.name))
+            st.table(fmt.literal_table(card.money_table), hide_index=True, alt=T.MONEY_TABLE_LABEL.format(name=card.name))
             if card.over_budget:
                 st.markdown("\n".join(f"- {fmt.literal(line)}" for line in card.over_budget))
             st.caption(f"{fmt.literal(public.money_note(card, year))} "

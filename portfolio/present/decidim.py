@@ -17,13 +17,11 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from portfolio import fmt
 from portfolio.present.columns import Columns
 from portfolio.present.decidim_words import DONE, KINDS, kind_counts, percent, safe_url, status_word
-from portfolio.present.filters import passing_mask, snapshot_index
+from portfolio.present.filters import index_places, passing_mask
 from portfolio.query import runner as queries
 from portfolio.query.context import SnapshotContext, query
 from portfolio.texts import decidim_pages as T
@@ -198,8 +196,8 @@ def build_overview_figure(ctx: SnapshotContext, filters: queries.Filters) -> Ove
 @dataclasses.dataclass(frozen=True)
 class ResultLinks:
     """queries/decidim_overview_results.sql's rows as numbers: each row's
-    initiative as its place in the snapshot's index (`filters.snapshot_index`;
-    -1 when it is not there) and as a code, and the row's result (its id and
+    initiative as its place among the snapshot's initiatives
+    (`filters.index_places`) and as a code, and the row's result (its id and
     progress) as a code; each result code's progress (NaN when none)."""
 
     at: np.ndarray
@@ -211,9 +209,7 @@ class ResultLinks:
 def result_links(ctx: SnapshotContext) -> ResultLinks:
     """Use through `ctx.kept`: once per snapshot."""
     links = query(ctx, "decidim_overview_results")
-    index = ctx.kept(snapshot_index)
-    ids = pa.array(links["initiative_id"], pa.string())
-    at = pc.index_in(ids, value_set=index.ids).fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+    at = index_places(ctx, links["initiative_id"])
     pair = links.groupby(["decidim_id", "progress"], dropna=False, sort=False).ngroup().to_numpy(dtype=np.int64)
     progress = np.full(int(pair.max()) + 1 if len(pair) else 0, np.nan)
     progress[pair] = links["progress"].to_numpy(dtype=np.float64, na_value=np.nan)

@@ -55,16 +55,19 @@ class Grid:
 
 
 def _grid(ctx: SnapshotContext, rows: pd.DataFrame) -> Grid:
+    """The grid of the query's rows, each snapshot labelled (`snapshots.labels`)."""
     ids = list(dict.fromkeys(rows["snapshot_id"].tolist()))
-    return Grid(ids=ids, labels=snapshots.labels(ctx, ids),
-                cells=tally(rows["initiative_count"], rows["snapshot_id"], rows["status_overall"]))
+    return _grid_with(rows, ids, snapshots.labels(ctx, ids))
 
 
 def _grid_of(data: pd.DataFrame) -> Grid:
     """The grid of `counts`' rows (their labels included)."""
     ids = data["snapshot_id"].tolist()
-    return Grid(ids=list(dict.fromkeys(ids)), labels=dict(zip(ids, data["snapshot_label"].tolist(), strict=True)),
-                cells=tally(data["initiative_count"], data["snapshot_id"], data["status_overall"]))
+    return _grid_with(data, list(dict.fromkeys(ids)), dict(zip(ids, data["snapshot_label"].tolist(), strict=True)))
+
+
+def _grid_with(rows: pd.DataFrame, ids: list[str], labels: dict[str, str]) -> Grid:
+    return Grid(ids=ids, labels=labels, cells=tally(rows["initiative_count"], rows["snapshot_id"], rows["status_overall"]))
 
 
 def _labelled(ctx: SnapshotContext, rows: pd.DataFrame, grid: Grid | None = None) -> pd.DataFrame:

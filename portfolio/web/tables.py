@@ -41,7 +41,9 @@ def literal_table(data):
     """st.table's data, every cell and column name shown as the text it is
     (`fmt.literal_table`), made and converted to Arrow once per table object
     (portfolio.web.converted): a view's table, kept for every session, is not
-    made again on each rerun. Pages draw `st.table(tables.literal_table(…))`."""
+    made again on each rerun. For a table kept in a view (`ui.view`); one
+    made anew on each rerun (the public page's) goes through
+    `fmt.literal_table`, which keeps nothing."""
     return converted.literal_table(data)
 
 
