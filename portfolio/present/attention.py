@@ -209,6 +209,16 @@ def item_places(ctx: SnapshotContext, compare_id: str | None) -> np.ndarray:
     return index_places(ctx, ctx.kept(every_item, compare_id).initiative_ids)
 
 
+def made_items(ctx: SnapshotContext, compare_id: str | None) -> dict[int, Item]:
+    """Use through `ctx.kept`: every item's line (`item`) by its place in
+    `every_item`, made the first time a view sends it and kept for the views
+    after it, once per snapshot and comparison. An item reads the same
+    whatever the filters: a filter change makes only the lines no view has
+    sent yet (about 100 a view, 30 µs each), and the kept views share them.
+    At most every item of the snapshot: 5 805 at 10 000 initiatives, 8 MB."""
+    return {}
+
+
 def build_view(ctx: SnapshotContext, filters: queries.Filters, compare_id: str | None) -> View:
     """Use through `ui.view(build_view, ctx, filters, compare_id)`: built once per
     snapshot, filters and comparison. The first items of the initiatives that
@@ -217,12 +227,18 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters, compare_id: str |
     same view as `build_view_from_rows` (tests/test_filtered_rows.py), without
     making a DataFrame of the items (12 of its 16 ms at 10 000 initiatives)."""
     compare = _compare(ctx, compare_id)
-    every = ctx.kept(every_item, compare.snapshot_id if compare else None)
+    compare_key = compare.snapshot_id if compare else None
+    every = ctx.kept(every_item, compare_key)
     places = (np.arange(len(every.kinds)) if filters.is_empty
-              else places_in(ctx, filters, ctx.kept(item_places, compare.snapshot_id if compare else None)))
-    sent = every.table.take(pa.array(places[:ROW_LIMIT], pa.int64())).to_pylist()
-    when = fmt.date(compare.created) if compare else ""
-    items = tuple(item(ctx, every.row(**row), when) for row in sent)
+              else places_in(ctx, filters, ctx.kept(item_places, compare_key)))
+    sent = places[:ROW_LIMIT].tolist()
+    made = ctx.kept(made_items, compare_key)
+    new = [place for place in sent if place not in made]
+    if new:
+        when = fmt.date(compare.created) if compare else ""
+        for place, row in zip(new, every.table.take(pa.array(new, pa.int64())).to_pylist(), strict=True):
+            made.setdefault(place, item(ctx, every.row(**row), when))  # another thread's, if it came first
+    items = tuple(made[place] for place in sent)
     by_kind = np.bincount(every.kinds[places], minlength=len(KINDS) + 1)
     counts = {kind: int(by_kind[i]) for i, kind in enumerate(KINDS)}
     return View(items=items, total=len(places), counts=counts, compare=compare,
