@@ -135,6 +135,9 @@ def _check(root: Path) -> int:
             assert sorted(got.to_pylist()) == want.to_pylist(), filters
             passed_counts.append(len(want))
             pd.testing.assert_frame_equal(trend.counts(ctx, filters), trend.query_counts(ctx, filters))
+            got, want = trend.build_view(ctx, filters), trend.build_view_from_frame(ctx, filters)
+            assert (got.takeaway, got.caption, got.chart) == (want.takeaway, want.caption, want.chart), filters
+            pd.testing.assert_frame_equal(got.table, want.table)
             compared += 1
     # the data holds Decidim results, and some filter sets keep some of them, not all
     assert {0, max(f.result_count for f in decidim_figures)} < {f.result_count for f in decidim_figures}

@@ -86,9 +86,14 @@ def templated(chart: Callable[..., alt.TopLevelMixin], data: pd.DataFrame, descr
     filter change, whose Altair building of the rest (the same each time)
     took 5 ms of 7. Only for a `chart` whose spec depends on nothing of
     `data` but its rows: what else it depends on goes in `args`."""
+    return templated_rows(chart, chart_values.transformer(data)["values"], description, *args)
+
+
+def templated_rows(chart: Callable[..., alt.TopLevelMixin], rows: list[dict], description: str,
+                   *args: Hashable) -> dict:
+    """`templated` of the rows chart_values makes of the frame (`transformer`)."""
     from altair.vegalite.v6.api import _dataset_name  # the name Altair gives the rows: a hash of them
 
-    rows = chart_values.transformer(data)["values"]
     name = _dataset_name(rows)
     return {**_template(chart, args), "description": description, "data": {"name": name}, "datasets": {name: rows}}
 
@@ -382,6 +387,11 @@ def status_trend_spec(data: pd.DataFrame, description: str, order: list[str] | N
     """`spec(status_trend_bars(data, description))`, from a spec kept per order of snapshots (`templated`);
     `order`, the snapshots' labels oldest first, when the caller has them."""
     return templated(_status_trend_chart, data, description, tuple(_snapshot_order(data) if order is None else order))
+
+
+def status_trend_spec_of_rows(rows: list[dict], description: str, order: list[str]) -> dict:
+    """`status_trend_spec` of the rows chart_values makes of its frame."""
+    return templated_rows(_status_trend_chart, rows, description, tuple(order))
 
 
 def _snapshot_order(data: pd.DataFrame) -> list[str]:

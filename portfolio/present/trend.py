@@ -11,7 +11,7 @@ import pandas as pd
 
 from portfolio import fmt, texts
 from portfolio.model import schema
-from portfolio.present import charts, snapshots
+from portfolio.present import chart_values, charts, snapshots
 from portfolio.present import filters as filters_logic
 from portfolio.present.tally import tally
 from portfolio.query import runner as queries
@@ -126,23 +126,32 @@ def versions(ctx: SnapshotContext) -> Versions:
 
 def filtered_counts(ctx: SnapshotContext, filters: queries.Filters) -> pd.DataFrame:
     """status_trend_filtered.sql's rows, counted in numpy from the versions
-    (`versions`, kept per snapshot): a filter change runs no query. Each
-    kept run adds one from its first snapshot on and takes it away after
-    its last (a running sum down the snapshots)."""
+    (`versions`, kept per snapshot): a filter change runs no query."""
+    return _counts_frame(ctx.kept(versions).snapshots, _filtered_cells(ctx, filters))
+
+
+def _filtered_cells(ctx: SnapshotContext, filters: queries.Filters) -> np.ndarray:
+    """The filtered counts, snapshot by snapshot (oldest first), status by
+    status (the schema's order). Each kept run adds one from its first
+    snapshot on and takes it away after its last (a running sum down the snapshots)."""
     held = ctx.kept(versions)
     keep = filters_logic.passing_rows(held.rows, filters) & (held.run_start >= 0)
     statuses = len(schema.STATUSES)
-    shown = held.snapshots
-    size = (len(shown) + 1) * statuses
+    size = (len(held.snapshots) + 1) * statuses
     change = np.bincount(held.run_start[keep], minlength=size) - np.bincount(held.run_end[keep], minlength=size)
-    cells = np.cumsum(change.reshape(-1, statuses), axis=0)[: len(shown)].ravel()
+    return np.cumsum(change.reshape(-1, statuses), axis=0)[: len(held.snapshots)].ravel().astype(np.int64)
+
+
+def _counts_frame(shown: pd.DataFrame, cells: np.ndarray) -> pd.DataFrame:
+    """The rows of status_trend_filtered.sql for `cells` (see `_filtered_cells`)."""
+    statuses = len(schema.STATUSES)
     text = shown["snapshot_id"].dtype
     return pd.DataFrame({
         "snapshot_id": pd.Series(np.repeat(shown["snapshot_id"].to_numpy(), statuses), dtype=text),
         "snapshot_date": np.repeat(shown["snapshot_date"].to_numpy(), statuses),
         "status_overall": pd.Series(list(schema.STATUSES) * len(shown), dtype=text),
         "status_order": np.tile(np.arange(1, statuses + 1, dtype=np.int32), len(shown)),
-        "initiative_count": cells.astype(np.int64),
+        "initiative_count": cells,
     })
 
 
@@ -217,10 +226,49 @@ class View:
     table: pd.DataFrame
 
 
+@dataclasses.dataclass(frozen=True)
+class Layout:
+    """What every filtered trend of a snapshot shares: its snapshots and
+    their labels, each cell's key, and the chart's rows with a count of 0
+    (made by `_labelled` and chart_values from `filtered_counts`' frame)."""
+
+    ids: list[str]
+    labels: dict[str, str]
+    keys: list[tuple[str, str]]  # (snapshot id, status) of each cell, in `_filtered_cells`' order
+    chart_rows: list[dict]
+
+
+def layout(ctx: SnapshotContext) -> Layout:
+    """Use through `ctx.kept`: once per snapshot."""
+    held = ctx.kept(versions)
+    empty = _counts_frame(held.snapshots, np.zeros(len(held.snapshots) * len(schema.STATUSES), dtype=np.int64))
+    grid = _grid(ctx, empty)
+    return Layout(ids=grid.ids, labels=grid.labels,
+                  keys=list(zip(empty["snapshot_id"].tolist(), empty["status_overall"].tolist(), strict=True)),
+                  chart_rows=chart_values.transformer(_labelled(ctx, empty, grid))["values"])
+
+
 def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
     """Use through `ui.view(build_view, ctx, filters)`: built once per snapshot and filters.
     The takeaway, caption and table are made from the counts as plain values
-    (`Grid`), the chart from its frame (`counts`)."""
+    (`Grid`). A filtered trend puts its counts into what every filtered trend
+    of the snapshot shares (`layout`), with no frame: the same view as
+    `build_view_from_frame` (tests/test_filtered_rows.py), 2–3 ms sooner at 52
+    snapshots."""
+    if filters.is_empty:
+        return build_view_from_frame(ctx, filters)
+    shared = ctx.kept(layout)
+    counts = _filtered_cells(ctx, filters).tolist()
+    grid = Grid(ids=shared.ids, labels=shared.labels, cells=dict(zip(shared.keys, counts, strict=True)))
+    text = _takeaway(grid, filters.statuses)
+    rows = [{**row, "initiative_count": n} for row, n in zip(shared.chart_rows, counts, strict=True)]
+    return View(takeaway=text, caption=_caption(ctx, grid),
+                chart=charts.status_trend_spec_of_rows(rows, fmt.plain(text), [grid.labels[sid] for sid in grid.ids]),
+                table=_table_text(grid))
+
+
+def build_view_from_frame(ctx: SnapshotContext, filters: queries.Filters) -> View:
+    """The view made from the counts' frame (`counts`; what `build_view` must equal)."""
     rows = _rows(ctx, filters)
     grid = _grid(ctx, rows)
     text = _takeaway(grid, filters.statuses)
@@ -237,5 +285,5 @@ def table_text(data: pd.DataFrame) -> pd.DataFrame:
 
 def _table_text(grid: Grid) -> pd.DataFrame:
     columns = _table_columns(grid)
-    return pd.DataFrame({name: pd.Series(values if name == T.COL_DATE else [fmt.number(n) for n in values], dtype="str")
-                         for name, values in columns.items()})
+    return pd.DataFrame({name: values if name == T.COL_DATE else [fmt.number(n) for n in values]
+                         for name, values in columns.items()}, dtype="str")

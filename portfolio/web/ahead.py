@@ -49,7 +49,8 @@ def versions(ctx: SnapshotContext) -> threading.Thread | None:
 
 def _build_versions(ctx: SnapshotContext) -> None:
     """The versions, then what a filter change counts and filters with,
-    kept per snapshot (trend.versions, filters.snapshot_index)."""
+    kept per snapshot (trend.versions, trend.layout, filters.snapshot_index)."""
     with contextlib.suppress(BaseException):  # built again by the first query that needs them, which shows the error
         ctx.kept(trend.versions)  # its query builds the versions (resident.holding_versions)
+        ctx.kept(trend.layout)
         ctx.kept(filters.snapshot_index)
