@@ -123,3 +123,30 @@ def test_the_kept_arrow_data_is_bounded_in_bytes(monkeypatch, limit):
     kept = [source for source, _ in converted._kept.values()]
     assert kept == (frames[-1:] if limit == 1 else frames)
     assert converted._kept.kept_bytes == sum(converted._size(made) for _, made in converted._kept.values())
+
+
+def test_rows_become_the_arrow_bytes_streamlit_makes_of_them(monkeypatch):
+    """A chart's rows: the bytes dataframe_util makes of them, the first time
+    a shape is seen (Streamlit converts) and after it (put into the schema it made)."""
+    from streamlit import dataframe_util
+
+    monkeypatch.setattr(converted, "_schemas", {})
+    cases = [
+        [{"a": "x", "n": 1, "b": True}, {"a": "ø «å»", "n": -2, "b": False}],
+        [{"a": "", "n": 0, "b": False}, {"a": "y", "n": 2**62, "b": True}],  # the same shape, other values
+        [{"a": "x", "n": 1, "b": True}],  # another row count
+        [{"a": "x", "n": 2**63, "b": True}, {"a": "y", "n": 1, "b": True}],  # beyond int64
+        [{"a": "x", "n": 1}, {"a": None, "n": 2}],  # a missing value
+        [{"a": "x", "n": 1.5}, {"a": "y", "n": float("nan")}],  # decimals
+        [{"a": "x", "n": 1}, {"n": 2, "a": "y"}],  # columns in another order
+        [{"a": "x", "n": 1}, {"a": "y", "n": True}],  # another type in a column
+        [{"a": "x"}, {"a": "y", "extra": 1}],
+        [],
+    ]
+    for rows in cases * 2:
+        assert converted.rows_arrow_bytes(rows) == dataframe_util.convert_anything_to_arrow_bytes(rows), rows
+    assert len(converted._schemas) == 2  # the two shapes of text, whole numbers and truth values
+    monkeypatch.setattr(converted, "SCHEMAS", 0)  # and none kept beyond the bound
+    converted._schemas.clear()
+    assert converted.rows_arrow_bytes(cases[0]) == dataframe_util.convert_anything_to_arrow_bytes(cases[0])
+    assert not converted._schemas
