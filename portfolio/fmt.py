@@ -275,9 +275,9 @@ def literal_table(data):
             raise ValueError(f"a styled table's column names must be plain words: {marked}")
         return _literal_cells(data.data).style.use(data.export())
     frame = _literal_cells(data)
-    frame.columns = [_literal_cell(c) for c in frame.columns]
+    frame.columns = literal_names(frame.columns)
     if not isinstance(frame.index, pd.RangeIndex):
-        frame.index = [_literal_cell(i) for i in frame.index]
+        frame.index = literal_names(frame.index)
     return frame
 
 
@@ -288,12 +288,26 @@ def _literal_cell(value: object) -> Markdown:
 def _literal_cells(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame.map(_literal_cell)`, column by column from Python lists (DataFrame.map
     costs about 60 µs a column more: 0.77 → 0.41 ms for a 52 × 6 table)."""
-    if frame.empty or not all(isinstance(dtype, np.dtype) or dtype == "str" for dtype in frame.dtypes):
+    columns = literal_columns(frame)
+    if columns is None:
         return frame.map(_literal_cell)  # map keeps another column type (categorical, nullable) as it is
-    made = pd.DataFrame({place: [_literal_cell(value) for value in column.tolist()]
-                         for place, (_, column) in enumerate(frame.items())}, index=frame.index, dtype="str")
+    made = pd.DataFrame(dict(enumerate(columns)), index=frame.index, dtype="str")
     made.columns = frame.columns
     return made
+
+
+def literal_columns(frame: pd.DataFrame) -> list[list[str]] | None:
+    """The cells of `literal_table(frame)`, column by column, when the frame
+    holds only numpy columns and pandas' text (which `literal_table` turns
+    into text columns); None for an empty frame or any other column type."""
+    if frame.empty or not all(isinstance(dtype, np.dtype) or dtype == "str" for dtype in frame.dtypes):
+        return None
+    return [[_literal_cell(value) for value in column.tolist()] for _, column in frame.items()]
+
+
+def literal_names(names) -> list[str]:
+    """Column or row names as `literal_table` shows them."""
+    return [_literal_cell(name) for name in names]
 
 
 def as_text(frame: pd.DataFrame, formats: dict[str, Callable[[object], str]]) -> pd.DataFrame:

@@ -150,3 +150,31 @@ def test_rows_become_the_arrow_bytes_streamlit_makes_of_them(monkeypatch):
     converted._schemas.clear()
     assert converted.rows_arrow_bytes(cases[0]) == dataframe_util.convert_anything_to_arrow_bytes(cases[0])
     assert not converted._schemas
+
+
+def test_a_literal_table_is_the_arrow_table_streamlit_makes_of_it(monkeypatch):
+    """st.table's tables: the Arrow table of `fmt.literal_table(frame)`, the
+    first time a shape is seen (Streamlit converts) and after it (the cells
+    put into the schema it made), whatever the cells hold."""
+    import numpy as np
+    from streamlit import dataframe_util
+
+    from portfolio import fmt
+
+    monkeypatch.setattr(converted, "_schemas", {})
+    frames = [
+        pd.DataFrame({"Dato": ["1. mai", "**2. mai**"], "Grønn": ["1", "2"], "[x]": ["", "#3"]}),
+        pd.DataFrame({"Dato": ["3. mai", "4. mai"], "Grønn": ["5", None], "[x]": ["a", "b"]}),  # the same shape
+        pd.DataFrame({"Dato": ["3. mai"], "Grønn": ["5"], "[x]": ["a"]}),  # another length
+        pd.DataFrame({"n": [1, 2], "f": [1.5, np.nan], "t": ["x", "y"]}),
+        pd.DataFrame({"a": ["x", "y"]}, index=["r1", "r2"]),
+        pd.DataFrame({"a": ["x", "y"]}, index=pd.RangeIndex(1, 3)),
+        pd.DataFrame({"a": pd.Categorical(["x", "y"])}),
+        pd.DataFrame({"a": pd.Series([], dtype="str")}),
+    ]
+    for frame in frames * 2:
+        want = dataframe_util.convert_pandas_df_to_arrow_table(fmt.literal_table(frame))
+        got = converted._literal_arrow_table(frame)
+        assert got.equals(want, check_metadata=True), frame
+        assert dataframe_util.convert_arrow_table_to_arrow_bytes(got) == dataframe_util.convert_arrow_table_to_arrow_bytes(want)
+    assert len(converted._schemas) == 3  # two shapes of text and one of numbers (made text), the others converted

@@ -68,7 +68,27 @@ def literal_table(data: Any) -> Any:
 
 
 def _literal_arrow_table(frame: pd.DataFrame) -> Any:
-    return dataframe_util.convert_pandas_df_to_arrow_table(fmt.literal_table(frame))
+    """The Arrow table of `fmt.literal_table(frame)`. A table of text and
+    numbers with a plain index (0, 1, …) is put into the schema Streamlit
+    made the first time it saw a table of the same column names and length,
+    its cells made literal as lists, with no second DataFrame (about half of
+    the 0.8–0.9 ms of the overview's two tables); any other is converted by
+    Streamlit. tests/test_converted.py compares them."""
+    columns = fmt.literal_columns(frame)
+    index = frame.index
+    if columns is None or not (type(index) is pd.RangeIndex and index.start == 0 and index.step == 1):
+        return dataframe_util.convert_pandas_df_to_arrow_table(fmt.literal_table(frame))
+    names = tuple(fmt.literal_names(frame.columns))
+    shape = ("literal", names, len(frame))
+    schema = _schemas.get(shape)
+    if schema is None:
+        table = dataframe_util.convert_pandas_df_to_arrow_table(fmt.literal_table(frame))
+        if (len(_schemas) < SCHEMAS and len(set(names)) == len(names) and table.column_names == list(names)
+                and all(field.type in _FAST_TYPES[str] for field in table.schema)):
+            _schemas[shape] = table.schema
+        return table
+    return pa.Table.from_arrays([pa.array(cells, type=field.type) for cells, field in zip(columns, schema, strict=True)],
+                                schema=schema)
 
 
 def _once(source: Any, convert) -> Any:
