@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from altair.utils.schemapi import validate_jsonschema
 from altair.vegalite.v6.schema.core import load_schema
@@ -66,3 +67,23 @@ def test_the_charts_made_from_a_kept_spec_are_altairs_own(large_data):
     no_rows = data.iloc[:0], k.chart_counts.iloc[:0]
     assert charts.status_trend_spec(no_rows[0], "") == charts.spec(charts.status_trend_bars(no_rows[0], ""))
     assert charts.phase_status_spec(no_rows[1], "") == charts.spec(charts.phase_status_bars(no_rows[1], ""))
+
+
+def test_the_phase_charts_rows_from_the_columns_are_chart_values_own():
+    """The overview's counts become the phase chart's rows straight from their
+    columns: the rows chart_values makes of the labelled frame, gaps and a
+    status the app does not know included; other columns take the frame's way."""
+    from portfolio.present import chart_values
+
+    counts = pd.DataFrame({
+        "phase": pd.Series(["Konsept", None, "Planlegge"], dtype="str"),
+        "status_overall": pd.Series(["rød", "ukjent", None], dtype="str"),
+        "initiative_count": pd.Series([3, 0, 12], dtype="int64"),
+        "status_order": pd.array([3, None, 1], dtype="Int32"),
+    })
+    want = chart_values.transformer(charts.phase_status_data(counts))["values"]
+    assert charts._phase_status_rows(counts) == want
+    assert [list(map(type, row.values())) for row in charts._phase_status_rows(counts)] == \
+        [list(map(type, row.values())) for row in want]
+    assert charts._phase_status_rows(counts.astype({"initiative_count": "float64"})) is None
+    assert charts.phase_status_spec(counts, "x") == charts.spec(charts.phase_status_bars(counts, "x"))
