@@ -73,6 +73,7 @@ def test_the_phase_charts_rows_from_the_columns_are_chart_values_own():
     """The overview's counts become the phase chart's rows straight from their
     columns: the rows chart_values makes of the labelled frame, gaps and a
     status the app does not know included; other columns take the frame's way."""
+    from portfolio import texts
     from portfolio.present import chart_values
 
     counts = pd.DataFrame({
@@ -82,8 +83,9 @@ def test_the_phase_charts_rows_from_the_columns_are_chart_values_own():
         "status_order": pd.array([3, None, 1], dtype="Int32"),
     })
     want = chart_values.transformer(charts.phase_status_data(counts))["values"]
-    assert charts._phase_status_rows(counts) == want
-    assert [list(map(type, row.values())) for row in charts._phase_status_rows(counts)] == \
+    made = chart_values.phase_status_rows(counts, texts.STATUS_LABELS)
+    assert made == want
+    assert [list(map(type, row.values())) for row in made] == \
         [list(map(type, row.values())) for row in want]
-    assert charts._phase_status_rows(counts.astype({"initiative_count": "float64"})) is None
+    assert chart_values.phase_status_rows(counts.astype({"initiative_count": "float64"}), texts.STATUS_LABELS) is None
     assert charts.phase_status_spec(counts, "x") == charts.spec(charts.phase_status_bars(counts, "x"))

@@ -77,6 +77,29 @@ def values(frame: pd.DataFrame) -> list[dict] | None:
     return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)] if columns else [{}] * len(frame)
 
 
+PHASE_STATUS_COLUMNS = {"phase": "str", "status_overall": "str", "initiative_count": "int64", "status_order": "Int32"}
+
+
+def phase_status_rows(counts: pd.DataFrame, labels: dict[str, str]) -> list[dict] | None:
+    """`values` of the phase chart's frame (the overview's counts with each
+    status's label added as `status_label`, charts.phase_status_data), made
+    straight from the counts' columns with no labelled frame; None for counts
+    whose columns are not those of the overview's (`PHASE_STATUS_COLUMNS`)."""
+    if {name: str(kind) for name, kind in counts.dtypes.items()} != PHASE_STATUS_COLUMNS \
+            or list(counts.columns) != list(PHASE_STATUS_COLUMNS):
+        return None
+    gone = counts["status_order"].isna().tolist()
+    rows = []
+    for phase, status, count, order, is_gone in zip(
+            counts["phase"].tolist(), counts["status_overall"].tolist(), counts["initiative_count"].tolist(),
+            counts["status_order"].astype(object).tolist(), gone, strict=True):
+        status = status if status == status else None  # text: NaN when missing
+        rows.append({"phase": phase if phase == phase else None, "status_overall": status,
+                     "initiative_count": count, "status_order": None if is_gone else int(order),
+                     "status_label": labels.get(status) if status is not None else None})
+    return rows
+
+
 def transformer(data):
     """Altair's default data transformer (its row limit, then `to_values`),
     with `values` for pandas frames."""

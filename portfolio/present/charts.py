@@ -124,36 +124,12 @@ def phase_status_bars(counts: pd.DataFrame, description: str) -> alt.Chart:
 
 
 def phase_status_spec(counts: pd.DataFrame, description: str) -> dict:
-    """`spec(phase_status_bars(counts, description))`, from a kept spec (`templated`).
-    The overview's counts (text, text, whole numbers, nullable whole numbers)
-    become the chart's rows straight from their columns, with no labelled
-    frame (0.8 ms on each filter change); tests/test_charts.py compares the spec with Altair's."""
-    rows = _phase_status_rows(counts)
+    """`spec(phase_status_bars(counts, description))`, from a kept spec (`templated`); the
+    overview's counts become its rows with no labelled frame (`chart_values.phase_status_rows`)."""
+    rows = chart_values.phase_status_rows(counts, texts.STATUS_LABELS)
     if rows is None:
         return templated(_phase_status_chart, phase_status_data(counts), description)
     return templated_rows(_phase_status_chart, rows, description)
-
-
-_PHASE_STATUS_COLUMNS = {"phase": "str", "status_overall": "str", "initiative_count": "int64", "status_order": "Int32"}
-
-
-def _phase_status_rows(counts: pd.DataFrame) -> list[dict] | None:
-    """The rows chart_values makes of `phase_status_data(counts)`, or None
-    for counts whose columns are not those of the overview's (`_PHASE_STATUS_COLUMNS`)."""
-    if {name: str(kind) for name, kind in counts.dtypes.items()} != _PHASE_STATUS_COLUMNS \
-            or list(counts.columns) != list(_PHASE_STATUS_COLUMNS):
-        return None
-    labels = texts.STATUS_LABELS
-    gone = counts["status_order"].isna().tolist()
-    rows = []
-    for phase, status, count, order, is_gone in zip(
-            counts["phase"].tolist(), counts["status_overall"].tolist(), counts["initiative_count"].tolist(),
-            counts["status_order"].astype(object).tolist(), gone, strict=True):
-        status = status if status == status else None  # text: NaN when missing
-        rows.append({"phase": phase if phase == phase else None, "status_overall": status,
-                     "initiative_count": count, "status_order": None if is_gone else int(order),
-                     "status_label": labels.get(status) if status is not None else None})
-    return rows
 
 
 def phase_status_data(counts: pd.DataFrame) -> pd.DataFrame:
