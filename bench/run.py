@@ -82,21 +82,11 @@ def registered_pages() -> list[str]:
     return [p for p in pages if p != "views/login.py"]  # registered only when login is configured
 
 
-def ahead_done() -> None:
-    """Wait for the overview's thread that builds what a filter change reads
-    (portfolio/web/ahead.py, started after an unfiltered overview): a warm
-    rerun is timed as on a server that has done it, not beside it (which made
-    the overview's demo and one-snapshot reruns up to twice as slow in some runs)."""
-    import threading
-
-    for thread in threading.enumerate():
-        if thread.name == "versions-ahead":
-            thread.join()
-
-
 def page_rerun(data: Path, page: str, repeat: int, query: dict | None = None) -> float:
     """Median warm rerun of one page under AppTest (`query`: the URL's parameters)."""
     from streamlit.testing.v1 import AppTest
+
+    from portfolio.web import ahead
 
     with env(PORTFOLIO_DATA=str(data), PORTFOLIO_TODAY=TODAY):
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
@@ -107,7 +97,9 @@ def page_rerun(data: Path, page: str, repeat: int, query: dict | None = None) ->
             at.switch_page(page).run()
         if at.exception:
             raise RuntimeError(f"{page}: {[e.message for e in at.exception]}")
-        ahead_done()
+        # timed as on a server that has built what a filter change reads (portfolio/web/ahead.py), not
+        # beside that thread: beside it the overview's demo and one-snapshot reruns were up to twice as slow
+        ahead.wait()
         return median_time(lambda: at.run(), repeat)
 
 
@@ -119,13 +111,14 @@ def cold_filter_changes(data: Path, repeat: int) -> tuple[float, float, int]:
     from streamlit.testing.v1 import AppTest
 
     from portfolio.model import schema
+    from portfolio.web import ahead
 
     combos = [([phase], []) for phase in schema.PHASES] + [([], [status]) for status in schema.STATUSES]
     combos += [([phase], [status]) for phase in schema.PHASES[2:4] for status in schema.STATUSES]
     with env(PORTFOLIO_DATA=str(data), PORTFOLIO_TODAY=TODAY):
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
         at.run()
-        ahead_done()
+        ahead.wait()
         warm = median_time(lambda: at.run(), repeat)
         cold = []
         for phases, statuses in combos[: max(3, repeat * 2)]:

@@ -131,17 +131,13 @@ def clear_caches() -> None:
     overview's thread that builds what a filter change reads
     (portfolio/web/ahead.py): its queries hold resident snapshots, which
     would then stay."""
-    import threading
-
     import streamlit as st
 
     from portfolio.query import resident
     from portfolio.store import lake, snapshots
-    from portfolio.web import converted, ui
+    from portfolio.web import ahead, converted, ui
 
-    for thread in threading.enumerate():
-        if thread.name == "versions-ahead":
-            thread.join()
+    ahead.wait()
     st.cache_data.clear()
     st.cache_resource.clear()
     ui.KEPT_QUERIES.clear()  # query results and views, kept per process (portfolio/web/kept.py)

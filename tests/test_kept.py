@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DEMO_DATA, open_app_page
 from portfolio.query.runner import Filters
-from portfolio.web import kept, ui
+from portfolio.web import ahead, kept, ui
 
 
 def test_a_value_is_made_once_per_key_and_the_least_recently_used_goes_first():
@@ -78,9 +78,7 @@ def test_keys_are_frozen_from_parameters_and_an_unhashable_one_is_named():
 def test_a_page_keeps_its_views_and_queries_and_a_rerun_makes_none_again(data_env):
     data_env(DEMO_DATA)
     at = open_app_page("views/overview.py")
-    for thread in threading.enumerate():  # what the overview builds ahead for a filter change (web/ahead.py)
-        if thread.name == "versions-ahead":
-            thread.join(timeout=120)
+    ahead.wait(timeout=120)  # what the overview builds ahead for a filter change
     views, queries = len(ui.KEPT_VIEWS), len(ui.KEPT_QUERIES)
     assert views >= 4 and queries >= 1
     at.run()

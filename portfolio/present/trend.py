@@ -260,22 +260,23 @@ def build_view(ctx: SnapshotContext, filters: queries.Filters) -> View:
     shared = ctx.kept(layout)
     counts = _filtered_cells(ctx, filters).tolist()
     grid = Grid(ids=shared.ids, labels=shared.labels, cells=dict(zip(shared.keys, counts, strict=True)))
-    text = _takeaway(grid, filters.statuses)
     rows = [{**row, "initiative_count": n} for row, n in zip(shared.chart_rows, counts, strict=True)]
-    return View(takeaway=text, caption=_caption(ctx, grid),
-                chart=charts.status_trend_spec_of_rows(rows, fmt.plain(text), [grid.labels[sid] for sid in grid.ids]),
-                table=_table_text(grid))
+    return _view(ctx, grid, filters, lambda text, order: charts.status_trend_spec_of_rows(rows, text, order))
 
 
 def build_view_from_frame(ctx: SnapshotContext, filters: queries.Filters) -> View:
     """The view made from the counts' frame (`counts`; what `build_view` must equal)."""
     rows = _rows(ctx, filters)
     grid = _grid(ctx, rows)
+    return _view(ctx, grid, filters,
+                 lambda text, order: charts.status_trend_spec(_labelled(ctx, rows, grid), text, order=order))
+
+
+def _view(ctx: SnapshotContext, grid: Grid, filters: queries.Filters, chart) -> View:
+    """The view of `grid`, its chart made by `chart(description, order of snapshots)`."""
     text = _takeaway(grid, filters.statuses)
     return View(takeaway=text, caption=_caption(ctx, grid),
-                chart=charts.status_trend_spec(_labelled(ctx, rows, grid), fmt.plain(text),
-                                               order=[grid.labels[sid] for sid in grid.ids]),
-                table=_table_text(grid))
+                chart=chart(fmt.plain(text), [grid.labels[sid] for sid in grid.ids]), table=_table_text(grid))
 
 
 def table_text(data: pd.DataFrame) -> pd.DataFrame:

@@ -23,6 +23,7 @@ from portfolio.present import filters, trend
 from portfolio.query.context import SnapshotContext
 
 REMEMBERED = 4096  # snapshots started, newest kept
+THREAD_NAME = "versions-ahead"
 _started: collections.OrderedDict[Hashable, None] = collections.OrderedDict()
 _started_lock = threading.Lock()
 
@@ -41,10 +42,19 @@ def versions(ctx: SnapshotContext) -> threading.Thread | None:
         _started[key] = None
         while len(_started) > REMEMBERED:
             _started.popitem(last=False)
-    thread = threading.Thread(target=_build_versions, args=(ctx,), name="versions-ahead", daemon=True)
+    thread = threading.Thread(target=_build_versions, args=(ctx,), name=THREAD_NAME, daemon=True)
     add_script_run_ctx(thread)  # the cache of what is kept per snapshot (ctx.kept) sees the session's run
     thread.start()
     return thread
+
+
+def wait(timeout: float | None = None) -> None:
+    """Wait for the threads started here to finish (each for at most
+    `timeout` seconds): for a benchmark or test that times, counts or clears
+    what is kept as on a server that has done this work."""
+    for thread in threading.enumerate():
+        if thread.name == THREAD_NAME:
+            thread.join(timeout)
 
 
 def _build_versions(ctx: SnapshotContext) -> None:

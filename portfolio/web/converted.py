@@ -79,16 +79,10 @@ def _literal_arrow_table(frame: pd.DataFrame) -> Any:
     if columns is None or not (type(index) is pd.RangeIndex and index.start == 0 and index.step == 1):
         return dataframe_util.convert_pandas_df_to_arrow_table(fmt.literal_table(frame))
     names = tuple(fmt.literal_names(frame.columns))
-    shape = ("literal", names, len(frame))
-    schema = _schemas.get(shape)
-    if schema is None:
-        table = dataframe_util.convert_pandas_df_to_arrow_table(fmt.literal_table(frame))
-        if (len(_schemas) < SCHEMAS and len(set(names)) == len(names) and table.column_names == list(names)
-                and all(field.type in _FAST_TYPES[str] for field in table.schema)):
-            _schemas[shape] = table.schema
-        return table
-    return pa.Table.from_arrays([pa.array(cells, type=field.type) for cells, field in zip(columns, schema, strict=True)],
-                                schema=schema)
+    return _in_schema(("literal", names, len(frame)), columns,
+                      lambda: dataframe_util.convert_pandas_df_to_arrow_table(fmt.literal_table(frame)),
+                      lambda table: len(set(names)) == len(names) and table.column_names == list(names)
+                      and all(field.type in _FAST_TYPES[str] for field in table.schema))
 
 
 def _once(source: Any, convert) -> Any:
@@ -141,17 +135,26 @@ def rows_arrow_bytes(rows: list) -> bytes:
             or any(type(row) is not dict or tuple(row) != names or tuple(map(type, row.values())) != kinds
                    for row in rows)):
         return dataframe_util.convert_anything_to_arrow_bytes(rows)
-    shape = (names, kinds, len(rows))
-    schema = _schemas.get(shape)
-    if schema is None:
-        table = dataframe_util.convert_pandas_df_to_arrow_table(dataframe_util.convert_anything_to_pandas_df(rows))
-        if (len(_schemas) < SCHEMAS and table.column_names == list(names)
-                and all(field.type in _FAST_TYPES[kind] for field, kind in zip(table.schema, kinds, strict=True))):
-            _schemas[shape] = table.schema
-        return dataframe_util.convert_arrow_table_to_arrow_bytes(table)
     try:
-        columns = [pa.array([row[name] for row in rows], type=field.type)
-                   for name, field in zip(names, schema, strict=True)]
+        table = _in_schema(
+            (names, kinds, len(rows)), [[row[name] for row in rows] for name in names],
+            lambda: dataframe_util.convert_pandas_df_to_arrow_table(dataframe_util.convert_anything_to_pandas_df(rows)),
+            lambda table: table.column_names == list(names)
+            and all(field.type in _FAST_TYPES[kind] for field, kind in zip(table.schema, kinds, strict=True)))
     except (pa.ArrowException, OverflowError):  # a whole number beyond int64: pandas makes another type of it
         return dataframe_util.convert_anything_to_arrow_bytes(rows)
-    return dataframe_util.convert_arrow_table_to_arrow_bytes(pa.Table.from_arrays(columns, schema=schema))
+    return dataframe_util.convert_arrow_table_to_arrow_bytes(table)
+
+
+def _in_schema(shape: tuple, columns: list[list], convert, fits) -> pa.Table:
+    """`columns` (Python lists) put into the schema Streamlit made the first
+    time it saw `shape`. The first time, Streamlit's own table (`convert()`),
+    its schema kept when `fits(table)` says the lists go into it as they are."""
+    schema = _schemas.get(shape)
+    if schema is None:
+        table = convert()
+        if len(_schemas) < SCHEMAS and fits(table):
+            _schemas[shape] = table.schema
+        return table
+    return pa.Table.from_arrays([pa.array(cells, type=field.type) for cells, field in zip(columns, schema, strict=True)],
+                                schema=schema)
